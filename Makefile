@@ -1,0 +1,129 @@
+# qb: small Unix filters for a plain-text question bank.
+# make; make check; make install PREFIX=... DESTDIR=...; make deps; make run
+
+PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/bin
+MANDIR	?= $(PREFIX)/share/man
+DATADIR	?= $(PREFIX)/share/qb
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+
+CC		?= cc
+CFLAGS		?= -O2 -g
+PKG_CONFIG	?= pkg-config
+
+# pkg-config runs once each, and not at all when the variable is given.
+ifndef PCRE2_CFLAGS
+PCRE2_CFLAGS := $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
+endif
+ifndef PCRE2_LIBS
+PCRE2_LIBS := $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
+endif
+ifndef CMOCKA_CFLAGS
+CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+endif
+ifndef CMOCKA_LIBS
+CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+endif
+# Debian's libunistring ships no pkg-config file.
+UNISTRING_LIBS	?= -lunistring
+
+# SANITIZE=1 builds everything with ASan and UBSan, in a build tree of its own.
+ifeq ($(SANITIZE),1)
+BUILD		?= build/san
+SAN_FLAGS	 = -fsanitize=address,undefined -fno-omit-frame-pointer \
+		   -fno-sanitize-recover=undefined
+else
+BUILD		?= build/plain
+endif
+
+QB_CFLAGS	= -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Ilib \
+		  -MMD -MP $(SAN_FLAGS)
+ALL_CFLAGS	= $(QB_CFLAGS) $(PCRE2_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+ALL_LDFLAGS	= $(SAN_FLAGS) $(LDFLAGS)
+LIBS		= $(PCRE2_LIBS) $(UNISTRING_LIBS)
+
+CMDS	= qb-list
+LIBSRC	= lib/bank.c lib/buf.c lib/cli.c lib/diag.c lib/line.c lib/out.c \
+	  lib/rec.c lib/src.c lib/strmap.c lib/utf8.c
+UNITS	= buf diag line out rec strmap utf8 bank cli
+MAN1	= $(CMDS:%=man/%.1)
+MAN57	= man/qb.5 man/qb.7
+BANKS	= $(sort $(wildcard data/*.qb))
+
+LIBOBJ	= $(LIBSRC:%.c=$(BUILD)/%.o) $(BUILD)/lib/bank_data.o
+LIBA	= $(BUILD)/libqbcore.a
+BINS	= $(CMDS:%=$(BUILD)/bin/%)
+TESTS	= $(UNITS:%=$(BUILD)/tests/test_%)
+
+all: $(BINS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/lib/bank_data.c: lib/mkbank.sh $(BANKS)
+	@mkdir -p $(@D)
+	sh lib/mkbank.sh $(BANKS) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/lib/bank_data.o: $(BUILD)/lib/bank_data.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIBA): $(LIBOBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIBOBJ)
+
+$(BUILD)/bin/%: $(BUILD)/cmd/%.o $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(LIBS)
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
+	    $(LIBA) $(LIBS) $(CMOCKA_LIBS)
+
+check: $(BINS) $(TESTS)
+	sh tests/run.sh $(BUILD)
+
+run: $(BINS)
+	$(BUILD)/bin/qb-list
+
+install: $(BINS)
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)
+	cp $(BINS) $(DESTDIR)$(BINDIR)/
+	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	cp man/qb.5 $(DESTDIR)$(MANDIR)/man5/
+	cp man/qb.7 $(DESTDIR)$(MANDIR)/man7/
+	cp $(BANKS) $(DESTDIR)$(DATADIR)/
+
+uninstall:
+	rm -f $(CMDS:%=$(DESTDIR)$(BINDIR)/%) \
+	    $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%) \
+	    $(DESTDIR)$(MANDIR)/man5/qb.5 $(DESTDIR)$(MANDIR)/man7/qb.7 \
+	    $(BANKS:data/%=$(DESTDIR)$(DATADIR)/%)
+	-rmdir $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build
+
+# The Debian packages that building, testing and benchmarking need.
+DEBIAN_PACKAGES = make build-essential pkg-config libpcre2-dev libcmocka-dev \
+	libunistring-dev mandoc jq python3
+
+deps:
+	@missing=; \
+	for p in $(DEBIAN_PACKAGES); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
+		    grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then echo "deps: all installed"; exit 0; fi; \
+	sudo=; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	echo "deps: installing$$missing"; \
+	$$sudo apt-get update && \
+	$$sudo env DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y --no-install-recommends $$missing
+
+.PHONY: all check run install uninstall clean deps
+.SECONDARY:
+
+-include $(LIBOBJ:.o=.d) $(CMDS:%=$(BUILD)/cmd/%.d)

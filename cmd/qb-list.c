@@ -1,0 +1,185 @@
+/*
+ * qb-list: read question files (or the default bank), validate them and
+ * write canonical records; or count them, tally their tags, or only check.
+ */
+#include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "diag.h"
+#include "out.h"
+#include "src.h"
+#include "strmap.h"
+
+enum { OPT_CHECK = CHAR_MAX + 1 };
+
+static const struct option longopts[] = {
+	{ "check",	no_argument,	NULL,	OPT_CHECK },
+	{ "count",	no_argument,	NULL,	'c' },
+	{ "help",	no_argument,	NULL,	'h' },
+	{ "tags",	no_argument,	NULL,	't' },
+	{ "version",	no_argument,	NULL,	'V' },
+	{ NULL,		0,		NULL,	0 }
+};
+
+static const char usage_text[] =
+"Usage: qb-list [-c | -t | --check] [FILE]...\n"
+"Read question files and write their records in canonical form.\n"
+"With no FILE, read the files named by QB_PATH, or the built-in bank.\n"
+"\n"
+"  -c, --count     print the number of records\n"
+"  -t, --tags      print TAG<TAB>COUNT lines, most used first\n"
+"      --check     only report problems: malformed lines, duplicate ids,\n"
+"                  bare lines with runs of spaces; exit 1 if any\n"
+"  -h, --help      print this help and exit\n"
+"  -V, --version   print the version and exit\n"
+"\n"
+"Exit status: 0 success, 1 problems found by --check, 2 trouble.\n";
+
+struct location {
+	const char	*file;
+	unsigned long	 line;
+};
+
+static struct strmap seen;		/* --check: id to index in where[] */
+static struct location *where;
+
+static int
+has_space_run(struct span s, size_t want)
+{
+	size_t i, run = 0;
+
+	for (i = 0; i < s.len && run < want; i++)
+		run = s.p[i] == ' ' ? run + 1 : 0;
+	return run == want;
+}
+
+static int
+check_record(const struct src *s)
+{
+	const struct rec *r = &s->rec;
+	struct strmap_entry *e;
+	int added, problems = 0;
+
+	e = strmap_put(&seen, r->id.p, r->id.len, &added);
+	if (added) {
+		where = xrealloc(where, seen.n * sizeof(*where));
+		where[seen.n - 1].file = s->rd.name;
+		where[seen.n - 1].line = s->rd.lineno;
+		e->value = seen.n - 1;
+	} else {
+		diag_line(s->rd.name, s->rd.lineno,
+		    "duplicate id '%.*s', first at %s:%lu", (int)r->id.len,
+		    r->id.p, where[e->value].file, where[e->value].line);
+		problems++;
+	}
+	if (r->bare && has_space_run(r->question, 4)) {
+		diag_line(s->rd.name, s->rd.lineno, "bare line with a run of "
+		    "spaces: were the TABs between fields turned into spaces?");
+		problems++;
+	}
+	return problems;
+}
+
+/* qsort() has no context argument in C11 or POSIX. */
+static const struct strmap *sorting;
+
+static int
+by_count_then_name(const void *a, const void *b)
+{
+	const struct strmap_entry *x = a, *y = b;
+	int cmp;
+
+	if (x->value != y->value)
+		return x->value > y->value ? -1 : 1;
+	cmp = memcmp(strmap_key(sorting, x), strmap_key(sorting, y),
+	    x->len < y->len ? x->len : y->len);
+	return cmp != 0 ? cmp : (x->len > y->len) - (x->len < y->len);
+}
+
+static void
+count_tags(struct strmap *tags, const struct rec *r)
+{
+	const char *p = r->tags.p, *end = p + r->tags.len;
+
+	while (p < end) {
+		const char *comma = memchr(p, ',', (size_t)(end - p));
+		const char *stop = comma != NULL ? comma : end;
+
+		strmap_put(tags, p, (size_t)(stop - p), NULL)->value++;
+		p = stop + 1;
+	}
+}
+
+static void
+print_tags(struct strmap *tags)
+{
+	size_t i;
+
+	/* Sorting the entries leaves the map unusable for lookups: last use. */
+	sorting = tags;
+	qsort(tags->v, tags->n, sizeof(*tags->v), by_count_then_name);
+	for (i = 0; i < tags->n; i++)
+		out_printf("%.*s\t%zu\n", (int)tags->v[i].len,
+		    strmap_key(tags, &tags->v[i]), tags->v[i].value);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct strmap tags = { 0 };
+	unsigned long records = 0, problems = 0;
+	int ch, count = 0, tally = 0, check = 0;
+	struct src s;
+	struct rec *r;
+
+	diag_init("qb-list");
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":chtV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'c':
+			count = 1;
+			break;
+		case 'h':
+			cli_help(usage_text);
+		case 't':
+			tally = 1;
+			break;
+		case 'V':
+			cli_version();
+		case OPT_CHECK:
+			check = 1;
+			break;
+		default:
+			cli_bad_option(ch, argv);
+		}
+	}
+	if (count + tally + check > 1)
+		diag_usage("-c, -t and --check are mutually exclusive");
+
+	src_init(&s, argc - optind, argv + optind, SRC_BANK);
+	s.lenient = check;
+	while ((r = src_next(&s)) != NULL) {
+		records++;
+		if (check)
+			problems += (unsigned long)check_record(&s);
+		else if (tally)
+			count_tags(&tags, r);
+		else if (!count)
+			rec_write(r);
+	}
+	if (count)
+		out_printf("%lu\n", records);
+	if (tally)
+		print_tags(&tags);
+	if (check && (problems > 0 || s.nbad > 0))
+		diag_raise(STATUS_NONE);
+	src_free(&s);
+	strmap_free(&tags);
+	strmap_free(&seen);
+	free(where);
+	out_close();
+	return diag_status();
+}

@@ -1,0 +1,35 @@
+/*
+ * Grow-only byte buffers, and allocation that ends the command on failure.
+ * A buffer is reset, not freed, between records: no allocation per record.
+ */
+#ifndef QB_BUF_H
+#define QB_BUF_H
+
+#include <stddef.h>
+
+struct buf {
+	char	*p;
+	size_t	 len;
+	size_t	 cap;
+};
+
+void	*xmalloc(size_t);
+void	*xrealloc(void *, size_t);
+void	*xcalloc(size_t, size_t);
+char	*xstrdup(const char *);
+
+void	 buf_reserve(struct buf *, size_t extra);
+void	 buf_add(struct buf *, const void *, size_t);
+void	 buf_addc(struct buf *, char);
+void	 buf_adds(struct buf *, const char *);
+void	 buf_free(struct buf *);
+/* The contents as a C string (a NUL is kept after the last byte). */
+const char *buf_cstr(struct buf *);
+
+static inline void
+buf_reset(struct buf *b)
+{
+	b->len = 0;
+}
+
+#endif

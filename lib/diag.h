@@ -1,0 +1,42 @@
+/*
+ * Diagnostics and exit status, in one place for every command.
+ * Messages read "PROG: FILE:LINE: message"; the exit status only ever rises.
+ */
+#ifndef QB_DIAG_H
+#define QB_DIAG_H
+
+#include <stdarg.h>
+#include <stdnoreturn.h>
+
+enum status {
+	STATUS_OK = 0,		/* something was selected, no trouble */
+	STATUS_NONE = 1,	/* nothing selected, or problems found */
+	STATUS_TROUBLE = 2	/* usage, I/O or malformed input */
+};
+
+/* The name every message starts with: the command's fixed name. */
+void		 diag_init(const char *prog);
+const char	*diag_prog(void);
+
+/* The worst status seen so far, and a way to raise it. */
+enum status	 diag_status(void);
+void		 diag_raise(enum status);
+
+/* "PROG: message": raises the status to trouble. */
+void		 diag_warn(const char *fmt, ...)
+		    __attribute__((format(printf, 1, 2)));
+/* "PROG: message: strerror(errno)": raises the status to trouble. */
+void		 diag_syswarn(const char *fmt, ...)
+		    __attribute__((format(printf, 1, 2)));
+/* "PROG: FILE:LINE: message": the status is the caller's business. */
+void		 diag_line(const char *file, unsigned long line,
+		    const char *fmt, ...)
+		    __attribute__((format(printf, 3, 4)));
+/* "PROG: message" then "Try 'PROG --help' ...", exit 2. */
+noreturn void	 diag_usage(const char *fmt, ...)
+		    __attribute__((format(printf, 1, 2)));
+/* "PROG: message", exit 2: for what cannot go on at all. */
+noreturn void	 diag_fatal(const char *fmt, ...)
+		    __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,150 @@
+/*
+ * Memory use is the longest line plus one read block, whatever the size of
+ * the input.  A line that does not fit makes the buffer grow; the scan for
+ * LF resumes where it stopped, so a very long line costs linear time.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "line.h"
+
+#define READ_BLOCK (128 * 1024)
+
+static void
+reset(struct reader *r, const char *name)
+{
+	r->name = name;
+	r->lineno = 0;
+	r->eof = 0;
+	r->start = r->end = r->scanned = 0;
+	r->data = r->buf;
+}
+
+int
+reader_open(struct reader *r, const char *path)
+{
+	int fd;
+
+	if (strcmp(path, "-") == 0) {
+		reset(r, "(standard input)");
+		r->fd = STDIN_FILENO;
+		return 0;
+	}
+	if ((fd = open(path, O_RDONLY)) < 0)
+		return -1;
+	reset(r, path);
+	r->fd = fd;
+	return 0;
+}
+
+void
+reader_open_mem(struct reader *r, const char *name, const char *p, size_t len)
+{
+	reset(r, name);
+	r->fd = -1;
+	r->eof = 1;
+	r->data = p;
+	r->end = len;
+}
+
+/* Make room for at least one more read block after the unread bytes. */
+static void
+make_room(struct reader *r)
+{
+	size_t pending = r->end - r->start;
+
+	if (r->start > 0) {
+		memmove(r->buf, r->buf + r->start, pending);
+		r->start = 0;
+		r->end = pending;
+	}
+	if (r->cap - r->end < READ_BLOCK / 2) {
+		size_t cap = r->cap == 0 ? READ_BLOCK : r->cap * 2;
+
+		r->buf = xrealloc(r->buf, cap);
+		r->cap = cap;
+	}
+	r->data = r->buf;
+}
+
+static int
+fill(struct reader *r)
+{
+	ssize_t n;
+
+	make_room(r);
+	do
+		n = read(r->fd, r->buf + r->end, r->cap - r->end);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return -1;
+	if (n == 0)
+		r->eof = 1;
+	r->end += (size_t)n;
+	return 0;
+}
+
+static void
+frame(struct reader *r, struct line *l, const char *p, size_t len)
+{
+	if (++r->lineno == 1 && len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
+		p += 3;
+		len -= 3;
+	}
+	if (len > 0 && p[len - 1] == '\r')
+		len--;
+	l->p = p;
+	l->len = len;
+}
+
+int
+line_next(struct reader *r, struct line *l)
+{
+	for (;;) {
+		const char *from = r->data + r->start;
+		size_t avail = r->end - r->start;
+		const char *nl = NULL;
+
+		if (avail > r->scanned)
+			nl = memchr(from + r->scanned, '\n', avail - r->scanned);
+
+		if (nl != NULL) {
+			frame(r, l, from, (size_t)(nl - from));
+			r->start += (size_t)(nl - from) + 1;
+			r->scanned = 0;
+			return 1;
+		}
+		r->scanned = avail;
+		if (r->eof) {
+			if (avail == 0)
+				return 0;
+			frame(r, l, from, avail);
+			r->start = r->end;
+			r->scanned = 0;
+			return 1;
+		}
+		if (fill(r) < 0)
+			return -1;
+	}
+}
+
+void
+reader_close(struct reader *r)
+{
+	if (r->fd > STDIN_FILENO)
+		close(r->fd);
+	r->fd = -1;
+}
+
+void
+reader_free(struct reader *r)
+{
+	reader_close(r);
+	free(r->buf);
+	r->buf = NULL;
+	r->cap = 0;
+}

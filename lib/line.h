@@ -1,0 +1,42 @@
+/*
+ * The line reader: big read()s into one grow-only buffer, lines found with
+ * memchr and handed out as views into it.  It owns the file's framing: a
+ * UTF-8 byte-order mark, CR before LF, and a last line without LF.
+ */
+#ifndef QB_LINE_H
+#define QB_LINE_H
+
+#include <stddef.h>
+
+struct line {
+	const char	*p;
+	size_t		 len;
+};
+
+struct reader {
+	const char	*name;		/* as messages show it */
+	unsigned long	 lineno;	/* of the line last returned */
+	int		 fd;		/* -1 when reading from memory */
+	int		 eof;
+	char		*buf;		/* grow-only, reused from file to file */
+	size_t		 cap;
+	const char	*data;		/* buf, or the memory being read */
+	size_t		 start;		/* first byte not yet handed out */
+	size_t		 end;		/* one past the last byte read */
+	size_t		 scanned;	/* bytes after start known to hold no LF */
+};
+
+/*
+ * A reader starts zeroed: struct reader r = { 0 }.  "-" is standard input.
+ * On failure returns -1 with errno set.
+ */
+int	reader_open(struct reader *, const char *path);
+void	reader_open_mem(struct reader *, const char *name,
+	    const char *p, size_t len);
+/* 1: a line is in *l; 0: end of input; -1: read error, errno set. */
+int	line_next(struct reader *, struct line *l);
+void	reader_close(struct reader *);
+/* Frees the buffer; the reader may be opened again afterwards. */
+void	reader_free(struct reader *);
+
+#endif

@@ -1,0 +1,21 @@
+/*
+ * Checked, buffered standard output.  A failed write is reported once and
+ * ends the command with status 2 at once, so an endless input written to a
+ * full disk stops; out_close() makes the final flush just as strict.
+ */
+#ifndef QB_OUT_H
+#define QB_OUT_H
+
+#include <stddef.h>
+
+void	out_write(const void *p, size_t n);
+void	out_str(const char *s);
+void	out_char(char c);
+void	out_printf(const char *fmt, ...)
+	    __attribute__((format(printf, 1, 2)));
+/* Write what is pending to fd 1 now. */
+void	out_flush(void);
+/* Flush and close stdout; call once, before returning from main. */
+void	out_close(void);
+
+#endif

@@ -1,0 +1,562 @@
+/*
+ * One pass over a line: three memchr()s split the fields, then each field
+ * is checked by its own rules.  Text fields are scanned eight bytes at a
+ * time for the only bytes that need a closer look (controls, DEL, non-ASCII
+ * and backslash), so plain ASCII text costs a few instructions a word.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "out.h"
+#include "rec.h"
+#include "utf8.h"
+
+#define FNV_OFFSET	0xcbf29ce484222325ULL
+#define FNV_PRIME	0x100000001b3ULL
+
+#define ONES		0x0101010101010101ULL
+#define HIGHS		0x8080808080808080ULL
+
+static int
+is_id_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '.' || c == '_' || c == ':' ||
+	    c == '/' || c == '-';
+}
+
+static enum rec_kind
+fail(struct rec *r, enum rec_err err, enum rec_field field, size_t col,
+    unsigned arg)
+{
+	r->err = err;
+	r->errfield = field;
+	r->errcol = col;
+	r->errarg = arg;
+	return REC_INVALID;
+}
+
+/*
+ * Classifies a byte that is not plain printable ASCII: a control, or the
+ * start of a UTF-8 sequence.  Returns the sequence length, or 0 after
+ * recording the error.
+ */
+static size_t
+check_special(struct rec *r, const char *p, size_t n, enum rec_field f,
+    size_t col)
+{
+	unsigned char c = (unsigned char)*p;
+	uint32_t cp;
+	size_t len;
+
+	if (c == 0)
+		return fail(r, REC_ENUL, f, col, 0), 0;
+	if (c < 0x20 || c == 0x7f)
+		return fail(r, REC_ECTRL, f, col, c), 0;
+	if (c < 0x80)
+		return 1;
+	if ((len = utf8_decode((const unsigned char *)p, n, &cp)) == 0)
+		return fail(r, REC_EUTF8, f, col, c), 0;
+	/* C1 controls: some terminals take U+009B as CSI. */
+	if (cp < 0xa0)
+		return fail(r, REC_ECTRL, f, col, cp), 0;
+	return len;
+}
+
+/* Does the word hold a control, DEL, a non-ASCII byte or a backslash? */
+static int
+word_is_special(uint64_t w)
+{
+	uint64_t del = w ^ (0x7f * ONES), bs = w ^ ('\\' * ONES);
+
+	return ((((w - 0x20 * ONES) & ~w) | w |
+	    ((del - ONES) & ~del) | ((bs - ONES) & ~bs)) & HIGHS) != 0;
+}
+
+static int
+check_text(struct rec *r, struct span s, enum rec_field f, size_t col0)
+{
+	const char *p = s.p;
+	size_t i = 0, n = s.len;
+
+	while (i < n) {
+		unsigned char c;
+		size_t len;
+
+		while (i + 8 <= n) {
+			uint64_t w;
+
+			memcpy(&w, p + i, 8);
+			if (word_is_special(w))
+				break;
+			i += 8;
+		}
+		if (i == n)
+			break;
+		c = (unsigned char)p[i];
+		if (c == '\\') {
+			if (i + 1 == n)
+				return fail(r, REC_EBACKSLASH, f, col0 + i, 0), -1;
+			c = (unsigned char)p[i + 1];
+			if (c != '\\' && c != 't' && c != 'n')
+				return fail(r, REC_EESCAPE, f, col0 + i, c), -1;
+			i += 2;
+			continue;
+		}
+		if (c >= 0x20 && c < 0x7f) {
+			i++;
+			continue;
+		}
+		if ((len = check_special(r, p + i, n - i, f, col0 + i)) == 0)
+			return -1;
+		i += len;
+	}
+	return 0;
+}
+
+static int
+check_id(struct rec *r, struct span s, size_t col0)
+{
+	size_t i;
+
+	if (s.len > REC_ID_MAX)
+		return fail(r, REC_EIDLEN, FIELD_ID, col0, 0), -1;
+	for (i = 0; i < s.len; i++) {
+		if (is_id_byte((unsigned char)s.p[i]))
+			continue;
+		if (check_special(r, s.p + i, s.len - i, FIELD_ID, col0 + i) != 0)
+			fail(r, REC_EIDCHAR, FIELD_ID, col0 + i,
+			    (unsigned char)s.p[i]);
+		return -1;
+	}
+	return 0;
+}
+
+static uint32_t
+hash32(const char *p, size_t n)
+{
+	uint64_t h = FNV_OFFSET;
+
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*p++) * FNV_PRIME;
+	return (uint32_t)(h ^ (h >> 32));
+}
+
+/* Prepare an empty hash set with room for at most n tags. */
+static void
+tagset_reset(struct rec *r, size_t n)
+{
+	size_t slots = 16;
+
+	while (slots < 2 * n)
+		slots *= 2;
+	r->slotmask = slots - 1;
+	if (slots > r->slotcap) {
+		r->slots = xrealloc(r->slots, slots * sizeof(*r->slots));
+		r->slotcap = slots;
+	}
+	memset(r->slots, 0, slots * sizeof(*r->slots));
+	if (n > r->refcap) {
+		r->refs = xrealloc(r->refs, n * sizeof(*r->refs));
+		r->refcap = n;
+	}
+}
+
+/* Adds the tag at the end of tagbuf unless it is already there. */
+static void
+tagset_add(struct rec *r, size_t *ntags, size_t off, size_t len)
+{
+	size_t mask = r->slotmask, slot;
+	const char *tag = r->tagbuf.p + off;
+
+	for (slot = hash32(tag, len) & mask; r->slots[slot] != 0;
+	    slot = (slot + 1) & mask) {
+		struct tagref *t = &r->refs[r->slots[slot] - 1];
+
+		if (t->len == len && memcmp(r->tagbuf.p + t->off, tag, len) == 0) {
+			r->tagbuf.len = off > 0 ? off - 1 : 0;	/* drop it */
+			return;
+		}
+	}
+	r->refs[*ntags].off = (uint32_t)off;
+	r->refs[*ntags].len = (uint32_t)len;
+	r->slots[slot] = (uint32_t)++*ntags;
+}
+
+static size_t
+count_byte(const char *p, size_t n, char c)
+{
+	const char *end = p + n;
+	size_t count = 0;
+
+	while ((p = memchr(p, c, (size_t)(end - p))) != NULL) {
+		count++;
+		p++;
+	}
+	return count;
+}
+
+static struct span
+trim(const char *p, size_t len)
+{
+	struct span s;
+
+	while (len > 0 && *p == ' ') {
+		p++;
+		len--;
+	}
+	while (len > 0 && p[len - 1] == ' ')
+		len--;
+	s.p = p;
+	s.len = len;
+	return s;
+}
+
+static enum rec_err
+tag_list(struct rec *r, const char *p, size_t len, size_t col0)
+{
+	const char *end = p + len, *field = p;
+	size_t ntags = 0;
+
+	buf_reset(&r->tagbuf);
+	r->tags.p = "";
+	r->tags.len = 0;
+	if (len == 0)
+		return REC_OK;
+	tagset_reset(r, count_byte(p, len, ',') + 1);
+	for (;;) {
+		const char *comma = memchr(p, ',', (size_t)(end - p));
+		const char *stop = comma != NULL ? comma : end;
+		struct span t = trim(p, (size_t)(stop - p));
+		size_t col = col0 + (size_t)(t.p - field), off, i;
+
+		if (t.len == 0)
+			return fail(r, REC_ETAGEMPTY, FIELD_TAGS, col, 0), r->err;
+		if (t.len > REC_TAG_MAX)
+			return fail(r, REC_ETAGLEN, FIELD_TAGS, col, 0), r->err;
+		if (r->tagbuf.len > 0)
+			buf_addc(&r->tagbuf, ',');
+		off = r->tagbuf.len;
+		buf_reserve(&r->tagbuf, t.len);
+		for (i = 0; i < t.len; i++) {
+			unsigned char c = (unsigned char)t.p[i];
+			size_t seq;
+
+			if (c == ' ')
+				return fail(r, REC_ETAGSPACE, FIELD_TAGS,
+				    col + i, c), r->err;
+			if (c < 0x20 || c >= 0x7f) {
+				seq = check_special(r, t.p + i, t.len - i,
+				    FIELD_TAGS, col + i);
+				if (seq == 0)
+					return r->err;
+				buf_add(&r->tagbuf, t.p + i, seq);
+				i += seq - 1;
+				continue;
+			}
+			if (c >= 'A' && c <= 'Z')
+				c += 'a' - 'A';
+			r->tagbuf.p[r->tagbuf.len++] = (char)c;
+		}
+		tagset_add(r, &ntags, off, t.len);
+		if (comma == NULL)
+			break;
+		p = comma + 1;
+	}
+	r->tags.p = r->tagbuf.p;
+	r->tags.len = r->tagbuf.len;
+	return REC_OK;
+}
+
+enum rec_err
+rec_tag_list(struct rec *r, const char *p, size_t len)
+{
+	struct span s = trim(p, len);
+
+	return tag_list(r, s.p, s.len, 1 + (size_t)(s.p - p));
+}
+
+uint64_t
+rec_text_hash(struct span s)
+{
+	uint64_t h = FNV_OFFSET;
+	size_t i;
+
+	for (i = 0; i < s.len; i++) {
+		unsigned char c = (unsigned char)s.p[i];
+
+		if (c == '\\' && i + 1 < s.len) {
+			c = (unsigned char)s.p[++i];
+			c = c == 't' ? '\t' : c == 'n' ? '\n' : c;
+		}
+		h = (h ^ c) * FNV_PRIME;
+	}
+	return h;
+}
+
+static void
+derive_id(struct rec *r)
+{
+	char hex[17];
+
+	snprintf(hex, sizeof(hex), "%016llx",
+	    (unsigned long long)rec_text_hash(r->question));
+	r->idbuf[0] = 'q';
+	memcpy(r->idbuf + 1, hex, 12);
+	r->idbuf[13] = '\0';
+	r->id.p = r->idbuf;
+	r->id.len = 13;
+}
+
+static int
+is_blank(const char *p, size_t len)
+{
+	while (len > 0 && (*p == ' ' || *p == '\t')) {
+		p++;
+		len--;
+	}
+	return len == 0;
+}
+
+static enum rec_kind
+parse_comment(struct rec *r, const char *line, size_t len)
+{
+	size_t bad = utf8_check(line, len);
+	const char *nul;
+
+	if ((nul = memchr(line, '\0', len)) != NULL &&
+	    (size_t)(nul - line) <= bad)
+		return fail(r, REC_ENUL, FIELD_QUESTION, 1 + (size_t)(nul - line),
+		    0);
+	if (bad < len)
+		return fail(r, REC_EUTF8, FIELD_QUESTION, 1 + bad,
+		    (unsigned char)line[bad]);
+	return REC_COMMENT;
+}
+
+enum rec_kind
+rec_parse(struct rec *r, const char *line, size_t len)
+{
+	const char *end = line + len, *tab[3];
+	size_t ntab = 0;
+	const char *p = line;
+
+	r->err = REC_OK;
+	if (len > 0 && line[0] == '#')
+		return parse_comment(r, line, len);
+	if (is_blank(line, len))
+		return REC_BLANK;
+	while (ntab < 3 && (p = memchr(p, '\t', (size_t)(end - p))) != NULL)
+		tab[ntab++] = p++;
+	if (ntab == 3 && memchr(p, '\t', (size_t)(end - p)) != NULL)
+		return fail(r, REC_EFIELDS, FIELD_ID, 1 + (size_t)(p - line),
+		    4 + (unsigned)count_byte(p, (size_t)(end - p), '\t'));
+	if (ntab == 1)
+		return fail(r, REC_EFIELDS, FIELD_ID, 1 + (size_t)(tab[0] - line),
+		    2);
+	r->bare = ntab == 0;
+	if (r->bare) {
+		r->question = trim(line, len);
+		r->answer = trim(end, 0);
+		r->tags = r->answer;
+		buf_reset(&r->tagbuf);
+		if (check_text(r, r->question, FIELD_QUESTION,
+		    1 + (size_t)(r->question.p - line)) < 0)
+			return REC_INVALID;
+		derive_id(r);
+		return REC_RECORD;
+	}
+
+	struct span id = trim(line, (size_t)(tab[0] - line));
+	const char *qend = ntab == 3 ? tab[2] : end;
+	struct span tags = trim(tab[0] + 1, (size_t)(tab[1] - tab[0] - 1));
+
+	r->question = trim(tab[1] + 1, (size_t)(qend - tab[1] - 1));
+	r->answer = ntab == 3 ? trim(tab[2] + 1, (size_t)(end - tab[2] - 1)) :
+	    trim(end, 0);
+	if (check_id(r, id, 1 + (size_t)(id.p - line)) < 0 ||
+	    tag_list(r, tags.p, tags.len, 1 + (size_t)(tags.p - line)) != 0)
+		return REC_INVALID;
+	if (r->question.len == 0)
+		return fail(r, REC_EQEMPTY, FIELD_QUESTION,
+		    1 + (size_t)(r->question.p - line), 0);
+	if (check_text(r, r->question, FIELD_QUESTION,
+	    1 + (size_t)(r->question.p - line)) < 0 ||
+	    check_text(r, r->answer, FIELD_ANSWER,
+	    1 + (size_t)(r->answer.p - line)) < 0)
+		return REC_INVALID;
+	if (id.len == 0)
+		derive_id(r);
+	else
+		r->id = id;
+	return REC_RECORD;
+}
+
+void
+rec_free(struct rec *r)
+{
+	buf_free(&r->tagbuf);
+	free(r->refs);
+	free(r->slots);
+	memset(r, 0, sizeof(*r));
+}
+
+static const char *const field_names[] = {
+	"id", "tags", "question", "answer"
+};
+
+static void
+describe_byte(char *out, size_t size, unsigned arg)
+{
+	if (arg >= 0x21 && arg < 0x7f)
+		snprintf(out, size, "'%c'", (char)arg);
+	else if (arg < 0x100)
+		snprintf(out, size, "byte 0x%02x", arg);
+	else
+		snprintf(out, size, "U+%04X", arg);
+}
+
+void
+rec_errmsg(const struct rec *r, char *msg, size_t size)
+{
+	const char *field = field_names[r->errfield];
+	char what[32];
+
+	describe_byte(what, sizeof(what), r->errarg);
+	switch (r->err) {
+	case REC_OK:
+		snprintf(msg, size, "no error");
+		break;
+	case REC_ENUL:
+		snprintf(msg, size, "NUL byte at column %zu", r->errcol);
+		break;
+	case REC_EUTF8:
+		snprintf(msg, size, "invalid UTF-8 at column %zu", r->errcol);
+		break;
+	case REC_ECTRL:
+		snprintf(msg, size, "control character %s in %s at column %zu",
+		    what, field, r->errcol);
+		break;
+	case REC_EFIELDS:
+		snprintf(msg, size, "%u fields: a record has 3 or 4 "
+		    "TAB-separated fields (id, tags, question, answer)",
+		    r->errarg);
+		break;
+	case REC_EIDLEN:
+		snprintf(msg, size, "id longer than %d bytes", REC_ID_MAX);
+		break;
+	case REC_EIDCHAR:
+		snprintf(msg, size, "%s in id at column %zu: ids are made of "
+		    "A-Z a-z 0-9 . _ : / -", what, r->errcol);
+		break;
+	case REC_ETAGEMPTY:
+		snprintf(msg, size, "empty tag at column %zu", r->errcol);
+		break;
+	case REC_ETAGLEN:
+		snprintf(msg, size, "tag at column %zu longer than %d bytes",
+		    r->errcol, REC_TAG_MAX);
+		break;
+	case REC_ETAGSPACE:
+		snprintf(msg, size, "space inside a tag at column %zu",
+		    r->errcol);
+		break;
+	case REC_EQEMPTY:
+		snprintf(msg, size, "empty question");
+		break;
+	case REC_EESCAPE:
+		snprintf(msg, size, "unknown escape '\\' then %s in %s at "
+		    "column %zu: only \\\\, \\t and \\n are escapes", what,
+		    field, r->errcol);
+		break;
+	case REC_EBACKSLASH:
+		snprintf(msg, size, "lone backslash at the end of the %s, "
+		    "column %zu: write \\\\ for a backslash", field, r->errcol);
+		break;
+	}
+}
+
+void
+rec_write(const struct rec *r)
+{
+	out_write(r->id.p, r->id.len);
+	out_char('\t');
+	out_write(r->tags.p, r->tags.len);
+	out_char('\t');
+	out_write(r->question.p, r->question.len);
+	out_char('\t');
+	out_write(r->answer.p, r->answer.len);
+	out_char('\n');
+}
+
+void
+rec_format(const struct rec *r, struct buf *b)
+{
+	buf_reserve(b, r->id.len + r->tags.len + r->question.len +
+	    r->answer.len + 4);
+	buf_add(b, r->id.p, r->id.len);
+	buf_addc(b, '\t');
+	buf_add(b, r->tags.p, r->tags.len);
+	buf_addc(b, '\t');
+	buf_add(b, r->question.p, r->question.len);
+	buf_addc(b, '\t');
+	buf_add(b, r->answer.p, r->answer.len);
+	buf_addc(b, '\n');
+}
+
+struct span
+rec_text(struct span s, struct buf *scratch)
+{
+	const char *bs = s.len > 0 ? memchr(s.p, '\\', s.len) : NULL;
+	const char *end = s.p + s.len, *p = s.p;
+
+	if (bs == NULL)
+		return s;
+	buf_reset(scratch);
+	buf_reserve(scratch, s.len);
+	while (bs != NULL) {
+		char c = bs + 1 < end ? bs[1] : '\\';
+
+		buf_add(scratch, p, (size_t)(bs - p));
+		buf_addc(scratch, c == 't' ? '\t' : c == 'n' ? '\n' : c);
+		p = bs + 2 <= end ? bs + 2 : end;
+		bs = memchr(p, '\\', (size_t)(end - p));
+	}
+	buf_add(scratch, p, (size_t)(end - p));
+	s.p = scratch->p;
+	s.len = scratch->len;
+	return s;
+}
+
+void
+rec_escape(struct buf *b, const char *raw, size_t len)
+{
+	size_t i;
+
+	buf_reserve(b, len);
+	for (i = 0; i < len; i++) {
+		char c = raw[i];
+
+		if (c == '\\' || c == '\t' || c == '\n') {
+			buf_addc(b, '\\');
+			c = c == '\t' ? 't' : c == '\n' ? 'n' : c;
+		}
+		buf_addc(b, c);
+	}
+}
+
+int
+rec_has_tag(const struct rec *r, const char *tag, size_t len)
+{
+	const char *p = r->tags.p, *end = r->tags.p + r->tags.len;
+
+	while (p < end) {
+		const char *comma = memchr(p, ',', (size_t)(end - p));
+		const char *stop = comma != NULL ? comma : end;
+
+		if ((size_t)(stop - p) == len && memcmp(p, tag, len) == 0)
+			return 1;
+		p = stop + 1;
+	}
+	return 0;
+}

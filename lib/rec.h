@@ -1,0 +1,103 @@
+/*
+ * Records of the question file format, qb(5): parsing one line into a view
+ * of its fields, and writing the canonical form.  Text fields stay escaped
+ * as in the file (the canonical escaping is the input's, once validated);
+ * rec_text() unescapes one when a command needs the text itself.
+ */
+#ifndef QB_REC_H
+#define QB_REC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+#define REC_ID_MAX	64
+#define REC_TAG_MAX	64
+
+struct span {
+	const char	*p;
+	size_t		 len;
+};
+
+enum rec_kind {
+	REC_RECORD,
+	REC_BLANK,
+	REC_COMMENT,
+	REC_INVALID
+};
+
+enum rec_err {
+	REC_OK,
+	REC_ENUL,		/* a NUL byte */
+	REC_EUTF8,		/* invalid UTF-8 */
+	REC_ECTRL,		/* a control character (C0, DEL, C1) */
+	REC_EFIELDS,		/* not 1, 3 or 4 fields */
+	REC_EIDLEN,		/* id longer than REC_ID_MAX */
+	REC_EIDCHAR,		/* a byte outside the id alphabet */
+	REC_ETAGEMPTY,		/* ",," or a trailing comma */
+	REC_ETAGLEN,		/* tag longer than REC_TAG_MAX */
+	REC_ETAGSPACE,		/* whitespace inside a tag */
+	REC_EQEMPTY,		/* no question */
+	REC_EESCAPE,		/* backslash and anything but \ t n */
+	REC_EBACKSLASH		/* a backslash ending a field */
+};
+
+enum rec_field {
+	FIELD_ID,
+	FIELD_TAGS,
+	FIELD_QUESTION,
+	FIELD_ANSWER
+};
+
+struct tagref {
+	uint32_t	 off;
+	uint32_t	 len;
+};
+
+struct rec {
+	/* The record, valid until the next rec_parse(). */
+	struct span	 id;		/* given, or derived from the question */
+	struct span	 tags;		/* lowercased, deduplicated, comma-joined */
+	struct span	 question;	/* escaped as in the file */
+	struct span	 answer;	/* escaped; empty when there is none */
+	int		 bare;		/* the line was a bare question */
+
+	/* What was wrong, when rec_parse() returned REC_INVALID. */
+	enum rec_err	 err;
+	enum rec_field	 errfield;
+	size_t		 errcol;	/* 1-based byte column in the line */
+	unsigned	 errarg;	/* the byte, code point or field count */
+
+	/* Storage reused from record to record. */
+	char		 idbuf[16];
+	struct buf	 tagbuf;
+	struct tagref	*refs;
+	size_t		 refcap;
+	uint32_t	*slots;
+	size_t		 slotcap;
+	size_t		 slotmask;
+};
+
+/* A rec starts zeroed: struct rec r = { 0 }. */
+enum rec_kind	rec_parse(struct rec *, const char *line, size_t len);
+void		rec_free(struct rec *);
+/* The message for a REC_INVALID line, without file and line number. */
+void		rec_errmsg(const struct rec *, char *msg, size_t size);
+
+/* The canonical line, LF included, to checked output or to a buffer. */
+void		rec_write(const struct rec *);
+void		rec_format(const struct rec *, struct buf *);
+
+/* The unescaped text of a field: the field itself when it has no '\'. */
+struct span	rec_text(struct span escaped, struct buf *scratch);
+/* Appends the escaped form of raw text (the inverse of rec_text). */
+void		rec_escape(struct buf *, const char *raw, size_t len);
+/* 1 when the record's tags include the given (lowercase) tag. */
+int		rec_has_tag(const struct rec *, const char *tag, size_t len);
+/* FNV-1a 64 of the unescaped text of an escaped field. */
+uint64_t	rec_text_hash(struct span escaped);
+/* Normalizes a comma-separated tag list as rec_parse() does. */
+enum rec_err	rec_tag_list(struct rec *, const char *p, size_t len);
+
+#endif

@@ -1,0 +1,110 @@
+/*
+ * The one loop every command runs over its input.  A bad line is reported
+ * with its file and line and then skipped; a file that cannot be opened or
+ * read is reported and the next one is read: nothing good is lost.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "bank.h"
+#include "diag.h"
+#include "src.h"
+
+static char *stdin_only[] = { "-", NULL };
+
+void
+src_init(struct src *s, int nfiles, char **files, enum src_default dflt)
+{
+	const char *qb_path = getenv("QB_PATH");
+
+	memset(s, 0, sizeof(*s));
+	if (nfiles > 0) {
+		s->paths = files;
+		s->npaths = (size_t)nfiles;
+	} else if (dflt == SRC_STDIN) {
+		s->paths = stdin_only;
+		s->npaths = 1;
+	} else if (qb_path != NULL && *qb_path != '\0') {
+		s->expanded = bank_path_expand(qb_path, &s->npaths);
+		s->paths = s->expanded;
+	} else
+		s->builtin = 1;
+}
+
+/* Opens the next input; 0 when there is none left. */
+static int
+open_next(struct src *s)
+{
+	if (s->builtin) {
+		const struct bank_file *b;
+
+		if (s->next >= bank_nbuiltin)
+			return 0;
+		b = &bank_builtin[s->next++];
+		reader_open_mem(&s->rd, b->name, b->data, b->len);
+		return 1;
+	}
+	while (s->next < s->npaths) {
+		const char *path = s->paths[s->next++];
+
+		if (reader_open(&s->rd, path) == 0)
+			return 1;
+		diag_syswarn("%s", path);
+	}
+	return 0;
+}
+
+static void
+report_bad_line(struct src *s)
+{
+	char msg[256];
+
+	rec_errmsg(&s->rec, msg, sizeof(msg));
+	diag_line(s->rd.name, s->rd.lineno, "%s", msg);
+	s->nbad++;
+	if (!s->lenient)
+		diag_raise(STATUS_TROUBLE);
+}
+
+struct rec *
+src_next(struct src *s)
+{
+	struct line l;
+
+	for (;;) {
+		int got;
+
+		if (!s->open) {
+			if (!open_next(s))
+				return NULL;
+			s->open = 1;
+		}
+		if ((got = line_next(&s->rd, &l)) <= 0) {
+			if (got < 0)
+				diag_syswarn("%s", s->rd.name);
+			reader_close(&s->rd);
+			s->open = 0;
+			continue;
+		}
+		switch (rec_parse(&s->rec, l.p, l.len)) {
+		case REC_RECORD:
+			return &s->rec;
+		case REC_INVALID:
+			report_bad_line(s);
+			break;
+		case REC_BLANK:
+		case REC_COMMENT:
+			break;
+		}
+	}
+}
+
+void
+src_free(struct src *s)
+{
+	reader_free(&s->rd);
+	rec_free(&s->rec);
+	if (s->expanded != NULL)
+		bank_path_free(s->expanded);
+	s->expanded = NULL;
+}

@@ -1,0 +1,38 @@
+/*
+ * The records of a command's input, one after another, across all its
+ * FILE operands (or stdin, or the default bank).  Unreadable files and
+ * malformed lines are reported here and skipped; the loop goes on.
+ */
+#ifndef QB_SRC_H
+#define QB_SRC_H
+
+#include <stddef.h>
+
+#include "line.h"
+#include "rec.h"
+
+enum src_default {
+	SRC_STDIN,	/* no FILE: read standard input */
+	SRC_BANK	/* no FILE: QB_PATH, else the built-in bank */
+};
+
+struct src {
+	struct reader	 rd;		/* rd.name and rd.lineno locate rec */
+	struct rec	 rec;
+	unsigned long	 nbad;		/* malformed lines seen */
+	int		 lenient;	/* bad lines are not trouble (--check) */
+	char		**paths;	/* files still to read */
+	size_t		 npaths;
+	size_t		 next;		/* index into paths or bank_builtin */
+	int		 builtin;
+	int		 open;
+	char		**expanded;	/* QB_PATH's expansion, to free */
+};
+
+void		 src_init(struct src *, int nfiles, char **files,
+		    enum src_default);
+/* The next good record, or NULL when all input is read. */
+struct rec	*src_next(struct src *);
+void		 src_free(struct src *);
+
+#endif

@@ -1,0 +1,107 @@
+/*
+ * Open addressing with linear probing, at most half full.  Slots hold
+ * indexes rather than pointers, so growing the entry array is safe.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "strmap.h"
+
+static uint64_t
+hash(const char *p, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*p++) * 0x100000001b3ULL;
+	return h ^ (h >> 29);
+}
+
+static size_t
+find_slot(const struct strmap *m, const char *key, size_t len, uint64_t h)
+{
+	size_t mask = m->nslots - 1, i;
+
+	for (i = h & mask; m->slots[i] != 0; i = (i + 1) & mask) {
+		const struct strmap_entry *e = &m->v[m->slots[i] - 1];
+
+		if (e->hash == h && e->len == len &&
+		    memcmp(m->keys.p + e->off, key, len) == 0)
+			break;
+	}
+	return i;
+}
+
+static void
+grow(struct strmap *m)
+{
+	size_t i;
+
+	m->nslots = m->nslots == 0 ? 64 : m->nslots * 2;
+	free(m->slots);
+	m->slots = xcalloc(m->nslots, sizeof(*m->slots));
+	for (i = 0; i < m->n; i++) {
+		size_t mask = m->nslots - 1, s = m->v[i].hash & mask;
+
+		while (m->slots[s] != 0)
+			s = (s + 1) & mask;
+		m->slots[s] = i + 1;
+	}
+}
+
+struct strmap_entry *
+strmap_get(const struct strmap *m, const char *key, size_t len)
+{
+	size_t s;
+
+	if (m->n == 0)
+		return NULL;
+	s = find_slot(m, key, len, hash(key, len));
+	return m->slots[s] == 0 ? NULL : &m->v[m->slots[s] - 1];
+}
+
+struct strmap_entry *
+strmap_put(struct strmap *m, const char *key, size_t len, int *added)
+{
+	uint64_t h = hash(key, len);
+	struct strmap_entry *e;
+	size_t s;
+
+	if (2 * (m->n + 1) > m->nslots)
+		grow(m);
+	s = find_slot(m, key, len, h);
+	if (m->slots[s] != 0) {
+		if (added != NULL)
+			*added = 0;
+		return &m->v[m->slots[s] - 1];
+	}
+	if (m->n == m->cap) {
+		m->cap = m->cap == 0 ? 64 : m->cap * 2;
+		m->v = xrealloc(m->v, m->cap * sizeof(*m->v));
+	}
+	e = &m->v[m->n];
+	e->off = m->keys.len;
+	e->len = len;
+	e->hash = h;
+	e->value = 0;
+	buf_add(&m->keys, key, len);
+	m->slots[s] = ++m->n;
+	if (added != NULL)
+		*added = 1;
+	return e;
+}
+
+const char *
+strmap_key(const struct strmap *m, const struct strmap_entry *e)
+{
+	return m->keys.p + e->off;
+}
+
+void
+strmap_free(struct strmap *m)
+{
+	free(m->v);
+	free(m->slots);
+	buf_free(&m->keys);
+	memset(m, 0, sizeof(*m));
+}
