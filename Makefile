@@ -45,7 +45,7 @@ LIBS		= $(PCRE2_LIBS) $(UNISTRING_LIBS)
 CMDS	= qb-list
 LIBSRC	= lib/bank.c lib/buf.c lib/cli.c lib/diag.c lib/line.c lib/out.c \
 	  lib/rec.c lib/src.c lib/strmap.c lib/utf8.c
-UNITS	= buf diag line out rec strmap utf8 bank cli
+UNITS	= bank buf cli diag line out rec src strmap utf8
 MAN1	= $(CMDS:%=man/%.1)
 MAN57	= man/qb.5 man/qb.7
 BANKS	= $(sort $(wildcard data/*.qb))
@@ -126,4 +126,4 @@ deps:
 .PHONY: all check run install uninstall clean deps
 .SECONDARY:
 
--include $(LIBOBJ:.o=.d) $(CMDS:%=$(BUILD)/cmd/%.d)
+-include $(LIBOBJ:.o=.d) $(CMDS:%=$(BUILD)/cmd/%.d) $(TESTS:=.d)

@@ -125,9 +125,12 @@ check_id(struct rec *r, struct span s, size_t col0)
 	for (i = 0; i < s.len; i++) {
 		if (is_id_byte((unsigned char)s.p[i]))
 			continue;
-		if (check_special(r, s.p + i, s.len - i, FIELD_ID, col0 + i) != 0)
-			fail(r, REC_EIDCHAR, FIELD_ID, col0 + i,
-			    (unsigned char)s.p[i]);
+		if (check_special(r, s.p + i, s.len - i, FIELD_ID, col0 + i) != 0) {
+			uint32_t cp = (unsigned char)s.p[i];
+
+			utf8_decode((const unsigned char *)s.p + i, s.len - i, &cp);
+			fail(r, REC_EIDCHAR, FIELD_ID, col0 + i, cp);
+		}
 		return -1;
 	}
 	return 0;
@@ -406,12 +409,15 @@ static const char *const field_names[] = {
 	"id", "tags", "question", "answer"
 };
 
+/* A byte or code point, shown without passing any control through. */
 static void
-describe_byte(char *out, size_t size, unsigned arg)
+describe_char(char *out, size_t size, unsigned arg)
 {
-	if (arg >= 0x21 && arg < 0x7f)
+	if (arg == ' ')
+		snprintf(out, size, "a space");
+	else if (arg > ' ' && arg < 0x7f)
 		snprintf(out, size, "'%c'", (char)arg);
-	else if (arg < 0x100)
+	else if (arg < 0x80)
 		snprintf(out, size, "byte 0x%02x", arg);
 	else
 		snprintf(out, size, "U+%04X", arg);
@@ -423,7 +429,7 @@ rec_errmsg(const struct rec *r, char *msg, size_t size)
 	const char *field = field_names[r->errfield];
 	char what[32];
 
-	describe_byte(what, sizeof(what), r->errarg);
+	describe_char(what, sizeof(what), r->errarg);
 	switch (r->err) {
 	case REC_OK:
 		snprintf(msg, size, "no error");
@@ -465,9 +471,11 @@ rec_errmsg(const struct rec *r, char *msg, size_t size)
 		snprintf(msg, size, "empty question");
 		break;
 	case REC_EESCAPE:
-		snprintf(msg, size, "unknown escape '\\' then %s in %s at "
-		    "column %zu: only \\\\, \\t and \\n are escapes", what,
-		    field, r->errcol);
+		if (r->errarg > ' ' && r->errarg < 0x7f)
+			snprintf(what, sizeof(what), "'\\%c'", (char)r->errarg);
+		snprintf(msg, size, "unknown escape %s in %s at column %zu: "
+		    "the escapes are \\\\, \\t and \\n",
+		    what, field, r->errcol);
 		break;
 	case REC_EBACKSLASH:
 		snprintf(msg, size, "lone backslash at the end of the %s, "

@@ -1,0 +1,70 @@
+#!/bin/bash
+# Runs the transcript tests tests/cli/*.t against the commands in BINDIR.
+#
+# A transcript holds cases.  Each case starts with "## name"; then
+#   $ command      run by sh -c in tests/data, the commands first in PATH
+#   < line         a line of standard input (none: stdin is /dev/null)
+#   > line         a line of expected standard output
+#   ! line         a line of expected standard error
+#   ? N            the expected exit status (default 0)
+# Output and errors must match exactly; a case with no "> " or "! " lines
+# expects none.  Lines starting with "#" (but not "##") are comments.
+#
+# Usage: tests/cli/run.sh BINDIR [FILE.t]...   Prints "N passed, N failed".
+
+bindir=$(cd "$1" && pwd) || exit 2
+shift
+top=$(cd "$(dirname "$0")/../.." && pwd)
+[ $# -gt 0 ] || set -- "$top"/tests/cli/*.t
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+
+run_case() {
+	[ -n "$name" ] || return 0
+	(cd "$top/tests/data" && PATH="$bindir:$PATH" TMPDIR="$tmp" \
+	    LC_ALL=C.UTF-8 QB_PATH= NO_COLOR= TZ=UTC \
+	    sh -c "$cmd" <"$tmp/stdin" >"$tmp/out" 2>"$tmp/err")
+	got=$?
+	if cmp -s "$tmp/out" "$tmp/want-out" && cmp -s "$tmp/err" "$tmp/want-err" &&
+	    [ "$got" = "$status" ]; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		echo "FAIL: $file: $name"
+		echo "  \$ $cmd"
+		[ "$got" = "$status" ] || echo "  exit status $got, expected $status"
+		diff -u --label expected --label got "$tmp/want-out" "$tmp/out" |
+		    sed 's/^/  stdout /' | tail -n +3
+		diff -u --label expected --label got "$tmp/want-err" "$tmp/err" |
+		    sed 's/^/  stderr /' | tail -n +3
+	fi
+	name=
+}
+
+new_case() {
+	name=$1 cmd= status=0
+	: >"$tmp/stdin"; : >"$tmp/want-out"; : >"$tmp/want-err"
+}
+
+for file in "$@"; do
+	name=
+	while IFS= read -r line || [ -n "$line" ]; do
+		case $line in
+		"## "*)	run_case; new_case "${line#\#\# }" ;;
+		"\$ "*)	cmd=${line#\$ } ;;
+		"<")	echo >>"$tmp/stdin" ;;
+		"< "*)	printf '%s\n' "${line#< }" >>"$tmp/stdin" ;;
+		">")	echo >>"$tmp/want-out" ;;
+		"> "*)	printf '%s\n' "${line#> }" >>"$tmp/want-out" ;;
+		"!")	echo >>"$tmp/want-err" ;;
+		"! "*)	printf '%s\n' "${line#! }" >>"$tmp/want-err" ;;
+		"? "*)	status=${line#? } ;;
+		"#"*|"") ;;
+		*)	echo "$file: cannot read line: $line" >&2; failed=$((failed + 1)) ;;
+		esac
+	done <"$file"
+	run_case
+done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,62 @@
+#include "unit.h"
+#include "diag.h"
+
+static void
+line_message_format(void **state)
+{
+	FILE *tmp;
+	int saved;
+	char *text;
+
+	(void)state;
+	diag_init("qb-test");
+	saved = capture_start(2, &tmp);
+	diag_line("bank.qb", 12, "bad %s", "thing");
+	text = capture_end(2, saved, tmp);
+	assert_string_equal(text, "qb-test: bank.qb:12: bad thing\n");
+	assert_int_equal(diag_status(), STATUS_OK);
+	free(text);
+}
+
+static void
+warn_raises_to_trouble(void **state)
+{
+	FILE *tmp;
+	int saved;
+	char *text;
+
+	(void)state;
+	diag_init("qb-test");
+	saved = capture_start(2, &tmp);
+	diag_warn("%d problems", 3);
+	text = capture_end(2, saved, tmp);
+	assert_string_equal(text, "qb-test: 3 problems\n");
+	assert_int_equal(diag_status(), STATUS_TROUBLE);
+	free(text);
+}
+
+static void
+status_only_rises(void **state)
+{
+	(void)state;
+	diag_init("qb-test");
+	diag_raise(STATUS_NONE);
+	assert_int_equal(diag_status(), STATUS_NONE);
+	diag_raise(STATUS_TROUBLE);
+	diag_raise(STATUS_NONE);
+	diag_raise(STATUS_OK);
+	assert_int_equal(diag_status(), STATUS_TROUBLE);
+	assert_string_equal(diag_prog(), "qb-test");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(line_message_format),
+		cmocka_unit_test(warn_raises_to_trouble),
+		cmocka_unit_test(status_only_rises),
+	};
+
+	return cmocka_run_group_tests_name("diag", tests, NULL, NULL);
+}

@@ -1,0 +1,104 @@
+#include "unit.h"
+#include "diag.h"
+#include "src.h"
+
+static void
+write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void
+records_across_files_and_bad_lines(void **state)
+{
+	char a[] = "/tmp/qb-src-a-XXXXXX", b[] = "/tmp/qb-src-b-XXXXXX";
+	char *files[3], *err;
+	FILE *tmp;
+	struct src s;
+	struct rec *r;
+	int saved, n = 0;
+
+	(void)state;
+	close(mkstemp(a));
+	close(mkstemp(b));
+	write_file(a, "# c\n1\t\tOne?\nbad\tline\n\n2\t\tTwo?\n");
+	write_file(b, "3\t\tThree?");
+	files[0] = a;
+	files[1] = "/nonexistent/qb";
+	files[2] = b;
+	diag_init("qb-test");
+	saved = capture_start(2, &tmp);
+	src_init(&s, 3, files, SRC_STDIN);
+	while ((r = src_next(&s)) != NULL) {
+		char want[2] = { (char)('1' + n++), '\0' };
+
+		assert_int_equal(r->id.len, 1);
+		assert_memory_equal(r->id.p, want, 1);
+	}
+	err = capture_end(2, saved, tmp);
+	assert_int_equal(n, 3);
+	assert_int_equal(s.nbad, 1);
+	assert_int_equal(diag_status(), STATUS_TROUBLE);
+	assert_non_null(strstr(err, ":3: 2 fields"));
+	assert_non_null(strstr(err, "/nonexistent/qb: No such file"));
+	src_free(&s);
+	free(err);
+	unlink(a);
+	unlink(b);
+}
+
+static void
+lenient_bad_lines_are_not_trouble(void **state)
+{
+	char a[] = "/tmp/qb-src-XXXXXX";
+	char *files[1] = { a }, *err;
+	FILE *tmp;
+	struct src s;
+	int saved;
+
+	(void)state;
+	close(mkstemp(a));
+	write_file(a, "bad\tline\n");
+	diag_init("qb-test");
+	saved = capture_start(2, &tmp);
+	src_init(&s, 1, files, SRC_STDIN);
+	s.lenient = 1;
+	assert_null(src_next(&s));
+	err = capture_end(2, saved, tmp);
+	assert_int_equal(s.nbad, 1);
+	assert_int_equal(diag_status(), STATUS_OK);
+	src_free(&s);
+	free(err);
+	unlink(a);
+}
+
+static void
+builtin_bank_by_default(void **state)
+{
+	struct src s;
+	int n = 0;
+
+	(void)state;
+	unsetenv("QB_PATH");
+	src_init(&s, 0, NULL, SRC_BANK);
+	while (src_next(&s) != NULL)
+		n++;
+	assert_int_equal(n, 45);
+	src_free(&s);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(records_across_files_and_bad_lines),
+		cmocka_unit_test(lenient_bad_lines_are_not_trouble),
+		cmocka_unit_test(builtin_bank_by_default),
+	};
+
+	return cmocka_run_group_tests_name("src", tests, NULL, NULL);
+}
