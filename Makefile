@@ -42,10 +42,10 @@ ALL_CFLAGS	= $(QB_CFLAGS) $(PCRE2_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 ALL_LDFLAGS	= $(SAN_FLAGS) $(LDFLAGS)
 LIBS		= $(PCRE2_LIBS) $(UNISTRING_LIBS)
 
-CMDS	= qb-list
-LIBSRC	= lib/bank.c lib/buf.c lib/cli.c lib/diag.c lib/line.c lib/out.c \
+CMDS	= qb-grep qb-list
+LIBSRC	= lib/bank.c lib/buf.c lib/cli.c lib/diag.c lib/line.c lib/match.c lib/out.c \
 	  lib/rec.c lib/src.c lib/strmap.c lib/utf8.c
-UNITS	= bank buf cli diag line out rec src strmap utf8
+UNITS	= bank buf cli diag line match out rec src strmap utf8
 MAN1	= $(CMDS:%=man/%.1)
 MAN57	= man/qb.5 man/qb.7
 BANKS	= $(sort $(wildcard data/*.qb))

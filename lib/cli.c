@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <string.h>
+#include <unistd.h>
 #include <stdlib.h>
 
 #include "cli.h"
@@ -56,4 +57,23 @@ cli_number(const char *arg, const char *option, long long min, long long max)
 		diag_usage("number for %s out of range (%lld to %lld): '%s'",
 		    option, min, max, arg);
 	return v;
+}
+
+int
+cli_color(const char *when)
+{
+	const char *term = getenv("TERM"), *no_color = getenv("NO_COLOR");
+
+	if (when == NULL || strcmp(when, "auto") == 0 || strcmp(when, "tty") == 0)
+		return isatty(STDOUT_FILENO) &&
+		    (no_color == NULL || *no_color == '\0') &&
+		    term != NULL && *term != '\0' && strcmp(term, "dumb") != 0;
+	if (strcmp(when, "always") == 0 || strcmp(when, "yes") == 0 ||
+	    strcmp(when, "force") == 0)
+		return 1;
+	if (strcmp(when, "never") == 0 || strcmp(when, "no") == 0 ||
+	    strcmp(when, "none") == 0)
+		return 0;
+	diag_usage("invalid argument for --color: '%s' "
+	    "(always, never or auto)", when);
 }

@@ -19,6 +19,13 @@ noreturn void	cli_bad_option(int ch, char *argv[]);
 noreturn void	cli_help(const char *text);
 /* Prints "PROG (qb) VERSION" and exits 0. */
 noreturn void	cli_version(void);
+/*
+ * Whether to colour output for --color=WHEN (NULL: "auto"): "always",
+ * "never", or "auto": standard output is a terminal, NO_COLOR is unset or
+ * empty (as no-color.org says), and TERM is set and not "dumb".
+ * Anything else is a usage error.
+ */
+int		cli_color(const char *when);
 /* The number in arg, or a usage error naming the option. */
 long long	cli_number(const char *arg, const char *option,
 		    long long min, long long max);

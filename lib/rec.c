@@ -568,3 +568,44 @@ rec_has_tag(const struct rec *r, const char *tag, size_t len)
 	}
 	return 0;
 }
+
+int
+rec_field_mask(const char *list)
+{
+	static const char *const names[] = { "id", "tags", "question", "answer" };
+	int mask = 0;
+
+	while (*list != '\0') {
+		size_t len = strcspn(list, ","), f;
+
+		if (len == 3 && strncmp(list, "all", 3) == 0)
+			mask |= (1 << 4) - 1;
+		else {
+			for (f = 0; f < 4; f++)
+				if (strlen(names[f]) == len &&
+				    strncmp(list, names[f], len) == 0)
+					break;
+			if (f == 4)
+				return -1;
+			mask |= 1 << f;
+		}
+		list += len + (list[len] == ',');
+	}
+	return mask == 0 ? -1 : mask;
+}
+
+struct span
+rec_field(const struct rec *r, enum rec_field f)
+{
+	switch (f) {
+	case FIELD_ID:
+		return r->id;
+	case FIELD_TAGS:
+		return r->tags;
+	case FIELD_QUESTION:
+		return r->question;
+	case FIELD_ANSWER:
+	default:
+		return r->answer;
+	}
+}

@@ -97,6 +97,13 @@ void		rec_escape(struct buf *, const char *raw, size_t len);
 int		rec_has_tag(const struct rec *, const char *tag, size_t len);
 /* FNV-1a 64 of the unescaped text of an escaped field. */
 uint64_t	rec_text_hash(struct span escaped);
+/*
+ * The fields named in a comma-separated list (id, tags, question, answer,
+ * or all) as a mask of 1 << FIELD_*; -1 when a name is unknown.
+ */
+int		rec_field_mask(const char *list);
+/* A field's escaped text by number. */
+struct span	rec_field(const struct rec *, enum rec_field);
 /* Normalizes a comma-separated tag list as rec_parse() does. */
 enum rec_err	rec_tag_list(struct rec *, const char *p, size_t len);
 
