@@ -42,10 +42,12 @@ ALL_CFLAGS	= $(QB_CFLAGS) $(PCRE2_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 ALL_LDFLAGS	= $(SAN_FLAGS) $(LDFLAGS)
 LIBS		= $(PCRE2_LIBS) $(UNISTRING_LIBS)
 
-CMDS	= qb-grep qb-list
-LIBSRC	= lib/bank.c lib/buf.c lib/cli.c lib/diag.c lib/line.c lib/match.c lib/out.c \
-	  lib/rec.c lib/src.c lib/strmap.c lib/utf8.c
-UNITS	= bank buf cli diag line match out rec src strmap utf8
+CMDS	= qb-grep qb-list qb-pick
+LIBSRC	= lib/bank.c lib/buf.c lib/cli.c lib/daily.c lib/diag.c lib/line.c \
+	  lib/match.c lib/out.c lib/range.c lib/rec.c lib/rng.c lib/sample.c \
+	  lib/spill.c lib/src.c lib/state.c lib/strmap.c lib/utf8.c
+UNITS	= bank buf cli daily diag line match out range rec rng sample \
+	  src state strmap utf8
 MAN1	= $(CMDS:%=man/%.1)
 MAN57	= man/qb.5 man/qb.7
 BANKS	= $(sort $(wildcard data/*.qb))

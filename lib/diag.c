@@ -63,6 +63,17 @@ diag_warn(const char *fmt, ...)
 }
 
 void
+diag_notice(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(fmt, ap, NULL);
+	va_end(ap);
+	diag_raise(STATUS_NONE);
+}
+
+void
 diag_syswarn(const char *fmt, ...)
 {
 	va_list ap;

@@ -25,6 +25,9 @@ void		 diag_raise(enum status);
 /* "PROG: message": raises the status to trouble. */
 void		 diag_warn(const char *fmt, ...)
 		    __attribute__((format(printf, 1, 2)));
+/* "PROG: message": raises the status to "nothing selected" only. */
+void		 diag_notice(const char *fmt, ...)
+		    __attribute__((format(printf, 1, 2)));
 /* "PROG: message: strerror(errno)": raises the status to trouble. */
 void		 diag_syswarn(const char *fmt, ...)
 		    __attribute__((format(printf, 1, 2)));

@@ -36,9 +36,15 @@ reader_open(struct reader *r, const char *path)
 	}
 	if ((fd = open(path, O_RDONLY)) < 0)
 		return -1;
-	reset(r, path);
-	r->fd = fd;
+	reader_open_fd(r, path, fd);
 	return 0;
+}
+
+void
+reader_open_fd(struct reader *r, const char *name, int fd)
+{
+	reset(r, name);
+	r->fd = fd;
 }
 
 void

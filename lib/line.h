@@ -31,6 +31,8 @@ struct reader {
  * On failure returns -1 with errno set.
  */
 int	reader_open(struct reader *, const char *path);
+/* Reads an open descriptor; reader_close() leaves fd 0 to 2 open. */
+void	reader_open_fd(struct reader *, const char *name, int fd);
 void	reader_open_mem(struct reader *, const char *name,
 	    const char *p, size_t len);
 /* 1: a line is in *l; 0: end of input; -1: read error, errno set. */

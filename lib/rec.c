@@ -609,3 +609,16 @@ rec_field(const struct rec *r, enum rec_field f)
 		return r->answer;
 	}
 }
+
+int
+rec_id_valid(const char *p, size_t len)
+{
+	size_t i;
+
+	if (len == 0 || len > REC_ID_MAX)
+		return 0;
+	for (i = 0; i < len; i++)
+		if (!is_id_byte((unsigned char)p[i]))
+			return 0;
+	return 1;
+}

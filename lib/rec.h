@@ -102,6 +102,8 @@ uint64_t	rec_text_hash(struct span escaped);
  * or all) as a mask of 1 << FIELD_*; -1 when a name is unknown.
  */
 int		rec_field_mask(const char *list);
+/* Is this a valid (given, not empty) id? */
+int		rec_id_valid(const char *p, size_t len);
 /* A field's escaped text by number. */
 struct span	rec_field(const struct rec *, enum rec_field);
 /* Normalizes a comma-separated tag list as rec_parse() does. */

@@ -1,0 +1,351 @@
+/*
+ * qb-pick: choose records at random (reproducibly with a seed, without
+ * repeats with a state file), as the question of the day, by id or by
+ * position.
+ */
+#include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "daily.h"
+#include "diag.h"
+#include "out.h"
+#include "range.h"
+#include "rng.h"
+#include "sample.h"
+#include "spill.h"
+#include "src.h"
+#include "state.h"
+#include "strmap.h"
+
+enum { OPT_DATE = CHAR_MAX + 1, OPT_ID, OPT_PERIOD, OPT_STATE };
+
+static const struct option longopts[] = {
+	{ "count",	required_argument,	NULL,	'n' },
+	{ "daily",	no_argument,		NULL,	'd' },
+	{ "date",	required_argument,	NULL,	OPT_DATE },
+	{ "help",	no_argument,		NULL,	'h' },
+	{ "id",		required_argument,	NULL,	OPT_ID },
+	{ "index",	required_argument,	NULL,	'i' },
+	{ "period",	required_argument,	NULL,	OPT_PERIOD },
+	{ "seed",	required_argument,	NULL,	's' },
+	{ "state",	required_argument,	NULL,	OPT_STATE },
+	{ "version",	no_argument,		NULL,	'V' },
+	{ NULL,		0,			NULL,	0 }
+};
+
+static const char usage_text[] =
+"Usage: qb-pick [-n N] [-s SEED] [--state=FILE] [FILE]...\n"
+"       qb-pick -d [--date=YYYY-MM-DD] [--period=day|week|month] [-s SEED]\n"
+"               [FILE]...\n"
+"       qb-pick --id=LIST [FILE]...\n"
+"       qb-pick -i LIST [FILE]...\n"
+"Write records chosen from question files; with no FILE, standard input.\n"
+"\n"
+"  -n, --count=N       N distinct records at random, in random order\n"
+"  -s, --seed=SEED     the same SEED and input give the same picks\n"
+"      --state=FILE    no repeats until every record has been picked\n"
+"  -d, --daily         the question of the day (seed default: qb)\n"
+"      --date=DATE     the question of another day, YYYY-MM-DD\n"
+"      --period=UNIT   a question a day, week or month\n"
+"      --id=LIST       the records with these ids, in the order given\n"
+"  -i, --index=LIST    the records at these positions: 3, 5-7, 9-\n"
+"  -h, --help          print this help and exit\n"
+"  -V, --version       print the version and exit\n"
+"\n"
+"Exit status: 0 a record was written, 1 none (or an id not found), 2 trouble.\n";
+
+static struct {
+	long long	 count;
+	const char	*seed;
+	const char	*state;
+	int		 daily;
+	struct date	 date;
+	int		 dated;
+	enum period	 period;
+	char		**ids;
+	size_t		 nids;
+	struct range	*ranges;
+	size_t		 nranges;
+} opt = { .count = 1, .period = PERIOD_DAY };
+
+static void
+add_ids(const char *list)
+{
+	char *copy = xstrdup(list), *id, *save = NULL;
+
+	for (id = strtok_r(copy, ",", &save); id != NULL;
+	    id = strtok_r(NULL, ",", &save)) {
+		if (!rec_id_valid(id, strlen(id)))
+			diag_usage("invalid id: '%s'", id);
+		opt.ids = xrealloc(opt.ids, (opt.nids + 1) * sizeof(*opt.ids));
+		opt.ids[opt.nids++] = xstrdup(id);
+	}
+	free(copy);
+}
+
+static void
+seed_rng(struct rng *r)
+{
+	if (opt.seed != NULL)
+		rng_seed_string(r, opt.seed);
+	else if (rng_seed_os(r) != 0)
+		diag_fatal("cannot get randomness from the system");
+}
+
+/* Random picks; with a state file, records already picked come last. */
+static int
+pick_random(struct src *s)
+{
+	struct sample fresh, old;
+	struct state st = { .fd = -1 };
+	struct buf **picked;
+	struct rng r;
+	struct rec *rec;
+	size_t i, n = 0, from_old;
+	int new_round;
+
+	seed_rng(&r);
+	if (opt.state != NULL && state_open(&st, opt.state) != 0)
+		return 0;
+	sample_init(&fresh, (size_t)opt.count);
+	sample_init(&old, (size_t)opt.count);
+	while ((rec = src_next(s)) != NULL) {
+		if (opt.state != NULL && state_has(&st, rec->id.p, rec->id.len))
+			sample_offer(&old, &r, rec);
+		else
+			sample_offer(&fresh, &r, rec);
+	}
+	sample_shuffle(&fresh, &r);
+	sample_shuffle(&old, &r);
+	/* Fewer new records than wanted: the round ends, a new one starts. */
+	new_round = fresh.seen < (uint64_t)opt.count;
+	from_old = new_round ? (size_t)opt.count - fresh.n : 0;
+	if (from_old > old.n)
+		from_old = old.n;
+	picked = xmalloc((fresh.n + from_old + 1) * sizeof(*picked));
+	for (i = 0; i < fresh.n; i++)
+		picked[n++] = &fresh.slots[i];
+	for (i = 0; i < from_old; i++)
+		picked[n++] = &old.slots[i];
+	if (opt.state != NULL && diag_status() < STATUS_TROUBLE &&
+	    state_commit(&st, new_round, new_round ? picked + fresh.n : picked,
+	    new_round ? from_old : fresh.n) != 0)
+		n = 0;
+	for (i = 0; i < n; i++)
+		out_write(picked[i]->p, picked[i]->len);
+	state_close(&st);
+	sample_free(&fresh);
+	sample_free(&old);
+	free(picked);
+	return n > 0;
+}
+
+static int
+pick_daily(struct src *s)
+{
+	struct date d = opt.dated ? opt.date : daily_today();
+	struct spill sp;
+	struct rec *rec;
+	int picked = 0;
+
+	if (spill_init(&sp) != 0)
+		return 0;
+	while ((rec = src_next(s)) != NULL)
+		spill_add(&sp, rec);
+	if (sp.n > 0) {
+		spill_sort_by_id(&sp);
+		spill_write(&sp, daily_index(sp.n, opt.seed != NULL ?
+		    opt.seed : "qb", daily_period_number(d, opt.period)));
+		picked = 1;
+	}
+	spill_free(&sp);
+	return picked;
+}
+
+static int
+pick_ids(struct src *s)
+{
+	struct strmap wanted = { 0 };
+	struct buf *found;
+	struct rec *rec;
+	size_t i, printed = 0;
+
+	for (i = 0; i < opt.nids; i++) {
+		int added;
+		struct strmap_entry *e = strmap_put(&wanted, opt.ids[i],
+		    strlen(opt.ids[i]), &added);
+
+		if (added)
+			e->value = wanted.n - 1;
+	}
+	found = xcalloc(wanted.n, sizeof(*found));
+	while ((rec = src_next(s)) != NULL) {
+		struct strmap_entry *e = strmap_get(&wanted, rec->id.p,
+		    rec->id.len);
+
+		if (e != NULL && found[e->value].len == 0)
+			rec_format(rec, &found[e->value]);
+	}
+	for (i = 0; i < opt.nids; i++) {
+		struct buf *b = &found[strmap_get(&wanted, opt.ids[i],
+		    strlen(opt.ids[i]))->value];
+
+		if (b->len == 0) {
+			diag_notice("no record with id '%s'", opt.ids[i]);
+			continue;
+		}
+		out_write(b->p, b->len);
+		printed++;
+	}
+	for (i = 0; i < wanted.n; i++)
+		buf_free(&found[i]);
+	free(found);
+	strmap_free(&wanted);
+	return printed > 0;
+}
+
+struct kept {
+	uint64_t	pos;
+	size_t		off;
+	size_t		len;
+};
+
+/* The first kept record at a position >= pos (they are in order). */
+static size_t
+first_at(const struct kept *k, size_t n, uint64_t pos)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (k[mid].pos < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int
+pick_index(struct src *s)
+{
+	struct buf lines = { 0 };
+	struct kept *kept = NULL;
+	size_t nkept = 0, i, j, printed = 0;
+	uint64_t pos = 0;
+	struct rec *rec;
+
+	while ((rec = src_next(s)) != NULL) {
+		if (!range_contains(opt.ranges, opt.nranges, ++pos))
+			continue;
+		kept = xrealloc(kept, (nkept + 1) * sizeof(*kept));
+		kept[nkept].pos = pos;
+		kept[nkept].off = lines.len;
+		rec_format(rec, &lines);
+		kept[nkept].len = lines.len - kept[nkept].off;
+		nkept++;
+	}
+	for (i = 0; i < opt.nranges; i++) {
+		if (opt.ranges[i].lo > pos) {
+			diag_notice("no record at position %llu (there are "
+			    "%llu)", (unsigned long long)opt.ranges[i].lo,
+			    (unsigned long long)pos);
+			continue;
+		}
+		for (j = first_at(kept, nkept, opt.ranges[i].lo);
+		    j < nkept && kept[j].pos <= opt.ranges[i].hi; j++) {
+			out_write(lines.p + kept[j].off, kept[j].len);
+			printed++;
+		}
+	}
+	free(kept);
+	buf_free(&lines);
+	return printed > 0;
+}
+
+static void
+check_options(void)
+{
+	int modes = opt.daily + (opt.nids > 0) + (opt.nranges > 0);
+
+	if (modes > 1)
+		diag_usage("--daily, --id and --index are mutually exclusive");
+	if (opt.state != NULL && modes > 0)
+		diag_usage("--state is for random picks: not with --daily, "
+		    "--id or --index");
+	if (opt.count != 1 && modes > 0)
+		diag_usage("-n is for random picks: not with --daily, --id or "
+		    "--index");
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct src s;
+	int ch, picked;
+
+	diag_init("qb-pick");
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":dhi:n:s:V", longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'd':
+			opt.daily = 1;
+			break;
+		case 'h':
+			cli_help(usage_text);
+		case 'i':
+			if (range_parse(optarg, &opt.ranges, &opt.nranges) != 0)
+				diag_usage("invalid position list: '%s' "
+				    "(like 3, 5-7, 9-)", optarg);
+			break;
+		case 'n':
+			opt.count = cli_number(optarg, "-n", 0, LLONG_MAX);
+			break;
+		case 's':
+			opt.seed = optarg;
+			break;
+		case 'V':
+			cli_version();
+		case OPT_DATE:
+			if (daily_parse_date(optarg, &opt.date) != 0)
+				diag_usage("invalid date: '%s' (YYYY-MM-DD)",
+				    optarg);
+			opt.dated = opt.daily = 1;
+			break;
+		case OPT_ID:
+			add_ids(optarg);
+			break;
+		case OPT_PERIOD:
+			if (daily_parse_period(optarg, &opt.period) != 0)
+				diag_usage("invalid period: '%s' (day, week or "
+				    "month)", optarg);
+			opt.daily = 1;
+			break;
+		case OPT_STATE:
+			opt.state = optarg;
+			break;
+		default:
+			cli_bad_option(ch, argv);
+		}
+	}
+	check_options();
+
+	src_init(&s, argc - optind, argv + optind, SRC_STDIN);
+	if (opt.daily)
+		picked = pick_daily(&s);
+	else if (opt.nids > 0)
+		picked = pick_ids(&s);
+	else if (opt.nranges > 0)
+		picked = pick_index(&s);
+	else
+		picked = pick_random(&s);
+	diag_raise(picked ? STATUS_OK : STATUS_NONE);
+	src_free(&s);
+	out_close();
+	return diag_status();
+}

@@ -1,0 +1,160 @@
+/*
+ * Cycle c's arrangement is a Fisher-Yates shuffle of 0..n-1 by the
+ * generator of rng.h seeded with FNV-1a(seed) + c.  When it would start
+ * with the record that ended cycle c-1, its first two places are swapped.
+ * That never moves a last place when n >= 3, so each cycle depends only on
+ * itself and the one before.  With two records the only arrangement that
+ * never repeats is the same pair every cycle: cycle 0's.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "daily.h"
+#include "rng.h"
+
+static int
+is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+month_days(int y, int m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+
+	return m == 2 && is_leap(y) ? 29 : days[m - 1];
+}
+
+static int
+digits(const char *s, int n)
+{
+	int v = 0;
+
+	while (n-- > 0) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		v = v * 10 + (*s++ - '0');
+	}
+	return v;
+}
+
+int
+daily_parse_date(const char *s, struct date *d)
+{
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return -1;
+	d->year = digits(s, 4);
+	d->month = digits(s + 5, 2);
+	d->day = digits(s + 8, 2);
+	if (d->year < 1 || d->month < 1 || d->month > 12 || d->day < 1 ||
+	    d->day > month_days(d->year, d->month))
+		return -1;
+	return 0;
+}
+
+int
+daily_parse_period(const char *s, enum period *p)
+{
+	if (strcmp(s, "day") == 0)
+		*p = PERIOD_DAY;
+	else if (strcmp(s, "week") == 0)
+		*p = PERIOD_WEEK;
+	else if (strcmp(s, "month") == 0)
+		*p = PERIOD_MONTH;
+	else
+		return -1;
+	return 0;
+}
+
+struct date
+daily_today(void)
+{
+	time_t now = time(NULL);
+	struct date d = { 1970, 1, 1 };
+	struct tm tm;
+
+	if (localtime_r(&now, &tm) != NULL) {
+		d.year = tm.tm_year + 1900;
+		d.month = tm.tm_mon + 1;
+		d.day = tm.tm_mday;
+	}
+	return d;
+}
+
+static int64_t
+floor_div(int64_t a, int64_t b)
+{
+	return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+/* Howard Hinnant's days_from_civil. */
+int64_t
+daily_days(struct date d)
+{
+	int64_t y = d.year - (d.month <= 2);
+	int64_t era = floor_div(y, 400);
+	int64_t yoe = y - era * 400;
+	int64_t doy = (153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 +
+	    d.day - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+	return era * 146097 + doe - 719468;
+}
+
+int64_t
+daily_period_number(struct date d, enum period p)
+{
+	switch (p) {
+	case PERIOD_WEEK:
+		/* 1970-01-01 was a Thursday: day 0 + 3 is its Sunday. */
+		return floor_div(daily_days(d) + 3, 7);
+	case PERIOD_MONTH:
+		return (int64_t)(d.year - 1970) * 12 + d.month - 1;
+	case PERIOD_DAY:
+	default:
+		return daily_days(d);
+	}
+}
+
+static void
+arrangement(size_t *a, size_t n, const char *seed, int64_t cycle)
+{
+	struct rng r;
+	size_t i;
+
+	rng_seed(&r, rng_hash(seed, strlen(seed)) + (uint64_t)cycle);
+	for (i = 0; i < n; i++)
+		a[i] = i;
+	for (i = n - 1; i > 0; i--) {
+		size_t j = (size_t)rng_below(&r, i + 1), t = a[i];
+
+		a[i] = a[j];
+		a[j] = t;
+	}
+}
+
+size_t
+daily_index(size_t n, const char *seed, int64_t p)
+{
+	int64_t cycle = floor_div(p, (int64_t)n);
+	size_t pos = (size_t)(p - cycle * (int64_t)n), pick, *a;
+
+	if (n == 1)
+		return 0;
+	a = xmalloc(n * sizeof(*a));
+	arrangement(a, n, seed, n == 2 ? 0 : cycle);
+	pick = a[pos];
+	if (n >= 3 && pos <= 1) {
+		size_t first = a[0], second = a[1];
+
+		arrangement(a, n, seed, cycle - 1);
+		if (a[n - 1] == first)
+			pick = pos == 0 ? second : first;
+	}
+	free(a);
+	return pick;
+}

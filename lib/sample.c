@@ -1,0 +1,79 @@
+/*
+ * Algorithm R, with one draw per record after the first k: the i-th record
+ * (from 1) replaces slot j = below(i) when j < k.  Algorithm L would draw
+ * less often, but its skips need log() and exp(), whose last bits differ
+ * between C libraries; integer draws keep a seed's picks the same on every
+ * machine, and a draw costs a few nanoseconds beside parsing the record.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sample.h"
+
+void
+sample_init(struct sample *s, size_t k)
+{
+	memset(s, 0, sizeof(*s));
+	s->k = k;
+}
+
+static struct buf *
+new_slot(struct sample *s)
+{
+	if (s->n == s->cap) {
+		size_t cap = s->cap == 0 ? 16 : s->cap * 2;
+
+		if (cap > s->k)
+			cap = s->k;
+		s->slots = xrealloc(s->slots, cap * sizeof(*s->slots));
+		memset(s->slots + s->cap, 0, (cap - s->cap) * sizeof(*s->slots));
+		s->cap = cap;
+	}
+	return &s->slots[s->n++];
+}
+
+void
+sample_offer(struct sample *s, struct rng *r, const struct rec *rec)
+{
+	struct buf *slot;
+
+	s->seen++;
+	if (s->k == 0)
+		return;
+	if (s->n < s->k)
+		slot = new_slot(s);
+	else {
+		uint64_t j = rng_below(r, s->seen);
+
+		if (j >= s->k)
+			return;
+		slot = &s->slots[j];
+	}
+	buf_reset(slot);
+	rec_format(rec, slot);
+}
+
+void
+sample_shuffle(struct sample *s, struct rng *r)
+{
+	size_t i;
+
+	for (i = s->n; i > 1; i--) {
+		size_t j = (size_t)rng_below(r, i);
+		struct buf t = s->slots[i - 1];
+
+		s->slots[i - 1] = s->slots[j];
+		s->slots[j] = t;
+	}
+}
+
+void
+sample_free(struct sample *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->cap; i++)
+		buf_free(&s->slots[i]);
+	free(s->slots);
+	memset(s, 0, sizeof(*s));
+}
