@@ -42,12 +42,13 @@ ALL_CFLAGS	= $(QB_CFLAGS) $(PCRE2_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 ALL_LDFLAGS	= $(SAN_FLAGS) $(LDFLAGS)
 LIBS		= $(PCRE2_LIBS) $(UNISTRING_LIBS)
 
-CMDS	= qb-grep qb-list qb-pick
-LIBSRC	= lib/bank.c lib/buf.c lib/cli.c lib/daily.c lib/diag.c lib/line.c \
-	  lib/match.c lib/out.c lib/range.c lib/rec.c lib/rng.c lib/sample.c \
-	  lib/spill.c lib/src.c lib/state.c lib/strmap.c lib/utf8.c
-UNITS	= bank buf cli daily diag line match out range rec rng sample \
-	  src state strmap utf8
+CMDS	= qb-fmt qb-grep qb-list qb-pick
+LIBSRC	= lib/bank.c lib/buf.c lib/cli.c lib/daily.c lib/diag.c lib/escape.c \
+	  lib/fmt.c lib/line.c lib/mail.c lib/match.c lib/out.c lib/range.c \
+	  lib/rec.c lib/rng.c lib/sample.c lib/spill.c lib/src.c lib/state.c \
+	  lib/strmap.c lib/template.c lib/utf8.c lib/wrap.c
+UNITS	= bank buf cli daily diag escape line mail match out range rec rng \
+	  sample src state strmap template utf8 wrap
 MAN1	= $(CMDS:%=man/%.1)
 MAN57	= man/qb.5 man/qb.7
 BANKS	= $(sort $(wildcard data/*.qb))
@@ -87,7 +88,7 @@ check: $(BINS) $(TESTS)
 	sh tests/run.sh $(BUILD)
 
 run: $(BINS)
-	$(BUILD)/bin/qb-list
+	$(BUILD)/bin/qb-list | $(BUILD)/bin/qb-pick --daily | $(BUILD)/bin/qb-fmt -a
 
 install: $(BINS)
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
@@ -110,7 +111,7 @@ clean:
 
 # The Debian packages that building, testing and benchmarking need.
 DEBIAN_PACKAGES = make build-essential pkg-config libpcre2-dev libcmocka-dev \
-	libunistring-dev mandoc jq python3
+	libunistring-dev mandoc jq python3 fortune-mod
 
 deps:
 	@missing=; \

@@ -1,0 +1,106 @@
+/*
+ * qb-fmt: render question records for people (text, Markdown, mail,
+ * fortune) or for programs (JSON, JSON Lines, CSV, Anki, templates).
+ */
+#include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
+
+#include "cli.h"
+#include "diag.h"
+#include "fmt.h"
+#include "out.h"
+#include "src.h"
+
+enum { OPT_FROM = CHAR_MAX + 1, OPT_SUBJECT, OPT_TEMPLATE, OPT_TO };
+
+static const struct option longopts[] = {
+	{ "answers",	no_argument,		NULL,	'a' },
+	{ "format",	required_argument,	NULL,	'f' },
+	{ "from",	required_argument,	NULL,	OPT_FROM },
+	{ "help",	no_argument,		NULL,	'h' },
+	{ "subject",	required_argument,	NULL,	OPT_SUBJECT },
+	{ "template",	required_argument,	NULL,	OPT_TEMPLATE },
+	{ "to",		required_argument,	NULL,	OPT_TO },
+	{ "version",	no_argument,		NULL,	'V' },
+	{ "width",	required_argument,	NULL,	'w' },
+	{ NULL,		0,			NULL,	0 }
+};
+
+static const char usage_text[] =
+"Usage: qb-fmt [-a] [-f FORMAT] [-w WIDTH] [FILE]...\n"
+"       qb-fmt -f mail --to=ADDRESS [--from=ADDRESS] [--subject=TEXT]\n"
+"              [-a] [FILE]...\n"
+"       qb-fmt --template=FMT [FILE]...\n"
+"Render question records; with no FILE, read standard input.\n"
+"\n"
+"  -f, --format=NAME     text (default), markdown, json, jsonl, csv, mail,\n"
+"                        anki or fortune\n"
+"  -a, --answers         print the answers too\n"
+"  -w, --width=N         wrap text at N columns (default 72, 0: no wrap)\n"
+"      --to=ADDRESS      mail: a recipient (repeatable, or a comma list)\n"
+"      --from=ADDRESS    mail: the sender (default: user@host)\n"
+"      --subject=TEXT    mail: the subject (default: Question of the day)\n"
+"      --template=FMT    render each record with FMT: %i id, %t tags,\n"
+"                        %q question, %a answer, %n number, %%, \\n, \\t, \\\\\n"
+"  -h, --help            print this help and exit\n"
+"  -V, --version         print the version and exit\n"
+"\n"
+"Exit status: 0 success, 1 no records for a mail, 2 trouble.\n";
+
+int
+main(int argc, char *argv[])
+{
+	struct fmt_options opt = { .width = 72 };
+	const char *format = NULL;
+	struct fmt f;
+	struct src s;
+	struct rec *r;
+	int ch;
+
+	diag_init("qb-fmt");
+	opt.to = xmalloc((size_t)argc * sizeof(*opt.to));
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":af:hVw:", longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'a':
+			opt.answers = 1;
+			break;
+		case 'f':
+			format = optarg;
+			break;
+		case 'h':
+			cli_help(usage_text);
+		case 'V':
+			cli_version();
+		case 'w':
+			opt.width = (int)cli_number(optarg, "-w", 0, 10000);
+			break;
+		case OPT_FROM:
+			opt.from = optarg;
+			break;
+		case OPT_SUBJECT:
+			opt.subject = optarg;
+			break;
+		case OPT_TEMPLATE:
+			opt.template = optarg;
+			break;
+		case OPT_TO:
+			opt.to[opt.nto++] = optarg;
+			break;
+		default:
+			cli_bad_option(ch, argv);
+		}
+	}
+
+	fmt_open(&f, format, &opt);
+	src_init(&s, argc - optind, argv + optind, SRC_STDIN);
+	while ((r = src_next(&s)) != NULL)
+		fmt_record(&f, r);
+	fmt_close(&f);
+	src_free(&s);
+	free(opt.to);
+	out_close();
+	return diag_status();
+}

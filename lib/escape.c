@@ -1,0 +1,156 @@
+/*
+ * The text here is already valid UTF-8 without control characters other
+ * than tab and newline (the record parser saw to that), but the escapers
+ * do not rely on it: every control character is escaped or dropped.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "escape.h"
+
+void
+esc_json(struct buf *b, const char *p, size_t n)
+{
+	size_t i;
+
+	buf_addc(b, '"');
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+		char hex[8];
+
+		switch (c) {
+		case '"':
+			buf_adds(b, "\\\"");
+			break;
+		case '\\':
+			buf_adds(b, "\\\\");
+			break;
+		case '\n':
+			buf_adds(b, "\\n");
+			break;
+		case '\t':
+			buf_adds(b, "\\t");
+			break;
+		default:
+			if (c < 0x20 || c == 0x7f) {
+				snprintf(hex, sizeof(hex), "\\u%04x", c);
+				buf_adds(b, hex);
+			} else if (c == 0xe2 && i + 2 < n &&
+			    (unsigned char)p[i + 1] == 0x80 &&
+			    ((unsigned char)p[i + 2] & 0xfe) == 0xa8) {
+				/* U+2028 and U+2029 end lines in JavaScript. */
+				buf_adds(b, (unsigned char)p[i + 2] == 0xa8 ?
+				    "\\u2028" : "\\u2029");
+				i += 2;
+			} else
+				buf_addc(b, (char)c);
+		}
+	}
+	buf_addc(b, '"');
+}
+
+static void
+quoted(struct buf *b, const char *p, size_t n)
+{
+	size_t i;
+
+	buf_addc(b, '"');
+	for (i = 0; i < n; i++) {
+		if (p[i] == '"')
+			buf_addc(b, '"');
+		buf_addc(b, p[i]);
+	}
+	buf_addc(b, '"');
+}
+
+void
+esc_csv(struct buf *b, const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (p[i] == ',' || p[i] == '"' || p[i] == '\r' || p[i] == '\n')
+			break;
+	if (i < n)
+		quoted(b, p, n);
+	else
+		buf_add(b, p, n);
+}
+
+void
+esc_anki(struct buf *b, const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (p[i] == '\t' || p[i] == '"' || p[i] == '\n' || p[i] == '\r')
+			break;
+	if (i < n)
+		quoted(b, p, n);
+	else
+		buf_add(b, p, n);
+}
+
+/* Characters that are markup wherever they stand. */
+static int
+md_always(char c)
+{
+	return strchr("\\`*_[]<>#|~&!", c) != NULL;
+}
+
+/* Characters that are markup at the start of a line. */
+static int
+md_line_start(char c)
+{
+	return strchr("+-=>", c) != NULL;
+}
+
+void
+esc_markdown(struct buf *b, const char *p, size_t n, int indent)
+{
+	int at_start = 1;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char c = p[i];
+
+		if (c == '\n') {
+			if (i + 1 < n && p[i + 1] == '\n') {
+				/* Blank lines: a new paragraph in the item. */
+				while (i + 1 < n && p[i + 1] == '\n')
+					i++;
+				buf_adds(b, "\n\n");
+			} else
+				buf_adds(b, "\\\n");	/* a hard line break */
+			for (int k = 0; k < indent; k++)
+				buf_addc(b, ' ');
+			at_start = 1;
+			continue;
+		}
+		if (c == '\t')
+			c = ' ';
+		if (c == ' ' && at_start)
+			continue;	/* leading spaces could make a code block */
+		if (c != ' ' && (md_always(c) || (at_start && md_line_start(c))))
+			buf_addc(b, '\\');
+		/* "1." or "1)" starting a line would begin an ordered list. */
+		if (at_start && c >= '0' && c <= '9') {
+			size_t j = i;
+
+			while (j < n && p[j] >= '0' && p[j] <= '9')
+				j++;
+			buf_add(b, p + i, j - i);
+			if (j < n && (p[j] == '.' || p[j] == ')')) {
+				buf_addc(b, '\\');
+				buf_addc(b, p[j]);
+				j++;
+			}
+			i = j - 1;
+			at_start = 0;
+			continue;
+		}
+		buf_addc(b, c);
+		if (c != ' ')
+			at_start = 0;
+	}
+}

@@ -1,0 +1,364 @@
+/*
+ * Every renderer appends to one buffer per record and writes it at once;
+ * nothing is kept from one record to the next but the count, so memory
+ * does not grow with the input, JSON arrays included.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "escape.h"
+#include "fmt.h"
+#include "mail.h"
+#include "out.h"
+
+struct fmt_kind {
+	const char	*name;
+	void		(*begin)(struct fmt *);
+	void		(*record)(struct fmt *, const struct rec *);
+	void		(*end)(struct fmt *);
+};
+
+static void
+flush(struct fmt *f)
+{
+	out_write(f->out.p, f->out.len);
+	buf_reset(&f->out);
+}
+
+/* The wrap callbacks: a line to the output buffer as it is. */
+static void
+emit_plain(void *ctx, const char *line, size_t len)
+{
+	struct fmt *f = ctx;
+
+	buf_add(&f->out, line, len);
+	buf_addc(&f->out, '\n');
+}
+
+static void
+emit_qp(void *ctx, const char *line, size_t len)
+{
+	struct fmt *f = ctx;
+
+	mail_qp_line(&f->out, line, len);
+}
+
+/* strfile(1) takes a line of "%" alone as the end of a fortune. */
+static void
+emit_fortune(void *ctx, const char *line, size_t len)
+{
+	struct fmt *f = ctx;
+
+	if (len == 1 && line[0] == '%')
+		buf_addc(&f->out, ' ');
+	emit_plain(ctx, line, len);
+}
+
+/* "N. question", then the answer under it, hanging-indented. */
+static void
+wrap_numbered(struct fmt *f, const struct rec *r)
+{
+	char number[32], indent[40];
+	struct span t;
+	size_t w;
+
+	snprintf(number, sizeof(number), "%lu. ", f->n);
+	w = strlen(number);
+	if (f->opt->answers && f->n > 1)
+		f->wrap.emit(f->wrap.ctx, "", 0);
+	t = rec_text(r->question, &f->text);
+	wrap_text(&f->wrap, number, t.p, t.len);
+	if (f->opt->answers && r->answer.len > 0) {
+		memset(indent, ' ', w);
+		indent[w] = '\0';
+		t = rec_text(r->answer, &f->text);
+		wrap_text(&f->wrap, indent, t.p, t.len);
+	}
+}
+
+static void
+text_record(struct fmt *f, const struct rec *r)
+{
+	wrap_numbered(f, r);
+	flush(f);
+}
+
+static void
+markdown_record(struct fmt *f, const struct rec *r)
+{
+	char number[32];
+	struct span t;
+	int indent;
+
+	indent = snprintf(number, sizeof(number), "%lu. ", f->n);
+	if (f->opt->answers && f->n > 1)
+		buf_addc(&f->out, '\n');
+	buf_adds(&f->out, number);
+	t = rec_text(r->question, &f->text);
+	esc_markdown(&f->out, t.p, t.len, indent);
+	buf_addc(&f->out, '\n');
+	if (f->opt->answers && r->answer.len > 0) {
+		buf_addc(&f->out, '\n');
+		for (int i = 0; i < indent; i++)
+			buf_addc(&f->out, ' ');
+		t = rec_text(r->answer, &f->text);
+		esc_markdown(&f->out, t.p, t.len, indent);
+		buf_addc(&f->out, '\n');
+	}
+	flush(f);
+}
+
+static void
+json_object(struct fmt *f, const struct rec *r)
+{
+	const char *p = r->tags.p, *end = r->tags.p + r->tags.len;
+	struct span t;
+
+	buf_adds(&f->out, "{\"id\":");
+	esc_json(&f->out, r->id.p, r->id.len);
+	buf_adds(&f->out, ",\"tags\":[");
+	while (p < end) {
+		const char *comma = memchr(p, ',', (size_t)(end - p));
+		const char *stop = comma != NULL ? comma : end;
+
+		if (p != r->tags.p)
+			buf_addc(&f->out, ',');
+		esc_json(&f->out, p, (size_t)(stop - p));
+		p = stop + 1;
+	}
+	buf_adds(&f->out, "],\"question\":");
+	t = rec_text(r->question, &f->text);
+	esc_json(&f->out, t.p, t.len);
+	buf_adds(&f->out, ",\"answer\":");
+	t = rec_text(r->answer, &f->text);
+	esc_json(&f->out, t.p, t.len);
+	buf_addc(&f->out, '}');
+}
+
+static void
+json_record(struct fmt *f, const struct rec *r)
+{
+	buf_adds(&f->out, f->n == 1 ? "[\n" : ",\n");
+	json_object(f, r);
+	flush(f);
+}
+
+static void
+json_end(struct fmt *f)
+{
+	out_str(f->n == 0 ? "[]\n" : "\n]\n");
+}
+
+static void
+jsonl_record(struct fmt *f, const struct rec *r)
+{
+	json_object(f, r);
+	buf_addc(&f->out, '\n');
+	flush(f);
+}
+
+static void
+csv_begin(struct fmt *f)
+{
+	(void)f;
+	out_str("id,tags,question,answer\r\n");
+}
+
+static void
+csv_record(struct fmt *f, const struct rec *r)
+{
+	struct span t;
+
+	esc_csv(&f->out, r->id.p, r->id.len);
+	buf_addc(&f->out, ',');
+	esc_csv(&f->out, r->tags.p, r->tags.len);
+	buf_addc(&f->out, ',');
+	t = rec_text(r->question, &f->text);
+	esc_csv(&f->out, t.p, t.len);
+	buf_addc(&f->out, ',');
+	t = rec_text(r->answer, &f->text);
+	esc_csv(&f->out, t.p, t.len);
+	buf_adds(&f->out, "\r\n");
+	flush(f);
+}
+
+static void
+anki_begin(struct fmt *f)
+{
+	(void)f;
+	out_str("#separator:tab\n#html:false\n#tags column:3\n");
+}
+
+static void
+anki_record(struct fmt *f, const struct rec *r)
+{
+	struct span t;
+	size_t i;
+
+	t = rec_text(r->question, &f->text);
+	esc_anki(&f->out, t.p, t.len);
+	buf_addc(&f->out, '\t');
+	t = rec_text(r->answer, &f->text);
+	esc_anki(&f->out, t.p, t.len);
+	buf_addc(&f->out, '\t');
+	/* Anki separates tags with spaces; ours have none inside. */
+	buf_reset(&f->text);
+	for (i = 0; i < r->tags.len; i++)
+		buf_addc(&f->text, r->tags.p[i] == ',' ? ' ' : r->tags.p[i]);
+	esc_anki(&f->out, f->text.p, f->text.len);
+	buf_addc(&f->out, '\n');
+	flush(f);
+}
+
+static void
+fortune_record(struct fmt *f, const struct rec *r)
+{
+	struct span t = rec_text(r->question, &f->text);
+
+	wrap_text(&f->wrap, "", t.p, t.len);
+	if (f->opt->answers && r->answer.len > 0) {
+		f->wrap.emit(f->wrap.ctx, "", 0);
+		t = rec_text(r->answer, &f->text);
+		wrap_text(&f->wrap, "", t.p, t.len);
+	}
+	buf_adds(&f->out, "%\n");
+	flush(f);
+}
+
+static void
+mail_headers(struct fmt *f)
+{
+	const struct fmt_options *o = f->opt;
+	struct buf from = { 0 };
+
+	if (o->from == NULL)
+		mail_default_from(&from);
+	else
+		buf_adds(&from, o->from);
+	mail_text_header(&f->out, "From", buf_cstr(&from));
+	mail_address_header(&f->out, "To", o->to, o->nto);
+	mail_text_header(&f->out, "Subject", o->subject != NULL ? o->subject :
+	    "Question of the day");
+	mail_date_and_id(&f->out);
+	buf_adds(&f->out, "MIME-Version: 1.0\n"
+	    "Content-Type: text/plain; charset=UTF-8\n"
+	    "Content-Transfer-Encoding: quoted-printable\n\n");
+	buf_free(&from);
+}
+
+/* Headers wait for the first record: no records, no message. */
+static void
+mail_record(struct fmt *f, const struct rec *r)
+{
+	if (f->n == 1)
+		mail_headers(f);
+	wrap_numbered(f, r);
+	flush(f);
+}
+
+static void
+template_record(struct fmt *f, const struct rec *r)
+{
+	template_render(&f->tmpl, r, f->n, &f->out);
+	flush(f);
+}
+
+static const struct fmt_kind kinds[] = {
+	{ "anki",	anki_begin,	anki_record,	NULL },
+	{ "csv",	csv_begin,	csv_record,	NULL },
+	{ "fortune",	NULL,		fortune_record,	NULL },
+	{ "json",	NULL,		json_record,	json_end },
+	{ "jsonl",	NULL,		jsonl_record,	NULL },
+	{ "mail",	NULL,		mail_record,	NULL },
+	{ "markdown",	NULL,		markdown_record, NULL },
+	{ "text",	NULL,		text_record,	NULL },
+};
+
+static const struct fmt_kind template_kind = {
+	"template", NULL, template_record, NULL
+};
+
+const char fmt_names[] =
+    "text, markdown, json, jsonl, csv, mail, anki or fortune";
+
+static void
+check_mail_options(const struct fmt_options *o)
+{
+	size_t i;
+
+	if (o->nto == 0)
+		diag_usage("the mail format needs --to");
+	for (i = 0; i < o->nto; i++)
+		if (!mail_header_ok(o->to[i]))
+			diag_usage("invalid address for --to: control "
+			    "characters or invalid UTF-8");
+	if (o->from != NULL && !mail_header_ok(o->from))
+		diag_usage("invalid address for --from: control characters "
+		    "or invalid UTF-8");
+	if (o->subject != NULL && !mail_header_ok(o->subject))
+		diag_usage("invalid --subject: control characters or invalid "
+		    "UTF-8");
+}
+
+void
+fmt_open(struct fmt *f, const char *name, const struct fmt_options *opt)
+{
+	size_t i;
+
+	memset(f, 0, sizeof(*f));
+	f->opt = opt;
+	f->wrap.width = opt->width;
+	f->wrap.emit = emit_plain;
+	f->wrap.ctx = f;
+	if (opt->template != NULL) {
+		char err[128];
+
+		if (name != NULL)
+			diag_usage("--format and --template are mutually "
+			    "exclusive");
+		if (template_parse(&f->tmpl, opt->template, err,
+		    sizeof(err)) != 0)
+			diag_usage("%s", err);
+		f->kind = &template_kind;
+		return;
+	}
+	for (i = 0; name != NULL && i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp(name, kinds[i].name) == 0)
+			f->kind = &kinds[i];
+	if (name == NULL)
+		f->kind = &kinds[sizeof(kinds) / sizeof(kinds[0]) - 1];
+	if (f->kind == NULL)
+		diag_usage("unknown format: '%s' (%s)", name, fmt_names);
+	if (f->kind->record == mail_record) {
+		check_mail_options(opt);
+		f->wrap.emit = emit_qp;
+	} else if (f->kind->record == fortune_record)
+		f->wrap.emit = emit_fortune;
+	if (f->kind->begin != NULL)
+		f->kind->begin(f);
+}
+
+void
+fmt_record(struct fmt *f, const struct rec *r)
+{
+	f->n++;
+	f->kind->record(f, r);
+}
+
+int
+fmt_close(struct fmt *f)
+{
+	int empty_mail = f->kind->record == mail_record && f->n == 0;
+
+	if (f->kind->end != NULL)
+		f->kind->end(f);
+	if (empty_mail)
+		diag_notice("no records: no message written");
+	buf_free(&f->out);
+	buf_free(&f->text);
+	wrap_free(&f->wrap);
+	template_free(&f->tmpl);
+	return empty_mail;
+}

@@ -1,0 +1,46 @@
+/*
+ * qb-fmt's --template: "%i %t %q %a %n %%" and "\n \t \\" in a format
+ * string, checked once and rendered for every record.
+ */
+#ifndef QB_TEMPLATE_H
+#define QB_TEMPLATE_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "rec.h"
+
+enum tmpl_kind {
+	TMPL_TEXT,	/* literal bytes */
+	TMPL_ID,
+	TMPL_TAGS,
+	TMPL_QUESTION,
+	TMPL_ANSWER,
+	TMPL_NUMBER
+};
+
+struct tmpl_part {
+	enum tmpl_kind	 kind;
+	size_t		 off;	/* TMPL_TEXT: in lit */
+	size_t		 len;
+};
+
+struct template {
+	struct tmpl_part	*v;
+	size_t			 n;
+	struct buf		 lit;
+	struct buf		 scratch;
+};
+
+/*
+ * 0, or -1 with a message in err for an unknown % or \ sequence, or a
+ * lone % or \ at the end.
+ */
+int	template_parse(struct template *, const char *fmt, char *err,
+	    size_t errsize);
+/* Appends the record rendered; number is the record's running number. */
+void	template_render(struct template *, const struct rec *,
+	    unsigned long number, struct buf *out);
+void	template_free(struct template *);
+
+#endif
