@@ -106,12 +106,39 @@ uninstall:
 	    $(BANKS:data/%=$(DESTDIR)$(DATADIR)/%)
 	-rmdir $(DESTDIR)$(DATADIR)
 
+# libFuzzer targets, with clang: make fuzz FUZZ_SECONDS=N runs each for N s.
+FUZZ_SECONDS	?= 20
+FUZZ_CC		?= clang
+FUZZERS		= date fmt reader rec template
+FUZZ_FLAGS	= -g -O1 -fsanitize=fuzzer,address,undefined \
+		  -fno-sanitize-recover=undefined
+
+fuzz: $(FUZZERS:%=build/fuzz/fuzz_%)
+	sh tests/fuzz/run.sh build/fuzz $(FUZZ_SECONDS) $(FUZZERS)
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIBSRC) build/fuzz/bank_data.c
+	$(FUZZ_CC) -std=c11 -D_POSIX_C_SOURCE=200809L -Ilib $(PCRE2_CFLAGS) \
+	    $(FUZZ_FLAGS) -o $@ $< $(LIBSRC) build/fuzz/bank_data.c $(LIBS)
+
+build/fuzz/bank_data.c: lib/mkbank.sh $(BANKS)
+	@mkdir -p $(@D)
+	sh lib/mkbank.sh $(BANKS) > $@.tmp && mv $@.tmp $@
+
+# Valgrind's memcheck over the CLI transcripts (slow; not run by CI).
+valgrind: $(BINS)
+	mkdir -p $(BUILD)/valgrind
+	for c in $(CMDS); do \
+		printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite $(CURDIR)/$(BUILD)/bin/%s "$$@"\n' $$c \
+		    > $(BUILD)/valgrind/$$c; chmod +x $(BUILD)/valgrind/$$c; \
+	done
+	bash tests/cli/run.sh $(BUILD)/valgrind
+
 clean:
 	rm -rf build
 
 # The Debian packages that building, testing and benchmarking need.
 DEBIAN_PACKAGES = make build-essential pkg-config libpcre2-dev libcmocka-dev \
-	libunistring-dev mandoc jq python3 fortune-mod
+	libunistring-dev mandoc jq python3 fortune-mod clang libclang-rt-dev
 
 deps:
 	@missing=; \
@@ -126,7 +153,7 @@ deps:
 	$$sudo env DEBIAN_FRONTEND=noninteractive \
 	    apt-get install -y --no-install-recommends $$missing
 
-.PHONY: all check run install uninstall clean deps
+.PHONY: all check run install uninstall clean deps fuzz valgrind
 .SECONDARY:
 
 -include $(LIBOBJ:.o=.d) $(CMDS:%=$(BUILD)/cmd/%.d) $(TESTS:=.d)

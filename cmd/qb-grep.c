@@ -237,10 +237,8 @@ main(int argc, char *argv[])
 		if (!tags_pass(r) || pattern_matches(r, &text) == invert)
 			continue;
 		selected++;
-		if (quiet) {
-			out_close();
-			return STATUS_OK;
-		}
+		if (quiet)
+			break;		/* the answer is known */
 		if (count)
 			continue;
 		if (colour)
@@ -256,5 +254,6 @@ main(int argc, char *argv[])
 	buf_free(&text);
 	free(patterns);
 	out_close();
-	return diag_status();
+	/* As grep -q: a match is success, even after trouble. */
+	return quiet && selected > 0 ? STATUS_OK : diag_status();
 }

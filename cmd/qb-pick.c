@@ -108,8 +108,10 @@ pick_random(struct src *s)
 	int new_round;
 
 	seed_rng(&r);
-	if (opt.state != NULL && state_open(&st, opt.state) != 0)
+	if (opt.state != NULL && state_open(&st, opt.state) != 0) {
+		state_close(&st);
 		return 0;
+	}
 	sample_init(&fresh, (size_t)opt.count);
 	sample_init(&old, (size_t)opt.count);
 	while ((rec = src_next(s)) != NULL) {

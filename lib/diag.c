@@ -1,7 +1,7 @@
 /*
  * Every message a command prints on stderr goes through here, so they all
- * have one shape.  stderr is unbuffered: a message is one vfprintf and one
- * fputc, so two running commands' messages do not interleave mid-line.
+ * have one shape.  A message is formatted whole first, then written with
+ * one fprintf to the unbuffered stderr.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -39,12 +39,34 @@ diag_raise(enum status s)
 		worst = s;
 }
 
+/*
+ * Messages carry file names, patterns and ids as typed: their control
+ * characters (C0, DEL, and C1 in UTF-8) become '?', so that no message
+ * can send escape sequences to a terminal.
+ */
+static void
+defang(char *msg)
+{
+	unsigned char *p = (unsigned char *)msg;
+
+	for (; *p != '\0'; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			*p = '?';
+		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			p[0] = '?';
+			p[1] = '?';
+			p++;
+		}
+	}
+}
+
 static void
 vmessage(const char *fmt, va_list ap, const char *suffix)
 {
 	char msg[1024];
 
 	vsnprintf(msg, sizeof(msg), fmt, ap);
+	defang(msg);
 	if (suffix != NULL)
 		fprintf(stderr, "%s: %s: %s\n", prog, msg, suffix);
 	else
@@ -91,10 +113,15 @@ diag_line(const char *file, unsigned long line, const char *fmt, ...)
 	char msg[1024];
 	va_list ap;
 
+	char name[512];
+
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "%s: %s:%lu: %s\n", prog, file, line, msg);
+	snprintf(name, sizeof(name), "%s", file);
+	defang(msg);
+	defang(name);
+	fprintf(stderr, "%s: %s:%lu: %s\n", prog, name, line, msg);
 }
 
 void

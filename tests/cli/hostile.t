@@ -1,0 +1,192 @@
+# Hostile input, output faults and terminal injection, for every command.
+# Each bad file holds a good record before and after its bad lines.
+
+## NUL bytes: in a record, alone, in a comment
+$ qb-list bad/nul.qb
+> ok-1	t	Before?	
+> ok-2	t	After?	
+! qb-list: bad/nul.qb:2: NUL byte at column 13
+! qb-list: bad/nul.qb:3: NUL byte at column 1
+! qb-list: bad/nul.qb:4: NUL byte at column 24
+? 2
+
+## invalid UTF-8: a stray byte, overlong forms, lone surrogates, truncated, past U+10FFFF
+$ qb-list bad/utf8.qb
+> ok-1	t	Before?	
+> ok-2	t	After?	
+! qb-list: bad/utf8.qb:2: invalid UTF-8 at column 15
+! qb-list: bad/utf8.qb:3: invalid UTF-8 at column 16
+! qb-list: bad/utf8.qb:4: invalid UTF-8 at column 16
+! qb-list: bad/utf8.qb:5: invalid UTF-8 at column 17
+! qb-list: bad/utf8.qb:6: invalid UTF-8 at column 17
+! qb-list: bad/utf8.qb:7: invalid UTF-8 at column 17
+! qb-list: bad/utf8.qb:8: invalid UTF-8 at column 14
+? 2
+
+## raw ESC, CSI and OSC sequences, C1 CSI, DEL, BEL: refused, never passed through
+$ qb-list bad/esc.qb
+> ok-1	t	Before?	
+> ok-2	t	After?	
+! qb-list: bad/esc.qb:2: control character byte 0x1b in question at column 13
+! qb-list: bad/esc.qb:3: control character byte 0x1b in question at column 13
+! qb-list: bad/esc.qb:4: control character U+009B in question at column 14
+! qb-list: bad/esc.qb:5: control character byte 0x7f in question at column 14
+! qb-list: bad/esc.qb:6: control character byte 0x07 in answer at column 16
+? 2
+
+## unknown escapes and a trailing lone backslash
+$ qb-list bad/escapes.qb
+> ok-1	t	Before?	
+> ok-2	t	After?	
+! qb-list: bad/escapes.qb:2: unknown escape '\q' in question at column 15: the escapes are \\, \t and \n
+! qb-list: bad/escapes.qb:3: unknown escape '\x' in question at column 11: the escapes are \\, \t and \n
+! qb-list: bad/escapes.qb:4: lone backslash at the end of the question, column 25: write \\ for a backslash
+! qb-list: bad/escapes.qb:5: lone backslash at the end of the answer, column 25: write \\ for a backslash
+! qb-list: bad/escapes.qb:6: unknown escape '\u' in question at column 6: the escapes are \\, \t and \n
+? 2
+
+## too few and too many fields
+$ qb-list bad/fields.qb
+> ok-1	t	Before?	
+> ok-2	t	After?	
+! qb-list: bad/fields.qb:2: 2 fields: a record has 3 or 4 TAB-separated fields (id, tags, question, answer)
+! qb-list: bad/fields.qb:3: 5 fields: a record has 3 or 4 TAB-separated fields (id, tags, question, answer)
+! qb-list: bad/fields.qb:4: 7 fields: a record has 3 or 4 TAB-separated fields (id, tags, question, answer)
+? 2
+
+## lines of only tabs and spaces are blank (qb(5)): ignored, not errors
+$ qb-list bad/tabs.qb
+> ok-1	t	Before?	
+> ok-2	t	After?	
+
+## a binary file: every bad line reported with its line, the good records kept
+$ qb-list bad/binary.qb 2>err.tmp; echo "exit $?"; grep -c '^qb-list: bad/binary.qb:[0-9]*: ' err.tmp; grep -vc '^qb-list: bad/binary.qb:[0-9]*: ' err.tmp; rm err.tmp
+> ok-1	t	Before?	
+> ok-2	t	After?	
+> exit 2
+> 14
+> 0
+
+## every command reports the bad lines and keeps the good records
+$ for c in 'qb-grep -e .' 'qb-pick -n 9' 'qb-fmt -f jsonl'; do $c bad/esc.qb 2>err.tmp | wc -l; echo "exit $?"; wc -l < err.tmp; done; rm err.tmp
+> 2
+> exit 0
+> 5
+> 2
+> exit 0
+> 5
+> 2
+> exit 0
+> 5
+
+## a 10 MB line passes through whole, between good records
+$ awk 'BEGIN { printf "big\tt\t"; for (i = 0; i < 1000000; i++) printf "0123456789"; printf "\t\n" }' > big.tmp; cat bad/nul.qb big.tmp | qb-list - 2>/dev/null | wc -lc; rm big.tmp
+>       3 10000039
+
+## a bad 10 MB line is reported with its line, the good records kept
+$ awk 'BEGIN { print "ok-1\t\tFirst?"; printf "big\tt\t"; for (i = 0; i < 1000000; i++) printf "0123456789"; print "\\z"; print "ok-2\t\tLast?" }' | qb-list -
+> ok-1		First?	
+> ok-2		Last?	
+! qb-list: (standard input):2: unknown escape '\z' in question at column 10000007: the escapes are \\, \t and \n
+? 2
+
+## 100,000 empty lines between two records
+$ { echo 'a-1		One?'; awk 'BEGIN { for (i = 0; i < 100000; i++) print "" }'; echo 'a-2		Two?'; } | qb-list -
+> a-1		One?	
+> a-2		Two?	
+
+## a directory given as FILE, for every command
+$ for c in qb-list 'qb-grep x' qb-pick qb-fmt; do $c bad; echo "exit $?"; done
+> exit 2
+> exit 2
+> exit 2
+> exit 2
+! qb-list: bad: Is a directory
+! qb-grep: bad: Is a directory
+! qb-pick: bad: Is a directory
+! qb-fmt: bad: Is a directory
+
+## an unreadable file (a read error even as root), then a good one
+$ qb-list /proc/self/mem eight.qb | wc -l
+> 8
+! qb-list: /proc/self/mem: Input/output error
+
+## a file name with escape sequences is shown defanged in messages
+$ qb-list "$(printf 'no\033[2Jfile')"
+! qb-list: no?[2Jfile: No such file or directory
+? 2
+
+## a pattern with escape sequences is shown defanged in messages
+$ qb-grep "$(printf '(\033]0;x\007')" eight.qb
+! qb-grep: bad pattern '(?]0;x?': missing closing parenthesis at offset 7
+! Try 'qb-grep --help' for more information.
+? 2
+
+## /dev/full: every command exits 2 with one message
+$ for c in qb-list 'qb-grep -e .' qb-pick qb-fmt 'qb-fmt -f json' 'qb-list -t' 'qb-grep -c .'; do $c good.qb > /dev/full; echo "exit $?"; done
+> exit 2
+> exit 2
+> exit 2
+> exit 2
+> exit 2
+> exit 2
+> exit 2
+! qb-list: write error: No space left on device
+! qb-grep: write error: No space left on device
+! qb-pick: write error: No space left on device
+! qb-fmt: write error: No space left on device
+! qb-fmt: write error: No space left on device
+! qb-list: write error: No space left on device
+! qb-grep: write error: No space left on device
+
+## /dev/full: --help and --version too
+$ for c in qb-list qb-grep qb-pick qb-fmt; do $c --version > /dev/full; echo "exit $?"; done 2>&1 | sort | uniq -c | sed 's/^ *//'
+> 4 exit 2
+> 1 qb-fmt: write error: No space left on device
+> 1 qb-grep: write error: No space left on device
+> 1 qb-list: write error: No space left on device
+> 1 qb-pick: write error: No space left on device
+
+## /dev/full with an endless input stops at once
+$ yes 'What is a design pattern?' | qb-list > /dev/full; echo "exit $?"
+> exit 2
+! qb-list: write error: No space left on device
+
+## a closed stdout is a write error, exit 2
+$ for c in qb-list 'qb-grep -e .' qb-pick qb-fmt; do $c good.qb >&-; echo "exit $?"; done
+> exit 2
+> exit 2
+> exit 2
+> exit 2
+! qb-list: write error: Bad file descriptor
+! qb-grep: write error: Bad file descriptor
+! qb-pick: write error: Bad file descriptor
+! qb-fmt: write error: Bad file descriptor
+
+## SIGPIPE: | head -n 1 ends quietly, for every command, on a big input
+$ awk 'BEGIN { for (i = 0; i < 50000; i++) printf "id-%d\tt\tQuestion number %d?\tAnswer.\n", i, i }' > many.tmp; for c in qb-list 'qb-grep -e Question' 'qb-pick -n 50000' qb-fmt; do $c many.tmp | head -n 1 | wc -l; done; rm many.tmp
+> 1
+> 1
+> 1
+> 1
+
+## SIGPIPE inherited as ignored: EPIPE is an ordinary write error, exit 2
+$ awk 'BEGIN { for (i = 0; i < 50000; i++) printf "id-%d\tt\tQ %d?\t\n", i, i }' > many.tmp; (trap '' PIPE; qb-list many.tmp; echo "exit $?" >&2) | head -n 1 >/dev/null; rm many.tmp
+! qb-list: write error: Broken pipe
+! exit 2
+
+## no control character from the data reaches any output format
+$ for f in text markdown json jsonl csv anki fortune; do qb-fmt -a -f $f hostile.qb wrap.qb | tr -d '\n\t\r' | LC_ALL=C grep -c '[[:cntrl:]]'; done
+> 0
+> 0
+> 0
+> 0
+> 0
+> 0
+> 0
+? 1
+
+## --color adds only its own SGR sequences
+$ qb-grep --color=always -k all -e e hostile.qb | sed 's/\x1b\[01;31m//g; s/\x1b\[m//g' | tr -d '\n\t' | LC_ALL=C grep -c '[[:cntrl:]]'
+> 0
+? 1

@@ -1,0 +1,143 @@
+/*
+ * The escapers behind qb-fmt, on the text of every record the parser
+ * accepts: JSON and CSV must decode back to the same text (checked here
+ * by small decoders of their own), quoted-printable lines stay within 76
+ * octets, and wrapped lines never end in a space.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+#include "line.h"
+#include "mail.h"
+#include "rec.h"
+#include "wrap.h"
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
+
+static struct buf out, back;
+
+static void
+put_utf8(struct buf *b, unsigned cp)
+{
+	if (cp < 0x80)
+		buf_addc(b, (char)cp);
+	else if (cp < 0x800) {
+		buf_addc(b, (char)(0xc0 | cp >> 6));
+		buf_addc(b, (char)(0x80 | (cp & 0x3f)));
+	} else {
+		buf_addc(b, (char)(0xe0 | cp >> 12));
+		buf_addc(b, (char)(0x80 | ((cp >> 6) & 0x3f)));
+		buf_addc(b, (char)(0x80 | (cp & 0x3f)));
+	}
+}
+
+/* Decodes one JSON string of ours; aborts on anything RFC 8259 refuses. */
+static void
+json_decode(const char *p, size_t n, struct buf *b)
+{
+	size_t i;
+
+	if (n < 2 || p[0] != '"' || p[n - 1] != '"')
+		abort();
+	for (i = 1; i < n - 1; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		if (c < 0x20 || c == '"')
+			abort();
+		if (c != '\\') {
+			buf_addc(b, (char)c);
+			continue;
+		}
+		c = (unsigned char)p[++i];
+		if (c == 'u') {
+			char hex[5] = { 0 };
+
+			memcpy(hex, p + i + 1, 4);
+			put_utf8(b, (unsigned)strtoul(hex, NULL, 16));
+			i += 4;
+		} else if (c == 'n' || c == 't' || c == '"' || c == '\\')
+			buf_addc(b, c == 'n' ? '\n' : c == 't' ? '\t' : (char)c);
+		else
+			abort();
+	}
+}
+
+static void
+csv_decode(const char *p, size_t n, struct buf *b)
+{
+	size_t i;
+
+	if (n == 0 || p[0] != '"') {
+		if (memchr(p, ',', n) || memchr(p, '"', n) || memchr(p, '\n', n))
+			abort();
+		buf_add(b, p, n);
+		return;
+	}
+	if (n < 2 || p[n - 1] != '"')
+		abort();
+	for (i = 1; i < n - 1; i++) {
+		if (p[i] == '"' && p[++i] != '"')
+			abort();
+		buf_addc(b, p[i]);
+	}
+}
+
+static void
+check_line(void *ctx, const char *line, size_t len)
+{
+	(void)ctx;
+	if (len > 0 && line[len - 1] == ' ')
+		abort();
+	buf_reset(&back);
+	mail_qp_line(&back, line, len);
+	for (const char *p = back.p, *end = back.p + back.len; p < end;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+		if (nl - p > 76)
+			abort();
+		p = nl + 1;
+	}
+}
+
+static void
+check_text(struct span t)
+{
+	struct wrap w = { .width = 17, .emit = check_line };
+
+	buf_reset(&out);
+	buf_reset(&back);
+	esc_json(&out, t.p, t.len);
+	json_decode(out.p, out.len, &back);
+	if (back.len != t.len || memcmp(back.p, t.p, t.len) != 0)
+		abort();
+	buf_reset(&out);
+	buf_reset(&back);
+	esc_csv(&out, t.p, t.len);
+	csv_decode(out.p, out.len, &back);
+	if (back.len != t.len || memcmp(back.p, t.p, t.len) != 0)
+		abort();
+	buf_reset(&out);
+	esc_markdown(&out, t.p, t.len, 3);
+	esc_anki(&out, t.p, t.len);
+	wrap_text(&w, "12. ", t.p, t.len);
+	wrap_free(&w);
+}
+
+int
+LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
+{
+	static struct reader rd;
+	static struct rec r;
+	static struct buf scratch;
+	struct line l;
+
+	reader_open_mem(&rd, "fuzz", (const char *)data, size);
+	while (line_next(&rd, &l) == 1) {
+		if (rec_parse(&r, l.p, l.len) != REC_RECORD)
+			continue;
+		check_text(rec_text(r.question, &scratch));
+		check_text(rec_text(r.answer, &scratch));
+	}
+	return 0;
+}
