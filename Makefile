@@ -124,6 +124,18 @@ build/fuzz/bank_data.c: lib/mkbank.sh $(BANKS)
 	@mkdir -p $(@D)
 	sh lib/mkbank.sh $(BANKS) > $@.tmp && mv $@.tmp $@
 
+# The benchmark: a synthetic bank of BENCH_N records, then qb beside grep,
+# rg, shuf, jq, mlr and fortune, in interleaved rounds.
+BENCH_N		?= 1000000
+BENCH_ROUNDS	?= 5
+
+bench: $(BINS)
+	@mkdir -p build/bench
+	test -s build/bench/bank-$(BENCH_N).qb || \
+	    python3 tests/bench/genbank.py $(BENCH_N) qb > build/bench/bank-$(BENCH_N).qb
+	python3 tests/bench/bench.py $(BUILD)/bin build/bench/bank-$(BENCH_N).qb \
+	    $(BENCH_ROUNDS)
+
 # Valgrind's memcheck over the CLI transcripts (slow; not run by CI).
 valgrind: $(BINS)
 	mkdir -p $(BUILD)/valgrind
@@ -138,7 +150,8 @@ clean:
 
 # The Debian packages that building, testing and benchmarking need.
 DEBIAN_PACKAGES = make build-essential pkg-config libpcre2-dev libcmocka-dev \
-	libunistring-dev mandoc jq python3 fortune-mod clang libclang-rt-dev
+	libunistring-dev mandoc jq python3 fortune-mod clang libclang-rt-dev \
+	ripgrep miller time
 
 deps:
 	@missing=; \
@@ -153,7 +166,7 @@ deps:
 	$$sudo env DEBIAN_FRONTEND=noninteractive \
 	    apt-get install -y --no-install-recommends $$missing
 
-.PHONY: all check run install uninstall clean deps fuzz valgrind
+.PHONY: all bench check run install uninstall clean deps fuzz valgrind
 .SECONDARY:
 
 -include $(LIBOBJ:.o=.d) $(CMDS:%=$(BUILD)/cmd/%.d) $(TESTS:=.d)
