@@ -6,6 +6,7 @@ BINDIR	?= $(PREFIX)/bin
 MANDIR	?= $(PREFIX)/share/man
 DATADIR	?= $(PREFIX)/share/qb
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 
 CC		?= cc
 CFLAGS		?= -O2 -g
@@ -92,18 +93,24 @@ run: $(BINS)
 
 install: $(BINS)
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
+	    $(DESTDIR)$(DATADIR) $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	cp $(BINS) $(DESTDIR)$(BINDIR)/
 	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	cp man/qb.5 $(DESTDIR)$(MANDIR)/man5/
 	cp man/qb.7 $(DESTDIR)$(MANDIR)/man7/
 	cp $(BANKS) $(DESTDIR)$(DATADIR)/
+	for c in $(CMDS); do \
+		cp completions/qb.bash $(DESTDIR)$(BASHCOMPDIR)/$$c || exit 1; \
+	done
+	cp completions/_qb $(DESTDIR)$(ZSHCOMPDIR)/_qb
 
 uninstall:
 	rm -f $(CMDS:%=$(DESTDIR)$(BINDIR)/%) \
 	    $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%) \
 	    $(DESTDIR)$(MANDIR)/man5/qb.5 $(DESTDIR)$(MANDIR)/man7/qb.7 \
-	    $(BANKS:data/%=$(DESTDIR)$(DATADIR)/%)
+	    $(BANKS:data/%=$(DESTDIR)$(DATADIR)/%) \
+	    $(CMDS:%=$(DESTDIR)$(BASHCOMPDIR)/%) $(DESTDIR)$(ZSHCOMPDIR)/_qb
 	-rmdir $(DESTDIR)$(DATADIR)
 
 # libFuzzer targets, with clang: make fuzz FUZZ_SECONDS=N runs each for N s.

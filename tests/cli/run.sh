@@ -10,6 +10,8 @@
 # Output and errors must match exactly; a case with no "> " or "! " lines
 # expects none.  Lines starting with "#" (but not "##") are comments.
 #
+# Commands see QB_TOP (the source tree) and QB_BUILD (the build tree).
+#
 # Usage: tests/cli/run.sh BINDIR [FILE.t]...   Prints "N passed, N failed".
 
 bindir=$(cd "$1" && pwd) || exit 2
@@ -23,6 +25,7 @@ passed=0 failed=0
 run_case() {
 	[ -n "$name" ] || return 0
 	(cd "$top/tests/data" && PATH="$bindir:$PATH" TMPDIR="$tmp" \
+	    QB_TOP="$top" QB_BUILD="$(dirname "$bindir")" \
 	    LC_ALL=C.UTF-8 QB_PATH= NO_COLOR= TZ=UTC \
 	    sh -c "$cmd" <"$tmp/stdin" >"$tmp/out" 2>"$tmp/err")
 	got=$?
