@@ -6,6 +6,7 @@
 #define QB_BUF_H
 
 #include <stddef.h>
+#include <string.h>
 
 struct buf {
 	char	*p;
@@ -19,8 +20,6 @@ void	*xcalloc(size_t, size_t);
 char	*xstrdup(const char *);
 
 void	 buf_reserve(struct buf *, size_t extra);
-void	 buf_add(struct buf *, const void *, size_t);
-void	 buf_addc(struct buf *, char);
 void	 buf_adds(struct buf *, const char *);
 void	 buf_free(struct buf *);
 /* The contents as a C string (a NUL is kept after the last byte). */
@@ -30,6 +29,25 @@ static inline void
 buf_reset(struct buf *b)
 {
 	b->len = 0;
+}
+
+/* Inline: the renderers add a few bytes at a time, for every record. */
+static inline void
+buf_add(struct buf *b, const void *p, size_t n)
+{
+	if (n >= b->cap - b->len)	/* keeps room for buf_cstr()'s NUL */
+		buf_reserve(b, n);
+	if (n > 0)
+		memcpy(b->p + b->len, p, n);
+	b->len += n;
+}
+
+static inline void
+buf_addc(struct buf *b, char c)
+{
+	if (b->len + 1 >= b->cap)
+		buf_reserve(b, 1);
+	b->p[b->len++] = c;
 }
 
 #endif

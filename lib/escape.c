@@ -8,17 +8,43 @@
 
 #include "escape.h"
 
+/*
+ * Bytes that JSON strings can hold as they are: not controls, quote,
+ * backslash or DEL, and not 0xe2, which may start U+2028 or U+2029.
+ * A table, as this test runs for every byte of every record.
+ */
+static unsigned char json_plain[256];
+
+static void
+json_init(void)
+{
+	int c;
+
+	for (c = 0x20; c < 0x100; c++)
+		json_plain[c] = c != '"' && c != '\\' && c != 0x7f && c != 0xe2;
+}
+
 void
 esc_json(struct buf *b, const char *p, size_t n)
 {
-	size_t i;
+	size_t i = 0;
 
+	if (!json_plain['a'])
+		json_init();
+	buf_reserve(b, n + 2);
 	buf_addc(b, '"');
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
+	while (i < n) {
+		size_t run = i;
+		unsigned char c;
 		char hex[8];
 
-		switch (c) {
+		/* Copy runs of plain bytes at once: most text is one run. */
+		while (run < n && json_plain[(unsigned char)p[run]])
+			run++;
+		buf_add(b, p + i, run - i);
+		if ((i = run) == n)
+			break;
+		switch (c = (unsigned char)p[i]) {
 		case '"':
 			buf_adds(b, "\\\"");
 			break;
@@ -32,46 +58,54 @@ esc_json(struct buf *b, const char *p, size_t n)
 			buf_adds(b, "\\t");
 			break;
 		default:
-			if (c < 0x20 || c == 0x7f) {
-				snprintf(hex, sizeof(hex), "\\u%04x", c);
-				buf_adds(b, hex);
-			} else if (c == 0xe2 && i + 2 < n &&
+			if (c == 0xe2 && i + 2 < n &&
 			    (unsigned char)p[i + 1] == 0x80 &&
 			    ((unsigned char)p[i + 2] & 0xfe) == 0xa8) {
 				/* U+2028 and U+2029 end lines in JavaScript. */
 				buf_adds(b, (unsigned char)p[i + 2] == 0xa8 ?
 				    "\\u2028" : "\\u2029");
 				i += 2;
-			} else
+			} else if (c == 0xe2)
 				buf_addc(b, (char)c);
+			else {
+				snprintf(hex, sizeof(hex), "\\u%04x", c);
+				buf_adds(b, hex);
+			}
 		}
+		i++;
 	}
 	buf_addc(b, '"');
+}
+
+/* Does the text hold any byte of set?  One memchr a byte: they are fast. */
+static int
+holds_any(const char *p, size_t n, const char *set)
+{
+	for (; *set != '\0'; set++)
+		if (memchr(p, *set, n) != NULL)
+			return 1;
+	return 0;
 }
 
 static void
 quoted(struct buf *b, const char *p, size_t n)
 {
-	size_t i;
+	const char *end = p + n, *q;
 
 	buf_addc(b, '"');
-	for (i = 0; i < n; i++) {
-		if (p[i] == '"')
-			buf_addc(b, '"');
-		buf_addc(b, p[i]);
+	while ((q = memchr(p, '"', (size_t)(end - p))) != NULL) {
+		buf_add(b, p, (size_t)(q - p) + 1);
+		buf_addc(b, '"');	/* a quote is doubled */
+		p = q + 1;
 	}
+	buf_add(b, p, (size_t)(end - p));
 	buf_addc(b, '"');
 }
 
 void
 esc_csv(struct buf *b, const char *p, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (p[i] == ',' || p[i] == '"' || p[i] == '\r' || p[i] == '\n')
-			break;
-	if (i < n)
+	if (holds_any(p, n, ",\"\r\n"))
 		quoted(b, p, n);
 	else
 		buf_add(b, p, n);
@@ -80,12 +114,7 @@ esc_csv(struct buf *b, const char *p, size_t n)
 void
 esc_anki(struct buf *b, const char *p, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (p[i] == '\t' || p[i] == '"' || p[i] == '\n' || p[i] == '\r')
-			break;
-	if (i < n)
+	if (holds_any(p, n, "\t\"\n\r"))
 		quoted(b, p, n);
 	else
 		buf_add(b, p, n);

@@ -216,6 +216,43 @@ trim(const char *p, size_t len)
 	return s;
 }
 
+#define FAST_TAGS 8
+
+/*
+ * Is the list already canonical: a few lowercase ASCII tags, no spaces, no
+ * empty or long tag, no repeat?  Then it is used where it stands, which is
+ * what makes reading canonical files (the output of qb-list) cheap.
+ */
+static int
+tags_canonical(const char *p, size_t len)
+{
+	size_t start[FAST_TAGS + 1], n = 0, i, j;
+
+	start[n++] = 0;
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		if (c == ',') {
+			if (n == FAST_TAGS)
+				return 0;
+			start[n++] = i + 1;
+		} else if (c <= ' ' || c >= 0x7f || (c >= 'A' && c <= 'Z'))
+			return 0;
+	}
+	start[n] = len + 1;
+	for (i = 0; i < n; i++) {
+		size_t ilen = start[i + 1] - start[i] - 1;
+
+		if (ilen == 0 || ilen > REC_TAG_MAX)
+			return 0;
+		for (j = 0; j < i; j++)
+			if (start[j + 1] - start[j] - 1 == ilen &&
+			    memcmp(p + start[j], p + start[i], ilen) == 0)
+				return 0;
+	}
+	return 1;
+}
+
 static enum rec_err
 tag_list(struct rec *r, const char *p, size_t len, size_t col0)
 {
@@ -227,6 +264,11 @@ tag_list(struct rec *r, const char *p, size_t len, size_t col0)
 	r->tags.len = 0;
 	if (len == 0)
 		return REC_OK;
+	if (tags_canonical(p, len)) {
+		r->tags.p = p;
+		r->tags.len = len;
+		return REC_OK;
+	}
 	tagset_reset(r, count_byte(p, len, ',') + 1);
 	for (;;) {
 		const char *comma = memchr(p, ',', (size_t)(end - p));
