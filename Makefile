@@ -49,7 +49,7 @@ LIBSRC	= lib/bank.c lib/buf.c lib/cli.c lib/daily.c lib/diag.c lib/escape.c \
 	  lib/rec.c lib/rng.c lib/sample.c lib/spill.c lib/src.c lib/state.c \
 	  lib/strmap.c lib/template.c lib/utf8.c lib/wrap.c
 UNITS	= bank buf cli daily diag escape line mail match out range rec rng \
-	  sample src state strmap template utf8 wrap
+	  sample spill src state strmap template utf8 wrap
 MAN1	= $(CMDS:%=man/%.1)
 MAN57	= man/qb.5 man/qb.7
 BANKS	= $(sort $(wildcard data/*.qb))

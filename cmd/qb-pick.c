@@ -158,9 +158,10 @@ pick_daily(struct src *s)
 	while ((rec = src_next(s)) != NULL)
 		spill_add(&sp, rec);
 	if (sp.n > 0) {
-		spill_sort_by_id(&sp);
-		spill_write(&sp, daily_index(sp.n, opt.seed != NULL ?
-		    opt.seed : "qb", daily_period_number(d, opt.period)));
+		size_t rank = daily_index(sp.n, opt.seed != NULL ? opt.seed :
+		    "qb", daily_period_number(d, opt.period));
+
+		spill_write(&sp, spill_nth_by_id(&sp, rank));
 		picked = 1;
 	}
 	spill_free(&sp);

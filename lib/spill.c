@@ -45,6 +45,7 @@ spill_add(struct spill *s, const struct rec *r)
 /* qsort() has no context argument in C11 or POSIX. */
 static const char *sorting_ids;
 
+/* By id, then by input order, so that the order is total. */
 static int
 by_id(const void *a, const void *b)
 {
@@ -54,14 +55,60 @@ by_id(const void *a, const void *b)
 
 	if (cmp != 0)
 		return cmp;
-	return (x->idlen > y->idlen) - (x->idlen < y->idlen);
+	if (x->idlen != y->idlen)
+		return x->idlen < y->idlen ? -1 : 1;
+	return (x->off > y->off) - (x->off < y->off);
 }
 
-void
-spill_sort_by_id(struct spill *s)
+static void
+swap(struct spilled *a, struct spilled *b)
 {
+	struct spilled t = *a;
+
+	*a = *b;
+	*b = t;
+}
+
+/*
+ * Quickselect (Hoare's FIND) with a median-of-three pivot: linear on
+ * average.  Inputs that keep it from converging fall back to sorting
+ * after 2 log2(n) rounds, so it is never quadratic.
+ */
+size_t
+spill_nth_by_id(struct spill *s, size_t k)
+{
+	size_t lo = 0, hi = s->n - 1, rounds = 0, limit = 2;
+	struct spilled *v = s->v;
+
 	sorting_ids = s->ids.p;
-	qsort(s->v, s->n, sizeof(*s->v), by_id);
+	for (size_t n = s->n; n > 1; n /= 2)
+		limit += 2;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2, i = lo, j = hi;
+
+		if (++rounds > limit) {
+			qsort(v + lo, hi - lo + 1, sizeof(*v), by_id);
+			break;
+		}
+		if (by_id(&v[mid], &v[lo]) < 0)
+			swap(&v[mid], &v[lo]);
+		if (by_id(&v[hi], &v[lo]) < 0)
+			swap(&v[hi], &v[lo]);
+		if (by_id(&v[hi], &v[mid]) < 0)
+			swap(&v[hi], &v[mid]);
+		swap(&v[mid], &v[hi]);		/* the pivot waits at hi */
+		for (j = lo; j < hi; j++)
+			if (by_id(&v[j], &v[hi]) < 0)
+				swap(&v[i++], &v[j]);
+		swap(&v[i], &v[hi]);
+		if (i == k)
+			break;
+		if (k < i)
+			hi = i - 1;
+		else
+			lo = i + 1;
+	}
+	return k;
 }
 
 void

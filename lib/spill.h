@@ -33,8 +33,12 @@ struct spill {
 /* 0, or -1 after a report when no temporary file can be made. */
 int	spill_init(struct spill *);
 void	spill_add(struct spill *, const struct rec *);
-/* Sorts the records by id (bytes), so that their order no longer matters. */
-void	spill_sort_by_id(struct spill *);
+/*
+ * Puts the record of rank k in id order (bytes; ties by input order) at
+ * index k and returns k: so a choice by rank does not depend on the order
+ * of the input.  The other records are left in no particular order.
+ */
+size_t	spill_nth_by_id(struct spill *, size_t k);
 /* Writes record i's canonical line to checked output. */
 void	spill_write(struct spill *, size_t i);
 void	spill_free(struct spill *);
