@@ -210,63 +210,26 @@ pick_ids(struct src *s)
 	return printed > 0;
 }
 
-struct kept {
-	uint64_t	pos;
-	size_t		off;
-	size_t		len;
-};
-
-/* The first kept record at a position >= pos (they are in order). */
-static size_t
-first_at(const struct kept *k, size_t n, uint64_t pos)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (k[mid].pos < pos)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 static int
 pick_index(struct src *s)
 {
-	struct buf lines = { 0 };
-	struct kept *kept = NULL;
-	size_t nkept = 0, i, j, printed = 0;
+	struct range_keep keep = { 0 };
+	size_t i, printed = 0;
 	uint64_t pos = 0;
 	struct rec *rec;
 
-	while ((rec = src_next(s)) != NULL) {
-		if (!range_contains(opt.ranges, opt.nranges, ++pos))
-			continue;
-		kept = xrealloc(kept, (nkept + 1) * sizeof(*kept));
-		kept[nkept].pos = pos;
-		kept[nkept].off = lines.len;
-		rec_format(rec, &lines);
-		kept[nkept].len = lines.len - kept[nkept].off;
-		nkept++;
-	}
+	while ((rec = src_next(s)) != NULL)
+		if (range_contains(opt.ranges, opt.nranges, ++pos))
+			range_keep(&keep, pos, rec);
 	for (i = 0; i < opt.nranges; i++) {
-		if (opt.ranges[i].lo > pos) {
+		if (opt.ranges[i].lo > pos)
 			diag_notice("no record at position %llu (there are "
 			    "%llu)", (unsigned long long)opt.ranges[i].lo,
 			    (unsigned long long)pos);
-			continue;
-		}
-		for (j = first_at(kept, nkept, opt.ranges[i].lo);
-		    j < nkept && kept[j].pos <= opt.ranges[i].hi; j++) {
-			out_write(lines.p + kept[j].off, kept[j].len);
-			printed++;
-		}
+		else
+			printed += range_write(&keep, &opt.ranges[i]);
 	}
-	free(kept);
-	buf_free(&lines);
+	range_keep_free(&keep);
 	return printed > 0;
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "out.h"
 #include "range.h"
 
 static int
@@ -68,4 +69,47 @@ range_contains(const struct range *v, size_t n, uint64_t p)
 		if (p >= v[i].lo && p <= v[i].hi)
 			return 1;
 	return 0;
+}
+
+void
+range_keep(struct range_keep *k, uint64_t pos, const struct rec *r)
+{
+	struct range_kept *e;
+
+	if (k->n == k->cap) {
+		k->cap = k->cap == 0 ? 64 : k->cap * 2;
+		k->v = xrealloc(k->v, k->cap * sizeof(*k->v));
+	}
+	e = &k->v[k->n++];
+	e->pos = pos;
+	e->off = k->lines.len;
+	rec_format(r, &k->lines);
+	e->len = k->lines.len - e->off;
+}
+
+size_t
+range_write(const struct range_keep *k, const struct range *r)
+{
+	size_t lo = 0, hi = k->n, written = 0;
+
+	/* The first kept record at or after r->lo: they are in order. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (k->v[mid].pos < r->lo)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < k->n && k->v[lo].pos <= r->hi; lo++, written++)
+		out_write(k->lines.p + k->v[lo].off, k->v[lo].len);
+	return written;
+}
+
+void
+range_keep_free(struct range_keep *k)
+{
+	free(k->v);
+	buf_free(&k->lines);
+	memset(k, 0, sizeof(*k));
 }

@@ -1,4 +1,5 @@
 #include "unit.h"
+#include "out.h"
 #include "range.h"
 
 static void
@@ -39,12 +40,42 @@ rejects_bad_lists(void **state)
 	}
 }
 
+static void
+keeps_and_writes_by_position(void **state)
+{
+	struct range_keep keep = { 0 };
+	struct range r = { 3, RANGE_OPEN }, one = { 2, 2 };
+	struct rec rec = { 0 };
+	FILE *tmp;
+	char line[32], *text;
+	int saved;
+	uint64_t pos;
+
+	(void)state;
+	for (pos = 2; pos <= 5; pos++) {
+		snprintf(line, sizeof(line), "p-%d\t\tQ?", (int)pos);
+		assert_int_equal(rec_parse(&rec, line, strlen(line)), REC_RECORD);
+		range_keep(&keep, pos, &rec);
+	}
+	saved = capture_start(1, &tmp);
+	assert_int_equal(range_write(&keep, &r), 3);
+	assert_int_equal(range_write(&keep, &one), 1);
+	out_flush();
+	text = capture_end(1, saved, tmp);
+	assert_string_equal(text, "p-3\t\tQ?\t\np-4\t\tQ?\t\np-5\t\tQ?\t\n"
+	    "p-2\t\tQ?\t\n");
+	free(text);
+	rec_free(&rec);
+	range_keep_free(&keep);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(parses_like_cut),
 		cmocka_unit_test(rejects_bad_lists),
+		cmocka_unit_test(keeps_and_writes_by_position),
 	};
 
 	return cmocka_run_group_tests_name("range", tests, NULL, NULL);
