@@ -78,9 +78,9 @@ static void
 add_code(struct matcher *m, pcre2_code *code)
 {
 	m->codes = xrealloc(m->codes, (m->ncodes + 1) * sizeof(*m->codes));
+	m->jit = (m->ncodes == 0 || m->jit) &&
+	    pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
 	m->codes[m->ncodes++] = code;
-	if (pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0)
-		m->jit = 1;
 }
 
 void
@@ -137,8 +137,16 @@ matcher_find(struct matcher *m, const char *s, size_t len, size_t from,
 		PCRE2_SIZE *ov;
 		int rc;
 
-		rc = pcre2_match(m->codes[i], (PCRE2_SPTR)s, len, from,
-		    PCRE2_NO_UTF_CHECK, m->md, NULL);
+		/*
+		 * The JIT entry skips pcre2_match()'s checks: the subject is
+		 * valid UTF-8, checked once by the record parser.
+		 */
+		if (m->jit)
+			rc = pcre2_jit_match(m->codes[i], (PCRE2_SPTR)s, len,
+			    from, 0, m->md, NULL);
+		else
+			rc = pcre2_match(m->codes[i], (PCRE2_SPTR)s, len, from,
+			    PCRE2_NO_UTF_CHECK, m->md, NULL);
 		if (rc < 0) {
 			if (rc != PCRE2_ERROR_NOMATCH)
 				diag_fatal("matching failed: error %d", rc);

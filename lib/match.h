@@ -23,7 +23,7 @@ struct matcher {
 	pcre2_code		**codes;	/* one alternation, or one each */
 	size_t			  ncodes;
 	pcre2_match_data	 *md;
-	int			  jit;
+	int			  jit;		/* every code is JIT-compiled */
 	struct buf		  text;		/* for matcher_write_marked */
 	struct buf		  piece;
 };

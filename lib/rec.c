@@ -64,14 +64,19 @@ check_special(struct rec *r, const char *p, size_t n, enum rec_field f,
 	return len;
 }
 
-/* Does the word hold a control, DEL, a non-ASCII byte or a backslash? */
+/*
+ * Does the word hold a control, DEL, a non-ASCII byte or a backslash?
+ * w - 0x20.. sets the high bit of bytes below 0x20 and from 0xa0; w + 1..
+ * that of bytes from 0x7f.  Carries and borrows only ever start at a byte
+ * that is special itself, so they can add false alarms, never hide one.
+ */
 static int
 word_is_special(uint64_t w)
 {
-	uint64_t del = w ^ (0x7f * ONES), bs = w ^ ('\\' * ONES);
+	uint64_t bs = w ^ ('\\' * ONES);
 
-	return ((((w - 0x20 * ONES) & ~w) | w |
-	    ((del - ONES) & ~del) | ((bs - ONES) & ~bs)) & HIGHS) != 0;
+	return (((w - 0x20 * ONES) | (w + ONES) | ((bs - ONES) & ~bs)) &
+	    HIGHS) != 0;
 }
 
 static int
