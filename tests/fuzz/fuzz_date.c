@@ -6,9 +6,8 @@
 #include <string.h>
 
 #include "daily.h"
+#include "fuzz.h"
 #include "range.h"
-
-int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)

@@ -8,12 +8,11 @@
 #include <string.h>
 
 #include "escape.h"
+#include "fuzz.h"
 #include "line.h"
 #include "mail.h"
 #include "rec.h"
 #include "wrap.h"
-
-int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 
 static struct buf out, back;
 
