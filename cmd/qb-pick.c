@@ -95,17 +95,29 @@ seed_rng(struct rng *r)
 		diag_fatal("cannot get randomness from the system");
 }
 
-/* Random picks; with a state file, records already picked come last. */
+static void
+write_slots(const struct sample *sm, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		out_write(sm->slots[i].p, sm->slots[i].len);
+}
+
+/*
+ * Random picks.  With a state file, the records not yet picked are
+ * sampled apart from those already picked; when too few are left, the
+ * round ends with all of them, and the rest come from a new round.
+ */
 static int
 pick_random(struct src *s)
 {
 	struct sample fresh, old;
 	struct state st = { .fd = -1 };
-	struct buf **picked;
 	struct rng r;
 	struct rec *rec;
-	size_t i, n = 0, from_old;
-	int new_round;
+	size_t from_old = 0, picked;
+	int new_round, ok = 1;
 
 	seed_rng(&r);
 	if (opt.state != NULL && state_open(&st, opt.state) != 0) {
@@ -122,27 +134,23 @@ pick_random(struct src *s)
 	}
 	sample_shuffle(&fresh, &r);
 	sample_shuffle(&old, &r);
-	/* Fewer new records than wanted: the round ends, a new one starts. */
 	new_round = fresh.seen < (uint64_t)opt.count;
-	from_old = new_round ? (size_t)opt.count - fresh.n : 0;
-	if (from_old > old.n)
-		from_old = old.n;
-	picked = xmalloc((fresh.n + from_old + 1) * sizeof(*picked));
-	for (i = 0; i < fresh.n; i++)
-		picked[n++] = &fresh.slots[i];
-	for (i = 0; i < from_old; i++)
-		picked[n++] = &old.slots[i];
-	if (opt.state != NULL && diag_status() < STATUS_TROUBLE &&
-	    state_commit(&st, new_round, new_round ? picked + fresh.n : picked,
-	    new_round ? from_old : fresh.n) != 0)
-		n = 0;
-	for (i = 0; i < n; i++)
-		out_write(picked[i]->p, picked[i]->len);
+	if (new_round)
+		from_old = (size_t)opt.count - fresh.n < old.n ?
+		    (size_t)opt.count - fresh.n : old.n;
+	/* The state is kept only when all input was read well. */
+	if (opt.state != NULL && diag_status() < STATUS_TROUBLE)
+		ok = state_commit(&st, new_round, new_round ? old.slots :
+		    fresh.slots, new_round ? from_old : fresh.n) == 0;
+	if (ok) {
+		write_slots(&fresh, fresh.n);
+		write_slots(&old, from_old);
+	}
+	picked = ok ? fresh.n + from_old : 0;
 	state_close(&st);
 	sample_free(&fresh);
 	sample_free(&old);
-	free(picked);
-	return n > 0;
+	return picked > 0;
 }
 
 static int

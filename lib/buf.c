@@ -61,6 +61,8 @@ buf_reserve(struct buf *b, size_t extra)
 	while (cap < need)
 		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
 	b->p = xrealloc(b->p, cap);
+	/* Defined bytes past the end: PCRE2's JIT may read ahead. */
+	memset(b->p + b->cap, 0, cap - b->cap);
 	b->cap = cap;
 }
 

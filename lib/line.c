@@ -72,6 +72,11 @@ make_room(struct reader *r)
 		size_t cap = r->cap == 0 ? READ_BLOCK : r->cap * 2;
 
 		r->buf = xrealloc(r->buf, cap);
+		/*
+		 * PCRE2's JIT may read a little past the end of a subject;
+		 * zeroed new memory keeps that defined (and valgrind quiet).
+		 */
+		memset(r->buf + r->cap, 0, cap - r->cap);
 		r->cap = cap;
 	}
 	r->data = r->buf;

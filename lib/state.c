@@ -129,7 +129,7 @@ sync_directory(const char *path)
 }
 
 int
-state_commit(struct state *s, int new_round, struct buf *const *lines,
+state_commit(struct state *s, int new_round, const struct buf *lines,
     size_t n)
 {
 	struct buf text = { 0 }, tmp = { 0 };
@@ -141,8 +141,8 @@ state_commit(struct state *s, int new_round, struct buf *const *lines,
 		add_id_line(&text, strmap_key(&s->ids, &s->ids.v[i]),
 		    s->ids.v[i].len);
 	for (i = 0; i < n; i++)
-		add_id_line(&text, lines[i]->p,
-		    strcspn(buf_cstr(lines[i]), "\t"));
+		add_id_line(&text, lines[i].p, (size_t)((const char *)
+		    memchr(lines[i].p, '\t', lines[i].len) - lines[i].p));
 	buf_adds(&tmp, s->path);
 	buf_adds(&tmp, ".XXXXXX");
 	fd = mkstemp((char *)buf_cstr(&tmp));

@@ -28,7 +28,7 @@ int	state_has(const struct state *, const char *id, size_t len);
  * Replaces the file with its ids (none when new_round) followed by the
  * lines' ids; lines are canonical records.  0, or -1 after a report.
  */
-int	state_commit(struct state *, int new_round, struct buf *const *lines,
+int	state_commit(struct state *, int new_round, const struct buf *lines,
 	    size_t n);
 /* Unlocks and frees. */
 void	state_close(struct state *);

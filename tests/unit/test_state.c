@@ -51,13 +51,12 @@ missing_file_is_created_empty(void **state)
 static void
 commit_appends_then_new_round_replaces(void **state)
 {
-	struct buf a = { 0 }, b = { 0 };
-	struct buf *lines[2] = { &a, &b };
+	struct buf lines[2] = { { 0 }, { 0 } };
 	struct state s;
 
 	(void)state;
-	buf_adds(&a, "id-a\t\tQ?\t\n");
-	buf_adds(&b, "id-b\tt\tQ?\tA\n");
+	buf_adds(&lines[0], "id-a\t\tQ?\t\n");
+	buf_adds(&lines[1], "id-b\tt\tQ?\tA\n");
 	assert_int_equal(state_open(&s, path), 0);
 	assert_int_equal(state_commit(&s, 0, lines, 1), 0);
 	state_close(&s);
@@ -74,8 +73,8 @@ commit_appends_then_new_round_replaces(void **state)
 	assert_int_equal(state_commit(&s, 1, lines + 1, 1), 0);
 	state_close(&s);
 	assert_string_equal(contents(), "id-b\n");
-	buf_free(&a);
-	buf_free(&b);
+	buf_free(&lines[0]);
+	buf_free(&lines[1]);
 }
 
 static void
