@@ -5,6 +5,9 @@
  */
 #include <stdio.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "escape.h"
 
@@ -24,6 +27,35 @@ json_init(void)
 		json_plain[c] = c != '"' && c != '\\' && c != 0x7f && c != 0xe2;
 }
 
+/* The end of the run of plain bytes that starts at i. */
+static size_t
+json_run(const char *p, size_t i, size_t n)
+{
+#ifdef __SSE2__
+	const __m128i low = _mm_set1_epi8(0x1f), quote = _mm_set1_epi8('"');
+	const __m128i bs = _mm_set1_epi8('\\'), del = _mm_set1_epi8(0x7f);
+	const __m128i e2 = _mm_set1_epi8((char)0xe2);
+
+	while (i + 16 <= n) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		/* max(v, 0x1f) == 0x1f: v is a control character. */
+		__m128i bad = _mm_or_si128(
+		    _mm_cmpeq_epi8(_mm_max_epu8(v, low), low),
+		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote),
+		    _mm_cmpeq_epi8(v, bs)), _mm_or_si128(_mm_cmpeq_epi8(v, del),
+		    _mm_cmpeq_epi8(v, e2))));
+		int mask = _mm_movemask_epi8(bad);
+
+		if (mask != 0)
+			return i + (size_t)__builtin_ctz((unsigned)mask);
+		i += 16;
+	}
+#endif
+	while (i < n && json_plain[(unsigned char)p[i]])
+		i++;
+	return i;
+}
+
 void
 esc_json(struct buf *b, const char *p, size_t n)
 {
@@ -34,13 +66,11 @@ esc_json(struct buf *b, const char *p, size_t n)
 	buf_reserve(b, n + 2);
 	buf_addc(b, '"');
 	while (i < n) {
-		size_t run = i;
+		size_t run = json_run(p, i, n);
 		unsigned char c;
 		char hex[8];
 
 		/* Copy runs of plain bytes at once: most text is one run. */
-		while (run < n && json_plain[(unsigned char)p[run]])
-			run++;
 		buf_add(b, p + i, run - i);
 		if ((i = run) == n)
 			break;
@@ -77,12 +107,27 @@ esc_json(struct buf *b, const char *p, size_t n)
 	buf_addc(b, '"');
 }
 
-/* Does the text hold any byte of set?  One memchr a byte: they are fast. */
+/* Does the text hold any of the four bytes?  One pass over it. */
 static int
-holds_any(const char *p, size_t n, const char *set)
+holds_any(const char *p, size_t n, char a, char b, char c, char d)
 {
-	for (; *set != '\0'; set++)
-		if (memchr(p, *set, n) != NULL)
+	size_t i = 0;
+
+#ifdef __SSE2__
+	const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b);
+	const __m128i vc = _mm_set1_epi8(c), vd = _mm_set1_epi8(d);
+
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+
+		if (_mm_movemask_epi8(_mm_or_si128(
+		    _mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)),
+		    _mm_or_si128(_mm_cmpeq_epi8(v, vc), _mm_cmpeq_epi8(v, vd)))))
+			return 1;
+	}
+#endif
+	for (; i < n; i++)
+		if (p[i] == a || p[i] == b || p[i] == c || p[i] == d)
 			return 1;
 	return 0;
 }
@@ -105,7 +150,7 @@ quoted(struct buf *b, const char *p, size_t n)
 void
 esc_csv(struct buf *b, const char *p, size_t n)
 {
-	if (holds_any(p, n, ",\"\r\n"))
+	if (holds_any(p, n, ',', '"', '\r', '\n'))
 		quoted(b, p, n);
 	else
 		buf_add(b, p, n);
@@ -114,7 +159,7 @@ esc_csv(struct buf *b, const char *p, size_t n)
 void
 esc_anki(struct buf *b, const char *p, size_t n)
 {
-	if (holds_any(p, n, "\t\"\n\r"))
+	if (holds_any(p, n, '\t', '"', '\n', '\r'))
 		quoted(b, p, n);
 	else
 		buf_add(b, p, n);

@@ -50,8 +50,8 @@ def main():
     out = sys.stdout
     for i in range(n):
         tags = ",".join(rng.sample(TAGS, rng.randint(1, 3)))
-        question = sentence(rng, 6, 16) + "?"
-        answer = sentence(rng, 10, 22) + "."
+        question = sentence(rng, 7, 17) + "?"
+        answer = sentence(rng, 12, 24) + "."
         if rng.random() < 0.1:
             answer += "\\n" + sentence(rng, 3, 8) + "."
         if rng.random() < 0.05:
