@@ -294,7 +294,7 @@ tag_list(struct rec *r, const char *p, size_t len, size_t col0)
 	size_t ntags = 0;
 
 	buf_reset(&r->tagbuf);
-	r->tags.p = "";
+	r->tags.p = p;		/* an empty list stays where it stands */
 	r->tags.len = 0;
 	if (len == 0)
 		return REC_OK;
@@ -563,6 +563,16 @@ rec_errmsg(const struct rec *r, char *msg, size_t size)
 void
 rec_write(const struct rec *r)
 {
+	/* A line already in canonical form is written as it stands. */
+	if (r->tags.p == r->id.p + r->id.len + 1 &&
+	    r->question.p == r->tags.p + r->tags.len + 1 &&
+	    r->answer.p == r->question.p + r->question.len + 1 &&
+	    r->id.p[r->id.len] == '\t') {
+		out_write(r->id.p, (size_t)(r->answer.p + r->answer.len -
+		    r->id.p));
+		out_char('\n');
+		return;
+	}
 	out_write(r->id.p, r->id.len);
 	out_char('\t');
 	out_write(r->tags.p, r->tags.len);
