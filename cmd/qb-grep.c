@@ -91,15 +91,13 @@ add_taglist(struct taglists *l, const char *arg)
 
 /* Does the record carry at least one tag of the comma-joined list? */
 static int
-has_any_tag(const struct rec *r, const char *list)
+has_any_tag(const struct rec *r, const char *tags)
 {
-	while (*list != '\0') {
-		size_t len = strcspn(list, ",");
+	struct span list = { tags, strlen(tags) }, tag;
 
-		if (rec_has_tag(r, list, len))
+	while (rec_tag_next(&list, &tag))
+		if (rec_has_tag(r, tag.p, tag.len))
 			return 1;
-		list += len + (list[len] == ',');
-	}
 	return 0;
 }
 

@@ -102,15 +102,10 @@ by_count_then_name(const void *a, const void *b)
 static void
 count_tags(struct strmap *tags, const struct rec *r)
 {
-	const char *p = r->tags.p, *end = p + r->tags.len;
+	struct span list = r->tags, tag;
 
-	while (p < end) {
-		const char *comma = memchr(p, ',', (size_t)(end - p));
-		const char *stop = comma != NULL ? comma : end;
-
-		strmap_put(tags, p, (size_t)(stop - p), NULL)->value++;
-		p = stop + 1;
-	}
+	while (rec_tag_next(&list, &tag))
+		strmap_put(tags, tag.p, tag.len, NULL)->value++;
 }
 
 static void

@@ -113,20 +113,15 @@ markdown_record(struct fmt *f, const struct rec *r)
 static void
 json_object(struct fmt *f, const struct rec *r)
 {
-	const char *p = r->tags.p, *end = r->tags.p + r->tags.len;
-	struct span t;
+	struct span list = r->tags, t;
 
 	buf_adds(&f->out, "{\"id\":");
 	esc_json(&f->out, r->id.p, r->id.len);
 	buf_adds(&f->out, ",\"tags\":[");
-	while (p < end) {
-		const char *comma = memchr(p, ',', (size_t)(end - p));
-		const char *stop = comma != NULL ? comma : end;
-
-		if (p != r->tags.p)
+	while (rec_tag_next(&list, &t)) {
+		esc_json(&f->out, t.p, t.len);
+		if (list.len > 0)
 			buf_addc(&f->out, ',');
-		esc_json(&f->out, p, (size_t)(stop - p));
-		p = stop + 1;
 	}
 	buf_adds(&f->out, "],\"question\":");
 	t = rec_text(r->question, &f->text);

@@ -640,18 +640,28 @@ rec_escape(struct buf *b, const char *raw, size_t len)
 }
 
 int
+rec_tag_next(struct span *list, struct span *tag)
+{
+	const char *comma;
+
+	if (list->len == 0)
+		return 0;
+	comma = memchr(list->p, ',', list->len);
+	tag->p = list->p;
+	tag->len = comma != NULL ? (size_t)(comma - list->p) : list->len;
+	list->p += tag->len + (comma != NULL);
+	list->len -= tag->len + (comma != NULL);
+	return 1;
+}
+
+int
 rec_has_tag(const struct rec *r, const char *tag, size_t len)
 {
-	const char *p = r->tags.p, *end = r->tags.p + r->tags.len;
+	struct span list = r->tags, t;
 
-	while (p < end) {
-		const char *comma = memchr(p, ',', (size_t)(end - p));
-		const char *stop = comma != NULL ? comma : end;
-
-		if ((size_t)(stop - p) == len && memcmp(p, tag, len) == 0)
+	while (rec_tag_next(&list, &t))
+		if (t.len == len && memcmp(t.p, tag, len) == 0)
 			return 1;
-		p = stop + 1;
-	}
 	return 0;
 }
 

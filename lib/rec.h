@@ -93,6 +93,11 @@ void		rec_format(const struct rec *, struct buf *);
 struct span	rec_text(struct span escaped, struct buf *scratch);
 /* Appends the escaped form of raw text (the inverse of rec_text). */
 void		rec_escape(struct buf *, const char *raw, size_t len);
+/*
+ * Takes the next tag off a comma-joined list (the record's tags, say):
+ * 1 with the tag in *tag and the list shortened, 0 when it is empty.
+ */
+int		rec_tag_next(struct span *list, struct span *tag);
 /* 1 when the record's tags include the given (lowercase) tag. */
 int		rec_has_tag(const struct rec *, const char *tag, size_t len);
 /* FNV-1a 64 of the unescaped text of an escaped field. */

@@ -87,6 +87,15 @@ tags_lowercased_and_deduplicated(void **state)
 	assert_true(rec_has_tag(&r, "api", 3));
 	assert_false(rec_has_tag(&r, "d", 1));
 	assert_false(rec_has_tag(&r, "sq", 2));
+	{
+		struct span list = r.tags, tag;
+		int n = 0;
+
+		while (rec_tag_next(&list, &tag))
+			n++;
+		assert_int_equal(n, 3);
+		assert_memory_equal(tag.p, "api", 3);
+	}
 	/* Non-ASCII tags are kept as they are. */
 	assert_int_equal(parse("t\tCafé,café\tQ?"), REC_RECORD);
 	assert_memory_equal(r.tags.p, "café", r.tags.len);
