@@ -51,7 +51,6 @@ LIBSRC	= lib/bank.c lib/buf.c lib/cli.c lib/daily.c lib/diag.c lib/escape.c \
 UNITS	= bank buf cli daily diag escape fmt line mail match out range rec rng \
 	  sample spill src state strmap template utf8 wrap
 MAN1	= $(CMDS:%=man/%.1)
-MAN57	= man/qb.5 man/qb.7
 BANKS	= $(sort $(wildcard data/*.qb))
 
 LIBOBJ	= $(LIBSRC:%.c=$(BUILD)/%.o) $(BUILD)/lib/bank_data.o
