@@ -244,7 +244,7 @@ main(int argc, char *argv[])
 		else
 			rec_write(r);
 	}
-	if (count)
+	if (count && !quiet)
 		out_printf("%lld\n", selected);
 	diag_raise(selected > 0 ? STATUS_OK : STATUS_NONE);
 	src_free(&s);

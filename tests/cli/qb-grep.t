@@ -145,6 +145,9 @@ $ qb-grep -m two What grep.qb
 ## -q prints nothing and exits 0 on a match
 $ qb-grep -q What grep.qb
 
+## -q wins over -c: nothing is printed, as grep -qc does
+$ qb-grep -q -c What grep.qb
+
 ## -q exits 1 when nothing matches
 $ qb-grep -q nomatch grep.qb
 ? 1
