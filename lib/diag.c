@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "utf8.h"
 
 static const char *prog = "qb";
 static enum status worst = STATUS_OK;
@@ -41,22 +42,30 @@ diag_raise(enum status s)
 
 /*
  * Messages carry file names, patterns and ids as typed: their control
- * characters (C0, DEL, and C1 in UTF-8) become '?', so that no message
- * can send escape sequences to a terminal.
+ * characters (C0, DEL, C1) and bytes that are not UTF-8 become '?', so
+ * that no message can send escape sequences to a terminal, whatever
+ * character set it takes bytes in.
  */
 static void
 defang(char *msg)
 {
-	unsigned char *p = (unsigned char *)msg;
+	unsigned char *p = (unsigned char *)msg, *end = p + strlen(msg);
 
-	for (; *p != '\0'; p++) {
+	while (p < end) {
+		uint32_t cp;
+		size_t len = 1, i;
+
 		if (*p < 0x20 || *p == 0x7f)
 			*p = '?';
-		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
-			p[0] = '?';
-			p[1] = '?';
-			p++;
+		else if (*p >= 0x80) {
+			len = utf8_decode(p, (size_t)(end - p), &cp);
+			if (len == 0 || cp < 0xa0) {
+				len = len == 0 ? 1 : len;
+				for (i = 0; i < len; i++)
+					p[i] = '?';
+			}
 		}
+		p += len;
 	}
 }
 

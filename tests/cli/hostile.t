@@ -116,6 +116,11 @@ $ qb-list "$(printf 'no\033[2Jfile')"
 ! qb-list: no?[2Jfile: No such file or directory
 ? 2
 
+## raw C1 and bytes that are not UTF-8 in a file name are shown as '?'
+$ qb-list "$(printf 'a\302\233b\233c\377d\303\251')"
+! qb-list: a??b?c?dé: No such file or directory
+? 2
+
 ## a pattern with escape sequences is shown defanged in messages
 $ qb-grep "$(printf '(\033]0;x\007')" eight.qb
 ! qb-grep: bad pattern '(?]0;x?': missing closing parenthesis at offset 7

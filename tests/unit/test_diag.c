@@ -36,6 +36,22 @@ warn_raises_to_trouble(void **state)
 }
 
 static void
+controls_and_bad_bytes_are_defanged(void **state)
+{
+	FILE *tmp;
+	int saved;
+	char *text;
+
+	(void)state;
+	diag_init("qb-test");
+	saved = capture_start(2, &tmp);
+	diag_line("a\033[2J\xc2\x9b\x9b\xff.qb", 1, "x\ty\x7f é 中");
+	text = capture_end(2, saved, tmp);
+	assert_string_equal(text, "qb-test: a?[2J???\?.qb:1: x?y? é 中\n");
+	free(text);
+}
+
+static void
 status_only_rises(void **state)
 {
 	(void)state;
@@ -55,6 +71,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(line_message_format),
 		cmocka_unit_test(warn_raises_to_trouble),
+		cmocka_unit_test(controls_and_bad_bytes_are_defanged),
 		cmocka_unit_test(status_only_rises),
 	};
 
