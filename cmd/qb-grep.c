@@ -115,9 +115,14 @@ tags_pass(const struct rec *r)
 	return 1;
 }
 
+/*
+ * Does a searched field match?  A record PCRE2 gives up on (a pattern that
+ * backtracks past its limits) is reported as trouble and not selected.
+ */
 static int
-pattern_matches(struct rec *r, struct buf *text)
+pattern_matches(struct src *src, struct buf *text)
 {
+	struct rec *r = &src->rec;
 	int f;
 
 	if (matcher.ncodes == 0)
@@ -125,11 +130,18 @@ pattern_matches(struct rec *r, struct buf *text)
 	for (f = FIELD_ID; f <= FIELD_ANSWER; f++) {
 		struct span t;
 		size_t s, e;
+		int found;
 
 		if (!(fields & (1 << f)))
 			continue;
 		t = rec_text(rec_field(r, (enum rec_field)f), text);
-		if (matcher_find(&matcher, t.p, t.len, 0, &s, &e))
+		if ((found = matcher_find(&matcher, t.p, t.len, 0, &s, &e)) < 0) {
+			diag_line(src->rd.name, src->rd.lineno, "cannot match "
+			    "this record: %s", matcher.errmsg);
+			diag_raise(STATUS_TROUBLE);
+			return -1;
+		}
+		if (found)
 			return 1;
 	}
 	return 0;
@@ -232,7 +244,10 @@ main(int argc, char *argv[])
 
 	src_init(&s, argc - optind, argv + optind, SRC_STDIN);
 	while (selected != max && (r = src_next(&s)) != NULL) {
-		if (!tags_pass(r) || pattern_matches(r, &text) == invert)
+		int found;
+
+		if (!tags_pass(r) || (found = pattern_matches(&s, &text)) < 0 ||
+		    found == invert)
 			continue;
 		selected++;
 		if (quiet)

@@ -122,8 +122,13 @@ matcher_compile(struct matcher *m, char *const *patterns, size_t n, int flags)
 		}
 	}
 	m->md = pcre2_match_data_create(1, NULL);
-	if (m->md == NULL)
+	/* A JIT stack larger than the default 32 KiB, for nested groups. */
+	m->mcontext = pcre2_match_context_create(NULL);
+	m->jit_stack = pcre2_jit_stack_create(32 * 1024, 8 * 1024 * 1024, NULL);
+	if (m->md == NULL || m->mcontext == NULL)
 		diag_fatal("out of memory");
+	if (m->jit_stack != NULL)
+		pcre2_jit_stack_assign(m->mcontext, NULL, m->jit_stack);
 	buf_free(&re);
 }
 
@@ -143,14 +148,16 @@ matcher_find(struct matcher *m, const char *s, size_t len, size_t from,
 		 */
 		if (m->jit)
 			rc = pcre2_jit_match(m->codes[i], (PCRE2_SPTR)s, len,
-			    from, 0, m->md, NULL);
+			    from, 0, m->md, m->mcontext);
 		else
 			rc = pcre2_match(m->codes[i], (PCRE2_SPTR)s, len, from,
-			    PCRE2_NO_UTF_CHECK, m->md, NULL);
-		if (rc < 0) {
-			if (rc != PCRE2_ERROR_NOMATCH)
-				diag_fatal("matching failed: error %d", rc);
+			    PCRE2_NO_UTF_CHECK, m->md, m->mcontext);
+		if (rc == PCRE2_ERROR_NOMATCH)
 			continue;
+		if (rc < 0) {
+			pcre2_get_error_message(rc, (PCRE2_UCHAR *)m->errmsg,
+			    sizeof(m->errmsg));
+			return -1;
 		}
 		ov = pcre2_get_ovector_pointer(m->md);
 		if (ov[0] < best) {
@@ -180,7 +187,7 @@ matcher_write_marked(struct matcher *m, struct span escaped, const char *sgr)
 	struct span t = rec_text(escaped, &m->text);
 	size_t at = 0, s, e;
 
-	while (at <= t.len && matcher_find(m, t.p, t.len, at, &s, &e)) {
+	while (at <= t.len && matcher_find(m, t.p, t.len, at, &s, &e) == 1) {
 		write_escaped(t.p + at, s - at, piece);
 		if (e > s) {
 			out_printf("\033[%sm", sgr);
@@ -213,6 +220,8 @@ matcher_free(struct matcher *m)
 		pcre2_code_free(m->codes[i]);
 	free(m->codes);
 	pcre2_match_data_free(m->md);
+	pcre2_match_context_free(m->mcontext);
+	pcre2_jit_stack_free(m->jit_stack);
 	buf_free(&m->text);
 	buf_free(&m->piece);
 	memset(m, 0, sizeof(*m));

@@ -23,6 +23,9 @@ struct matcher {
 	pcre2_code		**codes;	/* one alternation, or one each */
 	size_t			  ncodes;
 	pcre2_match_data	 *md;
+	pcre2_match_context	 *mcontext;
+	pcre2_jit_stack		 *jit_stack;
+	char			  errmsg[128];	/* of the last failed match */
 	int			  jit;		/* every code is JIT-compiled */
 	struct buf		  text;		/* for matcher_write_marked */
 	struct buf		  piece;
@@ -34,7 +37,11 @@ struct matcher {
  */
 void	matcher_compile(struct matcher *, char *const *patterns, size_t n,
 	    int flags);
-/* 1 when the subject matches, with the first match's [*start, *end). */
+/*
+ * 1 when the subject matches, with the first match's [*start, *end); 0
+ * when it does not; -1 when PCRE2 gave up (a match or depth limit), with
+ * its message in errmsg.
+ */
 int	matcher_find(struct matcher *, const char *subject, size_t len,
 	    size_t from, size_t *start, size_t *end);
 /*

@@ -263,3 +263,13 @@ $ for env in TERM=xterm "TERM=xterm NO_COLOR=1" TERM=dumb; do env $env script -q
 > 0
 > 0
 ? 1
+
+## a record that makes PCRE2 give up is reported with its line; the others are still searched
+$ printf 'p-1\t\taaaaaaaaaaaaaaaaaaaaaaaaaaaaaab?\t\np-2\t\taaa\t\n' | qb-grep '(a+)+$'
+> p-2		aaa	
+! qb-grep: (standard input):1: cannot match this record: match limit exceeded
+? 2
+
+## deeply nested matching does not run out of JIT stack
+$ awk 'BEGIN { printf "p-1\t\t"; for (i = 0; i < 100000; i++) printf "a"; print "" }' | qb-grep -c '^(?:(a)|b)*$'
+> 1
