@@ -45,6 +45,7 @@ struct location {
 
 static struct strmap seen;		/* --check: id to index in where[] */
 static struct location *where;
+static size_t where_cap;
 
 static int
 has_space_run(struct span s, size_t want)
@@ -65,7 +66,10 @@ check_record(const struct src *s)
 
 	e = strmap_put(&seen, r->id.p, r->id.len, &added);
 	if (added) {
-		where = xrealloc(where, seen.n * sizeof(*where));
+		if (seen.n > where_cap) {
+			where_cap = where_cap == 0 ? 1024 : where_cap * 2;
+			where = xrealloc(where, where_cap * sizeof(*where));
+		}
 		where[seen.n - 1].file = s->rd.name;
 		where[seen.n - 1].line = s->rd.lineno;
 		e->value = seen.n - 1;

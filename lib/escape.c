@@ -147,22 +147,26 @@ quoted(struct buf *b, const char *p, size_t n)
 	buf_addc(b, '"');
 }
 
-void
-esc_csv(struct buf *b, const char *p, size_t n)
+/* A field of a separated-values format: quoted when it needs to be. */
+static void
+separated_field(struct buf *b, const char *p, size_t n, char separator)
 {
-	if (holds_any(p, n, ',', '"', '\r', '\n'))
+	if (holds_any(p, n, separator, '"', '\r', '\n'))
 		quoted(b, p, n);
 	else
 		buf_add(b, p, n);
 }
 
 void
+esc_csv(struct buf *b, const char *p, size_t n)
+{
+	separated_field(b, p, n, ',');
+}
+
+void
 esc_anki(struct buf *b, const char *p, size_t n)
 {
-	if (holds_any(p, n, '\t', '"', '\n', '\r'))
-		quoted(b, p, n);
-	else
-		buf_add(b, p, n);
+	separated_field(b, p, n, '\t');
 }
 
 /* Characters that are markup wherever they stand. */

@@ -194,6 +194,15 @@ mail_qp_line(struct buf *b, const char *p, size_t n)
 	buf_addc(b, '\n');
 }
 
+/* This host's name, or "localhost" when it has none. */
+static void
+host_name(char *host, size_t size)
+{
+	if (gethostname(host, size) != 0 || host[0] == '\0')
+		snprintf(host, size, "localhost");
+	host[size - 1] = '\0';
+}
+
 void
 mail_default_from(struct buf *b)
 {
@@ -209,9 +218,7 @@ mail_default_from(struct buf *b)
 		buf_adds(b, uid);
 	}
 	buf_addc(b, '@');
-	if (gethostname(host, sizeof(host)) != 0 || host[0] == '\0')
-		snprintf(host, sizeof(host), "localhost");
-	host[sizeof(host) - 1] = '\0';
+	host_name(host, sizeof(host));
 	buf_adds(b, host);
 }
 
@@ -232,9 +239,7 @@ mail_date_and_id(struct buf *b)
 	buf_adds(b, "Date: ");
 	buf_adds(b, date);
 	buf_addc(b, '\n');
-	if (gethostname(host, sizeof(host)) != 0 || host[0] == '\0')
-		snprintf(host, sizeof(host), "localhost");
-	host[sizeof(host) - 1] = '\0';
+	host_name(host, sizeof(host));
 	if (rng_seed_os(&r) != 0)
 		rng_seed(&r, (uint64_t)now ^ ((uint64_t)getpid() << 32));
 	strftime(date, sizeof(date), "%Y%m%d%H%M%S", &tm);
