@@ -2,8 +2,9 @@
 # Runs the transcript tests tests/cli/*.t against the commands in BINDIR.
 #
 # A transcript holds cases.  Each case starts with "## name"; then
-#   $ command      run by sh -c in a fresh copy of tests/data, the commands
-#                  first in PATH
+#   $ command      run by bash -o pipefail (so a pipeline fails when a command
+#                  in it fails) in a fresh copy of tests/data, the commands
+#                  and tests/cli/bin first in PATH
 #   < line         a line of standard input (none: stdin is /dev/null)
 #   > line         a line of expected standard output
 #   ! line         a line of expected standard error
@@ -35,10 +36,10 @@ run_case() {
 	rm -rf "$tmp/case"
 	mkdir "$tmp/case" && cp -R "$top/tests/data" "$tmp/case/data" &&
 	    mkdir "$tmp/case/tmp" || exit 2
-	(cd "$tmp/case/data" && PATH="$bindir:$PATH" TMPDIR="$tmp/case/tmp" \
+	(cd "$tmp/case/data" && PATH="$bindir:$top/tests/cli/bin:$PATH" TMPDIR="$tmp/case/tmp" \
 	    QB_TOP="$top" QB_BUILD="$(dirname "$bindir")" QB_CMDS="$QB_CMDS" \
 	    LC_ALL=C.UTF-8 QB_PATH= NO_COLOR= TZ=UTC \
-	    sh -c "$cmd" <"$tmp/stdin" >"$tmp/out" 2>"$tmp/err")
+	    bash -o pipefail -c "$cmd" <"$tmp/stdin" >"$tmp/out" 2>"$tmp/err")
 	got=$?
 	rm -rf "$tmp/case"
 	if cmp -s "$tmp/out" "$tmp/want-out" && cmp -s "$tmp/err" "$tmp/want-err" &&

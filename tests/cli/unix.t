@@ -2,39 +2,26 @@
 # and the cron recipe as cron runs it.
 
 ## --help: usage on stdout, exit 0, for every command
-$ for c in qb-list qb-grep qb-pick qb-fmt; do $c --help | head -n 1; done
-> Usage: qb-list [-c | -t | --check] [FILE]...
-> Usage: qb-grep [-cFiqvwx] [-k LIST] [-m NUM] [-t LIST] [-T LIST]
-> Usage: qb-pick [-n N] [-s SEED] [--state=FILE] [FILE]...
-> Usage: qb-fmt [-a] [-f FORMAT] [-w WIDTH] [FILE]...
+# The loops over $QB_CMDS print one line a command, its name replaced by CMD,
+# and keep one of each: a command that behaves unlike the others shows.
+$ for c in $QB_CMDS; do $c --help >out.tmp 2>err.tmp; echo "exit $?, $(head -n 1 out.tmp | cut -d ' ' -f 1,2 | sed "s/ $c\$/ CMD/"), $(wc -c <err.tmp) bytes on stderr"; done | sort -u
+> exit 0, Usage: CMD, 0 bytes on stderr
 
 ## -h is --help
-$ for c in qb-list qb-grep qb-pick qb-fmt; do $c -h > a.tmp; $c --help > b.tmp; cmp a.tmp b.tmp && echo same; done; rm a.tmp b.tmp
-> same
-> same
-> same
-> same
+$ for c in $QB_CMDS; do $c -h > a.tmp; s=$?; $c --help > b.tmp; if cmp -s a.tmp b.tmp; then echo "exit $s, same"; else echo "$c: differs"; fi; done | sort -u
+> exit 0, same
 
 ## --version and -V, for every command
-$ for c in qb-list qb-grep qb-pick qb-fmt; do $c -V; done
-> qb-list (qb) 0.1.0
-> qb-grep (qb) 0.1.0
-> qb-pick (qb) 0.1.0
-> qb-fmt (qb) 0.1.0
+$ for c in $QB_CMDS; do v=$($c --version); echo "exit $?: $v" | sed "s/: $c /: CMD /"; $c -V | cmp -s - <(echo "$v") || echo "$c: -V differs"; done | sort -u
+> exit 0: CMD (qb) 0.1.0
 
 ## every long option of --help is in the manual page, and the other way round
-$ for c in qb-list qb-grep qb-pick qb-fmt; do $c --help | grep -o -- '--[a-z][a-z-]*' | sort -u > help.tmp; grep -o 'Fl \\-[a-z][a-z-]*' "$QB_TOP/man/$c.1" | sed 's/Fl \\-/--/' | sort -u > man.tmp; if cmp -s help.tmp man.tmp; then echo "$c agrees"; else diff help.tmp man.tmp; fi; done; rm help.tmp man.tmp
-> qb-list agrees
-> qb-grep agrees
-> qb-pick agrees
-> qb-fmt agrees
+$ for c in $QB_CMDS; do $c --help | grep -o -- '--[a-z][a-z-]*' | sort -u > help.tmp; grep -o 'Fl \\-[a-z][a-z-]*' "$QB_TOP/man/$c.1" | sed 's/Fl \\-/--/' | sort -u > man.tmp; if cmp -s help.tmp man.tmp; then echo "CMD agrees"; else echo "$c:"; diff help.tmp man.tmp; fi; done | sort -u
+> CMD agrees
 
 ## every short option of --help is in the manual page
-$ for c in qb-list qb-grep qb-pick qb-fmt; do $c --help | grep -o '^  -[a-zA-Z]' | tr -d ' ' | sort -u > help.tmp; grep -o '^\.It Fl [a-zA-Z]\>' "$QB_TOP/man/$c.1" | sed 's/.It Fl /-/' | sort -u > man.tmp; cmp -s help.tmp man.tmp && echo "$c agrees"; done; rm help.tmp man.tmp
-> qb-list agrees
-> qb-grep agrees
-> qb-pick agrees
-> qb-fmt agrees
+$ for c in $QB_CMDS; do $c --help | grep -o '^  -[a-zA-Z]' | tr -d ' ' | sort -u > help.tmp; grep -o '^\.It Fl [a-zA-Z]\>' "$QB_TOP/man/$c.1" | sed 's/.It Fl /-/' | sort -u > man.tmp; if cmp -s help.tmp man.tmp; then echo "CMD agrees"; else echo "$c:"; diff help.tmp man.tmp; fi; done | sort -u
+> CMD agrees
 
 ## every page has the sections a reader looks for
 $ for p in "$QB_TOP"/man/*.[157]; do for s in NAME SYNOPSIS DESCRIPTION 'EXIT STATUS' EXAMPLES 'SEE ALSO'; do grep -q "^\.Sh $s\$" "$p" || echo "$(basename "$p") lacks $s"; done; done; echo checked
