@@ -57,12 +57,13 @@ has_space_run(struct span s, size_t want)
 	return run == want;
 }
 
-static int
+/* Reports duplicate ids and suspect bare lines: findings, status 1. */
+static void
 check_record(const struct src *s)
 {
 	const struct rec *r = &s->rec;
 	struct strmap_entry *e;
-	int added, problems = 0;
+	int added;
 
 	e = strmap_put(&seen, r->id.p, r->id.len, &added);
 	if (added) {
@@ -70,21 +71,19 @@ check_record(const struct src *s)
 			where_cap = where_cap == 0 ? 1024 : where_cap * 2;
 			where = xrealloc(where, where_cap * sizeof(*where));
 		}
-		where[seen.n - 1].file = s->rd.name;
-		where[seen.n - 1].line = s->rd.lineno;
+		where[seen.n - 1].file = src_name(s);
+		where[seen.n - 1].line = src_lineno(s);
 		e->value = seen.n - 1;
 	} else {
-		diag_line(s->rd.name, s->rd.lineno,
+		diag_line_notice(src_name(s), src_lineno(s),
 		    "duplicate id '%.*s', first at %s:%lu", (int)r->id.len,
 		    r->id.p, where[e->value].file, where[e->value].line);
-		problems++;
 	}
 	if (r->bare && has_space_run(r->question, 4)) {
-		diag_line(s->rd.name, s->rd.lineno, "bare line with a run of "
-		    "spaces: were the TABs between fields turned into spaces?");
-		problems++;
+		diag_line_notice(src_name(s), src_lineno(s), "bare line with "
+		    "a run of spaces: were the TABs between fields turned into "
+		    "spaces?");
 	}
-	return problems;
 }
 
 /* qsort() has no context argument in C11 or POSIX. */
@@ -129,7 +128,7 @@ int
 main(int argc, char *argv[])
 {
 	struct strmap tags = { 0 };
-	unsigned long records = 0, problems = 0;
+	unsigned long records = 0;
 	int ch, count = 0, tally = 0, check = 0;
 	struct src s;
 	struct rec *r;
@@ -159,11 +158,12 @@ main(int argc, char *argv[])
 		diag_usage("-c, -t and --check are mutually exclusive");
 
 	src_init(&s, argc - optind, argv + optind, SRC_BANK);
-	s.lenient = check;
+	if (check)
+		src_set_lenient(&s);
 	while ((r = src_next(&s)) != NULL) {
 		records++;
 		if (check)
-			problems += (unsigned long)check_record(&s);
+			check_record(&s);
 		else if (tally)
 			count_tags(&tags, r);
 		else if (!count)
@@ -173,8 +173,6 @@ main(int argc, char *argv[])
 		out_printf("%lu\n", records);
 	if (tally)
 		print_tags(&tags);
-	if (check && (problems > 0 || s.nbad > 0))
-		diag_raise(STATUS_NONE);
 	src_free(&s);
 	strmap_free(&tags);
 	strmap_free(&seen);

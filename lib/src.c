@@ -60,10 +60,10 @@ report_bad_line(struct src *s)
 	char msg[256];
 
 	rec_errmsg(&s->rec, msg, sizeof(msg));
-	diag_line(s->rd.name, s->rd.lineno, "%s", msg);
-	s->nbad++;
-	if (!s->lenient)
-		diag_raise(STATUS_TROUBLE);
+	if (s->lenient)
+		diag_line_notice(s->rd.name, s->rd.lineno, "%s", msg);
+	else
+		diag_line(s->rd.name, s->rd.lineno, "%s", msg);
 }
 
 struct rec *
@@ -97,6 +97,24 @@ src_next(struct src *s)
 			break;
 		}
 	}
+}
+
+const char *
+src_name(const struct src *s)
+{
+	return s->rd.name;
+}
+
+unsigned long
+src_lineno(const struct src *s)
+{
+	return s->rd.lineno;
+}
+
+void
+src_set_lenient(struct src *s)
+{
+	s->lenient = 1;
 }
 
 void

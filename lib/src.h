@@ -16,11 +16,11 @@ enum src_default {
 	SRC_BANK	/* no FILE: QB_PATH, else the built-in bank */
 };
 
+/* Commands use the functions below, not the fields. */
 struct src {
 	struct reader	 rd;		/* rd.name and rd.lineno locate rec */
 	struct rec	 rec;
-	unsigned long	 nbad;		/* malformed lines seen */
-	int		 lenient;	/* bad lines are not trouble (--check) */
+	int		 lenient;	/* bad lines are findings, not trouble */
 	char		**paths;	/* files still to read */
 	size_t		 npaths;
 	size_t		 next;		/* index into paths or bank_builtin */
@@ -33,6 +33,14 @@ void		 src_init(struct src *, int nfiles, char **files,
 		    enum src_default);
 /* The next good record, or NULL when all input is read. */
 struct rec	*src_next(struct src *);
+/* Where the record src_next() returned is: its file as messages show it. */
+const char	*src_name(const struct src *);
+unsigned long	 src_lineno(const struct src *);
+/*
+ * Bad lines are findings, not trouble: they raise the status to 1, not 2
+ * (qb-list --check).
+ */
+void		 src_set_lenient(struct src *);
 void		 src_free(struct src *);
 
 #endif
