@@ -55,11 +55,11 @@ defang(char *msg)
 		uint32_t cp;
 		size_t len = 1, i;
 
-		if (*p < 0x20 || *p == 0x7f)
+		if (*p < 0x80 && utf8_is_control(*p))
 			*p = '?';
 		else if (*p >= 0x80) {
 			len = utf8_decode(p, (size_t)(end - p), &cp);
-			if (len == 0 || cp < 0xa0) {
+			if (len == 0 || utf8_is_control(cp)) {
 				len = len == 0 ? 1 : len;
 				for (i = 0; i < len; i++)
 					p[i] = '?';

@@ -1,7 +1,8 @@
 /*
- * The text here is already valid UTF-8 without control characters other
- * than tab and newline (the record parser saw to that), but the escapers
- * do not rely on it: every control character is escaped or dropped.
+ * The text here is valid UTF-8 with no control character but tab and
+ * newline: the record parser saw to that, and most escapers rely on it.
+ * JSON escapes the C0 controls and DEL all the same; CSV, Anki and
+ * Markdown pass any control character through as it is.
  */
 #include <stdio.h>
 #include <string.h>

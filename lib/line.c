@@ -19,6 +19,7 @@ reset(struct reader *r, const char *name)
 {
 	r->name = name;
 	r->lineno = 0;
+	r->ownfd = 0;
 	r->eof = 0;
 	r->start = r->end = r->scanned = 0;
 	r->data = r->buf;
@@ -37,6 +38,7 @@ reader_open(struct reader *r, const char *path)
 	if ((fd = open(path, O_RDONLY)) < 0)
 		return -1;
 	reader_open_fd(r, path, fd);
+	r->ownfd = 1;
 	return 0;
 }
 
@@ -146,9 +148,10 @@ line_next(struct reader *r, struct line *l)
 void
 reader_close(struct reader *r)
 {
-	if (r->fd > STDIN_FILENO)
+	if (r->ownfd)
 		close(r->fd);
 	r->fd = -1;
+	r->ownfd = 0;
 }
 
 void

@@ -17,6 +17,7 @@ struct reader {
 	const char	*name;		/* as messages show it */
 	unsigned long	 lineno;	/* of the line last returned */
 	int		 fd;		/* -1 when reading from memory */
+	int		 ownfd;		/* reader_open() opened fd: close it */
 	int		 eof;
 	char		*buf;		/* grow-only, reused from file to file */
 	size_t		 cap;
@@ -31,7 +32,10 @@ struct reader {
  * On failure returns -1 with errno set.
  */
 int	reader_open(struct reader *, const char *path);
-/* Reads an open descriptor; reader_close() leaves fd 0 to 2 open. */
+/*
+ * Reads an open descriptor, which stays the caller's: reader_close()
+ * closes only what reader_open() opened, whatever its number.
+ */
 void	reader_open_fd(struct reader *, const char *name, int fd);
 void	reader_open_mem(struct reader *, const char *name,
 	    const char *p, size_t len);

@@ -23,12 +23,7 @@
 int
 mail_header_ok(const char *v)
 {
-	size_t n = strlen(v), i;
-
-	for (i = 0; i < n; i++)
-		if ((unsigned char)v[i] < 0x20 || v[i] == 0x7f)
-			return 0;
-	return utf8_check(v, n) == n;
+	return utf8_printable(v, strlen(v));
 }
 
 static int

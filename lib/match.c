@@ -2,7 +2,8 @@
  * Several patterns become one alternation "(?:P1\E)|(?:P2\E)" so that one
  * pass finds any of them; the \E closes a \Q a pattern may have left open
  * (an \E with no \Q is ignored).  Each pattern is first compiled alone, so
- * that an error's offset is the offset in what the user typed.  Should the
+ * that an error's offset is the offset in what the user typed (under -F,
+ * where only invalid UTF-8 can fail, that of the bad byte).  Should the
  * alternation still not compile (a pattern that comments out the closing
  * parenthesis under (?x), say), each pattern is matched on its own.
  * -w and -x are assertions around the alternation, not a second matcher.
@@ -14,6 +15,7 @@
 #include "diag.h"
 #include "match.h"
 #include "out.h"
+#include "utf8.h"
 
 static void
 quote_literal(struct buf *b, const char *p)
@@ -103,6 +105,9 @@ matcher_compile(struct matcher *m, char *const *patterns, size_t n, int flags)
 			code = compile(patterns[i], strlen(patterns[i]), flags,
 			    &err, &off);
 		if (code == NULL) {
+			if (flags & MATCH_FIXED)	/* re.p is quoted */
+				off = utf8_check(patterns[i],
+				    strlen(patterns[i]));
 			pcre2_get_error_message(err, msg, sizeof(msg));
 			diag_usage("bad pattern '%s': %s at offset %zu",
 			    patterns[i], (char *)msg, off);

@@ -152,6 +152,33 @@ open_errors(void **state)
 	reader_free(&r);
 }
 
+/*
+ * A file opened as fd 0 (standard input was closed) is closed with the
+ * reader; a descriptor handed in stays open.
+ */
+static void
+owned_descriptors_only_are_closed(void **state)
+{
+	struct reader r = { 0 };
+	int saved, fd;
+
+	(void)state;
+	saved = dup(STDIN_FILENO);
+	close(STDIN_FILENO);
+	assert_int_equal(reader_open(&r, "/dev/null"), 0);
+	assert_int_equal(r.fd, STDIN_FILENO);
+	reader_close(&r);
+	assert_int_equal(fcntl(STDIN_FILENO, F_GETFD), -1);
+	fd = open("/dev/null", O_RDONLY);
+	reader_open_fd(&r, "given", fd);
+	reader_close(&r);
+	assert_int_not_equal(fcntl(fd, F_GETFD), -1);
+	close(fd);
+	reader_free(&r);
+	dup2(saved, STDIN_FILENO);
+	close(saved);
+}
+
 int
 main(void)
 {
@@ -163,6 +190,7 @@ main(void)
 		cmocka_unit_test(long_lines_from_file),
 		cmocka_unit_test(many_short_lines_from_file),
 		cmocka_unit_test(open_errors),
+		cmocka_unit_test(owned_descriptors_only_are_closed),
 	};
 
 	return cmocka_run_group_tests_name("line", tests, NULL, NULL);
