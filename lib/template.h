@@ -1,6 +1,7 @@
 /*
- * qb-fmt's --template: "%i %t %q %a %n %%" and "\n \t \\" in a format
- * string, checked once and rendered for every record.
+ * qb-fmt's --template: a % and a field's letter (rec_fields[]), "%n %%",
+ * and "\n \t \0 \\" in a format string, checked once and rendered for
+ * every record.
  */
 #ifndef QB_TEMPLATE_H
 #define QB_TEMPLATE_H
@@ -12,15 +13,13 @@
 
 enum tmpl_kind {
 	TMPL_TEXT,	/* literal bytes */
-	TMPL_ID,
-	TMPL_TAGS,
-	TMPL_QUESTION,
-	TMPL_ANSWER,
+	TMPL_FIELD,	/* a field's text, unescaped */
 	TMPL_NUMBER
 };
 
 struct tmpl_part {
 	enum tmpl_kind	 kind;
+	enum rec_field	 field;	/* TMPL_FIELD */
 	size_t		 off;	/* TMPL_TEXT: in lit */
 	size_t		 len;
 };
