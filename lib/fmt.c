@@ -145,13 +145,17 @@ markdown_begin(struct fmt *f)
 	const char *t = f->opt->title;
 	size_t i;
 
-	if (t == NULL || *t == '\0')
+	if (t == NULL)
 		return;
 	for (i = 0; t[i] != '\0'; i++) {
 		unsigned char c = (unsigned char)t[i];
 
 		buf_addc(&f->text, c < 0x20 || c == 0x7f ? ' ' : (char)c);
 	}
+	while (f->text.len > 0 && f->text.p[f->text.len - 1] == ' ')
+		f->text.len--;	/* a heading's trailing spaces are noise */
+	if (f->text.len == 0)
+		return;
 	buf_adds(&f->out, "# ");
 	esc_markdown(&f->out, f->text.p, f->text.len, 0);
 	buf_adds(&f->out, "\n\n");

@@ -123,7 +123,7 @@ options_of_formats(void **state)
 	free(text);
 	opt = (struct fmt_options){ .width = 72, .title = "#1 <sheet>\n" };
 	text = render("markdown", &opt);
-	assert_string_equal(text, "# \\#1 \\<sheet\\> \n\n"
+	assert_string_equal(text, "# \\#1 \\<sheet\\>\n\n"
 	    "1. Say \"hi\", now?\n2. Say \"hi\", now?\n");
 	free(text);
 	opt = (struct fmt_options){ .width = 72, .nul = 1, .answers = 1 };
