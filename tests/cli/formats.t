@@ -56,9 +56,9 @@ $ for f in json jsonl csv tsv anki; do qb-list | qb-fmt -f $f | grep -c -F -e 'A
 ? 1
 
 ## -a: json and jsonl keep the answer key, empty, as python3's json reads them
-$ qb-list | qb-fmt -f json | python3 -c "import json, sys; d = json.load(sys.stdin); print(len(d), set(len(o) for o in d), set(o['answer'] for o in d))"; qb-list | qb-fmt -f jsonl | python3 -c "import json, sys; d = [json.loads(l) for l in sys.stdin]; print(len(d), list(d[0]), set(o['answer'] for o in d))"
-> 45 {4} {''}
-> 45 ['id', 'tags', 'question', 'answer'] {''}
+$ qb-list | qb-fmt -f json | python3 -c "import json, sys; d = json.load(sys.stdin); print(len(d), set(len(o) for o in d), all(o['answer'] == '' for o in d))"; qb-list | qb-fmt -f jsonl | python3 -c "import json, sys; d = [json.loads(l) for l in sys.stdin]; print(len(d), list(d[0]), all(o['answer'] == '' for o in d))"
+> 45 {4} True
+> 45 ['id', 'tags', 'question', 'answer'] True
 
 ## -a: csv keeps four columns, the answer empty; with -a it is there
 $ qb-fmt -f csv formats.qb | python3 -c "import csv, sys; r = list(csv.reader(sys.stdin)); print(len(r), set(len(x) for x in r), [x[3] for x in r[1:]])"; qb-fmt -a -f csv formats.qb | python3 -c "import csv, sys; r = list(csv.reader(sys.stdin)); print(r[2][3])"
@@ -162,3 +162,7 @@ $ for l in i t q a; do qb-fmt --help | grep -q -- "%$l [a-z]" && grep -q "^\.Ql 
 > %t documented
 > %q documented
 > %a documented
+
+## the field table: tags are not escaped text, so qb-grep -k tags and %t take them as written
+$ printf 'x\ta\\\\tb\tq\t\n' | qb-grep -k tags -F 'a\\tb' | qb-fmt --template='%t\n'
+> a\\tb
