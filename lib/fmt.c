@@ -305,6 +305,7 @@ tsv_record(struct fmt *f, const struct rec *r)
 			buf_addc(&f->out, '\t');
 		t = field_text(f, r, k);
 		if (rec_fields[k].list) {
+			/* Lists are not escaped text: t is not in f->text. */
 			buf_reset(&f->text);
 			for (j = 0; j < t.len; j++)
 				buf_addc(&f->text, t.p[j] == ',' ? ' ' : t.p[j]);
