@@ -200,8 +200,8 @@ main(int argc, char *argv[])
 		case 'k':
 			if ((fields = rec_field_mask(optarg)) < 0) {
 				rec_field_list(&text, ", ");
-				diag_usage("invalid field list: '%s' (%s or all)",
-				    optarg, buf_cstr(&text));
+				diag_usage("invalid field list: '%s' "
+				    "(%s or all)", optarg, buf_cstr(&text));
 			}
 			break;
 		case 'm':

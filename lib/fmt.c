@@ -278,13 +278,15 @@ anki_begin(struct fmt *f)
 	size_t i;
 
 	buf_adds(&f->out, "#separator:tab\n#html:false\n");
-	for (i = 0; i < NCOLUMNS; i++)
-		if (tsv_columns[i] == FIELD_TAGS || tsv_columns[i] == FIELD_ID) {
+	for (i = 0; i < NCOLUMNS; i++) {
+		enum rec_field k = tsv_columns[i];
+
+		if (k == FIELD_TAGS || k == FIELD_ID) {
 			snprintf(line, sizeof(line), "#%s column:%zu\n",
-			    tsv_columns[i] == FIELD_TAGS ? "tags" : "guid",
-			    i + 1);
+			    k == FIELD_TAGS ? "tags" : "guid", i + 1);
 			buf_adds(&f->out, line);
 		}
+	}
 	flush(f);
 }
 
@@ -308,7 +310,8 @@ tsv_record(struct fmt *f, const struct rec *r)
 			/* Lists are not escaped text: t is not in f->text. */
 			buf_reset(&f->text);
 			for (j = 0; j < t.len; j++)
-				buf_addc(&f->text, t.p[j] == ',' ? ' ' : t.p[j]);
+				buf_addc(&f->text, t.p[j] == ',' ?
+				    ' ' : t.p[j]);
 			t.p = f->text.p;
 			t.len = f->text.len;
 		}
@@ -367,7 +370,7 @@ mail_record(struct fmt *f, const struct rec *r)
 static void
 template_record(struct fmt *f, const struct rec *r)
 {
-	template_render(&f->tmpl, r, f->n, &f->out);
+	template_render(&f->template, r, f->n, &f->out);
 	if (f->opt->nul)
 		buf_addc(&f->out, '\0');
 	flush(f);
@@ -489,7 +492,7 @@ fmt_open(struct fmt *f, const char *name, const struct fmt_options *opt)
 		if (name != NULL)
 			return fail(f, "--format and --template are mutually "
 			    "exclusive");
-		if (template_parse(&f->tmpl, opt->template, f->err,
+		if (template_parse(&f->template, opt->template, f->err,
 		    sizeof(f->err)) != 0)
 			return -1;
 		f->kind = &template_kind;
@@ -527,5 +530,5 @@ fmt_close(struct fmt *f)
 	buf_free(&f->out);
 	buf_free(&f->text);
 	wrap_free(&f->wrap);
-	template_free(&f->tmpl);
+	template_free(&f->template);
 }

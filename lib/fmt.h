@@ -36,11 +36,11 @@ struct fmt {
 	struct buf		 out;	/* reused for every record */
 	struct buf		 text;
 	struct wrap		 wrap;
-	struct template		 tmpl;
+	struct template		 template;
 	char			 err[256];	/* why fmt_open() failed */
 };
 
-/* The name of the i-th format, in the order of the manual; NULL past the end. */
+/* The i-th format's name, in the manual's order; NULL past the end. */
 const char	*fmt_name(size_t i);
 /*
  * Prepares the format (NULL: the default, or template when opt->template

@@ -10,9 +10,10 @@
 #include "template.h"
 
 static void
-add_part(struct template *t, enum tmpl_kind kind, size_t off, size_t len)
+add_part(struct template *t, enum template_piece kind, size_t off, size_t len)
 {
-	if (kind == TMPL_TEXT && t->n > 0 && t->v[t->n - 1].kind == TMPL_TEXT) {
+	if (kind == TEMPLATE_TEXT && t->n > 0 &&
+	    t->v[t->n - 1].kind == TEMPLATE_TEXT) {
 		t->v[t->n - 1].len += len;	/* extend the literal run */
 		return;
 	}
@@ -27,7 +28,7 @@ add_part(struct template *t, enum tmpl_kind kind, size_t off, size_t len)
 static void
 add_literal(struct template *t, char c)
 {
-	add_part(t, TMPL_TEXT, t->lit.len, 1);
+	add_part(t, TEMPLATE_TEXT, t->lit.len, 1);
 	buf_addc(&t->lit, c);
 }
 
@@ -79,9 +80,9 @@ template_parse(struct template *t, const char *fmt, char *err, size_t size)
 		} else if (p[1] == '%')
 			add_literal(t, '%');
 		else if (p[1] == 'n')
-			add_part(t, TMPL_NUMBER, 0, 0);
+			add_part(t, TEMPLATE_NUMBER, 0, 0);
 		else if ((f = field_letter(p[1])) >= 0) {
-			add_part(t, TMPL_FIELD, 0, 0);
+			add_part(t, TEMPLATE_FIELD, 0, 0);
 			t->v[t->n - 1].field = (enum rec_field)f;
 		} else
 			goto unknown;
@@ -106,19 +107,19 @@ template_render(struct template *t, const struct rec *r, unsigned long number,
 	size_t i;
 
 	for (i = 0; i < t->n; i++) {
-		const struct tmpl_part *part = &t->v[i];
+		const struct template_part *part = &t->v[i];
 		struct span text;
 		char num[32];
 
 		switch (part->kind) {
-		case TMPL_TEXT:
+		case TEMPLATE_TEXT:
 			buf_add(out, t->lit.p + part->off, part->len);
 			break;
-		case TMPL_FIELD:
+		case TEMPLATE_FIELD:
 			text = rec_field_text(r, part->field, &t->scratch);
 			buf_add(out, text.p, text.len);
 			break;
-		case TMPL_NUMBER:
+		case TEMPLATE_NUMBER:
 			snprintf(num, sizeof(num), "%lu", number);
 			buf_adds(out, num);
 			break;

@@ -11,21 +11,21 @@
 #include "buf.h"
 #include "rec.h"
 
-enum tmpl_kind {
-	TMPL_TEXT,	/* literal bytes */
-	TMPL_FIELD,	/* a field's text, unescaped */
-	TMPL_NUMBER
+enum template_piece {
+	TEMPLATE_TEXT,	/* literal bytes */
+	TEMPLATE_FIELD,	/* a field's text, unescaped */
+	TEMPLATE_NUMBER
 };
 
-struct tmpl_part {
-	enum tmpl_kind	 kind;
-	enum rec_field	 field;	/* TMPL_FIELD */
-	size_t		 off;	/* TMPL_TEXT: in lit */
+struct template_part {
+	enum template_piece	 kind;
+	enum rec_field	 field;	/* TEMPLATE_FIELD */
+	size_t		 off;	/* TEMPLATE_TEXT: in lit */
 	size_t		 len;
 };
 
 struct template {
-	struct tmpl_part	*v;
+	struct template_part	*v;
 	size_t			 n;
 	struct buf		 lit;
 	struct buf		 scratch;

@@ -131,7 +131,8 @@ options_of_formats(void **state)
 	assert_memory_equal(text, "1. Say \"hi\", now?\n   Yes\n   no\0"
 	    "2. Say \"hi\", now?\n   Yes\n   no\0", 58);
 	free(text);
-	opt = (struct fmt_options){ .width = 72, .nul = 1, .template = "%i\\0%n" };
+	opt = (struct fmt_options){ .width = 72, .nul = 1,
+	    .template = "%i\\0%n" };
 	text = render(NULL, &opt);
 	assert_memory_equal(text, "id-1\0001\0id-1\0002\0", 14);
 	free(text);
