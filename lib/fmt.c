@@ -428,11 +428,11 @@ check_mail_options(struct fmt *f)
 			return fail(f, "invalid address for --to: control "
 			    "characters or invalid UTF-8");
 	if (o->from != NULL && !mail_header_ok(o->from))
-		return fail(f, "invalid address for --from: control characters "
-		    "or invalid UTF-8");
+		return fail(f, "invalid address for --from: control "
+		    "characters or invalid UTF-8");
 	if (o->subject != NULL && !mail_header_ok(o->subject))
-		return fail(f, "invalid --subject: control characters or invalid "
-		    "UTF-8");
+		return fail(f, "invalid --subject: control characters or "
+		    "invalid UTF-8");
 	return 0;
 }
 
