@@ -75,6 +75,10 @@ $ qb-fmt --template='%i %a\n' formats.qb | head -n 2
 > f-1 It pastes the header in.
 > f-2 =2, a formula
 
+## csv: python3's csv module reads back the fields of every record, as json has them
+$ qb-fmt -a -f jsonl hostile.qb formats.qb > want.tmp; qb-fmt -a -f csv hostile.qb formats.qb | python3 -c "import csv, json, sys; rows = list(csv.reader(sys.stdin))[1:]; want = [json.loads(l) for l in open('want.tmp')]; print(len(rows), rows == [[w['id'], ','.join(w['tags']), w['question'], w['answer']] for w in want])"; rm want.tmp
+> 14 True
+
 ## csv: off by default, a formula stays as it was (round trips are exact)
 $ qb-fmt -a -f csv formats.qb | tr -d '\r' | sed -n 3,4p
 > f-2,excel,=1+1 in a cell?,"=2, a formula"
