@@ -156,14 +156,9 @@ $ awk 'BEGIN { for (i = 0; i < 50000; i++) printf "id-%d\tt\tQ %d?\t\n", i, i }'
 ! exit 2
 
 ## no control character from the data reaches any output format
-$ for f in text markdown json jsonl csv anki fortune; do qb-fmt -a -f $f hostile.qb wrap.qb >out.tmp; echo "$f: exit $?, $(tr -d '\n\t\r' <out.tmp | LC_ALL=C grep -c '[[:cntrl:]]') control characters"; done
-> text: exit 0, 0 control characters
-> markdown: exit 0, 0 control characters
-> json: exit 0, 0 control characters
-> jsonl: exit 0, 0 control characters
-> csv: exit 0, 0 control characters
-> anki: exit 0, 0 control characters
-> fortune: exit 0, 0 control characters
+# One line a format, the same for all: a format that lets one through shows.
+$ for f in $(qb-fmt --list-formats | grep -v -x mail); do qb-fmt -a -f $f hostile.qb wrap.qb >out.tmp; echo "exit $?, $(tr -d '\n\t\r' <out.tmp | LC_ALL=C grep -c '[[:cntrl:]]') control characters"; done | sort -u
+> exit 0, 0 control characters
 
 ## --color adds only its own SGR sequences
 $ qb-grep --color=always -k all -e e hostile.qb >out.tmp; echo "exit $?"; sed 's/\x1b\[01;31m//g; s/\x1b\[m//g' out.tmp | tr -d '\n\t' | LC_ALL=C grep -c '[[:cntrl:]]'
