@@ -37,23 +37,16 @@ $ bash -c 'source "$QB_TOP/completions/qb.bash"; COMP_WORDS=(qb-fmt --format=j);
 
 ## make install puts everything in place with its mode, uninstall takes it away
 # make check staged both in QB_BUILD, by the install and uninstall recipes.
-$ cd "$QB_BUILD/stage$QB_PREFIX" && find . -type f -exec ls -l {} + | awk '{ print $1, $NF }' | sort -k 2; "./bin/qb-list" -c; echo "exit $?"; find "$QB_BUILD/unstage" -type f | wc -l
-> -rwxr-xr-x ./bin/qb-fmt
-> -rwxr-xr-x ./bin/qb-grep
-> -rwxr-xr-x ./bin/qb-list
-> -rwxr-xr-x ./bin/qb-pick
-> -rw-r--r-- ./share/bash-completion/completions/qb-fmt
-> -rw-r--r-- ./share/bash-completion/completions/qb-grep
-> -rw-r--r-- ./share/bash-completion/completions/qb-list
-> -rw-r--r-- ./share/bash-completion/completions/qb-pick
-> -rw-r--r-- ./share/man/man1/qb-fmt.1
-> -rw-r--r-- ./share/man/man1/qb-grep.1
-> -rw-r--r-- ./share/man/man1/qb-list.1
-> -rw-r--r-- ./share/man/man1/qb-pick.1
+# Each command: its binary, manual page and bash completion; then the rest.
+$ cd "$QB_BUILD/stage$QB_PREFIX" && for c in $QB_CMDS; do ls -l bin/$c share/man/man1/$c.1 share/bash-completion/completions/$c | awk '{ print $1, $NF }' | sed "s/$c/CMD/"; done | sort -u; find . -type f ! -name 'qb-*' -exec ls -l {} + | awk '{ print $1, $NF }' | sort -k 2; n=$(find . -type f -name 'qb-*' | wc -l); [ "$n" -eq $((3 * $(echo $QB_CMDS | wc -w))) ] && echo "3 files a command"; "./bin/qb-list" -c; echo "exit $?"; find "$QB_BUILD/unstage" -type f | wc -l
+> -rw-r--r-- share/bash-completion/completions/CMD
+> -rw-r--r-- share/man/man1/CMD.1
+> -rwxr-xr-x bin/CMD
 > -rw-r--r-- ./share/man/man5/qb.5
 > -rw-r--r-- ./share/man/man7/qb.7
 > -rw-r--r-- ./share/qb/backend.qb
 > -rw-r--r-- ./share/zsh/site-functions/_qb
+> 3 files a command
 > 45
 > exit 0
 > 0
