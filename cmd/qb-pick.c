@@ -221,7 +221,7 @@ pick_ids(struct src *s)
 static int
 pick_index(struct src *s)
 {
-	struct range_keep keep = { 0 };
+	struct range_store keep = { 0 };
 	size_t i, printed = 0;
 	uint64_t pos = 0;
 	struct rec *rec;
@@ -237,7 +237,7 @@ pick_index(struct src *s)
 		else
 			printed += range_write(&keep, &opt.ranges[i]);
 	}
-	range_keep_free(&keep);
+	range_store_free(&keep);
 	return printed > 0;
 }
 

@@ -102,7 +102,7 @@ fill(struct reader *r)
 }
 
 static void
-frame(struct reader *r, struct line *l, const char *p, size_t len)
+frame(struct reader *r, struct span *l, const char *p, size_t len)
 {
 	if (++r->lineno == 1 && len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
 		p += 3;
@@ -115,7 +115,7 @@ frame(struct reader *r, struct line *l, const char *p, size_t len)
 }
 
 int
-line_next(struct reader *r, struct line *l)
+reader_next(struct reader *r, struct span *l)
 {
 	for (;;) {
 		const char *from = r->data + r->start;

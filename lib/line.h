@@ -8,10 +8,7 @@
 
 #include <stddef.h>
 
-struct line {
-	const char	*p;
-	size_t		 len;
-};
+#include "span.h"
 
 struct reader {
 	const char	*name;		/* as messages show it */
@@ -40,7 +37,7 @@ void	reader_open_fd(struct reader *, const char *name, int fd);
 void	reader_open_mem(struct reader *, const char *name,
 	    const char *p, size_t len);
 /* 1: a line is in *l; 0: end of input; -1: read error, errno set. */
-int	line_next(struct reader *, struct line *l);
+int	reader_next(struct reader *, struct span *l);
 void	reader_close(struct reader *);
 /* Frees the buffer; the reader may be opened again afterwards. */
 void	reader_free(struct reader *);

@@ -69,7 +69,7 @@ report_bad_line(struct src *s)
 struct rec *
 src_next(struct src *s)
 {
-	struct line l;
+	struct span l;
 
 	for (;;) {
 		int got;
@@ -79,7 +79,7 @@ src_next(struct src *s)
 				return NULL;
 			s->open = 1;
 		}
-		if ((got = line_next(&s->rd, &l)) <= 0) {
+		if ((got = reader_next(&s->rd, &l)) <= 0) {
 			if (got < 0)
 				diag_syswarn("%s", s->rd.name);
 			reader_close(&s->rd);

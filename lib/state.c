@@ -44,11 +44,11 @@ static int
 read_ids(struct state *s)
 {
 	struct reader rd = { 0 };
-	struct line l;
+	struct span l;
 	int got, ok = 0;
 
 	reader_open_fd(&rd, s->path, s->fd);
-	while ((got = line_next(&rd, &l)) == 1) {
+	while ((got = reader_next(&rd, &l)) == 1) {
 		if (!rec_id_valid(l.p, l.len)) {
 			diag_line(s->path, rd.lineno, "not an id: the state "
 			    "file holds one id a line");

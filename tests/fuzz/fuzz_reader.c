@@ -12,10 +12,10 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	static struct reader rd;
 	static struct rec r;
 	const char *start = (const char *)data;
-	struct line l;
+	struct span l;
 
 	reader_open_mem(&rd, "fuzz", start, size);
-	while (line_next(&rd, &l) == 1) {
+	while (reader_next(&rd, &l) == 1) {
 		if (l.p < start || l.p + l.len > start + size)
 			abort();
 		if (rec_parse(&r, l.p, l.len) == REC_RECORD)
