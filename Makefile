@@ -50,6 +50,9 @@ LIBSRC	= lib/bank.c lib/buf.c lib/cli.c lib/daily.c lib/diag.c lib/escape.c \
 	  lib/strmap.c lib/template.c lib/utf8.c lib/wrap.c
 UNITS	= bank buf cli daily diag escape fmt line mail match out range rec rng \
 	  sample spill src state strmap template utf8 wrap
+# Issue 17: one FNV-1a and the keyed hash; the discipline for files qb keeps.
+LIBSRC	+= lib/hash.c lib/keep.c
+UNITS	+= hash keep
 MAN1	= $(CMDS:%=man/%.1)
 BANKS	= $(sort $(wildcard data/*.qb))
 
