@@ -154,7 +154,7 @@ pick_state(struct src *s)
 		n = state_choose(&st, &r, &sp, (size_t)opt.count, pick);
 		for (i = 0; i < n; i++)
 			spill_write(&sp, pick[i]);
-		out_flush();
+		out_flush_seen();
 		if (n > 0 && diag_status() < STATUS_TROUBLE)
 			state_commit(&st);
 	}
