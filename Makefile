@@ -161,6 +161,8 @@ clean:
 DEBIAN_PACKAGES = make build-essential pkg-config libpcre2-dev libcmocka-dev \
 	libunistring-dev mandoc jq python3 fortune-mod clang libclang-rt-dev \
 	ripgrep miller time
+# Issue 17: the tests of --daily in a zone that skipped a day need tzdata.
+DEBIAN_PACKAGES += tzdata
 
 deps:
 	@missing=; \

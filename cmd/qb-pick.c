@@ -65,6 +65,7 @@ static struct {
 	struct date	 date;
 	int		 dated;
 	enum period	 period;
+	int		 byid;	/* --id given, even with an empty list */
 	char		**ids;
 	size_t		 nids;
 	struct range	*ranges;
@@ -254,7 +255,7 @@ pick_index(struct src *s)
 static void
 check_options(void)
 {
-	int modes = opt.daily + (opt.nids > 0) + (opt.nranges > 0);
+	int modes = opt.daily + opt.byid + (opt.nranges > 0);
 
 	if (modes > 1)
 		diag_usage("--daily, --id and --index are mutually exclusive");
@@ -264,6 +265,8 @@ check_options(void)
 	if (opt.count != 1 && modes > 0)
 		diag_usage("-n is for random picks: not with --daily, --id or "
 		    "--index");
+	if (opt.byid && opt.nids == 0)
+		diag_usage("--id: no id given");
 }
 
 int
@@ -302,6 +305,7 @@ main(int argc, char *argv[])
 			opt.dated = opt.daily = 1;
 			break;
 		case OPT_ID:
+			opt.byid = 1;
 			add_ids(optarg);
 			break;
 		case OPT_PERIOD:
@@ -322,7 +326,7 @@ main(int argc, char *argv[])
 	src_init(&s, argc - optind, argv + optind, SRC_STDIN);
 	if (opt.daily)
 		picked = pick_daily(&s);
-	else if (opt.nids > 0)
+	else if (opt.byid)
 		picked = pick_ids(&s);
 	else if (opt.nranges > 0)
 		picked = pick_index(&s);
