@@ -119,6 +119,7 @@ uninstall:
 FUZZ_SECONDS	?= 20
 FUZZ_CC		?= clang
 FUZZERS		= date fmt reader rec template
+FUZZERS		+= state
 FUZZ_FLAGS	= -g -O1 -fsanitize=fuzzer,address,undefined \
 		  -fno-sanitize-recover=undefined
 

@@ -25,8 +25,8 @@ is_space(char c)
 	return c == ' ' || c == '\t';
 }
 
-static int
-parse(struct state *s)
+int
+state_parse(struct state *s)
 {
 	struct reader rd = { 0 };
 	struct line l;
@@ -72,7 +72,7 @@ state_lock(struct state *s)
 {
 	if (keep_lock(&s->file) != 0 || keep_read(&s->file, &s->text) != 0)
 		return -1;
-	return parse(s);
+	return state_parse(s);
 }
 
 int
@@ -192,20 +192,27 @@ state_choose(struct state *s, struct rng *r, const struct spill *sp,
 	return n;
 }
 
-int
-state_commit(struct state *s)
+void
+state_text(const struct state *s, struct buf *text)
 {
-	struct buf text = { 0 };
 	size_t i;
-	int rc;
 
 	for (i = 0; i < s->nlines; i++) {
 		if (s->lines[i].drop)
 			continue;
-		buf_add(&text, s->text.p + s->lines[i].off, s->lines[i].len);
-		buf_addc(&text, '\n');
+		buf_add(text, s->text.p + s->lines[i].off, s->lines[i].len);
+		buf_addc(text, '\n');
 	}
-	buf_add(&text, s->added.p, s->added.len);
+	buf_add(text, s->added.p, s->added.len);
+}
+
+int
+state_commit(struct state *s)
+{
+	struct buf text = { 0 };
+	int rc;
+
+	state_text(s, &text);
 	rc = keep_replace(&s->file, text.p, text.len);
 	buf_free(&text);
 	return rc;

@@ -40,6 +40,8 @@ int	state_init(struct state *, const char *path);
  * report, with the file left as it was.
  */
 int	state_lock(struct state *);
+/* Parses text (what state_lock reads); 0, or -1 after a report. */
+int	state_parse(struct state *);
 /* Is the id in the state? */
 int	state_has(const struct state *, const char *id, size_t len);
 /*
@@ -53,6 +55,8 @@ int	state_has(const struct state *, const char *id, size_t len);
  */
 size_t	state_choose(struct state *, struct rng *, const struct spill *,
 	    size_t k, size_t *pick);
+/* The file's new contents, as state_choose prepared them, into text. */
+void	state_text(const struct state *, struct buf *text);
 /* Writes what state_choose prepared.  0, or -1 after a report. */
 int	state_commit(struct state *);
 /* Unlocks and frees; safe after state_init alone. */
