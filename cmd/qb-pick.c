@@ -149,7 +149,7 @@ pick_state(struct src *s)
 	spill_init(&sp);
 	while ((rec = src_next(s)) != NULL)
 		spill_add(&sp, rec);
-	if (sp.n > 0 && state_lock(&st) == 0) {
+	if (sp.n > 0 && opt.count > 0 && state_lock(&st) == 0) {
 		pick = xcalloc(sp.n < (size_t)opt.count ? sp.n + 1 :
 		    (size_t)opt.count + 1, sizeof(*pick));
 		n = state_choose(&st, &r, &sp, (size_t)opt.count, pick);
