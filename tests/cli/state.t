@@ -35,6 +35,12 @@ $ cd "$(mktemp -d)" && B=$QB_TOP/tests/data/eight.qb && head -4 $B > bank.qb && 
 > 8
 > 8
 
+## a slow input does not hold the lock: another run goes on meanwhile
+$ cd "$(mktemp -d)" && B=$QB_TOP/tests/data/eight.qb && { (sleep 1.5; cat $B) | qb-pick --state=st > slow.out & } && sleep 0.2 && timeout 1 qb-pick --state=st $B > fast.out; echo "exit $?"; wait; cat slow.out fast.out | sort -u | wc -l; wc -l < st
+> exit 0
+> 2
+> 2
+
 ## a device is refused, never replaced, and nothing is picked
 $ cd "$(mktemp -d)" && B=$QB_TOP/tests/data/eight.qb && { mknod nul c 1 3 2>/dev/null || ln -s /dev/null nul; } && qb-pick --state=nul $B; echo "exit $?"; [ -c nul ] && echo "still the device"
 > exit 2
