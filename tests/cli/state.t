@@ -93,11 +93,12 @@ $ cd "$(mktemp -d)" && B=$QB_TOP/tests/data/eight.qb && for c in qb-list 'qb-gre
 > 2 7
 
 ## closed stdout for every command: still a write error, exit 2
-$ for c in qb-list 'qb-grep -e .' qb-fmt 'qb-pick --state=st'; do $c $QB_TOP/tests/data/eight.qb >&- 2>/dev/null; echo "exit $?"; done
+$ cd "$(mktemp -d)" && for c in qb-list 'qb-grep -e .' qb-fmt 'qb-pick --state=st'; do $c $QB_TOP/tests/data/eight.qb >&- 2>/dev/null; echo "exit $?"; done; wc -c < st
 > exit 2
 > exit 2
 > exit 2
 > exit 2
+> 0
 
 ## output to /dev/full: nothing recorded
 $ cd "$(mktemp -d)" && printf 'p-1\n' > st && qb-pick -n 3 --state=st $QB_TOP/tests/data/eight.qb > /dev/full; echo "exit $?"; cat st
