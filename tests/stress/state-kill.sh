@@ -1,7 +1,7 @@
 #!/bin/bash
 # A stress run of qb-pick --state, by hand (minutes, not for make check):
 # 32 concurrent workers, each running qb-pick many times, every run killed
-# with SIGKILL after a random 0-99 ms.  Afterwards:
+# with SIGKILL after a random 0 to MAXMS-1 ms (at most 999).  Afterwards:
 #   - the state file parses and holds no id twice;
 #   - every pick of a run that exited 0 is in it (nothing lost), and no
 #     two such runs picked the same record (nothing repeated in a round);
@@ -9,11 +9,12 @@
 #   - no temporary file is left after one more run.
 # The bank is larger than all the picks, so no round ends.
 #
-# Usage: tests/stress/state-kill.sh BINDIR [WORKERS] [RUNS]
+# Usage: tests/stress/state-kill.sh BINDIR [WORKERS] [RUNS] [MAXMS]
 set -u
 bindir=$(cd "${1:?usage: $0 BINDIR [WORKERS] [RUNS]}" && pwd) || exit 2
 workers=${2:-32}
 runs=${3:-40}
+maxms=${4:-100}
 dir=$(mktemp -d) || exit 2
 trap 'rm -rf "$dir"' EXIT
 cd "$dir" || exit 2
@@ -26,8 +27,8 @@ awk -v n=$((workers * runs + 500)) 'BEGIN {
 worker() {
 	local w=$1 i ms
 	for ((i = 0; i < runs; i++)); do
-		ms=$((RANDOM % 100))
-		timeout -s KILL "0.0$(printf %02d $ms)" \
+		ms=$((RANDOM % maxms))
+		timeout -s KILL "0.$(printf %03d $ms)" \
 		    qb-pick --state=st bank.qb > "out.$w.$i" 2>/dev/null
 		echo $? > "rc.$w.$i"
 	done
