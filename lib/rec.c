@@ -11,12 +11,11 @@
 #include <emmintrin.h>
 #endif
 
+#include "hash.h"
 #include "out.h"
 #include "rec.h"
 #include "utf8.h"
 
-#define FNV_OFFSET	0xcbf29ce484222325ULL
-#define FNV_PRIME	0x100000001b3ULL
 
 #define ONES		0x0101010101010101ULL
 #define HIGHS		0x8080808080808080ULL
@@ -170,13 +169,12 @@ check_id(struct rec *r, struct span s, size_t col0)
 	return 0;
 }
 
+/* Keyed: the tags of one line must not be able to collide on purpose. */
 static uint32_t
 hash32(const char *p, size_t n)
 {
-	uint64_t h = FNV_OFFSET;
+	uint64_t h = hash_keyed(p, n);
 
-	while (n-- > 0)
-		h = (h ^ (unsigned char)*p++) * FNV_PRIME;
 	return (uint32_t)(h ^ (h >> 32));
 }
 
@@ -359,7 +357,7 @@ rec_tag_list(struct rec *r, const char *p, size_t len)
 uint64_t
 rec_text_hash(struct span s)
 {
-	uint64_t h = FNV_OFFSET;
+	uint64_t h = HASH_FNV_OFFSET;
 	size_t i;
 
 	for (i = 0; i < s.len; i++) {
@@ -369,7 +367,7 @@ rec_text_hash(struct span s)
 			c = (unsigned char)s.p[++i];
 			c = c == 't' ? '\t' : c == 'n' ? '\n' : c;
 		}
-		h = (h ^ c) * FNV_PRIME;
+		h = hash_fnv1a_byte(h, c);
 	}
 	return h;
 }
