@@ -163,6 +163,8 @@ pick_daily(struct src *s)
 
 	if (spill_init(&sp) != 0)
 		return 0;
+	/* A duplicate would be the question of two days: every id counts. */
+	src_all_ids(s);
 	while ((rec = src_next(s)) != NULL)
 		spill_add(&sp, rec);
 	if (sp.n > 0) {

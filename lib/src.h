@@ -10,6 +10,16 @@
 
 #include "line.h"
 #include "rec.h"
+#include "strmap.h"
+
+/*
+ * Ids are keys: a record whose id was seen before is reported with both
+ * locations and skipped, like a malformed line.  Remembering ids costs
+ * memory, so a streaming command remembers the first SRC_IDS_MAX distinct
+ * ids (about 6 MB) and says once when it stops; src_all_ids() lifts the
+ * bound for commands that hold every id anyway.
+ */
+#define SRC_IDS_MAX	100000
 
 enum src_default {
 	SRC_STDIN,	/* no FILE: read standard input */
@@ -27,12 +37,24 @@ struct src {
 	int		 builtin;
 	int		 open;
 	char		**expanded;	/* QB_PATH's expansion, to free */
+	struct strmap	 ids;		/* id to index in where[] */
+	struct src_where *where;
+	size_t		 wherecap;
+	size_t		 idmax;
+	int		 idsfull;	/* idmax reached, said so */
+};
+
+struct src_where {
+	const char	*name;
+	unsigned long	 lineno;
 };
 
 void		 src_init(struct src *, int nfiles, char **files,
 		    enum src_default);
 /* The next good record, or NULL when all input is read. */
 struct rec	*src_next(struct src *);
+/* Remember every id, not only the first SRC_IDS_MAX. */
+void		 src_all_ids(struct src *);
 void		 src_free(struct src *);
 
 #endif

@@ -1,0 +1,68 @@
+# Habits users bring from the tools qb sits beside, and data never lost
+# without a word (issue 14's non-format items, issue 17's qb-grep bugs).
+
+## a bare line is literal text: a backslash stays a backslash
+$ printf '%s\n' 'What does printf("\n") print?' 'Path C:\temp\x?' | qb-list -
+> q5a6981f67f2e		What does printf("\\n") print?	
+> q5cf5749bcb16		Path C:\\temp\\x?	
+
+## the canonical form of a bare line reads back as the same record
+$ printf '%s\n' 'What does printf("\n") print?' | qb-list - | qb-list - | qb-fmt
+> 1. What does printf("\n") print?
+
+## a bare line and the TAB form with the backslash escaped are one record
+$ printf '%s\n' 'A \n B?' '	t	A \\n B?' | qb-list -
+> q4b1ac4809c9f		A \\n B?	
+! qb-list: (standard input):2: duplicate id 'q4b1ac4809c9f', first at (standard input):1
+? 2
+
+## the TAB form still has its three escapes, and errors on others
+$ printf 'i\tt\tOne\\nTwo \\x\n' | qb-list -
+! qb-list: (standard input):1: unknown escape '\x' in question at column 14: the escapes are \\, \t and \n
+? 2
+
+## a question starting with '#': after a space, or with two TABs
+$ printf ' #pragma once: why?\n\t\t#pragma once: why?\n#pragma once: why?\n' | qb-list -
+> q4d7ed8ce367a		#pragma once: why?	
+! qb-list: (standard input):2: duplicate id 'q4d7ed8ce367a', first at (standard input):1
+? 2
+
+## --check points at comments that look like a question or a record
+$ printf '# a note?\n## Heading?\n#\n#include <x> or "x"?\n#id\tt\tQ?\t\n#todo\n' | qb-list --check -
+! qb-list: (standard input):4: a comment that reads like a question: a question starting with '#' is written after a space or two TABs
+! qb-list: (standard input):5: a comment that reads like a question: a question starting with '#' is written after a space or two TABs
+? 1
+
+## --check: a commented-out record without a question mark
+$ printf '#x-1\tsql\tExplain joins.\n' | qb-list --check -
+! qb-list: (standard input):1: a comment holding TAB-separated fields: a record commented out by mistake?
+? 1
+
+## a duplicate id is reported with both places and skipped, in every command
+$ printf 'a\tt\tFirst?\nb\tt\tB?\na\tt\tSecond?\n' > d.qb; qb-list d.qb; qb-grep -c . d.qb; qb-fmt d.qb; qb-pick -i 3 d.qb
+> a	t	First?	
+> b	t	B?	
+> 2
+> 1. First?
+> 2. B?
+! qb-list: d.qb:3: duplicate id 'a', first at d.qb:1
+! qb-grep: d.qb:3: duplicate id 'a', first at d.qb:1
+! qb-fmt: d.qb:3: duplicate id 'a', first at d.qb:1
+! qb-pick: d.qb:3: duplicate id 'a', first at d.qb:1
+! qb-pick: no record at position 3 (there are 2)
+? 2
+
+## duplicates across files name both files
+$ printf 'a\tt\tOne?\n' > x.qb; printf '# more\na\tt\tTwo?\n' > y.qb; qb-list x.qb y.qb
+> a	t	One?	
+! qb-list: y.qb:2: duplicate id 'a', first at x.qb:1
+? 2
+
+## --daily never gives a duplicated id's question two days running
+$ printf 'a\tt\tFirst A?\nb\tt\tB?\na\tt\tSecond A?\nc\tt\tC?\n' > d.qb; for d in 01 02 03 04 05 06; do qb-pick --date=2026-01-$d d.qb 2>/dev/null | cut -f 1; done
+> b
+> c
+> a
+> c
+> a
+> b
