@@ -66,3 +66,38 @@ $ printf 'a\tt\tFirst A?\nb\tt\tB?\na\tt\tSecond A?\nc\tt\tC?\n' > d.qb; for d i
 > c
 > a
 > b
+
+## -i: a closed range running past the end writes what exists and reports the rest
+$ qb-list | qb-pick -i 44-50 | cut -f 1
+> general-09
+> general-10
+! qb-pick: no records at positions 46-50 (there are 45)
+
+## -i: the same rule, exit 1, whatever the range
+$ qb-list | qb-pick -i 44-50,50-60,46-,45-; echo "exit $?"
+> general-09	general,self	Tell Me About Yourself	Give a short, structured story: current role, relevant experience and skills, and why this job is the next step. Keep it to a minute or two.
+> general-10	general,motivation	Why Should We Hire You?	Match your skills and experience to the job's needs with examples, and say what you would contribute in the first months.
+> general-10	general,motivation	Why Should We Hire You?	Match your skills and experience to the job's needs with examples, and say what you would contribute in the first months.
+> exit 1
+! qb-pick: no records at positions 46-50 (there are 45)
+! qb-pick: no records at positions 50-60 (there are 45)
+! qb-pick: no record at position 46 (there are 45)
+
+## -n with --daily, --id or --index is a usage error whatever N
+$ qb-pick -n 1 --daily </dev/null
+! qb-pick: -n is for random picks: not with --daily, --id or --index
+! Try 'qb-pick --help' for more information.
+? 2
+
+## -n 1 with -i too
+$ qb-pick -n 1 -i 1 </dev/null
+! qb-pick: -n is for random picks: not with --daily, --id or --index
+! Try 'qb-pick --help' for more information.
+? 2
+
+## qb-pick takes shuf's long name --head-count; --count still works
+$ qb-list | qb-pick --head-count=2 -s x | cut -f 1; qb-list | qb-pick --count=2 -s x | cut -f 1
+> skill-15
+> skill-10
+> skill-15
+> skill-10
