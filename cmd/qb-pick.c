@@ -46,6 +46,7 @@ static const char usage_text[] =
 "Write records chosen from question files; with no FILE, standard input.\n"
 "\n"
 "  -n, --head-count=N  N distinct records at random, in random order\n"
+"                      (--count=N: the old spelling)\n"
 "  -s, --seed=SEED     the same SEED and input give the same picks\n"
 "      --state=FILE    no repeats until every record has been picked\n"
 "  -d, --daily         the question of the day (seed default: qb)\n"
