@@ -12,6 +12,7 @@
 #include "match.h"
 #include "out.h"
 #include "src.h"
+#include "strmap.h"
 
 enum { OPT_COLOR = CHAR_MAX + 1 };
 
@@ -19,13 +20,17 @@ static const struct option longopts[] = {
 	{ "color",		optional_argument,	NULL,	OPT_COLOR },
 	{ "colour",		optional_argument,	NULL,	OPT_COLOR },
 	{ "count",		no_argument,		NULL,	'c' },
+	{ "extended-regexp",	no_argument,		NULL,	'E' },
 	{ "field",		required_argument,	NULL,	'k' },
+	{ "file",		required_argument,	NULL,	'f' },
 	{ "fixed-strings",	no_argument,		NULL,	'F' },
 	{ "help",		no_argument,		NULL,	'h' },
 	{ "ignore-case",	no_argument,		NULL,	'i' },
 	{ "invert-match",	no_argument,		NULL,	'v' },
 	{ "line-regexp",	no_argument,		NULL,	'x' },
 	{ "max-count",		required_argument,	NULL,	'm' },
+	{ "only-matching",	no_argument,		NULL,	'o' },
+	{ "perl-regexp",	no_argument,		NULL,	'P' },
 	{ "quiet",		no_argument,		NULL,	'q' },
 	{ "regexp",		required_argument,	NULL,	'e' },
 	{ "silent",		no_argument,		NULL,	'q' },
@@ -37,15 +42,18 @@ static const struct option longopts[] = {
 };
 
 static const char usage_text[] =
-"Usage: qb-grep [-cFiqvwx] [-k LIST] [-m NUM] [-t LIST] [-T LIST]\n"
+"Usage: qb-grep [-cEFioPqvwx] [-k LIST] [-m NUM] [-t LIST] [-T LIST]\n"
 "               [--color[=WHEN]] PATTERN [FILE]...\n"
-"       qb-grep [OPTION]... -e PATTERN | -t LIST | -T LIST [FILE]...\n"
+"       qb-grep [OPTION]... -e PATTERN | -f FILE | -t LIST | -T LIST [FILE]...\n"
 "Write the question records whose fields match a PCRE2 PATTERN.\n"
 "With no FILE, read standard input.\n"
 "\n"
 "  -e, --regexp=PATTERN      match PATTERN (repeatable: any may match)\n"
+"  -f, --file=FILE           match the patterns of FILE, one a line\n"
 "  -k, --field=LIST          fields to search: id,tags,question,answer or all\n"
 "                            (default: question)\n"
+"  -E, --extended-regexp     accepted for grep's sake: patterns are PCRE2\n"
+"  -P, --perl-regexp         accepted for grep's sake: patterns are PCRE2\n"
 "  -F, --fixed-strings       patterns are literal strings\n"
 "  -i, --ignore-case         ignore case (Unicode case folding)\n"
 "  -w, --word-regexp         match whole words only\n"
@@ -54,6 +62,7 @@ static const char usage_text[] =
 "  -t, --tag=LIST            keep records with a tag of LIST (repeated: all)\n"
 "  -T, --without-tag=LIST    drop records with any tag of LIST\n"
 "  -c, --count               print the number of selected records\n"
+"  -o, --only-matching       print each match, escaped, one a line\n"
 "  -m, --max-count=NUM       stop after NUM selected records\n"
 "  -q, --quiet, --silent     print nothing; exit 0 at the first match\n"
 "      --color[=WHEN]        highlight matches: always, never or auto\n"
@@ -69,10 +78,12 @@ struct taglists {
 	size_t	  n;
 };
 
-static struct matcher matcher;
+static struct matcher *matcher;
+static int patterned;		/* a pattern was given, maybe by an empty -f */
 static int fields = 1 << FIELD_QUESTION;
-static int invert, colour;
+static int invert, colour, only;
 static struct taglists with_tags, without_tags;
+static struct strmap tags_read;	/* with -t or -T: every tag, for hints */
 
 static void
 add_taglist(struct taglists *l, const char *arg)
@@ -125,8 +136,10 @@ pattern_matches(struct src *src, struct buf *text)
 	struct rec *r = &src->rec;
 	int f;
 
-	if (matcher.ncodes == 0)
+	if (!patterned)
 		return 1;
+	if (matcher == NULL)
+		return 0;		/* -f with an empty file */
 	for (f = FIELD_ID; f <= FIELD_ANSWER; f++) {
 		struct span t;
 		size_t s, e;
@@ -135,9 +148,9 @@ pattern_matches(struct src *src, struct buf *text)
 		if (!(fields & (1 << f)))
 			continue;
 		t = rec_text(rec_field(r, (enum rec_field)f), text);
-		if ((found = matcher_find(&matcher, t.p, t.len, 0, &s, &e)) < 0) {
+		if ((found = matcher_find(matcher, t.p, t.len, 0, &s, &e)) < 0) {
 			diag_line(src->rd.name, src->rd.lineno, "cannot match "
-			    "this record: %s", matcher.errmsg);
+			    "this record: %s", matcher_error(matcher));
 			diag_raise(STATUS_TROUBLE);
 			return -1;
 		}
@@ -158,36 +171,106 @@ write_coloured(const struct rec *r)
 
 		if (f > FIELD_ID)
 			out_char('\t');
-		if ((fields & (1 << f)) && matcher.ncodes > 0 && !invert)
-			matcher_write_marked(&matcher, t, MATCH_SGR);
+		if ((fields & (1 << f)) && matcher != NULL && !invert)
+			matcher_write_marked(matcher, t, MATCH_SGR);
 		else
 			out_write(t.p, t.len);
 	}
 	out_char('\n');
 }
 
+/* -o: the matches in the searched fields, one a line. */
+static void
+write_matches(const struct rec *r)
+{
+	int f;
+
+	for (f = FIELD_ID; f <= FIELD_ANSWER; f++)
+		if ((fields & (1 << f)) && matcher != NULL)
+			matcher_write_matches(matcher, rec_field(r,
+			    (enum rec_field)f), colour ? MATCH_SGR : NULL);
+}
+
+static void
+note_tags(const struct rec *r)
+{
+	struct span list = r->tags, tag;
+
+	while (rec_tag_next(&list, &tag))
+		strmap_put(&tags_read, tag.p, tag.len, NULL)->value++;
+}
+
+/*
+ * A tag of -t or -T that no record read carries is most likely a typo:
+ * say so, with the nearest tag that is there.  Only after reading all the
+ * input, and without touching the exit status.
+ */
+static void
+hint_missing_tags(const struct taglists *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		struct span list = { l->v[i], strlen(l->v[i]) }, tag;
+
+		while (rec_tag_next(&list, &tag)) {
+			const struct strmap_entry *near;
+
+			if (strmap_get(&tags_read, tag.p, tag.len) != NULL)
+				continue;
+			if ((near = strmap_closest(&tags_read, tag.p,
+			    tag.len)) != NULL)
+				diag_info("no record read has the tag '%.*s'; "
+				    "did you mean '%.*s'?", (int)tag.len, tag.p,
+				    (int)near->len, strmap_key(&tags_read, near));
+			else
+				diag_info("no record read has the tag '%.*s'",
+				    (int)tag.len, tag.p);
+		}
+	}
+}
+
+static void
+add_patterns_from(const char *path, char ***patterns, size_t *n)
+{
+	char err[256];
+
+	if (matcher_read_patterns(path, patterns, n, err, sizeof(err)) != 0)
+		diag_fatal("%s", err);
+	patterned = 1;
+}
+
 int
 main(int argc, char *argv[])
 {
-	char **patterns = xmalloc((size_t)argc * sizeof(*patterns));
+	char **patterns = NULL, err[512];
 	struct buf text = { 0 };
 	long long max = -1, selected = 0;
-	int ch, flags = 0, count = 0, quiet = 0;
-	size_t npatterns = 0;
+	int ch, flags = 0, count = 0, quiet = 0, all_read = 0;
+	size_t npatterns = 0, i;
 	const char *when = "never";
 	struct src s;
 	struct rec *r;
 
 	diag_init("qb-grep");
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":ce:Fhik:m:qt:T:vVwx", longopts,
+	while ((ch = getopt_long(argc, argv, ":ce:Ef:Fhik:m:oPqt:T:vVwx", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'c':
 			count = 1;
 			break;
 		case 'e':
-			patterns[npatterns++] = optarg;
+			patterns = xrealloc(patterns, (npatterns + 1) *
+			    sizeof(*patterns));
+			patterns[npatterns++] = xstrdup(optarg);
+			patterned = 1;
+			break;
+		case 'E':
+		case 'P':
+			break;		/* PCRE2 either way */
+		case 'f':
+			add_patterns_from(optarg, &patterns, &npatterns);
 			break;
 		case 'F':
 			flags |= MATCH_FIXED;
@@ -204,6 +287,9 @@ main(int argc, char *argv[])
 			break;
 		case 'm':
 			max = cli_number(optarg, "-m", 0, LLONG_MAX);
+			break;
+		case 'o':
+			only = 1;
 			break;
 		case 'q':
 			quiet = 1;
@@ -232,39 +318,59 @@ main(int argc, char *argv[])
 			cli_bad_option(ch, argv);
 		}
 	}
-	/* With -e, -t or -T every operand is a FILE. */
-	if (npatterns == 0 && with_tags.n == 0 && without_tags.n == 0) {
+	/* With -e, -f, -t or -T every operand is a FILE. */
+	if (!patterned && with_tags.n == 0 && without_tags.n == 0) {
 		if (optind >= argc)
 			diag_usage("no PATTERN given");
-		patterns[npatterns++] = argv[optind++];
+		patterns = xmalloc(sizeof(*patterns));
+		patterns[npatterns++] = xstrdup(argv[optind++]);
+		patterned = 1;
 	}
-	if (npatterns > 0)
-		matcher_compile(&matcher, patterns, npatterns, flags);
+	if (only && !patterned)
+		diag_usage("-o prints what a PATTERN matched: give one");
+	if (npatterns > 0 && (matcher = matcher_new(patterns, npatterns, flags,
+	    err, sizeof(err))) == NULL)
+		diag_usage("%s", err);
 	colour = cli_color(when);
 
 	src_init(&s, argc - optind, argv + optind, SRC_STDIN);
-	while (selected != max && (r = src_next(&s)) != NULL) {
+	while (selected != max) {
 		int found;
 
+		if ((r = src_next(&s)) == NULL) {
+			all_read = 1;
+			break;
+		}
+		if (with_tags.n + without_tags.n > 0)
+			note_tags(r);
 		if (!tags_pass(r) || (found = pattern_matches(&s, &text)) < 0 ||
 		    found == invert)
 			continue;
 		selected++;
 		if (quiet)
 			break;		/* the answer is known */
-		if (count)
+		if (count || (only && invert))
 			continue;
-		if (colour)
+		if (only)
+			write_matches(r);
+		else if (colour)
 			write_coloured(r);
 		else
 			rec_write(r);
 	}
 	if (count && !quiet)
 		out_printf("%lld\n", selected);
+	if (all_read) {
+		hint_missing_tags(&with_tags);
+		hint_missing_tags(&without_tags);
+	}
 	diag_raise(selected > 0 ? STATUS_OK : STATUS_NONE);
 	src_free(&s);
-	matcher_free(&matcher);
+	matcher_free(matcher);
+	strmap_free(&tags_read);
 	buf_free(&text);
+	for (i = 0; i < npatterns; i++)
+		free(patterns[i]);
 	free(patterns);
 	out_close();
 	/* As grep -q: a match is success, even after trouble. */

@@ -101,3 +101,78 @@ $ qb-list | qb-pick --head-count=2 -s x | cut -f 1; qb-list | qb-pick --count=2 
 > skill-10
 > skill-15
 > skill-10
+
+## qb-grep -t with a tag no record carries names the nearest one, exit as before
+$ qb-list | qb-grep -t database -c
+> 0
+! qb-grep: no record read has the tag 'database'; did you mean 'databases'?
+? 1
+
+## the hint leaves a successful status alone, and works for -T
+$ qb-list | qb-grep -t database,sql -T carreer -c
+> 3
+! qb-grep: no record read has the tag 'database'; did you mean 'databases'?
+! qb-grep: no record read has the tag 'carreer'; did you mean 'career'?
+
+## no hint when nothing is near, and none when a tag exists
+$ qb-list | qb-grep -t zzzzqqq -t sql; qb-list | qb-grep -t sql -c
+> 3
+! qb-grep: no record read has the tag 'zzzzqqq'
+? 0
+
+## -f FILE: patterns one a line, as grep
+$ printf 'REST\nNoSQL\n' > p.txt; qb-list | qb-grep -f p.txt | cut -f 1
+> skill-10
+> skill-20
+
+## -f: an empty file matches nothing, -v then everything; - is stdin
+$ : > empty; qb-list | qb-grep -f empty; echo "exit $?"; qb-list | qb-grep -v -c -f empty; echo 'Oracle' | qb-grep -f - -c "$QB_TOP/data/backend.qb"
+> exit 1
+> 45
+> 1
+
+## -f with -e: all the patterns; a missing file is trouble
+$ qb-list | qb-grep -e CAP -f p.txt -c; qb-grep -f no-such-file
+> 2
+! qb-grep: no-such-file: No such file or directory
+? 2
+
+## -E and -P are accepted: the patterns are PCRE2 anyway
+$ qb-list | qb-grep -E -c 'SQL|REST'; qb-list | qb-grep -P -c '(?i)\bsql\b'
+> 6
+> 3
+
+## -o writes each match, one a line, escaped as in qb(5)
+$ printf 'a\tt\tOne two\\nthree two\tA two\n' | qb-grep -o -k all 'two(\nthree)?'
+> two\nthree
+> two
+> two
+
+## -o with -c counts records, with -v writes nothing
+$ qb-list | qb-grep -o -c -i sql; qb-list | qb-grep -o -v sql | wc -l
+> 5
+> 0
+
+## (*NO_JIT) patterns match
+$ qb-list | qb-grep -c '(*NO_JIT)SQL'
+> 5
+
+## --color: an empty match at the end of a field does not repeat the field
+$ printf 'a\tt\tab cd\t\n' | qb-grep --color=always -e '$' -e 'd\K' | od -c | sed -n 1p
+> 0000000   a  \t   t  \t   a   b       c   d  \t  \n
+
+## --color marks a match ending in \K and keeps the rest
+$ printf 'a\tt\tab cd\t\n' | qb-grep --color=always 'c\Kd|a' | cat -v
+> a	t	^[[01;31ma^[[mb c^[[01;31md^[[m	
+
+## -w with a leading (*UCP) or a trailing (?x) comment
+$ qb-list | qb-grep -w -c '(*UCP)sql'; qb-list | qb-grep -w -c '(?i)(?x) s q l # the word'; qb-list | qb-grep -w -c -e '(?x)SQL # c' -e NoSQL
+> 0
+> 3
+> 4
+
+## \C is refused: it would split UTF-8 characters
+$ qb-grep --color=always '\C' </dev/null
+! qb-grep: bad pattern '\C': using \C is disabled by the application at offset 2
+! Try 'qb-grep --help' for more information.
+? 2
