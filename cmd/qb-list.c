@@ -25,12 +25,13 @@ static const struct option longopts[] = {
 };
 
 static const char usage_text[] =
-"Usage: qb-list [-c | -t | --check] [FILE]...\n"
+"Usage: qb-list [-c | --tags | --check] [FILE]...\n"
 "Read question files and write their records in canonical form.\n"
 "With no FILE, read the files named by QB_PATH, or the built-in bank.\n"
 "\n"
 "  -c, --count     print the number of records\n"
-"  -t, --tags      print TAG<TAB>COUNT lines, most used first\n"
+"      --tags      print TAG<TAB>COUNT lines, most used first\n"
+"                  (-t: the old spelling; -t is qb-grep's tag filter)\n"
 "      --check     only report problems: malformed lines, duplicate ids,\n"
 "                  bare lines with runs of spaces, comments that look like\n"
 "                  a question or a record; exit 1 if any\n"
@@ -132,7 +133,7 @@ main(int argc, char *argv[])
 		}
 	}
 	if (count + tally + check > 1)
-		diag_usage("-c, -t and --check are mutually exclusive");
+		diag_usage("-c, --tags and --check are mutually exclusive");
 
 	src_init(&s, argc - optind, argv + optind, SRC_BANK);
 	s.lenient = check;

@@ -176,3 +176,15 @@ $ qb-grep --color=always '\C' </dev/null
 ! qb-grep: bad pattern '\C': using \C is disabled by the application at offset 2
 ! Try 'qb-grep --help' for more information.
 ? 2
+
+## qb-list --tags is the tally; -t, its old spelling, still works
+$ qb-list --tags | head -n 2; qb-list -t | head -n 2
+> skill	35
+> general	10
+> skill	35
+> general	10
+
+## --help shows one meaning per letter: no -t in qb-list's, qb-pick's -n is --head-count
+$ qb-list --help | grep -c -- '^  -t'; qb-pick --help | grep -- '^  -n'
+> 0
+>   -n, --head-count=N  N distinct records at random, in random order
