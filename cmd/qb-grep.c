@@ -248,7 +248,6 @@ main(int argc, char *argv[])
 	long long max = -1, selected = 0;
 	int ch, flags = 0, count = 0, quiet = 0, all_read = 0;
 	size_t npatterns = 0, i;
-	const char *when = "never";
 	struct src s;
 	struct rec *r;
 
@@ -312,7 +311,7 @@ main(int argc, char *argv[])
 			flags |= MATCH_WHOLE;
 			break;
 		case OPT_COLOR:
-			when = optarg;
+			colour = cli_color(optarg);
 			break;
 		default:
 			cli_bad_option(ch, argv);
@@ -331,8 +330,6 @@ main(int argc, char *argv[])
 	if (npatterns > 0 && (matcher = matcher_new(patterns, npatterns, flags,
 	    err, sizeof(err))) == NULL)
 		diag_usage("%s", err);
-	colour = cli_color(when);
-
 	src_init(&s, argc - optind, argv + optind, SRC_STDIN);
 	while (selected != max) {
 		int found;

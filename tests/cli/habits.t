@@ -188,3 +188,33 @@ $ qb-list --tags | head -n 2; qb-list -t | head -n 2
 $ qb-list --help | grep -c -- '^  -t'; qb-pick --help | grep -- '^  -n'
 > 0
 >   -n, --head-count=N  N distinct records at random, in random order
+
+## bash completion completes --option=value as bash splits it (at '=')
+$ bash --norc "$QB_TOP/tests/cli/complete.sh" 'qb-fmt --format=' 'qb-fmt --format=js' 'qb-grep --tag=data' 'qb-grep --tag=sql,se' 'qb-pick --period=w' 'qb-grep --field=question,a' 'qb-grep --color=a'
+> text markdown json jsonl csv mail anki fortune
+> json jsonl
+> databases
+> sql,self sql,security
+> week
+> question,answer question,all
+> always auto
+
+## bash completion: --id= values, and ids with ':' (a word break for bash)
+$ printf 'a:b\tt\tQ?\t\na:c\tt\tR?\t\n' > ids.qb; QB_PATH=ids.qb bash --norc "$QB_TOP/tests/cli/complete.sh" 'qb-pick --id=' 'qb-pick --id=a:' 'qb-pick --id=a:b,a:' 'qb-pick --id a'
+> a:b a:c
+> b c
+> b c
+> a:b a:c
+
+## bash completion: --state= and -f complete file names
+$ : > state.txt; bash --norc "$QB_TOP/tests/cli/complete.sh" 'qb-pick --state=sta' 'qb-grep -f sta' 'qb-grep --file=sta'
+> state.txt
+> state.txt
+> state.txt
+
+## bash completion: options come from --help, long ones that take a value end in '='
+$ bash --norc "$QB_TOP/tests/cli/complete.sh" 'qb-pick --he' 'qb-grep --only' 'qb-grep --w' 'qb-list --'
+> --head-count= --help
+> --only-matching
+> --word-regexp --without-tag=
+> --count --tags --check --help --version
