@@ -98,6 +98,8 @@ install: $(BINS)
 	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	cp man/qb.5 $(DESTDIR)$(MANDIR)/man5/
 	cp man/qb.7 $(DESTDIR)$(MANDIR)/man7/
+	# "man qb" looks in section 1 first: point it at the overview.
+	echo '.so man7/qb.7' > $(DESTDIR)$(MANDIR)/man1/qb.1
 	cp $(BANKS) $(DESTDIR)$(DATADIR)/
 	for c in $(CMDS); do \
 		cp completions/qb.bash $(DESTDIR)$(BASHCOMPDIR)/$$c || exit 1; \
@@ -108,6 +110,7 @@ uninstall:
 	rm -f $(CMDS:%=$(DESTDIR)$(BINDIR)/%) \
 	    $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%) \
 	    $(DESTDIR)$(MANDIR)/man5/qb.5 $(DESTDIR)$(MANDIR)/man7/qb.7 \
+	    $(DESTDIR)$(MANDIR)/man1/qb.1 \
 	    $(BANKS:data/%=$(DESTDIR)$(DATADIR)/%) \
 	    $(CMDS:%=$(DESTDIR)$(BASHCOMPDIR)/%) $(DESTDIR)$(ZSHCOMPDIR)/_qb
 	-rmdir $(DESTDIR)$(DATADIR)

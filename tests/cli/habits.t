@@ -218,3 +218,27 @@ $ bash --norc "$QB_TOP/tests/cli/complete.sh" 'qb-pick --he' 'qb-grep --only' 'q
 > --only-matching
 > --word-regexp --without-tag=
 > --count --tags --check --help --version
+
+## man qb opens the overview: section 1 is searched first, and qb.1 sources qb(7)
+$ d=$(mktemp -d); make -s -C "$QB_TOP" install DESTDIR="$d" BUILD="$QB_BUILD" >/dev/null && cat "$d/usr/local/share/man/man1/qb.1" && (cd "$d/usr/local/share/man" && mandoc -Tascii man1/qb.1 | sed -n 1p); rm -rf "$d"
+> .so man7/qb.7
+> QB(7)                  Miscellaneous Information Manual                  QB(7)
+
+## every page is clean under mandoc's style warnings too
+$ mandoc -Tlint -W style "$QB_TOP"/man/*.[157] 2>&1 | grep -v 'referenced manual not found\|mandoc.db'
+? 1
+
+## the escape list of qb(5) comes out right from every mandoc renderer
+$ for t in ascii utf8; do mandoc -T$t "$QB_TOP/man/qb.5" | grep -E '^ +\\[\\tn] +a '; done; mandoc -Tman "$QB_TOP/man/qb.5" | mandoc -Tascii -man | grep -E '^ +\\[\\tn] +a '; mandoc -Thtml "$QB_TOP/man/qb.5" | grep -o '<code class="Li">\\.</code>'
+>            \\      a backslash
+>            \t      a tab
+>            \n      a newline
+>            \\      a backslash
+>            \t      a tab
+>            \n      a newline
+>              \\      a backslash
+>              \t      a tab
+>              \n      a newline
+> <code class="Li">\\</code>
+> <code class="Li">\t</code>
+> <code class="Li">\n</code>

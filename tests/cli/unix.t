@@ -62,6 +62,7 @@ $ d=$(mktemp -d); make -s -C "$QB_TOP" install DESTDIR="$d" PREFIX=/usr BUILD="$
 > ./usr/share/man/man1/qb-grep.1
 > ./usr/share/man/man1/qb-list.1
 > ./usr/share/man/man1/qb-pick.1
+> ./usr/share/man/man1/qb.1
 > ./usr/share/man/man5/qb.5
 > ./usr/share/man/man7/qb.7
 > ./usr/share/qb/backend.qb
