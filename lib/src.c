@@ -94,18 +94,19 @@ duplicate(struct src *s)
 	struct strmap_entry *e;
 	int added;
 
-	if (s->ids.n < s->idmax) {
-		e = strmap_put(&s->ids, r->id.p, r->id.len, &added);
-		if (added) {
-			remember(s, e);
-			return 0;
-		}
-	} else if ((e = strmap_get(&s->ids, r->id.p, r->id.len)) == NULL) {
-		if (!s->idsfull)
-			diag_line(s->rd.name, s->rd.lineno, "more than %zu "
-			    "distinct ids: duplicates of later ids are not "
-			    "detected", s->idmax);
+	if (s->idsfull)
+		return 0;
+	if (s->ids.n == s->idmax) {
+		/* Checking later ids against the table is no bound on memory
+		 * lost: a duplicate of a forgotten id would pass anyway. */
+		diag_line(s->rd.name, s->rd.lineno, "more than %zu distinct "
+		    "ids: duplicate ids are no longer detected", s->idmax);
 		s->idsfull = 1;
+		return 0;
+	}
+	e = strmap_put(&s->ids, r->id.p, r->id.len, &added);
+	if (added) {
+		remember(s, e);
 		return 0;
 	}
 	diag_line(s->rd.name, s->rd.lineno, "duplicate id '%.*s', first at "

@@ -16,8 +16,8 @@
  * Ids are keys: a record whose id was seen before is reported with both
  * locations and skipped, like a malformed line.  Remembering ids costs
  * memory, so a streaming command remembers the first SRC_IDS_MAX distinct
- * ids (about 6 MB) and says once when it stops; src_all_ids() lifts the
- * bound for commands that hold every id anyway.
+ * ids (about 6 MB), then says so once and stops checking; src_all_ids()
+ * lifts the bound for commands that hold every id anyway.
  */
 #define SRC_IDS_MAX	100000
 

@@ -63,6 +63,21 @@ derived_id_hashes_unescaped_text(void **state)
 	assert_memory_equal(r.id.p, "qa1dc609ddc0c", 13);
 }
 
+static void
+suspect_comments(void **state)
+{
+	(void)state;
+	assert_null(rec_comment_suspect("# What is this?", 15));
+	assert_null(rec_comment_suspect("## Heading?", 11));
+	assert_null(rec_comment_suspect("#", 1));
+	assert_null(rec_comment_suspect("#\tx?", 4));
+	assert_null(rec_comment_suspect("#todo", 5));
+	assert_non_null(rec_comment_suspect("#include: why?  ", 16));
+	assert_non_null(rec_comment_suspect("#id\tt\tQ", 7));
+	assert_non_null(rec_comment_suspect("#id\tt\tQ\tA", 9));
+	assert_null(rec_comment_suspect("#a\tb\tc\td\te", 11));
+}
+
 /* A bare line is literal: a backslash is a backslash, kept escaped. */
 static void
 bare_line_is_literal(void **state)
@@ -339,6 +354,7 @@ main(void)
 		cmocka_unit_test(bare_line_and_derived_id),
 		cmocka_unit_test(derived_id_hashes_unescaped_text),
 		cmocka_unit_test(bare_line_is_literal),
+		cmocka_unit_test(suspect_comments),
 		cmocka_unit_test(blank_and_comment),
 		cmocka_unit_test(tags_lowercased_and_deduplicated),
 		cmocka_unit_test(many_tags),
