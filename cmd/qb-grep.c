@@ -12,7 +12,7 @@
 #include "match.h"
 #include "out.h"
 #include "src.h"
-#include "strmap.h"
+#include "tagsel.h"
 
 enum { OPT_COLOR = CHAR_MAX + 1 };
 
@@ -73,58 +73,11 @@ static const char usage_text[] =
 
 #define MATCH_SGR "01;31"
 
-struct taglists {
-	char	**v;	/* canonical comma-joined lists */
-	size_t	  n;
-};
-
 static struct matcher *matcher;
 static int patterned;		/* a pattern was given, maybe by an empty -f */
 static int fields = 1 << FIELD_QUESTION;
 static int invert, colour, only;
-static struct taglists with_tags, without_tags;
-static struct strmap tags_read;	/* with -t or -T: every tag, for hints */
-
-static void
-add_taglist(struct taglists *l, const char *arg)
-{
-	struct rec scratch = { 0 };
-
-	if (rec_tag_list(&scratch, arg, strlen(arg)) != REC_OK ||
-	    scratch.tags.len == 0)
-		diag_usage("invalid tag list: '%s'", arg);
-	l->v = xrealloc(l->v, (l->n + 1) * sizeof(*l->v));
-	l->v[l->n] = xmalloc(scratch.tags.len + 1);
-	memcpy(l->v[l->n], scratch.tags.p, scratch.tags.len);
-	l->v[l->n++][scratch.tags.len] = '\0';
-	rec_free(&scratch);
-}
-
-/* Does the record carry at least one tag of the comma-joined list? */
-static int
-has_any_tag(const struct rec *r, const char *tags)
-{
-	struct span list = { tags, strlen(tags) }, tag;
-
-	while (rec_tag_next(&list, &tag))
-		if (rec_has_tag(r, tag.p, tag.len))
-			return 1;
-	return 0;
-}
-
-static int
-tags_pass(const struct rec *r)
-{
-	size_t i;
-
-	for (i = 0; i < with_tags.n; i++)
-		if (!has_any_tag(r, with_tags.v[i]))
-			return 0;
-	for (i = 0; i < without_tags.n; i++)
-		if (has_any_tag(r, without_tags.v[i]))
-			return 0;
-	return 1;
-}
+static struct tagsel tags;
 
 /*
  * Does a searched field match?  A record PCRE2 gives up on (a pattern that
@@ -192,45 +145,6 @@ write_matches(const struct rec *r)
 }
 
 static void
-note_tags(const struct rec *r)
-{
-	struct span list = r->tags, tag;
-
-	while (rec_tag_next(&list, &tag))
-		strmap_put(&tags_read, tag.p, tag.len, NULL)->value++;
-}
-
-/*
- * A tag of -t or -T that no record read carries is most likely a typo:
- * say so, with the nearest tag that is there.  Only after reading all the
- * input, and without touching the exit status.
- */
-static void
-hint_missing_tags(const struct taglists *l)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++) {
-		struct span list = { l->v[i], strlen(l->v[i]) }, tag;
-
-		while (rec_tag_next(&list, &tag)) {
-			const struct strmap_entry *near;
-
-			if (strmap_get(&tags_read, tag.p, tag.len) != NULL)
-				continue;
-			if ((near = strmap_closest(&tags_read, tag.p,
-			    tag.len)) != NULL)
-				diag_info("no record read has the tag '%.*s'; "
-				    "did you mean '%.*s'?", (int)tag.len, tag.p,
-				    (int)near->len, strmap_key(&tags_read, near));
-			else
-				diag_info("no record read has the tag '%.*s'",
-				    (int)tag.len, tag.p);
-		}
-	}
-}
-
-static void
 add_patterns_from(const char *path, char ***patterns, size_t *n)
 {
 	char err[256];
@@ -294,10 +208,9 @@ main(int argc, char *argv[])
 			quiet = 1;
 			break;
 		case 't':
-			add_taglist(&with_tags, optarg);
-			break;
 		case 'T':
-			add_taglist(&without_tags, optarg);
+			if (tagsel_add(&tags, ch == 'T', optarg) != 0)
+				diag_usage("invalid tag list: '%s'", optarg);
 			break;
 		case 'v':
 			invert = 1;
@@ -318,7 +231,7 @@ main(int argc, char *argv[])
 		}
 	}
 	/* With -e, -f, -t or -T every operand is a FILE. */
-	if (!patterned && with_tags.n == 0 && without_tags.n == 0) {
+	if (!patterned && !tagsel_active(&tags)) {
 		if (optind >= argc)
 			diag_usage("no PATTERN given");
 		patterns = xmalloc(sizeof(*patterns));
@@ -338,10 +251,8 @@ main(int argc, char *argv[])
 			all_read = 1;
 			break;
 		}
-		if (with_tags.n + without_tags.n > 0)
-			note_tags(r);
-		if (!tags_pass(r) || (found = pattern_matches(&s, &text)) < 0 ||
-		    found == invert)
+		if (!tagsel_pass(&tags, r) ||
+		    (found = pattern_matches(&s, &text)) < 0 || found == invert)
 			continue;
 		selected++;
 		if (quiet)
@@ -357,14 +268,12 @@ main(int argc, char *argv[])
 	}
 	if (count && !quiet)
 		out_printf("%lld\n", selected);
-	if (all_read) {
-		hint_missing_tags(&with_tags);
-		hint_missing_tags(&without_tags);
-	}
+	if (all_read)
+		tagsel_hint(&tags);
 	diag_raise(selected > 0 ? STATUS_OK : STATUS_NONE);
 	src_free(&s);
 	matcher_free(matcher);
-	strmap_free(&tags_read);
+	tagsel_free(&tags);
 	buf_free(&text);
 	for (i = 0; i < npatterns; i++)
 		free(patterns[i]);
