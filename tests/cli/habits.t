@@ -39,7 +39,7 @@ $ printf '#x-1\tsql\tExplain joins.\n' | qb-list --check -
 ? 1
 
 ## a duplicate id is reported with both places and skipped, in every command
-$ printf 'a\tt\tFirst?\nb\tt\tB?\na\tt\tSecond?\n' > d.qb; qb-list d.qb; qb-grep -c . d.qb; qb-fmt d.qb; qb-pick -i 3 d.qb
+$ cd "$(mktemp -d)" || exit 2; printf 'a\tt\tFirst?\nb\tt\tB?\na\tt\tSecond?\n' > d.qb; qb-list d.qb; qb-grep -c . d.qb; qb-fmt d.qb; qb-pick -i 3 d.qb
 > a	t	First?	
 > b	t	B?	
 > 2
@@ -53,13 +53,13 @@ $ printf 'a\tt\tFirst?\nb\tt\tB?\na\tt\tSecond?\n' > d.qb; qb-list d.qb; qb-grep
 ? 2
 
 ## duplicates across files name both files
-$ printf 'a\tt\tOne?\n' > x.qb; printf '# more\na\tt\tTwo?\n' > y.qb; qb-list x.qb y.qb
+$ cd "$(mktemp -d)" || exit 2; printf 'a\tt\tOne?\n' > x.qb; printf '# more\na\tt\tTwo?\n' > y.qb; qb-list x.qb y.qb
 > a	t	One?	
 ! qb-list: y.qb:2: duplicate id 'a', first at x.qb:1
 ? 2
 
 ## --daily never gives a duplicated id's question two days running
-$ printf 'a\tt\tFirst A?\nb\tt\tB?\na\tt\tSecond A?\nc\tt\tC?\n' > d.qb; for d in 01 02 03 04 05 06; do qb-pick --date=2026-01-$d d.qb 2>/dev/null | cut -f 1; done
+$ cd "$(mktemp -d)" || exit 2; printf 'a\tt\tFirst A?\nb\tt\tB?\na\tt\tSecond A?\nc\tt\tC?\n' > d.qb; for d in 01 02 03 04 05 06; do qb-pick --date=2026-01-$d d.qb 2>/dev/null | cut -f 1; done
 > b
 > c
 > a
@@ -121,18 +121,18 @@ $ qb-list | qb-grep -t zzzzqqq -t sql; qb-list | qb-grep -t sql -c
 ? 0
 
 ## -f FILE: patterns one a line, as grep
-$ printf 'REST\nNoSQL\n' > p.txt; qb-list | qb-grep -f p.txt | cut -f 1
+$ cd "$(mktemp -d)" || exit 2; printf 'REST\nNoSQL\n' > p.txt; qb-list | qb-grep -f p.txt | cut -f 1
 > skill-10
 > skill-20
 
 ## -f: an empty file matches nothing, -v then everything; - is stdin
-$ : > empty; qb-list | qb-grep -f empty; echo "exit $?"; qb-list | qb-grep -v -c -f empty; echo 'Oracle' | qb-grep -f - -c "$QB_TOP/data/backend.qb"
+$ cd "$(mktemp -d)" || exit 2; : > empty; qb-list | qb-grep -f empty; echo "exit $?"; qb-list | qb-grep -v -c -f empty; echo 'Oracle' | qb-grep -f - -c "$QB_TOP/data/backend.qb"
 > exit 1
 > 45
 > 1
 
 ## -f with -e: all the patterns; a missing file is trouble
-$ qb-list | qb-grep -e CAP -f p.txt -c; qb-grep -f no-such-file
+$ cd "$(mktemp -d)" || exit 2; printf 'REST\nNoSQL\n' > p.txt; qb-list | qb-grep -e CAP -f p.txt -c; qb-grep -f no-such-file
 > 2
 ! qb-grep: no-such-file: No such file or directory
 ? 2
@@ -200,14 +200,14 @@ $ bash --norc "$QB_TOP/tests/cli/complete.sh" 'qb-fmt --format=' 'qb-fmt --forma
 > always auto
 
 ## bash completion: --id= values, and ids with ':' (a word break for bash)
-$ printf 'a:b\tt\tQ?\t\na:c\tt\tR?\t\n' > ids.qb; QB_PATH=ids.qb bash --norc "$QB_TOP/tests/cli/complete.sh" 'qb-pick --id=' 'qb-pick --id=a:' 'qb-pick --id=a:b,a:' 'qb-pick --id a'
+$ cd "$(mktemp -d)" || exit 2; printf 'a:b\tt\tQ?\t\na:c\tt\tR?\t\n' > ids.qb; QB_PATH=ids.qb bash --norc "$QB_TOP/tests/cli/complete.sh" 'qb-pick --id=' 'qb-pick --id=a:' 'qb-pick --id=a:b,a:' 'qb-pick --id a'
 > a:b a:c
 > b c
 > b c
 > a:b a:c
 
 ## bash completion: --state= and -f complete file names
-$ : > state.txt; bash --norc "$QB_TOP/tests/cli/complete.sh" 'qb-pick --state=sta' 'qb-grep -f sta' 'qb-grep --file=sta'
+$ cd "$(mktemp -d)" || exit 2; : > state.txt; bash --norc "$QB_TOP/tests/cli/complete.sh" 'qb-pick --state=sta' 'qb-grep -f sta' 'qb-grep --file=sta'
 > state.txt
 > state.txt
 > state.txt
@@ -244,7 +244,7 @@ $ for t in ascii utf8; do mandoc -T$t "$QB_TOP/man/qb.5" | grep -E '^ +\\[\\tn] 
 > <code class="Li">\n</code>
 
 ## past 100000 distinct ids a streaming command says once that it stops checking
-$ awk 'BEGIN { for (i = 1; i <= 100002; i++) printf "i%d\tt\tQ%d?\t\n", i, i; print "i1\tt\tAgain?\t" }' > many.qb; qb-grep -c . many.qb; qb-list --check many.qb; echo "check $?"
+$ cd "$(mktemp -d)" || exit 2; awk 'BEGIN { for (i = 1; i <= 100002; i++) printf "i%d\tt\tQ%d?\t\n", i, i; print "i1\tt\tAgain?\t" }' > many.qb; qb-grep -c . many.qb; qb-list --check many.qb; echo "check $?"
 > 100003
 > check 1
 ! qb-grep: many.qb:100001: more than 100000 distinct ids: duplicate ids are no longer detected
