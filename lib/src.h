@@ -30,7 +30,8 @@ struct src {
 	struct reader	 rd;		/* rd.name and rd.lineno locate rec */
 	struct rec	 rec;
 	unsigned long	 nbad;		/* malformed lines seen */
-	int		 lenient;	/* bad lines are not trouble (--check) */
+	int		 lenient;	/* --check: bad lines are not trouble,
+					   and suspect comments are problems */
 	char		**paths;	/* files still to read */
 	size_t		 npaths;
 	size_t		 next;		/* index into paths or bank_builtin */

@@ -249,3 +249,8 @@ $ cd "$(mktemp -d)" || exit 2; awk 'BEGIN { for (i = 1; i <= 100002; i++) printf
 > check 1
 ! qb-grep: many.qb:100001: more than 100000 distinct ids: duplicate ids are no longer detected
 ! qb-list: many.qb:100003: duplicate id 'i1', first at many.qb:1
+
+## -f: a pattern file with CRLF line ends and a byte-order mark reads as plain lines
+$ cd "$(mktemp -d)" || exit 2; printf '\357\273\277REST\r\nNoSQL\r\n' > p.txt; qb-list | qb-grep -f p.txt | cut -f 1
+> skill-10
+> skill-20
