@@ -331,50 +331,58 @@ next_match(struct matcher *m, struct span t, size_t *at, size_t *s, size_t *e)
 	return 1;
 }
 
+/* A piece of a field's text, escaped again when the field is. */
 static void
-write_escaped(const char *p, size_t n, struct buf *scratch)
+write_text(const char *p, size_t n, int escaped, struct buf *scratch)
 {
+	if (!escaped) {
+		out_write(p, n);
+		return;
+	}
 	buf_reset(scratch);
 	rec_escape(scratch, p, n);
 	out_write(scratch->p, scratch->len);
 }
 
 static void
-write_match(const char *p, size_t n, struct buf *scratch, const char *sgr)
+write_match(const char *p, size_t n, int escaped, struct buf *scratch,
+    const char *sgr)
 {
 	if (sgr != NULL)
 		out_printf("\033[%sm", sgr);
-	write_escaped(p, n, scratch);
+	write_text(p, n, escaped, scratch);
 	if (sgr != NULL)
 		out_str("\033[m");
 }
 
 void
-matcher_write_marked(struct matcher *m, struct span escaped, const char *sgr)
+matcher_write_marked(struct matcher *m, struct span field, int escaped,
+    const char *sgr)
 {
-	struct span t = rec_text(escaped, &m->text);
+	struct span t = escaped ? rec_text(field, &m->text) : field;
 	size_t at = 0, done = 0, s, e;
 
 	while (next_match(m, t, &at, &s, &e) == 1) {
 		if (e == s)
 			continue;
-		write_escaped(t.p + done, s - done, &m->piece);
-		write_match(t.p + s, e - s, &m->piece, sgr);
+		write_text(t.p + done, s - done, escaped, &m->piece);
+		write_match(t.p + s, e - s, escaped, &m->piece, sgr);
 		done = e;
 	}
-	write_escaped(t.p + done, t.len - done, &m->piece);
+	write_text(t.p + done, t.len - done, escaped, &m->piece);
 }
 
 size_t
-matcher_write_matches(struct matcher *m, struct span escaped, const char *sgr)
+matcher_write_matches(struct matcher *m, struct span field, int escaped,
+    const char *sgr)
 {
-	struct span t = rec_text(escaped, &m->text);
+	struct span t = escaped ? rec_text(field, &m->text) : field;
 	size_t at = 0, s, e, n = 0;
 
 	while (next_match(m, t, &at, &s, &e) == 1) {
 		if (e == s)
 			continue;
-		write_match(t.p + s, e - s, &m->piece, sgr);
+		write_match(t.p + s, e - s, escaped, &m->piece, sgr);
 		out_char('\n');
 		n++;
 	}

@@ -36,18 +36,19 @@ int		 matcher_find(struct matcher *, const char *subject,
 		    size_t len, size_t from, size_t *start, size_t *end);
 const char	*matcher_error(const struct matcher *);
 /*
- * Writes an escaped field to checked output with every match of its text
- * wrapped in the SGR sequence sgr (e.g. "01;31") and a reset.
+ * Writes a field to checked output with every match of its text wrapped
+ * in the SGR sequence sgr (e.g. "01;31") and a reset.  escaped: the field
+ * is escaped text (rec_fields[].escaped), matched unescaped.
  */
-void		 matcher_write_marked(struct matcher *, struct span escaped,
-		    const char *sgr);
+void		 matcher_write_marked(struct matcher *, struct span field,
+		    int escaped, const char *sgr);
 /*
- * Writes every non-empty match in the text of an escaped field, escaped
- * as in qb(5), one a line, wrapped in sgr unless it is NULL (-o).
- * Returns how many.
+ * Writes every non-empty match in the text of a field, escaped as in
+ * qb(5) when the field is, one a line, wrapped in sgr unless it is NULL
+ * (-o).  Returns how many.
  */
-size_t		 matcher_write_matches(struct matcher *, struct span escaped,
-		    const char *sgr);
+size_t		 matcher_write_matches(struct matcher *, struct span field,
+		    int escaped, const char *sgr);
 /*
  * Appends the lines of a file ("-": standard input), one pattern each, to
  * the malloc()ed array *v of *n malloc()ed strings.  -1 with a message in

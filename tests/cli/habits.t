@@ -191,7 +191,7 @@ $ qb-list --help | grep -c -- '^  -t'; qb-pick --help | grep -- '^  -n'
 
 ## bash completion completes --option=value as bash splits it (at '=')
 $ bash --norc "$QB_TOP/tests/cli/complete.sh" 'qb-fmt --format=' 'qb-fmt --format=js' 'qb-grep --tag=data' 'qb-grep --tag=sql,se' 'qb-pick --period=w' 'qb-grep --field=question,a' 'qb-grep --color=a'
-> text markdown json jsonl csv mail anki fortune
+> text markdown json jsonl csv tsv mail anki fortune
 > json jsonl
 > databases
 > sql,self sql,security

@@ -96,13 +96,13 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 			abort();
 		return 0;
 	}
-	matcher_write_marked(m, field, "01;31");
+	matcher_write_marked(m, field, 1, "01;31");
 	take_output(&got);
 	strip_sgr(&got);
 	if (got.len != field.len ||
 	    (got.len > 0 && memcmp(got.p, field.p, got.len) != 0))
 		abort();
-	matcher_write_matches(m, field, NULL);
+	matcher_write_matches(m, field, 1, NULL);
 	take_output(&got);
 	for (plen = 0; plen < got.len; plen++)
 		if (got.p[plen] == '\n' && (plen == 0 || got.p[plen - 1] == '\n'))

@@ -117,7 +117,7 @@ marked_output_keeps_escapes(void **state)
 	(void)state;
 	m = matcher_new(pats, 1, 0, err, sizeof(err));
 	saved = capture_start(1, &tmp);
-	matcher_write_marked(m, field, "7");
+	matcher_write_marked(m, field, 1, "7");
 	out_flush();
 	text = capture_end(1, saved, tmp);
 	assert_string_equal(text, "a\\t\033[7mb\033[m\\\\\033[7mb\033[m");
