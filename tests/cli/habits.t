@@ -254,3 +254,8 @@ $ cd "$(mktemp -d)" || exit 2; awk 'BEGIN { for (i = 1; i <= 100002; i++) printf
 $ cd "$(mktemp -d)" || exit 2; printf '\357\273\277REST\r\nNoSQL\r\n' > p.txt; qb-list | qb-grep -f p.txt | cut -f 1
 > skill-10
 > skill-20
+
+## --color and -o on the tags field: tags are not escaped text, a backslash stays
+$ printf 'a\tc\\d\tQ?\t\n' | qb-grep -k tags --color=always 'd' | cat -v; printf 'a\tc\\d\tQ?\t\n' | qb-grep -k tags -o 'c.d'
+> a	c\^[[01;31md^[[m	Q?	
+> c\d
