@@ -23,9 +23,10 @@
 enum { OPT_DATE = CHAR_MAX + 1, OPT_ID, OPT_PERIOD, OPT_STATE };
 
 static const struct option longopts[] = {
-	{ "count",	required_argument,	NULL,	'n' },
+	{ "count",	required_argument,	NULL,	'n' },	/* old spelling */
 	{ "daily",	no_argument,		NULL,	'd' },
 	{ "date",	required_argument,	NULL,	OPT_DATE },
+	{ "head-count",	required_argument,	NULL,	'n' },
 	{ "help",	no_argument,		NULL,	'h' },
 	{ "id",		required_argument,	NULL,	OPT_ID },
 	{ "index",	required_argument,	NULL,	'i' },
@@ -44,14 +45,16 @@ static const char usage_text[] =
 "       qb-pick -i LIST [FILE]...\n"
 "Write records chosen from question files; with no FILE, standard input.\n"
 "\n"
-"  -n, --count=N       N distinct records at random, in random order\n"
+"  -n, --head-count=N  N distinct records at random, in random order\n"
+"                      (--count=N: the old spelling)\n"
 "  -s, --seed=SEED     the same SEED and input give the same picks\n"
 "      --state=FILE    no repeats until every record has been picked\n"
 "  -d, --daily         the question of the day (seed default: qb)\n"
 "      --date=DATE     the question of another day, YYYY-MM-DD\n"
 "      --period=UNIT   a question a day, week or month\n"
 "      --id=LIST       the records with these ids, in the order given\n"
-"  -i, --index=LIST    the records at these positions: 3, 5-7, 9-\n"
+"  -i, --index=LIST    the records at these positions: 3, 5-7, 9-;\n"
+"                      positions past the end are reported\n"
 "  -h, --help          print this help and exit\n"
 "  -V, --version       print the version and exit\n"
 "\n"
@@ -59,6 +62,7 @@ static const char usage_text[] =
 
 static struct {
 	long long	 count;
+	int		 counted;	/* -n was given */
 	const char	*seed;
 	const char	*state;
 	int		 daily;
@@ -173,7 +177,10 @@ pick_daily(struct src *s)
 	struct rec *rec;
 	int picked = 0;
 
-	spill_init(&sp);
+	if (spill_init(&sp) != 0)
+		return 0;
+	/* A duplicate would be the question of two days: every id counts. */
+	src_all_ids(s);
 	while ((rec = src_next(s)) != NULL)
 		spill_add(&sp, rec);
 	if (sp.n > 0) {
@@ -229,6 +236,18 @@ pick_ids(struct src *s)
 	return printed > 0;
 }
 
+static void
+missing(uint64_t lo, uint64_t hi, uint64_t n)
+{
+	if (lo == hi)
+		diag_notice("no record at position %llu (there are %llu)",
+		    (unsigned long long)lo, (unsigned long long)n);
+	else
+		diag_notice("no records at positions %llu-%llu (there are "
+		    "%llu)", (unsigned long long)lo, (unsigned long long)hi,
+		    (unsigned long long)n);
+}
+
 static int
 pick_index(struct src *s)
 {
@@ -241,12 +260,15 @@ pick_index(struct src *s)
 		if (range_contains(opt.ranges, opt.nranges, ++pos))
 			range_keep(&keep, pos, rec);
 	for (i = 0; i < opt.nranges; i++) {
-		if (opt.ranges[i].lo > pos)
-			diag_notice("no record at position %llu (there are "
-			    "%llu)", (unsigned long long)opt.ranges[i].lo,
-			    (unsigned long long)pos);
-		else
-			printed += range_write(&keep, &opt.ranges[i]);
+		const struct range *g = &opt.ranges[i];
+
+		if (g->lo <= pos)
+			printed += range_write(&keep, g);
+		/* "9-" is to the end, however far that is; "9-12" is not. */
+		if (g->lo > pos)
+			missing(g->lo, g->hi == RANGE_OPEN ? g->lo : g->hi, pos);
+		else if (g->hi != RANGE_OPEN && g->hi > pos)
+			missing(pos + 1, g->hi, pos);
 	}
 	range_keep_free(&keep);
 	return printed > 0;
@@ -262,7 +284,7 @@ check_options(void)
 	if (opt.state != NULL && modes > 0)
 		diag_usage("--state is for random picks: not with --daily, "
 		    "--id or --index");
-	if (opt.count != 1 && modes > 0)
+	if (opt.counted && modes > 0)
 		diag_usage("-n is for random picks: not with --daily, --id or "
 		    "--index");
 	if (opt.byid && opt.nids == 0)
@@ -292,6 +314,7 @@ main(int argc, char *argv[])
 			break;
 		case 'n':
 			opt.count = cli_number(optarg, "-n", 0, LLONG_MAX);
+			opt.counted = 1;
 			break;
 		case 's':
 			opt.seed = optarg;

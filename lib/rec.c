@@ -412,6 +412,44 @@ parse_comment(struct rec *r, const char *line, size_t len)
 	return REC_COMMENT;
 }
 
+/*
+ * A bare line is what people type by hand, so its text is literal: a
+ * backslash is a backslash (printf("\n") stays as typed).  The question
+ * span is kept escaped like every other field, so a backslash is doubled
+ * into r->textbuf; the pieces between backslashes are checked in place,
+ * so that an error's column is the column in the line.
+ */
+static enum rec_kind
+parse_bare(struct rec *r, const char *line, size_t len)
+{
+	struct span q = trim(line, len), piece;
+	const char *end = q.p + q.len, *p = q.p, *bs;
+
+	r->answer = trim(end, 0);
+	r->tags = r->answer;
+	buf_reset(&r->tagbuf);
+	r->question = q;
+	for (;;) {
+		bs = memchr(p, '\\', (size_t)(end - p));
+		piece.p = p;
+		piece.len = (size_t)((bs != NULL ? bs : end) - p);
+		if (check_text(r, piece, FIELD_QUESTION,
+		    1 + (size_t)(p - line)) < 0)
+			return REC_INVALID;
+		if (bs == NULL)
+			break;
+		p = bs + 1;
+	}
+	if (memchr(q.p, '\\', q.len) != NULL) {
+		buf_reset(&r->textbuf);
+		rec_escape(&r->textbuf, q.p, q.len);
+		r->question.p = r->textbuf.p;
+		r->question.len = r->textbuf.len;
+	}
+	derive_id(r);
+	return REC_RECORD;
+}
+
 enum rec_kind
 rec_parse(struct rec *r, const char *line, size_t len)
 {
@@ -433,17 +471,8 @@ rec_parse(struct rec *r, const char *line, size_t len)
 		return fail(r, REC_EFIELDS, FIELD_ID, 1 + (size_t)(tab[0] - line),
 		    2);
 	r->bare = ntab == 0;
-	if (r->bare) {
-		r->question = trim(line, len);
-		r->answer = trim(end, 0);
-		r->tags = r->answer;
-		buf_reset(&r->tagbuf);
-		if (check_text(r, r->question, FIELD_QUESTION,
-		    1 + (size_t)(r->question.p - line)) < 0)
-			return REC_INVALID;
-		derive_id(r);
-		return REC_RECORD;
-	}
+	if (r->bare)
+		return parse_bare(r, line, len);
 
 	struct span id = trim(line, (size_t)(tab[0] - line));
 	const char *qend = ntab == 3 ? tab[2] : end;
@@ -470,10 +499,32 @@ rec_parse(struct rec *r, const char *line, size_t len)
 	return REC_RECORD;
 }
 
+const char *
+rec_comment_suspect(const char *line, size_t len)
+{
+	size_t tabs;
+
+	/* "# note", "## heading", "#" alone: a comment by every convention. */
+	if (len < 2 || line[0] != '#' || line[1] == ' ' || line[1] == '\t' ||
+	    line[1] == '#')
+		return NULL;
+	while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t'))
+		len--;
+	if (line[len - 1] == '?')
+		return "a comment that reads like a question: a question "
+		    "starting with '#' is written after a space or two TABs";
+	tabs = count_byte(line, len, '\t');
+	if (tabs == 2 || tabs == 3)
+		return "a comment holding TAB-separated fields: a record "
+		    "commented out by mistake?";
+	return NULL;
+}
+
 void
 rec_free(struct rec *r)
 {
 	buf_free(&r->tagbuf);
+	buf_free(&r->textbuf);
 	free(r->refs);
 	free(r->slots);
 	memset(r, 0, sizeof(*r));

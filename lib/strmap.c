@@ -108,3 +108,59 @@ strmap_free(struct strmap *m)
 	buf_free(&m->keys);
 	memset(m, 0, sizeof(*m));
 }
+
+/* Levenshtein distance, stopping early once it exceeds max. */
+static size_t
+distance(const char *a, size_t la, const char *b, size_t lb, size_t max)
+{
+	size_t *row, i, j, d;
+
+	if ((la > lb ? la - lb : lb - la) > max)
+		return max + 1;
+	row = xmalloc((lb + 1) * sizeof(*row));
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t diag = row[0], low;
+
+		row[0] = low = i;
+		for (j = 1; j <= lb; j++) {
+			size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+			if (best < low)
+				low = best;
+		}
+		if (low > max) {
+			free(row);
+			return max + 1;
+		}
+	}
+	d = row[lb];
+	free(row);
+	return d;
+}
+
+const struct strmap_entry *
+strmap_closest(const struct strmap *m, const char *key, size_t len)
+{
+	const struct strmap_entry *best = NULL;
+	size_t max = len / 3 > 2 ? len / 3 : 2, bestd = max + 1, i;
+
+	for (i = 0; i < m->n; i++) {
+		const struct strmap_entry *e = &m->v[i];
+		size_t d = distance(key, len, strmap_key(m, e), e->len, max);
+
+		if (d < bestd || (d == bestd && best != NULL &&
+		    e->value > best->value)) {
+			best = e;
+			bestd = d;
+		}
+	}
+	return best;
+}

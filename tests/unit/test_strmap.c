@@ -89,6 +89,29 @@ crafted_keys_stay_linear(void **state)
 	strmap_free(&m);
 }
 
+static void
+closest_key_for_hints(void **state)
+{
+	struct strmap m = { 0 };
+	const struct strmap_entry *e;
+
+	(void)state;
+	assert_null(strmap_closest(&m, "sql", 3));
+	strmap_put(&m, "databases", 9, NULL)->value = 7;
+	strmap_put(&m, "sql", 3, NULL)->value = 5;
+	strmap_put(&m, "nosql", 5, NULL)->value = 1;
+	strmap_put(&m, "career", 6, NULL)->value = 2;
+	e = strmap_closest(&m, "database", 8);
+	assert_memory_equal(strmap_key(&m, e), "databases", 9);
+	e = strmap_closest(&m, "carreer", 7);
+	assert_memory_equal(strmap_key(&m, e), "career", 6);
+	e = strmap_closest(&m, "sq", 2);	/* sql and nosql: sql is nearer */
+	assert_memory_equal(strmap_key(&m, e), "sql", 3);
+	assert_null(strmap_closest(&m, "zzzzqqq", 7));
+	assert_null(strmap_closest(&m, "performance", 11));
+	strmap_free(&m);
+}
+
 int
 main(void)
 {
@@ -96,6 +119,7 @@ main(void)
 		cmocka_unit_test(put_get_many),
 		cmocka_unit_test(keys_are_bytes),
 		cmocka_unit_test(crafted_keys_stay_linear),
+		cmocka_unit_test(closest_key_for_hints),
 	};
 
 	return cmocka_run_group_tests_name("strmap", tests, NULL, NULL);
