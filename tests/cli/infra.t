@@ -47,12 +47,6 @@ $ qb-fmt -f mail --to a@example.org --subject "$(printf 'Quiz \302\233[2J')" goo
 ! Try 'qb-fmt --help' for more information.
 ? 2
 
-## -F: a pattern's error offset is where the bad byte is in what was typed
-$ qb-grep -F "$(printf 'a.b(((((\377')" good.qb
-! qb-grep: bad pattern 'a.b(((((?': UTF-8 error: illegal byte (0xfe or 0xff) at offset 8
-! Try 'qb-grep --help' for more information.
-? 2
-
 ## qb-list --check: bad lines and duplicate ids are findings, status 1
 $ printf 'a\t\tOne?\nb\ta\td\t\t\na\t\tTwo?\n' | qb-list --check -
 ! qb-list: (standard input):2: 5 fields: a record has 3 or 4 TAB-separated fields (id, tags, question, answer)

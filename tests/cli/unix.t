@@ -28,7 +28,7 @@ $ for p in "$QB_TOP"/man/*.[157]; do for s in NAME SYNOPSIS DESCRIPTION 'EXIT ST
 > checked
 
 ## bash completion: options, --format values, tags from the default bank
-$ bash -c 'source "$QB_TOP/completions/qb.bash"; COMP_WORDS=(qb-fmt --format=j); COMP_CWORD=1; _qb; echo "${COMPREPLY[@]}"; COMP_WORDS=(qb-grep -t sql,se); COMP_CWORD=2; _qb; echo "${COMPREPLY[@]}"; COMP_WORDS=(qb-pick --period ""); COMP_CWORD=2; _qb; echo "${COMPREPLY[@]}"; COMP_WORDS=(qb-grep -k q); COMP_CWORD=2; _qb; echo "${COMPREPLY[@]}"; COMP_WORDS=(qb-list --c); COMP_CWORD=1; _qb; echo "${COMPREPLY[@]}"'
+$ bash --norc "$QB_TOP/tests/cli/complete.sh" 'qb-fmt --format=j' 'qb-grep -t sql,se' 'qb-pick --period ' 'qb-grep -k q' 'qb-list --c'
 > json jsonl
 > sql,self sql,security
 > day week month
@@ -42,6 +42,7 @@ $ cd "$QB_BUILD/stage$QB_PREFIX" && for c in $QB_CMDS; do ls -l bin/$c share/man
 > -rw-r--r-- share/bash-completion/completions/CMD
 > -rw-r--r-- share/man/man1/CMD.1
 > -rwxr-xr-x bin/CMD
+> -rw-r--r-- ./share/man/man1/qb.1
 > -rw-r--r-- ./share/man/man5/qb.5
 > -rw-r--r-- ./share/man/man7/qb.7
 > -rw-r--r-- ./share/qb/backend.qb
