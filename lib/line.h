@@ -10,8 +10,6 @@
 
 #include "span.h"
 
-#include "span.h"
-
 struct reader {
 	const char	*name;		/* as messages show it */
 	unsigned long	 lineno;	/* of the line last returned */

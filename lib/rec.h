@@ -12,7 +12,6 @@
 
 #include "buf.h"
 #include "span.h"
-#include "span.h"
 
 #define REC_ID_MAX	64
 #define REC_TAG_MAX	64
