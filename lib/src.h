@@ -58,8 +58,9 @@ struct rec	*src_next(struct src *);
 const char	*src_name(const struct src *);
 unsigned long	 src_lineno(const struct src *);
 /*
- * Bad lines are findings, not trouble: they raise the status to 1, not 2
- * (qb-list --check).
+ * qb-list --check: malformed lines and duplicate ids are findings, not
+ * trouble (they raise the status to 1, not 2), and suspect comments are
+ * reported as findings too.
  */
 void		 src_set_lenient(struct src *);
 /* Remember every id, not only the first SRC_IDS_MAX. */
