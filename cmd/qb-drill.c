@@ -42,7 +42,7 @@ static const char usage_text[] =
 "      --new=N         introduce at most N new records a day (default 20)\n"
 "      --due           write the records due (at TIME, default now)\n"
 "      --stats         print counts: due, new, learned, reviews, retention\n"
-"      --grade=ID:GRADE  record a review: 1 Again, 2 Hard, 3 Good, 4 Easy\n"
+"      --grade=ID:G    record a review, G: 1 Again, 2 Hard, 3 Good, 4 Easy\n"
 "      --log=FILE      the review log (default $XDG_STATE_HOME/qb/reviews)\n"
 "      --at=TIME       act at TIME (ISO 8601) instead of now\n"
 "  -h, --help          print this help and exit\n"

@@ -473,7 +473,8 @@ revlog_open(struct revlog_writer *w, const char *path)
 
 	w->path = path;
 	make_parents(path);
-	w->fd = open_regular(path, O_WRONLY | O_APPEND | O_CREAT, &missing);
+	/* Read and write: an append must see whether the end is torn. */
+	w->fd = open_regular(path, O_RDWR | O_APPEND | O_CREAT, &missing);
 	return w->fd < 0 ? -1 : 0;
 }
 
