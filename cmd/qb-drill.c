@@ -35,7 +35,7 @@ static const struct option longopts[] = {
 static const char usage_text[] =
 "Usage: qb-drill [--new=N] [--log=FILE] [--at=TIME] [FILE]...\n"
 "       qb-drill --due | --stats [--log=FILE] [--at=TIME] [FILE]...\n"
-"       qb-drill --grade=ID:GRADE [--log=FILE] [--at=TIME] [FILE]...\n"
+"       qb-drill --grade=ID:G [--log=FILE] [--at=TIME] [FILE]...\n"
 "Practise questions with spaced repetition (FSRS-6); with no FILE, read\n"
 "standard input (--grade: the question bank).\n"
 "\n"
