@@ -66,9 +66,8 @@ revlog_parse_time(const char *s, int64_t *t)
 		return -1;
 	s += 10;
 	if (*s == 'T' || *s == 't' || *s == ' ') {
-		h = digits(s + 1, 2);
-		m = s[3] == ':' ? digits(s + 4, 2) : -1;
-		if (h < 0 || h > 23 || m < 0 || m > 59)
+		if ((h = digits(s + 1, 2)) < 0 || h > 23 || s[3] != ':' ||
+		    (m = digits(s + 4, 2)) < 0 || m > 59)
 			return -1;
 		s += 6;
 		if (*s == ':') {
@@ -128,10 +127,17 @@ revlog_format_time(int64_t t, char buf[REVLOG_TIME_SIZE])
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
+	char s[64];
 
-	if (gmtime_r(&tt, &tm) == NULL ||
-	    strftime(buf, REVLOG_TIME_SIZE, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
-		snprintf(buf, REVLOG_TIME_SIZE, "0000-00-00T00:00:00Z");
+	/* Not strftime: %Y need not pad the years before 1000. */
+	if (gmtime_r(&tt, &tm) == NULL || tm.tm_year + 1900 > 9999 ||
+	    tm.tm_year + 1900 < 1)
+		memset(&tm, 0, sizeof(tm));
+	snprintf(s, sizeof(s), "%04d-%02d-%02dT%02d:%02d:%02dZ",
+	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+	    tm.tm_min, tm.tm_sec);
+	memcpy(buf, s, REVLOG_TIME_SIZE - 1);
+	buf[REVLOG_TIME_SIZE - 1] = '\0';
 }
 
 int
@@ -142,17 +148,20 @@ revlog_parse_line(const char *p, size_t len, int64_t *t, const char **id,
 	int64_t days;
 	int h, m, s;
 
-	if (len < 21 || p[20] != '\t') {
+	if ((tab = memchr(p, '\t', len)) == NULL) {
 		snprintf(msg, msgsize,
 		    "not a review: expected TIME<TAB>ID<TAB>GRADE");
 		return -1;
 	}
-	h = digits(p + 11, 2);
-	m = digits(p + 14, 2);
-	s = digits(p + 17, 2);
-	if (p[10] != 'T' || p[13] != ':' || p[16] != ':' || p[19] != 'Z' ||
-	    parse_date(p, &days) < 0 || h < 0 || h > 23 || m < 0 || m > 59 ||
-	    s < 0 || s > 59) {
+	if (tab - p == 20) {
+		h = digits(p + 11, 2);
+		m = digits(p + 14, 2);
+		s = digits(p + 17, 2);
+	} else
+		h = m = s = -1;
+	if (h < 0 || h > 23 || m < 0 || m > 59 || s < 0 || s > 59 ||
+	    p[10] != 'T' || p[13] != ':' || p[16] != ':' || p[19] != 'Z' ||
+	    parse_date(p, &days) < 0) {
 		snprintf(msg, msgsize,
 		    "bad time: expected YYYY-MM-DDTHH:MM:SSZ");
 		return -1;

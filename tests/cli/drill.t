@@ -111,3 +111,97 @@ $ L=$TMPDIR/s.log; printf '2026-11-01T09:00:00Z\tp-1\t4\n2026-11-09T09:00:00Z\tp
 > learned	1
 > reviews	5
 > retention	0.500
+
+## --at asks about another time: reviews after it are left out
+$ L=$TMPDIR/a.log; printf '2026-11-01T09:00:00Z\tp-1\t3\n2026-11-01T09:10:00Z\tp-1\t3\n2026-11-02T09:00:00Z\tp-1\t3\n' > $L; for at in 2026-11-01T09:05Z 2026-11-01T12:00Z 2026-11-03; do qb-drill --log=$L --stats --at=$at eight.qb | grep -E '^(due|learning|learned|reviews)' | tr '\n' ' '; echo; done; rm -f $L
+> due	0 learning	1 learned	0 reviews	1 
+> due	0 learning	0 learned	1 reviews	2 
+> due	0 learning	0 learned	1 reviews	3 
+
+## the same log gives the same schedule in any line order, and merged from two machines by sort
+$ L=$TMPDIR/r.log; python3 -c 'import random, datetime; r = random.Random(7); t0 = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc); lines = []; [lines.append("%s\tq-%d\t%d" % ((t0 + datetime.timedelta(seconds=s)).strftime("%Y-%m-%dT%H:%M:%SZ"), i, r.choice([1, 2, 3, 3, 3, 4]))) for i in range(300) for s in sorted(r.sample(range(0, 300 * 86400, 600), r.randint(1, 12)))]; print("\n".join(lines))' > $L; python3 -c 'print("\n".join("q-%d\tt\tQuestion %d?\tA." % (i, i) for i in range(320)))' > r.tmp; wc -l < $L; for at in 2026-06-01 2026-09-01T12:00Z 2026-11-30; do qb-drill --log=$L --due --at=$at r.tmp | md5sum; qb-drill --log=$L --stats --at=$at r.tmp | md5sum; done > want.tmp; for v in 'shuf' 'sort -r' 'tac'; do $v $L > $L.v; for at in 2026-06-01 2026-09-01T12:00Z 2026-11-30; do qb-drill --log=$L.v --due --at=$at r.tmp | md5sum; qb-drill --log=$L.v --stats --at=$at r.tmp | md5sum; done | cmp - want.tmp && echo "$v: same"; done; awk 'NR % 2' $L > $L.a; awk 'NR % 2 == 0' $L > $L.b; sort $L.b $L.a > $L.v; for at in 2026-06-01 2026-09-01T12:00Z 2026-11-30; do qb-drill --log=$L.v --due --at=$at r.tmp | md5sum; qb-drill --log=$L.v --stats --at=$at r.tmp | md5sum; done | cmp - want.tmp && echo "merged: same"; qb-drill --log=$L --stats --at=2026-09-01T12:00Z r.tmp | grep -c .; rm -f $L $L.v $L.a $L.b r.tmp want.tmp
+> 1962
+> shuf: same
+> sort -r: same
+> tac: same
+> merged: same
+> 8
+
+## a torn last line is reported with its number and ignored; the rest still counts
+$ printf '2026-11-01T09:00:00Z\tp-1\t4\n2026-11-01T09:00:00Z\tp-2\t4\n2026-11-01T09:10:00Z\tp-3\t' > t.tmp; qb-drill --log=t.tmp --stats --at=2026-11-02 eight.qb > out.tmp; echo "exit $?"; grep -E '^(reviews|learned)' out.tmp; rm -f t.tmp out.tmp
+> exit 2
+> learned	2
+> reviews	2
+! qb-drill: t.tmp:3: torn line (no newline at the end), ignored
+
+## a torn line that looks whole is torn all the same; the next review starts a new line
+$ printf '2026-11-01T09:00:00Z\tp-1\t4\n2026-11-01T09:00:00Z\tp-2\t4' > t.tmp; qb-drill --log=t.tmp --due --at=2026-12-01 eight.qb | cut -f1; qb-drill --log=t.tmp --at=2026-12-01 --grade=p-3:3 eight.qb; cat t.tmp; rm -f t.tmp
+> p-1
+> 2026-11-01T09:00:00Z	p-1	4
+> 2026-11-01T09:00:00Z	p-2	4
+> 2026-12-01T00:00:00Z	p-3	3
+! qb-drill: t.tmp:2: torn line (no newline at the end), ignored
+
+## malformed lines anywhere in the log are reported and skipped, never fatal
+$ printf '2026-11-01T09:00:00Z\tp-1\t4\nhello\n2026-11-01 09:00:00\tp-2\t4\n2026-11-01T09:00:00Z\tp 3\t4\n2026-11-01T09:00:00Z\tp-4\t9\n# a comment\n\n2026-11-01T09:00:00Z\tp-5\t4\textra\n' > t.tmp; qb-drill --log=t.tmp --due --at=2026-12-01 eight.qb | cut -f1; echo "exit $?"; rm -f t.tmp
+> p-1
+> p-5
+> exit 0
+! qb-drill: t.tmp:2: not a review: expected TIME<TAB>ID<TAB>GRADE
+! qb-drill: t.tmp:3: bad time: expected YYYY-MM-DDTHH:MM:SSZ
+! qb-drill: t.tmp:4: bad id
+! qb-drill: t.tmp:5: bad grade: expected 1, 2, 3 or 4
+
+## the exit status after a bad log line is 2
+$ printf 'hello\n' > t.tmp; qb-drill --log=t.tmp --stats eight.qb > /dev/null; echo "exit $?"; rm -f t.tmp
+> exit 2
+! qb-drill: t.tmp:1: not a review: expected TIME<TAB>ID<TAB>GRADE
+
+## a log that is not a regular file is refused at once: /dev/null, a directory, a FIFO
+$ mkfifo $TMPDIR/fifo; for l in /dev/null $TMPDIR $TMPDIR/fifo; do timeout 5 qb-drill --log=$l --stats eight.qb; echo "stats exit $?"; timeout 5 qb-drill --log=$l --grade=p-1:3 eight.qb; echo "grade exit $?"; done 2>&1 | sed "s|$TMPDIR|TMP|"; rm $TMPDIR/fifo
+> qb-drill: /dev/null: not a regular file
+> stats exit 2
+> qb-drill: /dev/null: not a regular file
+> grade exit 2
+> qb-drill: TMP: not a regular file
+> stats exit 2
+> qb-drill: TMP: Is a directory
+> grade exit 2
+> qb-drill: TMP/fifo: not a regular file
+> stats exit 2
+> qb-drill: TMP/fifo: not a regular file
+> grade exit 2
+
+## 8 concurrent runs of --grade lose nothing: every line whole
+$ L=$TMPDIR/cc.log; for j in 1 2 3 4 5 6 7 8; do (for i in $(seq 40); do qb-drill --log=$L --grade=p-$j:3 eight.qb || echo fail; done) & done; wait; wc -l < $L; cut -f2 $L | sort | uniq -c | sed 's/^ *//' | tr '\n' ' '; echo; qb-drill --log=$L --stats eight.qb | grep reviews; rm -f $L
+> 320
+> 40 p-1 40 p-2 40 p-3 40 p-4 40 p-5 40 p-6 40 p-7 40 p-8 
+> reviews	320
+
+## a session needs a terminal: without one, a message and exit 2, before reading input
+$ setsid -w qb-drill --log=$TMPDIR/s.log eight.qb < /dev/null; echo "exit $?"; test -e $TMPDIR/s.log || echo "no log"
+> exit 2
+> no log
+! qb-drill: no terminal to drill on (use --due, --stats or --grade without one)
+
+## malformed input records are reported; the good ones around them are still out
+$ printf '2026-11-01T09:00:00Z\tbe-21\t4\n2026-11-01T09:00:00Z\tbe-23\t4\n' > t.tmp; printf 'be-21\t\tQ?\t\nbad\tline\nbe-23\t\tQ3?\t\n' | qb-drill --log=t.tmp --due --at=2026-12-01 | cut -f1; rm -f t.tmp
+> be-21
+> be-23
+! qb-drill: (standard input):2: 2 fields: a record has 3 or 4 TAB-separated fields (id, tags, question, answer)
+? 0
+
+## /dev/full: a write error, exit 2, with one message; --version too
+$ L=$TMPDIR/f.log; qb-drill --log=$L --at=2026-11-01 --grade=p-1:4 eight.qb; qb-drill --log=$L --due --at=2026-12-01 eight.qb > /dev/full; echo "exit $?"; qb-drill --log=$L --stats eight.qb > /dev/full; echo "exit $?"; qb-drill --version > /dev/full; echo "exit $?"; rm -f $L
+> exit 2
+> exit 2
+> exit 2
+! qb-drill: write error: No space left on device
+! qb-drill: write error: No space left on device
+! qb-drill: write error: No space left on device
+
+## SIGPIPE: | head -n 1 ends quietly; inherited as ignored, EPIPE is a write error
+$ L=$TMPDIR/sp.log; awk 'BEGIN { for (i = 0; i < 50000; i++) printf "id-%d\tt\tQuestion number %d?\tAnswer.\n", i, i }' > many.tmp; awk 'BEGIN { for (i = 0; i < 50000; i++) printf "2026-11-01T09:00:00Z\tid-%d\t3\n", i }' > $L; qb-drill --log=$L --due --at=2026-12-01 many.tmp | head -n 1 | cut -f1; (trap '' PIPE; qb-drill --log=$L --due --at=2026-12-01 many.tmp; echo "exit $?" >&2) | head -n 1 >/dev/null; rm -f many.tmp $L
+> id-0
+! qb-drill: write error: Broken pipe
+! exit 2
