@@ -23,17 +23,32 @@ static const double w[21] = {
 static const int64_t learn_steps[] = { 60, 600 };
 static const int64_t relearn_steps[] = { 600 };
 
-static double
-decay(void)
-{
-	return -w[20];
-}
+/*
+ * The constants the formulas derive from the weights, computed once: a
+ * million-record fold spends its time in pow() and exp() otherwise.
+ */
+static struct {
+	int	 ready;
+	double	 decay;
+	double	 factor;	/* so that R(S, S) = 0.9 */
+	double	 ivl;		/* I(S) = S * ivl before rounding */
+	double	 d0_easy;	/* D0(4), the mean difficulty reverted to */
+	double	 e8;		/* e^w8 */
+	double	 lapse_cap;	/* e^(w17 * w18) */
+} k;
 
-/* So that R(S, S) = 0.9. */
-static double
-factor(void)
+static void
+constants(void)
 {
-	return pow(0.9, 1 / decay()) - 1;
+	if (k.ready)
+		return;
+	k.decay = -w[20];
+	k.factor = pow(0.9, 1 / k.decay) - 1;
+	k.ivl = (pow(RETENTION, 1 / k.decay) - 1) / k.factor;
+	k.d0_easy = w[4] - exp(w[5] * 3) + 1;
+	k.e8 = exp(w[8]);
+	k.lapse_cap = exp(w[17] * w[18]);
+	k.ready = 1;
 }
 
 static double
@@ -59,7 +74,7 @@ next_d(double d, int g)
 {
 	double dd = -w[6] * (g - 3);
 
-	return clamp_d(w[7] * init_d(FSRS_EASY) +
+	return clamp_d(w[7] * k.d0_easy +
 	    (1 - w[7]) * (d + dd * (10 - d) / 9));
 }
 
@@ -71,10 +86,10 @@ next_s(double d, double s, double r, int g)
 	if (g == FSRS_AGAIN)
 		return clamp_s(fmin(w[11] * pow(d, -w[12]) *
 		    (pow(s + 1, w[13]) - 1) * exp(w[14] * (1 - r)),
-		    s / exp(w[17] * w[18])));
+		    s / k.lapse_cap));
 	h = g == FSRS_HARD ? w[15] : 1;
 	b = g == FSRS_EASY ? w[16] : 1;
-	return clamp_s(s * (1 + exp(w[8]) * (11 - d) * pow(s, -w[9]) *
+	return clamp_s(s * (1 + k.e8 * (11 - d) * pow(s, -w[9]) *
 	    (exp(w[10] * (1 - r)) - 1) * h * b));
 }
 
@@ -101,9 +116,10 @@ days_between(int64_t a, int64_t b)
 int
 fsrs_interval(double s)
 {
-	double i = s / factor() * (pow(RETENTION, 1 / decay()) - 1);
+	double i;
 
-	i = nearbyint(i);		/* half to even, as round() */
+	constants();
+	i = nearbyint(s * k.ivl);		/* half to even, as round() */
 	if (i < 1)
 		i = 1;
 	if (i > MAX_INTERVAL)
@@ -131,7 +147,8 @@ fsrs_retrievability(const struct fsrs_card *c, int64_t t)
 	days = days_between(c->last, t);
 	if (days < 0)
 		days = 0;
-	return pow(1 + factor() * (double)days / c->s, decay());
+	constants();
+	return pow(1 + k.factor * (double)days / c->s, k.decay);
 }
 
 /*
@@ -169,6 +186,7 @@ fsrs_review(struct fsrs_card *c, int g, int64_t t)
 {
 	int64_t days = days_between(c->last, t), ivl;
 
+	constants();
 	if (c->state == FSRS_NEW) {
 		c->s = clamp_s(w[g - 1]);
 		c->d = clamp_d(init_d(g));

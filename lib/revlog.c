@@ -209,7 +209,10 @@ revlog_default_path(struct buf *path)
 	return 0;
 }
 
-/* FNV-1a: the same hash the record ids use. */
+/*
+ * FNV-1a, the hash the record ids use, then a mixing step: ids that differ
+ * only in their last digits would otherwise crowd neighbouring slots.
+ */
 static uint64_t
 hash(const char *p, size_t len)
 {
@@ -217,23 +220,35 @@ hash(const char *p, size_t len)
 
 	while (len-- > 0)
 		h = (h ^ (unsigned char)*p++) * 0x100000001b3ULL;
-	return h;
+	h ^= h >> 31;
+	h *= 0x9e3779b97f4a7c15ULL;
+	return h ^ (h >> 29);
 }
 
+/* The slot of id, or the empty one where it would go. */
 static size_t
-lookup(const struct revlog *l, const char *id, size_t len, uint64_t h)
+lookup(const struct revlog *l, const char *id, size_t len, uint32_t h)
 {
-	size_t i = (size_t)h & (l->nslots - 1);
+	size_t i = h & (l->nslots - 1);
 
+	/* The hash in the slot spares a visit to ids on most misses. */
 	for (;; i = (i + 1) & (l->nslots - 1)) {
 		const struct revlog_id *e;
 
 		if (l->slots[i] == 0)
 			return i;
-		e = &l->ids[l->slots[i] - 1];
+		if ((uint32_t)(l->slots[i] >> 32) != h)
+			continue;
+		e = &l->ids[(uint32_t)l->slots[i] - 1];
 		if (e->len == len && memcmp(l->keys.p + e->off, id, len) == 0)
 			return i;
 	}
+}
+
+static uint64_t
+slot_value(uint32_t h, size_t index)
+{
+	return (uint64_t)h << 32 | (uint64_t)(index + 1);
 }
 
 static void
@@ -246,33 +261,34 @@ grow_slots(struct revlog *l)
 	l->nslots = n;
 	for (i = 0; i < l->nids; i++) {
 		const struct revlog_id *e = &l->ids[i];
-		const char *k = l->keys.p + e->off;
 
-		l->slots[lookup(l, k, e->len, hash(k, e->len))] =
-		    (uint32_t)i + 1;
+		l->slots[lookup(l, l->keys.p + e->off, e->len, e->hash)] =
+		    slot_value(e->hash, i);
 	}
 }
 
 static uint32_t
 intern(struct revlog *l, const char *id, size_t len)
 {
+	uint32_t h = (uint32_t)hash(id, len);
 	size_t slot;
 
 	if (2 * (l->nids + 1) > l->nslots)
 		grow_slots(l);
-	slot = lookup(l, id, len, hash(id, len));
+	slot = lookup(l, id, len, h);
 	if (l->slots[slot] != 0)
-		return l->slots[slot] - 1;
+		return (uint32_t)l->slots[slot] - 1;
 	if (l->nids == l->idcap) {
 		l->idcap = l->idcap ? l->idcap * 2 : 1024;
 		l->ids = xrealloc(l->ids, l->idcap * sizeof(*l->ids));
 	}
 	l->ids[l->nids].off = (uint32_t)l->keys.len;
 	l->ids[l->nids].len = (uint32_t)len;
+	l->ids[l->nids].hash = h;
 	l->ids[l->nids].first = 0;
 	l->ids[l->nids].n = 0;
 	buf_add(&l->keys, id, len);
-	l->slots[slot] = (uint32_t)l->nids + 1;
+	l->slots[slot] = slot_value(h, l->nids);
 	return (uint32_t)l->nids++;
 }
 
@@ -433,10 +449,10 @@ revlog_card(const struct revlog *l, const char *id, size_t len,
 	*nrecall = *npass = 0;
 	if (l->nslots == 0)
 		return 0;
-	slot = lookup(l, id, len, hash(id, len));
+	slot = lookup(l, id, len, (uint32_t)hash(id, len));
 	if (l->slots[slot] == 0)
 		return 0;
-	e = &l->ids[l->slots[slot] - 1];
+	e = &l->ids[(uint32_t)l->slots[slot] - 1];
 	rv = l->rv + e->first;
 	for (i = 0; i < e->n && rv[i].t <= until; i++, n++) {
 		if (c->state == FSRS_REVIEW) {

@@ -25,6 +25,7 @@ struct revlog_review {
 struct revlog_id {
 	uint32_t	 off;	/* of the id in keys */
 	uint32_t	 len;
+	uint32_t	 hash;
 	uint32_t	 first;	/* its reviews, after loading: rv[first..] */
 	uint32_t	 n;
 };
@@ -35,7 +36,7 @@ struct revlog {
 	struct revlog_id	*ids;
 	size_t			 nids;
 	size_t			 idcap;
-	uint32_t		*slots;	/* 1 + index into ids; 0 is empty */
+	uint64_t		*slots;	/* hash << 32 | 1 + index; 0 is empty */
 	size_t			 nslots;
 	struct revlog_review	*rv;
 	size_t			 nrv;
