@@ -1,4 +1,4 @@
-# bash completion for qb-list, qb-grep, qb-pick and qb-fmt.
+# bash completion for qb-list, qb-grep, qb-pick, qb-fmt and qb-drill.
 # Installed once for each command name, as bash-completion looks them up.
 
 _qb_tags()
@@ -57,6 +57,15 @@ _qb()
 	qb-fmt:-f|qb-fmt:--format)
 		COMPREPLY=($(compgen -W "text markdown json jsonl csv mail anki fortune" -- "$cur"))
 		return ;;
+	qb-drill:--log)
+		COMPREPLY=($(compgen -f -- "$cur"))
+		return ;;
+	qb-drill:--grade)
+		COMPREPLY=($(compgen -S : -W "$(qb-list 2>/dev/null | cut -f 1)" -- "$cur"))
+		compopt -o nospace 2>/dev/null
+		return ;;
+	qb-drill:--at|qb-drill:--new)
+		return ;;
 	qb-fmt:-w|qb-fmt:--width|qb-fmt:--to|qb-fmt:--from|qb-fmt:--subject|qb-fmt:--template)
 		return ;;
 	esac
@@ -69,6 +78,8 @@ _qb()
 		-x --line-regexp --color -h --help -V --version" ;;
 	qb-pick) opts="-n --count -s --seed --state -d --daily --date --period
 		--id -i --index -h --help -V --version" ;;
+	qb-drill) opts="--new --due --stats --grade --log --at -h --help
+		-V --version" ;;
 	qb-fmt) opts="-a --answers -f --format -w --width --to --from
 		--subject --template -h --help -V --version" ;;
 	esac
@@ -79,4 +90,4 @@ _qb()
 	COMPREPLY=($(compgen -f -- "$cur"))
 }
 
-complete -F _qb qb-list qb-grep qb-pick qb-fmt
+complete -F _qb qb-list qb-grep qb-pick qb-fmt qb-drill

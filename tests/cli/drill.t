@@ -205,3 +205,12 @@ $ L=$TMPDIR/sp.log; awk 'BEGIN { for (i = 0; i < 50000; i++) printf "id-%d\tt\tQ
 > id-0
 ! qb-drill: write error: Broken pipe
 ! exit 2
+
+## bash completion: qb-drill's options and the ids for --grade
+$ bash -c 'source "$QB_TOP/completions/qb.bash"; COMP_WORDS=(qb-drill --s); COMP_CWORD=1; _qb; echo "${COMPREPLY[@]}"; COMP_WORDS=(qb-drill --grade=skill-2); COMP_CWORD=1; _qb; echo "${COMPREPLY[@]}"'
+> --stats
+> skill-20: skill-21: skill-22: skill-23: skill-24: skill-25: skill-26: skill-27: skill-28: skill-29:
+
+## the manual page has the sections a reader looks for, and is lint-clean
+$ for s in NAME SYNOPSIS DESCRIPTION ENVIRONMENT FILES 'EXIT STATUS' EXAMPLES DIAGNOSTICS 'SEE ALSO'; do grep -q "^\.Sh $s\$" "$QB_TOP/man/qb-drill.1" || echo "lacks $s"; done; mandoc -Tlint -Wwarning "$QB_TOP/man/qb-drill.1"; echo checked
+> checked
