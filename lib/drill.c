@@ -138,7 +138,8 @@ drill_deck_order(struct drill_deck *d, size_t limit)
 {
 	size_t i;
 
-	qsort(d->v, d->n, sizeof(*d->v), cmp_card);
+	if (d->n > 1)
+		qsort(d->v, d->n, sizeof(*d->v), cmp_card);
 	for (i = 0; i < d->n && d->v[i].c.state != FSRS_NEW; i++)
 		continue;
 	d->ndue = i;

@@ -427,7 +427,8 @@ revlog_load(struct revlog *l, const char *path)
 	reader_free(&rd);
 	close(fd);
 
-	qsort(l->rv, l->nrv, sizeof(*l->rv), cmp_review);
+	if (l->nrv > 1)
+		qsort(l->rv, l->nrv, sizeof(*l->rv), cmp_review);
 	for (first = 0, i = 0; i < l->nids; i++) {
 		l->ids[i].first = first;
 		first += l->ids[i].n;
