@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "diag.h"
@@ -37,7 +38,7 @@ static const char usage_text[] =
 "       qb-drill --due | --stats [--log=FILE] [--at=TIME] [FILE]...\n"
 "       qb-drill --grade=ID:G [--log=FILE] [--at=TIME] [FILE]...\n"
 "Practise questions with spaced repetition (FSRS-6); with no FILE, read\n"
-"standard input (--grade: the question bank).\n"
+"standard input, or the question bank when it is a terminal (or --grade).\n"
 "\n"
 "      --new=N         introduce at most N new records a day (default 20)\n"
 "      --due           write the records due (at TIME, default now)\n"
@@ -193,7 +194,9 @@ main(int argc, char *argv[])
 	if (revlog_load(&log, opt.log) < 0)
 		return STATUS_TROUBLE;
 	drill_today(opt.at, &day0, &day1);
-	src_init(&s, argc, argv, SRC_STDIN);
+	/* A terminal holds keys, not records: then drill the bank. */
+	src_init(&s, argc, argv, argc == 0 && isatty(STDIN_FILENO) ?
+	    SRC_BANK : SRC_STDIN);
 	while ((r = src_next(&s)) != NULL) {
 		drill_look(&log, r, opt.at, &k);
 		if (opt.mode == DUE) {

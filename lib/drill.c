@@ -173,7 +173,7 @@ drill_label(int64_t s, char *buf, size_t size)
 }
 
 /* The terminal's settings, put back on every way out. */
-static struct termios saved_tio;
+static struct termios saved_tio, raw_tio;
 static volatile sig_atomic_t saved_fd = -1;
 
 static void
@@ -189,6 +189,26 @@ on_signal(int sig)
 	tty_restore();
 	signal(sig, SIG_DFL);
 	raise(sig);
+}
+
+/* ^Z: the shell gets its terminal back, and raw mode returns on fg. */
+static void
+on_stop(int sig)
+{
+	sigset_t set;
+	int e = errno;
+
+	tty_restore();
+	signal(sig, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(sig);
+	/* Continued. */
+	signal(sig, on_stop);
+	if (saved_fd >= 0)
+		tcsetattr(saved_fd, TCSANOW, &raw_tio);
+	errno = e;
 }
 
 int
@@ -235,11 +255,14 @@ tty_raw(int fd)
 	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
 	raw.c_cc[VMIN] = 1;
 	raw.c_cc[VTIME] = 0;
+	raw_tio = raw;
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
 	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
 		sigaction(sigs[i], &sa, NULL);
+	sa.sa_handler = on_stop;
+	sigaction(SIGTSTP, &sa, NULL);
 	saved_fd = fd;
 	return tcsetattr(fd, TCSANOW, &raw);
 }

@@ -41,11 +41,14 @@ class Session:
 
         e = dict(os.environ, NO_COLOR="1", TERM="xterm", TZ="UTC")
         e.update(env or {})
+        # stdin None: the terminal is standard input too.
         self.p = subprocess.Popen(
-            [os.path.join(BIN, "qb-drill")] + args, stdin=subprocess.PIPE,
+            [os.path.join(BIN, "qb-drill")] + args,
+            stdin=slave if stdin is None else subprocess.PIPE,
             stdout=slave, stderr=slave, preexec_fn=child, env=e)
-        self.p.stdin.write(stdin.encode())
-        self.p.stdin.close()
+        if stdin is not None:
+            self.p.stdin.write(stdin.encode())
+            self.p.stdin.close()
         self.screen = ""
 
     def read(self, timeout=0.2):
@@ -173,6 +176,39 @@ def test_interrupt(tmp):
         assert status == -signal.SIGINT, "status %r" % status
         assert s.tty_restored(), "terminal not restored"
         assert log_lines(log) == ["2026-12-01T09:00:00Z\tr1\t2"], log_lines(log)
+    finally:
+        s.close()
+
+
+def test_terminate(tmp):
+    log = os.path.join(tmp, "term")
+    s = Session(["--log", log, "--at", AT], RECORDS)
+    try:
+        s.expect("Q: What does an index speed up?")
+        s.press(" ")
+        s.expect("4 Easy 8d")
+        s.p.send_signal(signal.SIGTERM)
+        assert s.wait() == -signal.SIGTERM, "exit status"
+        assert s.tty_restored(), "terminal not restored"
+        assert log_lines(log) == [], log_lines(log)
+    finally:
+        s.close()
+
+
+def test_bank_on_terminal(tmp):
+    """With no FILE and the terminal as stdin, the bank is drilled."""
+    log = os.path.join(tmp, "bank")
+    s = Session(["--log", log, "--at", AT, "--new=1"], None,
+                env={"QB_PATH": ""})
+    try:
+        s.expect("skill-01  [skill,architecture,api]  new")
+        s.expect("Q: What is the difference between back-end")
+        s.press(" ")
+        s.expect("1 Again 1m")
+        s.press("4")
+        s.expect("Done. 1 reviewed: 0 again, 0 hard, 0 good, 1 easy; 0 left.")
+        assert s.wait() == 0, "exit status"
+        assert log_lines(log) == ["2026-12-01T09:00:00Z\tskill-01\t4"]
     finally:
         s.close()
 
