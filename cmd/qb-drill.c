@@ -72,18 +72,12 @@ set_mode(enum mode m)
 	opt.mode = m;
 }
 
-/* "ID:G" into its parts; the id may itself hold colons. */
 static void
-split_grade(char *arg, size_t *idlen, int *g)
+split_grade(const char *arg, size_t *idlen, int *g)
 {
-	char *colon = strrchr(arg, ':');
-
-	if (colon == NULL || !rec_id_valid(arg, (size_t)(colon - arg)) ||
-	    colon[1] < '1' || colon[1] > '4' || colon[2] != '\0')
+	if (drill_grade_parse(arg, idlen, g) < 0)
 		diag_usage("invalid argument for --grade: '%s' (ID:GRADE, "
 		    "the grade 1, 2, 3 or 4)", arg);
-	*idlen = (size_t)(colon - arg);
-	*g = colon[1] - '0';
 }
 
 /* --grade: every id must be a record of the input; then all go in. */

@@ -155,6 +155,19 @@ drill_deck_free(struct drill_deck *d)
 	memset(d, 0, sizeof(*d));
 }
 
+int
+drill_grade_parse(const char *arg, size_t *idlen, int *g)
+{
+	const char *colon = strrchr(arg, ':');
+
+	if (colon == NULL || !rec_id_valid(arg, (size_t)(colon - arg)) ||
+	    colon[1] < '1' || colon[1] > '4' || colon[2] != '\0')
+		return -1;
+	*idlen = (size_t)(colon - arg);
+	*g = colon[1] - '0';
+	return 0;
+}
+
 void
 drill_label(int64_t s, char *buf, size_t size)
 {

@@ -71,6 +71,9 @@ void	drill_deck_add(struct drill_deck *, const struct rec *,
 void	drill_deck_order(struct drill_deck *, size_t limit);
 void	drill_deck_free(struct drill_deck *);
 
+/* "ID:G", the id may hold colons: 0, or -1 when arg is not one. */
+int	drill_grade_parse(const char *arg, size_t *idlen, int *grade);
+
 /* An interval as Anki shows it beside a grade: 1m, 10m, 3h, 8d, 1.5mo. */
 void	drill_label(int64_t seconds, char *buf, size_t size);
 

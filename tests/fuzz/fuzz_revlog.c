@@ -1,5 +1,6 @@
 /*
- * qb-drill's parsers: a review log line, and --at's ISO 8601 times.  A
+ * qb-drill's parsers: a review log line, --at's ISO 8601 times and
+ * --grade's ID:G.  A
  * line that parses has a valid id and a grade 1 to 4, and its time
  * written back reads as the same time; a whole log loads and folds.
  */
@@ -8,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "drill.h"
 #include "fuzz.h"
 #include "rec.h"
 #include "revlog.h"
@@ -37,6 +39,9 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		if (revlog_parse_time(when, &t2) != 0 || t2 != t)
 			abort();
 	}
+	if (drill_grade_parse(s, &idlen, &g) == 0 &&
+	    (g < 1 || g > 4 || !rec_id_valid(s, idlen) || s[idlen] != ':'))
+		abort();
 	free(s);
 	return 0;
 }

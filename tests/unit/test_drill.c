@@ -109,6 +109,25 @@ stats(void **state)
 	assert_int_equal(st.npass, 1);
 }
 
+static void
+grade_specs(void **state)
+{
+	static const char *bad[] = { "", "p", "p:", ":3", "p:0", "p:5",
+	    "p:33", "p:3 ", "a b:3", "p;3" };
+	size_t len, i;
+	int g;
+
+	(void)state;
+	assert_int_equal(drill_grade_parse("skill-21:3", &len, &g), 0);
+	assert_int_equal(len, 8);
+	assert_int_equal(g, 3);
+	assert_int_equal(drill_grade_parse("a:b:4", &len, &g), 0);
+	assert_int_equal(len, 3);
+	assert_int_equal(g, 4);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(drill_grade_parse(bad[i], &len, &g), -1);
+}
+
 int
 main(void)
 {
@@ -116,6 +135,7 @@ main(void)
 		cmocka_unit_test(labels),
 		cmocka_unit_test(deck_order),
 		cmocka_unit_test(stats),
+		cmocka_unit_test(grade_specs),
 	};
 
 	return cmocka_run_group_tests_name("drill", tests, NULL, NULL);
