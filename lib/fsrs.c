@@ -31,7 +31,7 @@ static struct {
 	int	 ready;
 	double	 decay;
 	double	 factor;	/* so that R(S, S) = 0.9 */
-	double	 ivl;		/* I(S) = S * ivl before rounding */
+	double	 rpow;		/* r^(1/decay) - 1, for I(S) */
 	double	 d0_easy;	/* D0(4), the mean difficulty reverted to */
 	double	 e8;		/* e^w8 */
 	double	 lapse_cap;	/* e^(w17 * w18) */
@@ -44,7 +44,7 @@ constants(void)
 		return;
 	k.decay = -w[20];
 	k.factor = pow(0.9, 1 / k.decay) - 1;
-	k.ivl = (pow(RETENTION, 1 / k.decay) - 1) / k.factor;
+	k.rpow = pow(RETENTION, 1 / k.decay) - 1;
 	k.d0_easy = w[4] - exp(w[5] * 3) + 1;
 	k.e8 = exp(w[8]);
 	k.lapse_cap = exp(w[17] * w[18]);
@@ -119,7 +119,11 @@ fsrs_interval(double s)
 	double i;
 
 	constants();
-	i = nearbyint(s * k.ivl);		/* half to even, as round() */
+	/*
+	 * Half to even, as Python's round(); and in py-fsrs's order of
+	 * operations, since the last bit can decide a tie.
+	 */
+	i = nearbyint(s / k.factor * k.rpow);
 	if (i < 1)
 		i = 1;
 	if (i > MAX_INTERVAL)

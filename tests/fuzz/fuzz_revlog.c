@@ -1,8 +1,7 @@
 /*
  * qb-drill's parsers: a review log line, --at's ISO 8601 times and
- * --grade's ID:G.  A
- * line that parses has a valid id and a grade 1 to 4, and its time
- * written back reads as the same time; a whole log loads and folds.
+ * --grade's ID:G.  A line that parses has a valid id and a grade 1 to 4,
+ * and its time written back reads as the same time.
  */
 #include <stdio.h>
 #include <stdlib.h>
