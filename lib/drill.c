@@ -406,6 +406,8 @@ header(struct screen *sc, const struct drill_card *c, const struct rec *r,
 		snprintf(status, sizeof(status), "new");
 	else if (c->c.state != FSRS_REVIEW)
 		snprintf(status, sizeof(status), "learning");
+	else if (t - c->c.due < 60)
+		snprintf(status, sizeof(status), "due");
 	else {
 		drill_label(t - c->c.due, ago, sizeof(ago));
 		snprintf(status, sizeof(status), "due, %s overdue", ago);

@@ -213,6 +213,27 @@ def test_bank_on_terminal(tmp):
         s.close()
 
 
+def test_due_first(tmp):
+    """A record due comes before new ones, with how overdue it is."""
+    log = os.path.join(tmp, "due")
+    with open(log, "w") as f:
+        f.write("2026-11-01T09:00:00Z\tr2\t4\n")
+    s = Session(["--log", log, "--at", AT], RECORDS)
+    try:
+        s.expect("due 0  learning 0  new 1")
+        s.expect("r2  due, 22d overdue")
+        s.expect("Q: Name one isolation level.")
+        s.press(" ")
+        s.expect("4 Easy ")
+        s.press("3")
+        s.expect("Q: What does an index speed up?")
+        s.press("q")
+        assert s.wait() == 0, "exit status"
+        assert log_lines(log)[1] == "2026-12-01T09:00:00Z\tr2\t3"
+    finally:
+        s.close()
+
+
 def test_narrow_window(tmp):
     log = os.path.join(tmp, "narrow")
     s = Session(["--log", log, "--at", AT], LONG, cols=24)
