@@ -319,6 +319,51 @@ cmp_review(const void *a, const void *b)
 	return (x->grade > y->grade) - (x->grade < y->grade);
 }
 
+/*
+ * Puts each id's reviews together (a counting sort: the counts are known)
+ * and then in time order; an id has few reviews, so the second sort is
+ * cheap, and the whole is linear where one big sort would not be.
+ */
+static void
+group(struct revlog *l)
+{
+	struct revlog_review *v;
+	struct revlog_id *e;
+	uint32_t first = 0;
+	size_t i, j;
+
+	for (i = 0; i < l->nids; i++) {
+		l->ids[i].first = first;
+		first += l->ids[i].n;
+		l->ids[i].n = 0;
+	}
+	v = xmalloc((l->nrv + 1) * sizeof(*v));
+	for (i = 0; i < l->nrv; i++) {
+		e = &l->ids[l->rv[i].id];
+		v[e->first + e->n++] = l->rv[i];
+	}
+	free(l->rv);
+	l->rv = v;
+	l->rvcap = l->nrv + 1;
+	for (i = 0; i < l->nids; i++) {
+		struct revlog_review *g = v + l->ids[i].first, x;
+		size_t n = l->ids[i].n;
+
+		if (n > 16) {
+			qsort(g, n, sizeof(*g), cmp_review);
+			continue;
+		}
+		for (j = 1; j < n; j++) {	/* insertion sort */
+			size_t k = j;
+
+			x = g[j];
+			for (; k > 0 && cmp_review(&g[k - 1], &x) > 0; k--)
+				g[k] = g[k - 1];
+			g[k] = x;
+		}
+	}
+}
+
 /* Opens without blocking (a FIFO would) and refuses all but files. */
 static int
 open_regular(const char *path, int flags, int *missing)
@@ -380,12 +425,11 @@ revlog_load(struct revlog *l, const char *path)
 	struct reader rd = { 0 };
 	struct line ln;
 	const char *id;
-	size_t idlen, i;
+	size_t idlen;
 	unsigned long badline = 0;
 	char msg[128], badmsg[128];
 	int64_t t;
 	int fd, grade, torn, r, missing, last_ok = 0;
-	uint32_t first;
 
 	if ((fd = open_regular(path, O_RDONLY, &missing)) < 0)
 		return missing ? 0 : -1;	/* none yet: no reviews */
@@ -427,12 +471,7 @@ revlog_load(struct revlog *l, const char *path)
 	reader_free(&rd);
 	close(fd);
 
-	if (l->nrv > 1)
-		qsort(l->rv, l->nrv, sizeof(*l->rv), cmp_review);
-	for (first = 0, i = 0; i < l->nids; i++) {
-		l->ids[i].first = first;
-		first += l->ids[i].n;
-	}
+	group(l);
 	return r < 0 ? -1 : 0;
 }
 
