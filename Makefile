@@ -52,6 +52,9 @@ LIBSRC	= lib/bank.c lib/buf.c lib/cli.c lib/daily.c lib/diag.c lib/escape.c \
 UNITS	= bank buf cli daily diag escape fmt line mail match out range rec rng \
 	  drill fsrs revlog \
 	  sample spill src state strmap template utf8 wrap
+# Issue 17: one FNV-1a and the keyed hash; the discipline for files qb keeps.
+LIBSRC	+= lib/hash.c lib/keep.c
+UNITS	+= hash keep
 MAN1	= $(CMDS:%=man/%.1)
 BANKS	= $(sort $(wildcard data/*.qb))
 
@@ -118,6 +121,7 @@ uninstall:
 FUZZ_SECONDS	?= 20
 FUZZ_CC		?= clang
 FUZZERS		= date fmt reader rec revlog template
+FUZZERS		+= state
 FUZZ_FLAGS	= -g -O1 -fsanitize=fuzzer,address,undefined \
 		  -fno-sanitize-recover=undefined
 
@@ -160,6 +164,8 @@ clean:
 DEBIAN_PACKAGES = make build-essential pkg-config libpcre2-dev libcmocka-dev \
 	libunistring-dev mandoc jq python3 fortune-mod clang libclang-rt-dev \
 	ripgrep miller time
+# Issue 17: the tests of --daily in a zone that skipped a day need tzdata.
+DEBIAN_PACKAGES += tzdata
 
 deps:
 	@missing=; \

@@ -65,6 +65,7 @@ static struct {
 	struct date	 date;
 	int		 dated;
 	enum period	 period;
+	int		 byid;	/* --id given, even with an empty list */
 	char		**ids;
 	size_t		 nids;
 	struct range	*ranges;
@@ -104,53 +105,64 @@ write_slots(const struct sample *sm, size_t n)
 		out_write(sm->slots[i].p, sm->slots[i].len);
 }
 
-/*
- * Random picks.  With a state file, the records not yet picked are
- * sampled apart from those already picked; when too few are left, the
- * round ends with all of them, and the rest come from a new round.
- */
+/* Random picks without state: memory grows with -n, not the input. */
 static int
 pick_random(struct src *s)
 {
-	struct sample fresh, old;
-	struct state st = { .fd = -1 };
+	struct sample sm;
 	struct rng r;
 	struct rec *rec;
-	size_t from_old = 0, picked;
-	int new_round, ok = 1;
+	size_t n;
 
 	seed_rng(&r);
-	if (opt.state != NULL && state_open(&st, opt.state) != 0) {
+	sample_init(&sm, (size_t)opt.count);
+	while ((rec = src_next(s)) != NULL)
+		sample_offer(&sm, &r, rec);
+	sample_shuffle(&sm, &r);
+	write_slots(&sm, sm.n);
+	n = sm.n;
+	sample_free(&sm);
+	return n > 0;
+}
+
+/*
+ * Random picks with a state file.  The path is checked first, the input
+ * read without the lock, and the lock held only to choose, write the
+ * picks and record them: output that failed ends the command before the
+ * commit (a write error, or SIGPIPE), so nothing unseen is recorded.  No
+ * input, no change.  The state is not updated when the input had errors.
+ */
+static int
+pick_state(struct src *s)
+{
+	struct state st;
+	struct spill sp;
+	struct rng r;
+	struct rec *rec;
+	size_t *pick = NULL, n = 0, i;
+
+	seed_rng(&r);
+	if (state_init(&st, opt.state) != 0) {
 		state_close(&st);
 		return 0;
 	}
-	sample_init(&fresh, (size_t)opt.count);
-	sample_init(&old, (size_t)opt.count);
-	while ((rec = src_next(s)) != NULL) {
-		if (opt.state != NULL && state_has(&st, rec->id.p, rec->id.len))
-			sample_offer(&old, &r, rec);
-		else
-			sample_offer(&fresh, &r, rec);
+	spill_init(&sp);
+	while ((rec = src_next(s)) != NULL)
+		spill_add(&sp, rec);
+	if (sp.n > 0 && opt.count > 0 && state_lock(&st) == 0) {
+		pick = xcalloc(sp.n < (size_t)opt.count ? sp.n + 1 :
+		    (size_t)opt.count + 1, sizeof(*pick));
+		n = state_choose(&st, &r, &sp, (size_t)opt.count, pick);
+		for (i = 0; i < n; i++)
+			spill_write(&sp, pick[i]);
+		out_flush_seen();
+		if (n > 0 && diag_status() < STATUS_TROUBLE)
+			state_commit(&st);
 	}
-	sample_shuffle(&fresh, &r);
-	sample_shuffle(&old, &r);
-	new_round = fresh.seen < (uint64_t)opt.count;
-	if (new_round)
-		from_old = (size_t)opt.count - fresh.n < old.n ?
-		    (size_t)opt.count - fresh.n : old.n;
-	/* The state is kept only when all input was read well. */
-	if (opt.state != NULL && diag_status() < STATUS_TROUBLE)
-		ok = state_commit(&st, new_round, new_round ? old.slots :
-		    fresh.slots, new_round ? from_old : fresh.n) == 0;
-	if (ok) {
-		write_slots(&fresh, fresh.n);
-		write_slots(&old, from_old);
-	}
-	picked = ok ? fresh.n + from_old : 0;
 	state_close(&st);
-	sample_free(&fresh);
-	sample_free(&old);
-	return picked > 0;
+	spill_free(&sp);
+	free(pick);
+	return n > 0;
 }
 
 static int
@@ -161,8 +173,7 @@ pick_daily(struct src *s)
 	struct rec *rec;
 	int picked = 0;
 
-	if (spill_init(&sp) != 0)
-		return 0;
+	spill_init(&sp);
 	while ((rec = src_next(s)) != NULL)
 		spill_add(&sp, rec);
 	if (sp.n > 0) {
@@ -244,7 +255,7 @@ pick_index(struct src *s)
 static void
 check_options(void)
 {
-	int modes = opt.daily + (opt.nids > 0) + (opt.nranges > 0);
+	int modes = opt.daily + opt.byid + (opt.nranges > 0);
 
 	if (modes > 1)
 		diag_usage("--daily, --id and --index are mutually exclusive");
@@ -254,6 +265,8 @@ check_options(void)
 	if (opt.count != 1 && modes > 0)
 		diag_usage("-n is for random picks: not with --daily, --id or "
 		    "--index");
+	if (opt.byid && opt.nids == 0)
+		diag_usage("--id: no id given");
 }
 
 int
@@ -292,6 +305,7 @@ main(int argc, char *argv[])
 			opt.dated = opt.daily = 1;
 			break;
 		case OPT_ID:
+			opt.byid = 1;
 			add_ids(optarg);
 			break;
 		case OPT_PERIOD:
@@ -312,10 +326,12 @@ main(int argc, char *argv[])
 	src_init(&s, argc - optind, argv + optind, SRC_STDIN);
 	if (opt.daily)
 		picked = pick_daily(&s);
-	else if (opt.nids > 0)
+	else if (opt.byid)
 		picked = pick_ids(&s);
 	else if (opt.nranges > 0)
 		picked = pick_index(&s);
+	else if (opt.state != NULL)
+		picked = pick_state(&s);
 	else
 		picked = pick_random(&s);
 	diag_raise(picked ? STATUS_OK : STATUS_NONE);

@@ -11,12 +11,11 @@
 #include <emmintrin.h>
 #endif
 
+#include "hash.h"
 #include "out.h"
 #include "rec.h"
 #include "utf8.h"
 
-#define FNV_OFFSET	0xcbf29ce484222325ULL
-#define FNV_PRIME	0x100000001b3ULL
 
 #define ONES		0x0101010101010101ULL
 #define HIGHS		0x8080808080808080ULL
@@ -170,13 +169,12 @@ check_id(struct rec *r, struct span s, size_t col0)
 	return 0;
 }
 
+/* Keyed: the tags of one line must not be able to collide on purpose. */
 static uint32_t
 hash32(const char *p, size_t n)
 {
-	uint64_t h = FNV_OFFSET;
+	uint64_t h = hash_keyed(p, n);
 
-	while (n-- > 0)
-		h = (h ^ (unsigned char)*p++) * FNV_PRIME;
 	return (uint32_t)(h ^ (h >> 32));
 }
 
@@ -359,7 +357,7 @@ rec_tag_list(struct rec *r, const char *p, size_t len)
 uint64_t
 rec_text_hash(struct span s)
 {
-	uint64_t h = FNV_OFFSET;
+	uint64_t h = HASH_FNV_OFFSET;
 	size_t i;
 
 	for (i = 0; i < s.len; i++) {
@@ -369,7 +367,7 @@ rec_text_hash(struct span s)
 			c = (unsigned char)s.p[++i];
 			c = c == 't' ? '\t' : c == 'n' ? '\n' : c;
 		}
-		h = (h ^ c) * FNV_PRIME;
+		h = hash_fnv1a_byte(h, c);
 	}
 	return h;
 }
@@ -481,8 +479,11 @@ rec_free(struct rec *r)
 	memset(r, 0, sizeof(*r));
 }
 
-static const char *const field_names[] = {
-	"id", "tags", "question", "answer"
+const struct rec_field_info rec_fields[REC_NFIELDS] = {
+	{ "id",		'i',	0,	0 },
+	{ "tags",	't',	1,	0 },
+	{ "question",	'q',	0,	1 },
+	{ "answer",	'a',	0,	1 }
 };
 
 /* A byte or code point, shown without passing any control through. */
@@ -502,7 +503,7 @@ describe_char(char *out, size_t size, unsigned arg)
 void
 rec_errmsg(const struct rec *r, char *msg, size_t size)
 {
-	const char *field = field_names[r->errfield];
+	const char *field = rec_fields[r->errfield].name;
 	char what[32];
 
 	describe_char(what, sizeof(what), r->errarg);
@@ -668,26 +669,37 @@ rec_has_tag(const struct rec *r, const char *tag, size_t len)
 int
 rec_field_mask(const char *list)
 {
-	static const char *const names[] = { "id", "tags", "question", "answer" };
 	int mask = 0;
 
 	while (*list != '\0') {
 		size_t len = strcspn(list, ","), f;
 
 		if (len == 3 && strncmp(list, "all", 3) == 0)
-			mask |= (1 << 4) - 1;
+			mask |= (1 << REC_NFIELDS) - 1;
 		else {
-			for (f = 0; f < 4; f++)
-				if (strlen(names[f]) == len &&
-				    strncmp(list, names[f], len) == 0)
+			for (f = 0; f < REC_NFIELDS; f++)
+				if (strlen(rec_fields[f].name) == len &&
+				    strncmp(list, rec_fields[f].name, len) == 0)
 					break;
-			if (f == 4)
+			if (f == REC_NFIELDS)
 				return -1;
 			mask |= 1 << f;
 		}
 		list += len + (list[len] == ',');
 	}
 	return mask == 0 ? -1 : mask;
+}
+
+void
+rec_field_list(struct buf *b, const char *sep)
+{
+	int f;
+
+	for (f = 0; f < REC_NFIELDS; f++) {
+		if (f > 0)
+			buf_adds(b, sep);
+		buf_adds(b, rec_fields[f].name);
+	}
 }
 
 struct span
@@ -704,6 +716,14 @@ rec_field(const struct rec *r, enum rec_field f)
 	default:
 		return r->answer;
 	}
+}
+
+struct span
+rec_field_text(const struct rec *r, enum rec_field f, struct buf *scratch)
+{
+	struct span s = rec_field(r, f);
+
+	return rec_fields[f].escaped ? rec_text(s, scratch) : s;
 }
 
 int

@@ -1,20 +1,22 @@
 /*
  * Open addressing with linear probing, at most half full.  Slots hold
  * indexes rather than pointers, so growing the entry array is safe.
+ * Keys come from input (ids, tags, state files), so the hash is the
+ * keyed one: with a fixed hash, crafted ids that share a slot make every
+ * insertion walk all the others, and a bank takes quadratic time.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "strmap.h"
+
+unsigned long long strmap_probes;
 
 static uint64_t
 hash(const char *p, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	while (n-- > 0)
-		h = (h ^ (unsigned char)*p++) * 0x100000001b3ULL;
-	return h ^ (h >> 29);
+	return hash_keyed(p, n);
 }
 
 static size_t
@@ -25,6 +27,7 @@ find_slot(const struct strmap *m, const char *key, size_t len, uint64_t h)
 	for (i = h & mask; m->slots[i] != 0; i = (i + 1) & mask) {
 		const struct strmap_entry *e = &m->v[m->slots[i] - 1];
 
+		strmap_probes++;
 		if (e->hash == h && e->len == len &&
 		    memcmp(m->keys.p + e->off, key, len) == 0)
 			break;
