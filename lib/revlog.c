@@ -22,6 +22,7 @@
 
 #include "daily.h"
 #include "diag.h"
+#include "hash.h"
 #include "line.h"
 #include "rec.h"
 #include "revlog.h"
@@ -209,20 +210,11 @@ revlog_default_path(struct buf *path)
 	return 0;
 }
 
-/*
- * FNV-1a, the hash the record ids use, then a mixing step: ids that differ
- * only in their last digits would otherwise crowd neighbouring slots.
- */
+/* Ids come from a file: the keyed hash, so none collide on purpose. */
 static uint64_t
 hash(const char *p, size_t len)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	while (len-- > 0)
-		h = (h ^ (unsigned char)*p++) * 0x100000001b3ULL;
-	h ^= h >> 31;
-	h *= 0x9e3779b97f4a7c15ULL;
-	return h ^ (h >> 29);
+	return hash_keyed(p, len);
 }
 
 /* The slot of id, or the empty one where it would go. */
@@ -365,6 +357,14 @@ group(struct revlog *l)
 }
 
 /* Opens without blocking (a FIFO would) and refuses all but files. */
+/* Worded as lib/keep.c words it, for the other files qb keeps. */
+static void
+not_regular(const char *path)
+{
+	diag_warn("%s: not a regular file: qb keeps its files only in "
+	    "regular files", path);
+}
+
 static int
 open_regular(const char *path, int flags, int *missing)
 {
@@ -376,7 +376,7 @@ open_regular(const char *path, int flags, int *missing)
 		if (errno == ENOENT && !(flags & O_CREAT))
 			*missing = 1;
 		else if (errno == ENXIO)	/* a FIFO without a reader */
-			diag_warn("%s: not a regular file", path);
+			not_regular(path);
 		else
 			diag_syswarn("%s", path);
 		return -1;
@@ -387,7 +387,7 @@ open_regular(const char *path, int flags, int *missing)
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		diag_warn("%s: not a regular file", path);
+		not_regular(path);
 		close(fd);
 		return -1;
 	}

@@ -159,17 +159,17 @@ $ printf 'hello\n' > t.tmp; qb-drill --log=t.tmp --stats eight.qb > /dev/null; e
 
 ## a log that is not a regular file is refused at once: /dev/null, a directory, a FIFO
 $ mkfifo $TMPDIR/fifo; for l in /dev/null $TMPDIR $TMPDIR/fifo; do timeout 5 qb-drill --log=$l --stats eight.qb; echo "stats exit $?"; timeout 5 qb-drill --log=$l --grade=p-1:3 eight.qb; echo "grade exit $?"; done 2>&1 | sed "s|$TMPDIR|TMP|"; rm $TMPDIR/fifo
-> qb-drill: /dev/null: not a regular file
+> qb-drill: /dev/null: not a regular file: qb keeps its files only in regular files
 > stats exit 2
-> qb-drill: /dev/null: not a regular file
+> qb-drill: /dev/null: not a regular file: qb keeps its files only in regular files
 > grade exit 2
-> qb-drill: TMP: not a regular file
+> qb-drill: TMP: not a regular file: qb keeps its files only in regular files
 > stats exit 2
 > qb-drill: TMP: Is a directory
 > grade exit 2
-> qb-drill: TMP/fifo: not a regular file
+> qb-drill: TMP/fifo: not a regular file: qb keeps its files only in regular files
 > stats exit 2
-> qb-drill: TMP/fifo: not a regular file
+> qb-drill: TMP/fifo: not a regular file: qb keeps its files only in regular files
 > grade exit 2
 
 ## 8 concurrent runs of --grade lose nothing: every line whole

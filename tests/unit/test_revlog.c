@@ -220,13 +220,15 @@ writer_refuses(void **state)
 	(void)state;
 	writer_path = "/dev/null";
 	assert_int_equal(child_status(open_writer, NULL, &err), 3);
-	assert_string_equal(err, "qb-drill: /dev/null: not a regular file\n");
+	assert_string_equal(err, "qb-drill: /dev/null: not a regular file: "
+	    "qb keeps its files only in regular files\n");
 	free(err);
 	snprintf(fifo, sizeof(fifo), "%s.fifo", path);
 	assert_int_equal(mkfifo(fifo, 0600), 0);
 	writer_path = fifo;
 	assert_int_equal(child_status(open_writer, NULL, &err), 3);
-	snprintf(want, sizeof(want), "qb-drill: %s: not a regular file\n",
+	snprintf(want, sizeof(want), "qb-drill: %s: not a regular file: "
+	    "qb keeps its files only in regular files\n",
 	    fifo);
 	assert_string_equal(err, want);
 	free(err);
