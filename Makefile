@@ -41,14 +41,16 @@ QB_CFLAGS	= -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Ilib \
 		  -MMD -MP $(SAN_FLAGS)
 ALL_CFLAGS	= $(QB_CFLAGS) $(PCRE2_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 ALL_LDFLAGS	= $(SAN_FLAGS) $(LDFLAGS)
-LIBS		= $(PCRE2_LIBS) $(UNISTRING_LIBS)
+LIBS		= $(PCRE2_LIBS) $(UNISTRING_LIBS) -lm
 
-CMDS	= qb-fmt qb-grep qb-list qb-pick
+CMDS	= qb-drill qb-fmt qb-grep qb-list qb-pick
 LIBSRC	= lib/bank.c lib/buf.c lib/cli.c lib/daily.c lib/diag.c lib/escape.c \
+	  lib/drill.c lib/fsrs.c lib/revlog.c \
 	  lib/fmt.c lib/line.c lib/mail.c lib/match.c lib/out.c lib/range.c \
 	  lib/rec.c lib/rng.c lib/sample.c lib/spill.c lib/src.c lib/state.c \
 	  lib/strmap.c lib/tagsel.c lib/template.c lib/utf8.c lib/wrap.c
 UNITS	= bank buf cli daily diag escape fmt line mail match out range rec rng \
+	  drill fsrs revlog \
 	  sample spill src state strmap tagsel template utf8 wrap
 # Issue 17: one FNV-1a and the keyed hash; the discipline for files qb keeps.
 LIBSRC	+= lib/hash.c lib/keep.c
@@ -121,7 +123,7 @@ uninstall:
 # libFuzzer targets, with clang: make fuzz FUZZ_SECONDS=N runs each for N s.
 FUZZ_SECONDS	?= 20
 FUZZ_CC		?= clang
-FUZZERS		= date fmt match reader rec template
+FUZZERS		= date fmt match reader rec revlog template
 FUZZERS		+= state
 FUZZ_FLAGS	= -g -O1 -fsanitize=fuzzer,address,undefined \
 		  -fno-sanitize-recover=undefined

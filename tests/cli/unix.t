@@ -50,14 +50,17 @@ $ bash --norc "$QB_TOP/tests/cli/complete.sh" 'qb-fmt --format=j' 'qb-grep -t sq
 
 ## make install with PREFIX and DESTDIR puts everything in place, uninstall takes it away
 $ d=$(mktemp -d); make -s -C "$QB_TOP" install DESTDIR="$d" PREFIX=/usr BUILD="$QB_BUILD" >/dev/null && (cd "$d" && find . -type f | sort) && "$d/usr/bin/qb-list" -c && make -s -C "$QB_TOP" uninstall DESTDIR="$d" PREFIX=/usr BUILD="$QB_BUILD" >/dev/null && find "$d" -type f | wc -l; rm -rf "$d"
+> ./usr/bin/qb-drill
 > ./usr/bin/qb-fmt
 > ./usr/bin/qb-grep
 > ./usr/bin/qb-list
 > ./usr/bin/qb-pick
+> ./usr/share/bash-completion/completions/qb-drill
 > ./usr/share/bash-completion/completions/qb-fmt
 > ./usr/share/bash-completion/completions/qb-grep
 > ./usr/share/bash-completion/completions/qb-list
 > ./usr/share/bash-completion/completions/qb-pick
+> ./usr/share/man/man1/qb-drill.1
 > ./usr/share/man/man1/qb-fmt.1
 > ./usr/share/man/man1/qb-grep.1
 > ./usr/share/man/man1/qb-list.1
