@@ -157,7 +157,7 @@ clean:
 # The Debian packages that building, testing and benchmarking need.
 DEBIAN_PACKAGES = make build-essential pkg-config libpcre2-dev libcmocka-dev \
 	libunistring-dev mandoc jq python3 fortune-mod clang libclang-rt-dev \
-	ripgrep miller time
+	ripgrep miller time exim4-daemon-light cron
 
 deps:
 	@missing=; \
@@ -165,12 +165,14 @@ deps:
 		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
 		    grep -q 'ok installed' || missing="$$missing $$p"; \
 	done; \
-	if [ -z "$$missing" ]; then echo "deps: all installed"; exit 0; fi; \
 	sudo=; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	if [ -z "$$missing" ]; then echo "deps: all installed"; else \
 	echo "deps: installing$$missing"; \
+	$$sudo sh tests/mta/setup.sh preseed && \
 	$$sudo apt-get update && \
 	$$sudo env DEBIAN_FRONTEND=noninteractive \
-	    apt-get install -y --no-install-recommends $$missing
+	    apt-get install -y --no-install-recommends $$missing || exit 1; fi; \
+	sh tests/mta/setup.sh 2>/dev/null || $$sudo sh tests/mta/setup.sh
 
 .PHONY: all bench check run install uninstall clean deps fuzz valgrind
 .SECONDARY:

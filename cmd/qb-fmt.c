@@ -12,13 +12,16 @@
 #include "out.h"
 #include "src.h"
 
-enum { OPT_FROM = CHAR_MAX + 1, OPT_SUBJECT, OPT_TEMPLATE, OPT_TO };
+enum { OPT_FROM = CHAR_MAX + 1, OPT_PREVIOUS, OPT_REPLY_TO, OPT_SUBJECT,
+    OPT_TEMPLATE, OPT_TO };
 
 static const struct option longopts[] = {
 	{ "answers",	no_argument,		NULL,	'a' },
 	{ "format",	required_argument,	NULL,	'f' },
 	{ "from",	required_argument,	NULL,	OPT_FROM },
 	{ "help",	no_argument,		NULL,	'h' },
+	{ "previous",	no_argument,		NULL,	OPT_PREVIOUS },
+	{ "reply-to",	required_argument,	NULL,	OPT_REPLY_TO },
 	{ "subject",	required_argument,	NULL,	OPT_SUBJECT },
 	{ "template",	required_argument,	NULL,	OPT_TEMPLATE },
 	{ "to",		required_argument,	NULL,	OPT_TO },
@@ -29,8 +32,8 @@ static const struct option longopts[] = {
 
 static const char usage_text[] =
 "Usage: qb-fmt [-a] [-f FORMAT] [-w WIDTH] [FILE]...\n"
-"       qb-fmt -f mail --to=ADDRESS [--from=ADDRESS] [--subject=TEXT]\n"
-"              [-a] [FILE]...\n"
+"       qb-fmt -f mail [--to=ADDRESS] [--from=ADDRESS] [--reply-to=ADDRESS]\n"
+"              [--subject=FMT] [--previous] [-a] [FILE]...\n"
 "       qb-fmt --template=FMT [FILE]...\n"
 "Render question records; with no FILE, read standard input.\n"
 "\n"
@@ -38,9 +41,14 @@ static const char usage_text[] =
 "                        anki or fortune\n"
 "  -a, --answers         print the answers too\n"
 "  -w, --width=N         wrap text at N columns (default 72, 0: no wrap)\n"
-"      --to=ADDRESS      mail: a recipient (repeatable, or a comma list)\n"
-"      --from=ADDRESS    mail: the sender (default: user@host)\n"
-"      --subject=TEXT    mail: the subject (default: Question of the day)\n"
+"      --to=ADDRESS      mail: a recipient (repeatable, or a comma list;\n"
+"                        default: you at the system's mail domain)\n"
+"      --from=ADDRESS    mail: the sender (default: you, as for --to)\n"
+"      --reply-to=ADDRESS  mail: where replies go (repeatable)\n"
+"      --subject=FMT     mail: the subject, a template as for --template\n"
+"                        (default: %q, the question, shortened)\n"
+"      --previous        mail: the first record is the previous question,\n"
+"                        given last with its answer\n"
 "      --template=FMT    render each record with FMT: %i id, %t tags,\n"
 "                        %q question, %a answer, %n number, %%, \\n, \\t, \\\\\n"
 "  -h, --help            print this help and exit\n"
@@ -60,6 +68,7 @@ main(int argc, char *argv[])
 
 	diag_init("qb-fmt");
 	opt.to = xmalloc((size_t)argc * sizeof(*opt.to));
+	opt.reply_to = xmalloc((size_t)argc * sizeof(*opt.reply_to));
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":af:hVw:", longopts,
 	    NULL)) != -1) {
@@ -79,6 +88,12 @@ main(int argc, char *argv[])
 			break;
 		case OPT_FROM:
 			opt.from = optarg;
+			break;
+		case OPT_PREVIOUS:
+			opt.previous = 1;
+			break;
+		case OPT_REPLY_TO:
+			opt.reply_to[opt.nreply_to++] = optarg;
 			break;
 		case OPT_SUBJECT:
 			opt.subject = optarg;
@@ -101,6 +116,7 @@ main(int argc, char *argv[])
 	fmt_close(&f);
 	src_free(&s);
 	free(opt.to);
+	free(opt.reply_to);
 	out_close();
 	return diag_status();
 }

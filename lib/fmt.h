@@ -17,11 +17,16 @@ struct fmt_options {
 	int		 answers;	/* -a */
 	int		 width;		/* -w, 0: no wrapping */
 	const char	*template;	/* --template, or NULL */
-	char		**to;		/* --to, each a comma list */
+	char		**to;		/* --to, each a comma list; none: self */
 	size_t		 nto;
-	const char	*from;		/* NULL: user@host */
-	const char	*subject;
+	const char	*from;		/* NULL: user@maildomain */
+	const char	*subject;	/* a template; NULL: the question */
+	char		**reply_to;	/* --reply-to, each a comma list */
+	size_t		 nreply_to;
+	int		 previous;	/* --previous: record 1 is answered */
 };
+
+struct fmt_mail;
 
 struct fmt {
 	const struct fmt_options *opt;
@@ -31,6 +36,7 @@ struct fmt {
 	struct buf		 text;
 	struct wrap		 wrap;
 	struct template		 tmpl;
+	struct fmt_mail		*mail;	/* the mail format's own state */
 };
 
 /* The format names, for messages: "text, markdown, ...". */
