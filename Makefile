@@ -115,7 +115,7 @@ uninstall:
 # libFuzzer targets, with clang: make fuzz FUZZ_SECONDS=N runs each for N s.
 FUZZ_SECONDS	?= 20
 FUZZ_CC		?= clang
-FUZZERS		= date fmt reader rec template
+FUZZERS		= date fmt mail reader rec template
 FUZZ_FLAGS	= -g -O1 -fsanitize=fuzzer,address,undefined \
 		  -fno-sanitize-recover=undefined
 

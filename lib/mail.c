@@ -459,10 +459,12 @@ mail_qp_line(struct buf *b, const char *p, size_t n)
 		/*
 		 * Spaces survive only inside a line; '=', '\' and 8-bit are
 		 * coded, and so is a '.' that starts a line, so that no line
-		 * is a lone "." (the end of a message to sendmail without -i).
+		 * is a lone "." (the end of a message to sendmail without -i),
+		 * and an "F" that starts "From ", which mbox files change.
 		 */
 		if ((c >= 33 && c <= 126 && c != '=' && c != '\\' &&
-		    !(c == '.' && col == 0)) ||
+		    !(c == '.' && col == 0) && !(c == 'F' && col == 0 &&
+		    n - i >= 5 && memcmp(p + i, "From ", 5) == 0)) ||
 		    ((c == ' ' || c == '\t') && i + 1 < n)) {
 			piece[0] = (char)c;
 			len = 1;
@@ -473,8 +475,9 @@ mail_qp_line(struct buf *b, const char *p, size_t n)
 		if (col + len > QP_LINE_MAX - 1) {
 			buf_adds(b, "=\n");	/* a soft line break */
 			col = 0;
-			if (c == '.') {
-				memcpy(piece, "=2E", 3);
+			if (len == 1 && (c == '.' || (c == 'F' && n - i >= 5 &&
+			    memcmp(p + i, "From ", 5) == 0))) {
+				snprintf(piece, sizeof(piece), "=%02X", c);
 				len = 3;
 			}
 		}

@@ -224,6 +224,9 @@ no_lone_dot(void **state)
 	buf_reset(&b);
 	mail_qp_line(&b, "a\\b", 3);
 	assert_string_equal(buf_cstr(&b), "a=5Cb\n");
+	buf_reset(&b);
+	mail_qp_line(&b, "From here", 9);
+	assert_string_equal(buf_cstr(&b), "=46rom here\n");
 	/* A soft break right before a '.', wherever it falls. */
 	for (i = 1; i < sizeof(line); i++) {
 		memset(line, 'x', sizeof(line));
