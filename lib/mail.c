@@ -374,10 +374,10 @@ one_box(struct buf *b, const struct mail_box *m, size_t col)
 			col = encoded_words(b, nm, n, col);
 		/* The address on the next line when it does not fit. */
 		if (col + 3 + alen > MAIL_LINE_MAX) {
-			buf_adds(b, "\n ");
+			buf_adds(b, "\n <");
 			col = 0;
-		}
-		buf_adds(b, " <");
+		} else
+			buf_adds(b, " <");
 		buf_adds(b, m->addr);
 		buf_addc(b, '>');
 		return col + 3 + alen;
