@@ -153,3 +153,36 @@ $ a="$(printf 'r%.0s' $(seq 60))@$(printf 'd%.0s' $(seq 60)).example.org"; qb-fm
 >  <rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr@dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd.example.org>
 > qb-fmt: invalid address for --to: 'LONG.org': not an address (user@domain)
 > Try 'qb-fmt --help' for more information.
+
+## --period=weekday over two full cycles of weekdays: every record once a cycle, never the same on two sending days in a row
+$ qb-list > bank.tmp; python3 "$QB_TOP/tests/cli/weekdays.py" bank.tmp; rm bank.tmp
+> 2026-01-19 2026-05-22 45 45 0
+
+## --period=weekday: Saturday and Sunday give Friday's question; -1period on a Monday is Friday's
+$ for d in 2026-12-04 2026-12-05 2026-12-06 2026-12-07-1period 2026-12-07; do qb-list | qb-pick --period=weekday --date=$d | cut -f 1; done
+> skill-29
+> skill-29
+> skill-29
+> skill-29
+> skill-04
+
+## --date: today, yesterday, tomorrow, +N and -N days or periods
+$ t=$(date +%F); y=$(date -d yesterday +%F); for d in today "$t" yesterday "$y" "$t-1" tomorrow "$t+1" "+1day"; do qb-list | qb-pick --date=$d | cut -f 1; done | uniq -c | awk '{print $1}'; qb-list | qb-pick --period=week --date=2026-12-01-2periods | cut -f 1; qb-list | qb-pick --period=week --date=2026-11-17 | cut -f 1
+> 2
+> 3
+> 3
+> skill-04
+> skill-04
+
+## --date is repeatable: a record for each, in the order given (yesterday's, then today's)
+$ qb-list | qb-pick --period=weekday --date=2026-12-07-1period --date=2026-12-07 | cut -f 1
+> skill-29
+> skill-04
+
+## --date: a bad one is a usage error that says what is taken
+$ qb-pick --date=now good.qb; qb-pick --date=-1week good.qb
+! qb-pick: invalid date: 'now' (YYYY-MM-DD, today, yesterday or tomorrow, then +N or -N days or periods)
+! Try 'qb-pick --help' for more information.
+! qb-pick: invalid date: '-1week' (YYYY-MM-DD, today, yesterday or tomorrow, then +N or -N days or periods)
+! Try 'qb-pick --help' for more information.
+? 2
