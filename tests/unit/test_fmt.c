@@ -94,9 +94,10 @@ open_unknown(void)
 }
 
 static void
-open_mail_without_to(void)
+open_mail_with_bad_to(void)
 {
-	struct fmt_options opt = { .width = 72 };
+	char *to[] = { "not an address" };
+	struct fmt_options opt = { .width = 72, .to = to, .nto = 1 };
 	struct fmt f;
 
 	diag_init("qb-test");
@@ -112,8 +113,9 @@ usage_errors(void **state)
 	assert_int_equal(child_status(open_unknown, NULL, &err), 2);
 	assert_non_null(strstr(err, "unknown format: 'yaml'"));
 	free(err);
-	assert_int_equal(child_status(open_mail_without_to, NULL, &err), 2);
-	assert_non_null(strstr(err, "needs --to"));
+	assert_int_equal(child_status(open_mail_with_bad_to, NULL, &err), 2);
+	assert_non_null(strstr(err, "invalid address for --to: 'not an "
+	    "address'"));
 	free(err);
 }
 
