@@ -87,6 +87,10 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIBA)
 check: $(BINS) $(TESTS)
 	sh tests/run.sh $(BUILD)
 
+# README's crontab line under Debian's real cron, as root (up to 2 minutes).
+check-cron: $(BINS)
+	sh tests/mta/cron-e2e.sh $(BUILD)
+
 run: $(BINS)
 	$(BUILD)/bin/qb-list | $(BUILD)/bin/qb-pick --daily | $(BUILD)/bin/qb-fmt -a
 
@@ -174,7 +178,7 @@ deps:
 	    apt-get install -y --no-install-recommends $$missing || exit 1; fi; \
 	sh tests/mta/setup.sh 2>/dev/null || $$sudo sh tests/mta/setup.sh
 
-.PHONY: all bench check run install uninstall clean deps fuzz valgrind
+.PHONY: all bench check check-cron run install uninstall clean deps fuzz valgrind
 .SECONDARY:
 
 -include $(LIBOBJ:.o=.d) $(CMDS:%=$(BUILD)/cmd/%.d) $(TESTS:=.d)
