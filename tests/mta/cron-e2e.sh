@@ -1,7 +1,7 @@
 #!/bin/sh
 # The daily mail under Debian's real cron daemon, end to end: `make install`
 # to a temporary PREFIX, README.md's first crontab recipe put in root's
-# crontab (its PATH line pointing to that prefix, its time the next minute
+# crontab (its PATH= pointing to that prefix, its time the next minute
 # of any day, so that it runs on a weekend too), cron started if it is not
 # running, and the mail awaited in /var/mail/root (at most 130 s), read
 # with Python's mailbox and email parsers, and checked for the day's
@@ -49,17 +49,15 @@ if ! make -s -C "$top" install PREFIX="$tmp/prefix" DESTDIR= BUILD="$build" \
 	cat "$tmp/make.log" >&2
 	exit 1
 fi
-pathline=$(sed -n 's/^    \(PATH=.*\)/\1/p' "$top/README.md" | head -n 1)
 cmd=$(sed -n 's/^    [0-9*][^ ]* [^ ]* [^ ]* [^ ]* [^ ]* \(.*\)/\1/p' \
     "$top/README.md" | head -n 1)
-if [ -z "$pathline" ] || [ -z "$cmd" ]; then
-	say "no PATH line or crontab line in README.md"
+if [ -z "$cmd" ]; then
+	say "no crontab line in README.md"
 	exit 1
 fi
-pathline=$(printf '%s\n' "$pathline" | sed "s|/usr/local|$tmp/prefix|")
-path=${pathline#PATH=}
-want=$(PATH="$path"; export PATH; qb-list | qb-pick --period=weekday |
-    qb-fmt --template='%q')
+cmd=$(printf '%s\n' "$cmd" | sed "s|PATH=/usr/local/|PATH=$tmp/prefix/|")
+want=$(PATH="$tmp/prefix/bin:$PATH"; export PATH; qb-list |
+    qb-pick --period=weekday | qb-fmt --template='%q')
 
 # The next minute, or the one after when this one is nearly over.
 ahead=1
@@ -68,10 +66,9 @@ when=$(date -d "+$ahead min" '+%M %H' | sed 's/^0\([0-9]\)/\1/; s/ 0\([0-9]\)$/ 
 off=$(wc -c <"$box" 2>/dev/null || echo 0)
 {
 	[ -z "$had_crontab" ] || cat "$tmp/crontab.saved"
-	printf '%s\n' "$pathline"
 	printf '%s * * * %s\n' "$when" "$cmd"
 } | crontab - || exit 1
-echo "crontab:"; crontab -l | tail -n 2 | sed 's/^/  /'
+echo "crontab:"; crontab -l | tail -n 1 | sed 's/^/  /'
 
 if ! pidof cron >/dev/null 2>&1; then
 	/usr/sbin/cron || { say "cannot start cron"; exit 1; }

@@ -1,10 +1,10 @@
 #!/bin/sh
 # Runs the crontab lines of README.md the way cron runs them, and finds each
 # message in the local mailbox.  The commands are installed by
-# `make install` under a temporary PREFIX; of each recipe only its PATH=
-# line's /usr/local becomes that prefix, nothing else.  Each line runs with
-# what cron gives a job: env -i, PATH from the crontab, HOME, LOGNAME and
-# SHELL=/bin/sh, /bin/sh -c, standard input an empty pipe.
+# `make install` under a temporary PREFIX; of each line only the
+# /usr/local of its PATH= assignment becomes that prefix, nothing else.
+# Each line runs with what cron gives a job: env -i, PATH=/usr/bin:/bin,
+# HOME, LOGNAME and SHELL=/bin/sh, /bin/sh -c, standard input an empty pipe.
 #
 # Usage: tests/mta/readme-cron.sh [BUILD]   Prints a line a recipe; exits 1
 # when one failed.  Needs a local mail server (tests/mta/setup.sh).
@@ -28,30 +28,30 @@ if ! make -s -C "$top" install PREFIX="$tmp/prefix" DESTDIR= BUILD="$build" \
 	exit 1
 fi
 
-# "PATH-LINE<TAB>COMMAND" for every crontab line of an indented block.
-awk '/^    PATH=/ { path = substr($0, 5); next }
-    /^    [0-9*@]/ && path != "" {
-	line = substr($0, 5)
-	sub(/^[^ ]+ +[^ ]+ +[^ ]+ +[^ ]+ +[^ ]+ +/, "", line)
-	print path "\t" line
-    }' "$top/README.md" >"$tmp/lines"
+# The command of every crontab line of an indented block.
+sed -n 's/^    [0-9*][^ ]* [^ ]* [^ ]* [^ ]* [^ ]* \(.*\)/\1/p' "$top/README.md" \
+    >"$tmp/lines"
 [ -s "$tmp/lines" ] || { echo "readme-cron.sh: no crontab line in README.md" >&2; exit 1; }
 
 n=0
-while IFS='	' read -r pathline cmd; do
+while IFS= read -r cmd; do
 	n=$((n + 1))
 	case $cmd in
 	*%*)	echo "recipe $n: holds a %, which cron makes a newline"; status=1
 		continue ;;
 	esac
-	path=${pathline#PATH=}
-	path=$(printf '%s\n' "$path" | sed "s|/usr/local|$tmp/prefix|")
+	case $cmd in
+	*PATH=/usr/local/*) ;;
+	*)	echo "recipe $n: no PATH=/usr/local/...: cron would not find qb"
+		status=1 ;;
+	esac
+	cmd=$(printf '%s\n' "$cmd" | sed "s|PATH=/usr/local/|PATH=$tmp/prefix/|")
 	# The day's question, as the installed commands give it.
-	want=$(PATH="$path" qb-list | PATH="$path" qb-pick --period=weekday |
-	    PATH="$path" qb-fmt --template='%q')
+	want=$(PATH="$tmp/prefix/bin:$PATH"; export PATH; qb-list |
+	    qb-pick --period=weekday | qb-fmt --template='%q')
 	off=$(wc -c <"$box" 2>/dev/null || echo 0)
 	# Upstream trouble (no bank): nothing sent, cron mails the error.
-	: | env -i PATH="$path" HOME="$home" LOGNAME="$user" SHELL=/bin/sh \
+	: | env -i PATH=/usr/bin:/bin HOME="$home" LOGNAME="$user" SHELL=/bin/sh \
 	    QB_PATH=/nonexistent /bin/sh -c "$cmd" >"$tmp/out" 2>&1
 	rc=$?
 	if [ "$rc" -eq 0 ] || ! grep -q '^qb-list: /nonexistent' "$tmp/out"; then
@@ -62,7 +62,7 @@ while IFS='	' read -r pathline cmd; do
 		echo "recipe $n: upstream trouble sent an empty message"; status=1
 	fi
 	off=$(wc -c <"$box" 2>/dev/null || echo 0)
-	: | env -i PATH="$path" HOME="$home" LOGNAME="$user" SHELL=/bin/sh \
+	: | env -i PATH=/usr/bin:/bin HOME="$home" LOGNAME="$user" SHELL=/bin/sh \
 	    /bin/sh -c "$cmd" >"$tmp/out" 2>&1
 	rc=$?
 	if [ "$rc" -ne 0 ] || [ -s "$tmp/out" ]; then
