@@ -349,7 +349,8 @@ mail_end(struct fmt *f)
 		out_write(m->head.p, m->head.len);
 		out_write(m->one.p, m->one.len);
 	}
-	out_write(m->prev.p, m->prev.len);
+	if (m->prev.len > 0)
+		out_write(m->prev.p, m->prev.len);
 }
 
 static void
