@@ -4,7 +4,8 @@
 # 127.0.0.1 only, and knows no route to another host.  Root's mail, which
 # Debian's exim keeps in /var/mail/mail, goes to /var/mail/root, where
 # people and tests look.  Idempotent; needs root only when it changes
-# something.
+# something.  An exim configured for more than local delivery is left
+# alone (and this fails) unless QB_MTA_FORCE is set.
 #
 # Usage: tests/mta/setup.sh preseed   before exim4 is installed (debconf)
 #        tests/mta/setup.sh           after: configure, check
@@ -38,6 +39,13 @@ if [ ! -f "$conf" ] || ! command -v update-exim4.conf >/dev/null; then
 	exit 2
 fi
 changed=
+# A mail server set up for real mail is not ours to change.
+if ! grep -qx "$want_type" "$conf" && [ -z "${QB_MTA_FORCE:-}" ]; then
+	echo "tests/mta/setup.sh: exim4 is configured for more than local" \
+	    "delivery ($(grep '^dc_eximconfig_configtype=' "$conf"));" \
+	    "the tests need local delivery only: QB_MTA_FORCE=1 to change it" >&2
+	exit 1
+fi
 if ! grep -qx "$want_type" "$conf" || ! grep -qx "$want_ifs" "$conf"; then
 	root "configure exim4"
 	sed -i -e "s/^dc_eximconfig_configtype=.*/$want_type/" \
