@@ -127,14 +127,14 @@ pattern_matches(struct src *src, struct buf *text)
 
 	if (matcher.ncodes == 0)
 		return 1;
-	for (f = FIELD_ID; f <= FIELD_ANSWER; f++) {
+	for (f = 0; f < REC_NFIELDS; f++) {
 		struct span t;
 		size_t s, e;
 		int found;
 
 		if (!(fields & (1 << f)))
 			continue;
-		t = rec_text(rec_field(r, (enum rec_field)f), text);
+		t = rec_field_text(r, (enum rec_field)f, text);
 		if ((found = matcher_find(&matcher, t.p, t.len, 0, &s, &e)) < 0) {
 			diag_line(src->rd.name, src->rd.lineno, "cannot match "
 			    "this record: %s", matcher.errmsg);
@@ -153,7 +153,7 @@ write_coloured(const struct rec *r)
 {
 	int f;
 
-	for (f = FIELD_ID; f <= FIELD_ANSWER; f++) {
+	for (f = 0; f < REC_NFIELDS; f++) {
 		struct span t = rec_field(r, (enum rec_field)f);
 
 		if (f > FIELD_ID)
@@ -198,9 +198,11 @@ main(int argc, char *argv[])
 			flags |= MATCH_ICASE;
 			break;
 		case 'k':
-			if ((fields = rec_field_mask(optarg)) < 0)
-				diag_usage("invalid field list: '%s' (id, tags, "
-				    "question, answer or all)", optarg);
+			if ((fields = rec_field_mask(optarg)) < 0) {
+				rec_field_list(&text, ", ");
+				diag_usage("invalid field list: '%s' "
+				    "(%s or all)", optarg, buf_cstr(&text));
+			}
 			break;
 		case 'm':
 			max = cli_number(optarg, "-m", 0, LLONG_MAX);

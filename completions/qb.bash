@@ -55,9 +55,9 @@ _qb()
 	qb-pick:-n|qb-pick:--count|qb-pick:-s|qb-pick:--seed|qb-pick:-i|qb-pick:--index)
 		return ;;
 	qb-fmt:-f|qb-fmt:--format)
-		COMPREPLY=($(compgen -W "text markdown json jsonl csv mail anki fortune" -- "$cur"))
+		COMPREPLY=($(compgen -W "text markdown json jsonl csv tsv mail anki fortune" -- "$cur"))
 		return ;;
-	qb-fmt:-w|qb-fmt:--width|qb-fmt:--to|qb-fmt:--from|qb-fmt:--subject|qb-fmt:--template)
+	qb-fmt:-w|qb-fmt:--width|qb-fmt:--to|qb-fmt:--from|qb-fmt:--subject|qb-fmt:--template|qb-fmt:--title)
 		return ;;
 	esac
 
@@ -70,7 +70,8 @@ _qb()
 	qb-pick) opts="-n --count -s --seed --state -d --daily --date --period
 		--id -i --index -h --help -V --version" ;;
 	qb-fmt) opts="-a --answers -f --format -w --width --to --from
-		--subject --template -h --help -V --version" ;;
+		--subject --template -h --help -V --version
+		-z --null --title --bom --formula-guard --list-formats" ;;
 	esac
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W "$opts" -- "$cur"))

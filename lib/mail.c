@@ -171,6 +171,8 @@ parse_box(const char *p, size_t n, struct mail_box *box)
 	if (!is_ascii(addr, addrlen))
 		return "a non-ASCII address (only ASCII addresses are "
 		    "supported; RFC 6532 is not)";
+	if (addrlen > ADDR_MAX)
+		return "an address longer than 254 octets";
 	if (!mail_addr_ok(addr, addrlen))
 		return "not an address (user@domain)";
 	box->addr = xstrndup(addr, addrlen);

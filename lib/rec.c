@@ -481,8 +481,11 @@ rec_free(struct rec *r)
 	memset(r, 0, sizeof(*r));
 }
 
-static const char *const field_names[] = {
-	"id", "tags", "question", "answer"
+const struct rec_field_info rec_fields[REC_NFIELDS] = {
+	{ "id",		'i',	0,	0 },
+	{ "tags",	't',	1,	0 },
+	{ "question",	'q',	0,	1 },
+	{ "answer",	'a',	0,	1 }
 };
 
 /* A byte or code point, shown without passing any control through. */
@@ -502,7 +505,7 @@ describe_char(char *out, size_t size, unsigned arg)
 void
 rec_errmsg(const struct rec *r, char *msg, size_t size)
 {
-	const char *field = field_names[r->errfield];
+	const char *field = rec_fields[r->errfield].name;
 	char what[32];
 
 	describe_char(what, sizeof(what), r->errarg);
@@ -668,26 +671,37 @@ rec_has_tag(const struct rec *r, const char *tag, size_t len)
 int
 rec_field_mask(const char *list)
 {
-	static const char *const names[] = { "id", "tags", "question", "answer" };
 	int mask = 0;
 
 	while (*list != '\0') {
 		size_t len = strcspn(list, ","), f;
 
 		if (len == 3 && strncmp(list, "all", 3) == 0)
-			mask |= (1 << 4) - 1;
+			mask |= (1 << REC_NFIELDS) - 1;
 		else {
-			for (f = 0; f < 4; f++)
-				if (strlen(names[f]) == len &&
-				    strncmp(list, names[f], len) == 0)
+			for (f = 0; f < REC_NFIELDS; f++)
+				if (strlen(rec_fields[f].name) == len &&
+				    strncmp(list, rec_fields[f].name, len) == 0)
 					break;
-			if (f == 4)
+			if (f == REC_NFIELDS)
 				return -1;
 			mask |= 1 << f;
 		}
 		list += len + (list[len] == ',');
 	}
 	return mask == 0 ? -1 : mask;
+}
+
+void
+rec_field_list(struct buf *b, const char *sep)
+{
+	int f;
+
+	for (f = 0; f < REC_NFIELDS; f++) {
+		if (f > 0)
+			buf_adds(b, sep);
+		buf_adds(b, rec_fields[f].name);
+	}
 }
 
 struct span
@@ -704,6 +718,14 @@ rec_field(const struct rec *r, enum rec_field f)
 	default:
 		return r->answer;
 	}
+}
+
+struct span
+rec_field_text(const struct rec *r, enum rec_field f, struct buf *scratch)
+{
+	struct span s = rec_field(r, f);
+
+	return rec_fields[f].escaped ? rec_text(s, scratch) : s;
 }
 
 int

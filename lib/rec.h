@@ -43,12 +43,27 @@ enum rec_err {
 	REC_EBACKSLASH		/* a backslash ending a field */
 };
 
+/*
+ * The fields of a record, in file order.  Everything that names or lists
+ * fields (messages, qb-grep --field, template letters, JSON keys, the CSV
+ * header) derives from rec_fields[], so a field is added here once.
+ */
 enum rec_field {
 	FIELD_ID,
 	FIELD_TAGS,
 	FIELD_QUESTION,
-	FIELD_ANSWER
+	FIELD_ANSWER,
+	REC_NFIELDS
 };
+
+struct rec_field_info {
+	const char	*name;		/* "question" */
+	char		 letter;	/* in templates: %q */
+	int		 list;		/* a comma-joined list (tags) */
+	int		 escaped;	/* escaped text: rec_text() reads it */
+};
+
+extern const struct rec_field_info rec_fields[REC_NFIELDS];
 
 struct tagref {
 	uint32_t	 off;
@@ -107,10 +122,15 @@ uint64_t	rec_text_hash(struct span escaped);
  * or all) as a mask of 1 << FIELD_*; -1 when a name is unknown.
  */
 int		rec_field_mask(const char *list);
+/* Appends the field names joined by sep: "id, tags, question, answer". */
+void		rec_field_list(struct buf *, const char *sep);
 /* Is this a valid (given, not empty) id? */
 int		rec_id_valid(const char *p, size_t len);
 /* A field's escaped text by number. */
 struct span	rec_field(const struct rec *, enum rec_field);
+/* A field's text by number, unescaped when the field is escaped. */
+struct span	rec_field_text(const struct rec *, enum rec_field,
+		    struct buf *scratch);
 /* Normalizes a comma-separated tag list as rec_parse() does. */
 enum rec_err	rec_tag_list(struct rec *, const char *p, size_t len);
 
