@@ -41,10 +41,10 @@ _qb()
 	qb-grep:-e|qb-grep:--regexp|qb-grep:-m|qb-grep:--max-count)
 		return ;;
 	qb-pick:--period)
-		COMPREPLY=($(compgen -W "day week month" -- "$cur"))
+		COMPREPLY=($(compgen -W "day week weekday month" -- "$cur"))
 		return ;;
 	qb-pick:--date)
-		COMPREPLY=($(compgen -W "$(date +%F)" -- "$cur"))
+		COMPREPLY=($(compgen -W "$(date +%F) today yesterday tomorrow -1period" -- "$cur"))
 		return ;;
 	qb-pick:--id)
 		_qb_list_words "$cur" "$(qb-list 2>/dev/null | cut -f 1)"
@@ -57,7 +57,7 @@ _qb()
 	qb-fmt:-f|qb-fmt:--format)
 		COMPREPLY=($(compgen -W "text markdown json jsonl csv tsv mail anki fortune" -- "$cur"))
 		return ;;
-	qb-fmt:-w|qb-fmt:--width|qb-fmt:--to|qb-fmt:--from|qb-fmt:--subject|qb-fmt:--template|qb-fmt:--title)
+	qb-fmt:-w|qb-fmt:--width|qb-fmt:--to|qb-fmt:--from|qb-fmt:--reply-to|qb-fmt:--subject|qb-fmt:--template|qb-fmt:--title)
 		return ;;
 	esac
 
@@ -71,7 +71,8 @@ _qb()
 		--id -i --index -h --help -V --version" ;;
 	qb-fmt) opts="-a --answers -f --format -w --width --to --from
 		--subject --template -h --help -V --version
-		-z --null --title --bom --formula-guard --list-formats" ;;
+		-z --null --title --bom --formula-guard --list-formats
+		--reply-to --previous" ;;
 	esac
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W "$opts" -- "$cur"))

@@ -1,7 +1,8 @@
 /*
  * The question of the day without state: calendar arithmetic for days,
- * weeks and months, and the rule that maps a period to one record so that
- * every record comes once a cycle and no cycle starts where the last ended.
+ * weeks, weekdays and months, dates relative to today, and the rule that
+ * maps a period to one record so that every record comes once a cycle and
+ * no cycle starts where the last ended.
  */
 #ifndef QB_DAILY_H
 #define QB_DAILY_H
