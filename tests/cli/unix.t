@@ -44,7 +44,7 @@ $ for p in "$QB_TOP"/man/*.[157]; do for s in NAME SYNOPSIS DESCRIPTION 'EXIT ST
 $ bash -c 'source "$QB_TOP/completions/qb.bash"; COMP_WORDS=(qb-fmt --format=j); COMP_CWORD=1; _qb; echo "${COMPREPLY[@]}"; COMP_WORDS=(qb-grep -t sql,se); COMP_CWORD=2; _qb; echo "${COMPREPLY[@]}"; COMP_WORDS=(qb-pick --period ""); COMP_CWORD=2; _qb; echo "${COMPREPLY[@]}"; COMP_WORDS=(qb-grep -k q); COMP_CWORD=2; _qb; echo "${COMPREPLY[@]}"; COMP_WORDS=(qb-list --c); COMP_CWORD=1; _qb; echo "${COMPREPLY[@]}"'
 > json jsonl
 > sql,self sql,security
-> day week month
+> day week weekday month
 > question
 > --count --check
 
