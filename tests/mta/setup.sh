@@ -10,6 +10,7 @@
 # Usage: tests/mta/setup.sh preseed   before exim4 is installed (debconf)
 #        tests/mta/setup.sh           after: configure, check
 set -eu
+PATH=$PATH:/usr/sbin:/sbin	# exim4 and update-exim4.conf, for users too
 
 conf=/etc/exim4/update-exim4.conf.conf
 macros=/etc/exim4/exim4.conf.localmacros
