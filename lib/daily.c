@@ -107,6 +107,27 @@ daily_days(struct date d)
 	return era * 146097 + doe - 719468;
 }
 
+/*
+ * Days lived in the local time zone since 1970-01-01, counted noon to noon
+ * so that daylight saving rounds away.  They are the calendar's days except
+ * where a zone skipped a date (Pacific/Apia has no 2011-12-30): numbered by
+ * the calendar, that day's record would drop out of its cycle.  When
+ * mktime() cannot tell, the calendar's count.
+ */
+static int64_t
+lived_days(struct date d)
+{
+	struct tm tm = { .tm_year = d.year - 1900, .tm_mon = d.month - 1,
+	    .tm_mday = d.day, .tm_hour = 12, .tm_isdst = -1 };
+	struct tm epoch = { .tm_year = 70, .tm_mday = 1, .tm_hour = 12,
+	    .tm_isdst = -1 };
+	time_t t = mktime(&tm), t0 = mktime(&epoch);
+
+	if (t == (time_t)-1 || t0 == (time_t)-1)
+		return daily_days(d);
+	return floor_div((int64_t)t - (int64_t)t0 + 43200, 86400);
+}
+
 int64_t
 daily_period_number(struct date d, enum period p)
 {
@@ -125,7 +146,7 @@ daily_period_number(struct date d, enum period p)
 	}
 	case PERIOD_DAY:
 	default:
-		return daily_days(d);
+		return lived_days(d);
 	}
 }
 

@@ -174,7 +174,7 @@ parse_box(const char *p, size_t n, struct mail_box *box)
 	if (addrlen > ADDR_MAX)
 		return "an address longer than 254 octets";
 	if (!mail_addr_ok(addr, addrlen))
-		return "not an address (user@domain)";
+		return "not an address of the form user@domain";
 	box->addr = xstrndup(addr, addrlen);
 	box->name = NULL;
 	if (namelen >= 2 && name[0] == '"' && name[namelen - 1] == '"') {

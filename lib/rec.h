@@ -76,7 +76,8 @@ struct rec {
 	struct span	 tags;		/* lowercased, deduplicated, comma-joined */
 	struct span	 question;	/* escaped as in the file */
 	struct span	 answer;	/* escaped; empty when there is none */
-	int		 bare;		/* the line was a bare question */
+	int		 bare;		/* the line was a bare question: text
+					   taken literally, no escapes */
 
 	/* What was wrong, when rec_parse() returned REC_INVALID. */
 	enum rec_err	 err;
@@ -87,6 +88,7 @@ struct rec {
 	/* Storage reused from record to record. */
 	char		 idbuf[16];
 	struct buf	 tagbuf;
+	struct buf	 textbuf;	/* a bare question with '\\' escaped */
 	struct tagref	*refs;
 	size_t		 refcap;
 	uint32_t	*slots;
@@ -97,6 +99,11 @@ struct rec {
 /* A rec starts zeroed: struct rec r = { 0 }. */
 enum rec_kind	rec_parse(struct rec *, const char *line, size_t len);
 void		rec_free(struct rec *);
+/*
+ * Why a comment line looks like a mistake (a question that starts with
+ * '#', a record commented out), or NULL; for qb-list --check.
+ */
+const char	*rec_comment_suspect(const char *line, size_t len);
 /* The message for a REC_INVALID line, without file and line number. */
 void		rec_errmsg(const struct rec *, char *msg, size_t size);
 

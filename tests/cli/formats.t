@@ -153,7 +153,7 @@ $ qb-fmt --list-formats; printf 'a\t\tq?\t\n' | qb-fmt; printf 'a\t\tq?\t\n' | q
 > 1. q?
 
 ## the registry: --help, the manual, the completions and the messages list the same formats
-$ qb-fmt --list-formats > list.tmp; qb-fmt --help | sed -n '/--format/,/--answers/p' | grep -v -e --answers | sed 's/--format=NAME//; s/(default)//' | tr -s ', ' '\n\n' | grep -v -e '^-f$' -e '^or$' -e '^$' | diff list.tmp - && sed -n '/^\.Ss Formats/,/^\.El/p' "$QB_TOP/man/qb-fmt.1" | sed -n 's/^\.It Cm //p' | diff list.tmp - && sed -n '/qb-fmt:-f|qb-fmt:--format)/{n;p}' "$QB_TOP/completions/qb.bash" | grep -o '"[a-z ]*"' | tr -d '"' | tr ' ' '\n' | diff list.tmp - && sed -n 's/^local -a formats=(\(.*\))$/\1/p' "$QB_TOP/completions/_qb" | tr ' ' '\n' | diff list.tmp - && qb-fmt -f x /dev/null 2>&1 | sed -n "1s/.*(\(.*\))$/\1/p" | sed 's/ or /, /' | tr -s ', ' '\n\n' | diff list.tmp - && echo agree; rm list.tmp
+$ qb-fmt --list-formats > list.tmp; qb-fmt --help | sed -n '/--format/,/--answers/p' | grep -v -e --answers | sed 's/--format=NAME//; s/(default)//' | tr -s ', ' '\n\n' | grep -v -e '^-f$' -e '^or$' -e '^$' | diff list.tmp - && sed -n '/^\.Ss Formats/,/^\.El/p' "$QB_TOP/man/qb-fmt.1" | sed -n 's/^\.It Cm //p' | diff list.tmp - && bash --norc "$QB_TOP/tests/cli/complete.sh" 'qb-fmt --format=' | tr ' ' '\n' | diff list.tmp - && sed -n 's/^local -a formats=(\(.*\))$/\1/p' "$QB_TOP/completions/_qb" | tr ' ' '\n' | diff list.tmp - && qb-fmt -f x /dev/null 2>&1 | sed -n "1s/.*(\(.*\))$/\1/p" | sed 's/ or /, /' | tr -s ', ' '\n\n' | diff list.tmp - && echo agree; rm list.tmp
 > agree
 
 ## the field table: the CSV header, JSON keys, qb-grep's --help, message and manual, and the zsh completion agree

@@ -55,7 +55,7 @@ $ qb-fmt -f mail --to '"Lead, Team" <t@example.org>, b@example.org' --to 'Zoë "
 
 ## --to is checked as an addr-spec: a bad one is a usage error naming it
 $ qb-fmt -f mail --to 'not an address' good.qb
-! qb-fmt: invalid address for --to: 'not an address': not an address (user@domain)
+! qb-fmt: invalid address for --to: 'not an address': not an address of the form user@domain
 ! Try 'qb-fmt --help' for more information.
 ? 2
 
@@ -67,7 +67,7 @@ $ qb-fmt -f mail --to ' , ' good.qb
 
 ## --from and --reply-to are checked too; --from is one address
 $ qb-fmt -f mail --reply-to 'a@b@c' good.qb; qb-fmt -f mail --from 'a@example.org, b@example.org' good.qb
-! qb-fmt: invalid address for --reply-to: 'a@b@c': not an address (user@domain)
+! qb-fmt: invalid address for --reply-to: 'a@b@c': not an address of the form user@domain
 ! Try 'qb-fmt --help' for more information.
 ! qb-fmt: --from takes one address, not 2
 ! Try 'qb-fmt --help' for more information.

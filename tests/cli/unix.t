@@ -3,8 +3,8 @@
 
 ## --help: usage on stdout, exit 0, for every command
 $ for c in qb-list qb-grep qb-pick qb-fmt; do $c --help | head -n 1; done
-> Usage: qb-list [-c | -t | --check] [FILE]...
-> Usage: qb-grep [-cFiqvwx] [-k LIST] [-m NUM] [-t LIST] [-T LIST]
+> Usage: qb-list [-c | --tags | --check] [FILE]...
+> Usage: qb-grep [-cEFioPqvwx] [-k LIST] [-m NUM] [-t LIST] [-T LIST]
 > Usage: qb-pick [-n N] [-s SEED] [--state=FILE] [FILE]...
 > Usage: qb-fmt [-az] [-f FORMAT] [-w WIDTH] [FILE]...
 
@@ -41,7 +41,7 @@ $ for p in "$QB_TOP"/man/*.[157]; do for s in NAME SYNOPSIS DESCRIPTION 'EXIT ST
 > checked
 
 ## bash completion: options, --format values, tags from the default bank
-$ bash -c 'source "$QB_TOP/completions/qb.bash"; COMP_WORDS=(qb-fmt --format=j); COMP_CWORD=1; _qb; echo "${COMPREPLY[@]}"; COMP_WORDS=(qb-grep -t sql,se); COMP_CWORD=2; _qb; echo "${COMPREPLY[@]}"; COMP_WORDS=(qb-pick --period ""); COMP_CWORD=2; _qb; echo "${COMPREPLY[@]}"; COMP_WORDS=(qb-grep -k q); COMP_CWORD=2; _qb; echo "${COMPREPLY[@]}"; COMP_WORDS=(qb-list --c); COMP_CWORD=1; _qb; echo "${COMPREPLY[@]}"'
+$ bash --norc "$QB_TOP/tests/cli/complete.sh" 'qb-fmt --format=j' 'qb-grep -t sql,se' 'qb-pick --period ' 'qb-grep -k q' 'qb-list --c'
 > json jsonl
 > sql,self sql,security
 > day week weekday month
@@ -62,6 +62,7 @@ $ d=$(mktemp -d); make -s -C "$QB_TOP" install DESTDIR="$d" PREFIX=/usr BUILD="$
 > ./usr/share/man/man1/qb-grep.1
 > ./usr/share/man/man1/qb-list.1
 > ./usr/share/man/man1/qb-pick.1
+> ./usr/share/man/man1/qb.1
 > ./usr/share/man/man5/qb.5
 > ./usr/share/man/man7/qb.7
 > ./usr/share/qb/backend.qb

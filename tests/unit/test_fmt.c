@@ -195,7 +195,7 @@ usage_errors(void **state)
 	opt.nto = 1;
 	assert_int_equal(fmt_open(&f, "mail", &opt), -1);
 	assert_string_equal(f.err, "invalid address for --to: 'not an "
-	    "address': not an address (user@domain)");
+	    "address': not an address of the form user@domain");
 	fmt_close(&f);
 	opt.nto = 0;
 	opt.nul = 1;
