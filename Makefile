@@ -41,9 +41,10 @@ QB_CFLAGS	= -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Ilib \
 		  -MMD -MP $(SAN_FLAGS)
 ALL_CFLAGS	= $(QB_CFLAGS) $(PCRE2_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 ALL_LDFLAGS	= $(SAN_FLAGS) $(LDFLAGS)
-LIBS		= $(PCRE2_LIBS) $(UNISTRING_LIBS)
+LIBS		= $(PCRE2_LIBS) $(UNISTRING_LIBS) -lm
 
 # One entry a line, so that adding one is a one-line change.
+CMDS	+= qb-drill
 CMDS	+= qb-fmt
 CMDS	+= qb-grep
 CMDS	+= qb-list
@@ -54,8 +55,10 @@ LIBSRC	+= lib/buf.c
 LIBSRC	+= lib/cli.c
 LIBSRC	+= lib/daily.c
 LIBSRC	+= lib/diag.c
+LIBSRC	+= lib/drill.c
 LIBSRC	+= lib/escape.c
 LIBSRC	+= lib/fmt.c
+LIBSRC	+= lib/fsrs.c
 LIBSRC	+= lib/hash.c
 LIBSRC	+= lib/keep.c
 LIBSRC	+= lib/line.c
@@ -64,6 +67,7 @@ LIBSRC	+= lib/match.c
 LIBSRC	+= lib/out.c
 LIBSRC	+= lib/range.c
 LIBSRC	+= lib/rec.c
+LIBSRC	+= lib/revlog.c
 LIBSRC	+= lib/rng.c
 LIBSRC	+= lib/sample.c
 LIBSRC	+= lib/spill.c
@@ -78,9 +82,11 @@ LIBSRC	+= lib/wrap.c
 # libFuzzer targets, tests/fuzz/fuzz_NAME.c.
 FUZZERS	+= date
 FUZZERS	+= fmt
+FUZZERS	+= mail
 FUZZERS	+= match
 FUZZERS	+= reader
 FUZZERS	+= rec
+FUZZERS	+= revlog
 FUZZERS	+= state
 FUZZERS	+= template
 
@@ -168,6 +174,10 @@ stage: $(BINS)
 
 RUN	= qb-list | qb-pick --daily | qb-fmt -a
 
+# README's crontab line under Debian's real cron, as root (up to 2 minutes).
+check-cron: $(BINS)
+	sh tests/mta/cron-e2e.sh $(BUILD)
+
 run: $(BINS)
 	PATH="$(BUILD)/bin:$$PATH"; $(RUN)
 
@@ -237,6 +247,8 @@ DEBIAN_PACKAGES = make build-essential pkg-config libpcre2-dev libcmocka-dev \
 	ripgrep miller time
 # Issue 17: the tests of --daily in a zone that skipped a day need tzdata.
 DEBIAN_PACKAGES += tzdata
+# Issue 11: the daily mail delivered by a local exim, under a real cron.
+DEBIAN_PACKAGES += exim4-daemon-light cron
 
 deps:
 	@missing=; \
@@ -244,14 +256,17 @@ deps:
 		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
 		    grep -q 'ok installed' || missing="$$missing $$p"; \
 	done; \
-	if [ -z "$$missing" ]; then echo "deps: all installed"; exit 0; fi; \
 	sudo=; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	if [ -z "$$missing" ]; then echo "deps: all installed"; else \
 	echo "deps: installing$$missing"; \
+	$$sudo sh tests/mta/setup.sh preseed && \
 	$$sudo apt-get update && \
 	$$sudo env DEBIAN_FRONTEND=noninteractive \
-	    apt-get install -y --no-install-recommends $$missing
+	    apt-get install -y --no-install-recommends $$missing || exit 1; fi; \
+	sh tests/mta/setup.sh 2>/dev/null || $$sudo sh tests/mta/setup.sh
 
-.PHONY: all bench check run install uninstall clean deps fuzz stage valgrind
+.PHONY: all bench check check-cron run install uninstall clean deps fuzz stage
+.PHONY: valgrind
 
 # Every target is secondary: the objects of a chain of pattern rules
 # (cmd/NAME.o for bin/NAME, tests/fuzz/fuzz_NAME.o) are kept, not deleted as

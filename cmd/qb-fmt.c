@@ -14,8 +14,8 @@
 #include "src.h"
 
 enum {
-	OPT_BOM = CHAR_MAX + 1, OPT_FROM, OPT_GUARD, OPT_LIST, OPT_SUBJECT,
-	OPT_TEMPLATE, OPT_TITLE, OPT_TO
+	OPT_BOM = CHAR_MAX + 1, OPT_FROM, OPT_GUARD, OPT_LIST, OPT_PREVIOUS,
+	OPT_REPLY_TO, OPT_SUBJECT, OPT_TEMPLATE, OPT_TITLE, OPT_TO
 };
 
 static const struct option longopts[] = {
@@ -27,6 +27,8 @@ static const struct option longopts[] = {
 	{ "help",	no_argument,		NULL,	'h' },
 	{ "list-formats", no_argument,		NULL,	OPT_LIST },
 	{ "null",	no_argument,		NULL,	'z' },
+	{ "previous",	no_argument,		NULL,	OPT_PREVIOUS },
+	{ "reply-to",	required_argument,	NULL,	OPT_REPLY_TO },
 	{ "subject",	required_argument,	NULL,	OPT_SUBJECT },
 	{ "template",	required_argument,	NULL,	OPT_TEMPLATE },
 	{ "title",	required_argument,	NULL,	OPT_TITLE },
@@ -40,8 +42,8 @@ static const char usage_text[] =
 "Usage: qb-fmt [-az] [-f FORMAT] [-w WIDTH] [FILE]...\n"
 "       qb-fmt -f markdown [-a] [--title=TEXT] [FILE]...\n"
 "       qb-fmt -f csv [-a] [--bom] [--formula-guard] [FILE]...\n"
-"       qb-fmt -f mail --to=ADDRESS [--from=ADDRESS] [--subject=TEXT]\n"
-"              [-a] [FILE]...\n"
+"       qb-fmt -f mail [--to=ADDRESS] [--from=ADDRESS] [--reply-to=ADDRESS]\n"
+"              [--subject=FMT] [--previous] [-a] [FILE]...\n"
 "       qb-fmt [-az] --template=FMT [FILE]...\n"
 "       qb-fmt --list-formats\n"
 "Render question records; with no FILE, read standard input.\n"
@@ -54,9 +56,15 @@ static const char usage_text[] =
 "      --title=TEXT      markdown: a heading\n"
 "      --bom             csv: start with a byte order mark, for Excel\n"
 "      --formula-guard   csv: a ' before a cell starting = + - @ TAB CR\n"
-"      --to=ADDRESS      mail: a recipient (repeatable, or a comma list)\n"
-"      --from=ADDRESS    mail: the sender (default: user@host)\n"
-"      --subject=TEXT    mail: the subject (default: Question of the day)\n"
+"      --to=ADDRESS      mail: a recipient (repeatable, or a comma list;\n"
+"                        default: you at the system's mail domain)\n"
+"      --from=ADDRESS    mail: the sender (default: you, as for --to)\n"
+"      --reply-to=ADDRESS\n"
+"                        mail: where replies go (repeatable)\n"
+"      --subject=FMT     mail: the subject, a template as for --template\n"
+"                        (default: %q, the question, shortened)\n"
+"      --previous        mail: the first record is the previous question,\n"
+"                        given last with its answer\n"
 "      --template=FMT    render each record with FMT: %i id, %t tags,\n"
 "                        %q question, %a answer (without -a too),\n"
 "                        %n number, %%, \\n, \\t, \\0, \\\\\n"
@@ -91,6 +99,7 @@ main(int argc, char *argv[])
 
 	diag_init("qb-fmt");
 	opt.to = xmalloc((size_t)argc * sizeof(*opt.to));
+	opt.reply_to = xmalloc((size_t)argc * sizeof(*opt.reply_to));
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":af:hVw:z", longopts,
 	    NULL)) != -1) {
@@ -122,6 +131,12 @@ main(int argc, char *argv[])
 		case OPT_FROM:
 			opt.from = optarg;
 			break;
+		case OPT_PREVIOUS:
+			opt.previous = 1;
+			break;
+		case OPT_REPLY_TO:
+			opt.reply_to[opt.nreply_to++] = optarg;
+			break;
 		case OPT_SUBJECT:
 			opt.subject = optarg;
 			break;
@@ -147,6 +162,7 @@ main(int argc, char *argv[])
 	fmt_close(&f);
 	src_free(&s);
 	free(opt.to);
+	free(opt.reply_to);
 	out_close();
 	return diag_status();
 }

@@ -39,8 +39,8 @@ static const struct option longopts[] = {
 
 static const char usage_text[] =
 "Usage: qb-pick [-n N] [-s SEED] [--state=FILE] [FILE]...\n"
-"       qb-pick -d [--date=YYYY-MM-DD] [--period=day|week|month] [-s SEED]\n"
-"               [FILE]...\n"
+"       qb-pick -d [--date=DATE]... [--period=day|week|weekday|month]\n"
+"               [-s SEED] [FILE]...\n"
 "       qb-pick --id=LIST [FILE]...\n"
 "       qb-pick -i LIST [FILE]...\n"
 "Write records chosen from question files; with no FILE, standard input.\n"
@@ -50,8 +50,11 @@ static const char usage_text[] =
 "  -s, --seed=SEED     the same SEED and input give the same picks\n"
 "      --state=FILE    no repeats until every record has been picked\n"
 "  -d, --daily         the question of the day (seed default: qb)\n"
-"      --date=DATE     the question of another day, YYYY-MM-DD\n"
-"      --period=UNIT   a question a day, week or month\n"
+"      --date=DATE     the question of another day: YYYY-MM-DD, today,\n"
+"                      yesterday, tomorrow, then +N or -N days or periods\n"
+"                      (-1period); repeatable, a record each, in order\n"
+"      --period=UNIT   a question a day, week, weekday (Monday to Friday;\n"
+"                      a weekend keeps Friday's) or month\n"
 "      --id=LIST       the records with these ids, in the order given\n"
 "  -i, --index=LIST    the records at these positions: 3, 5-7, 9-;\n"
 "                      positions past the end are reported\n"
@@ -66,8 +69,8 @@ static struct {
 	const char	*seed;
 	const char	*state;
 	int		 daily;
-	struct date	 date;
-	int		 dated;
+	struct when	*dates;
+	size_t		 ndates;
 	enum period	 period;
 	int		 byid;	/* --id given, even with an empty list */
 	char		**ids;
@@ -172,10 +175,12 @@ pick_state(struct src *s)
 static int
 pick_daily(struct src *s)
 {
-	struct date d = opt.dated ? opt.date : daily_today();
+	static const struct when today;
+	struct date now = daily_today();
 	struct spill sp;
 	struct rec *rec;
 	int picked = 0;
+	size_t i;
 
 	if (spill_init(&sp) != 0)
 		return 0;
@@ -183,10 +188,17 @@ pick_daily(struct src *s)
 	src_all_ids(s);
 	while ((rec = src_next(s)) != NULL)
 		spill_add(&sp, rec);
-	if (sp.n > 0) {
-		size_t rank = daily_index(sp.n, opt.seed != NULL ? opt.seed :
-		    "qb", daily_period_number(d, opt.period));
+	/* A record for each --date, in the order given. */
+	for (i = 0; sp.n > 0 && i < (opt.ndates > 0 ? opt.ndates : 1); i++) {
+		int64_t p;
+		size_t rank;
 
+		if (daily_when_period(opt.ndates > 0 ? &opt.dates[i] : &today,
+		    now, opt.period, &p) != 0) {
+			diag_warn("date out of range (years 1 to 9999)");
+			continue;
+		}
+		rank = daily_index(sp.n, opt.seed != NULL ? opt.seed : "qb", p);
 		spill_write(&sp, spill_nth_by_id(&sp, rank));
 		picked = 1;
 	}
@@ -322,10 +334,14 @@ main(int argc, char *argv[])
 		case 'V':
 			cli_version();
 		case OPT_DATE:
-			if (daily_parse_date(optarg, &opt.date) != 0)
-				diag_usage("invalid date: '%s' (YYYY-MM-DD)",
-				    optarg);
-			opt.dated = opt.daily = 1;
+			opt.dates = xrealloc(opt.dates, (opt.ndates + 1) *
+			    sizeof(*opt.dates));
+			if (daily_parse_when(optarg, &opt.dates[opt.ndates++])
+			    != 0)
+				diag_usage("invalid date: '%s' (YYYY-MM-DD, today, "
+				    "yesterday or tomorrow, then +N or -N days "
+				    "or periods)", optarg);
+			opt.daily = 1;
 			break;
 		case OPT_ID:
 			opt.byid = 1;
@@ -333,8 +349,8 @@ main(int argc, char *argv[])
 			break;
 		case OPT_PERIOD:
 			if (daily_parse_period(optarg, &opt.period) != 0)
-				diag_usage("invalid period: '%s' (day, week or "
-				    "month)", optarg);
+				diag_usage("invalid period: '%s' (day, week, "
+				    "weekday or month)", optarg);
 			opt.daily = 1;
 			break;
 		case OPT_STATE:
@@ -359,6 +375,7 @@ main(int argc, char *argv[])
 		picked = pick_random(&s);
 	diag_raise(picked ? STATUS_OK : STATUS_NONE);
 	src_free(&s);
+	free(opt.dates);
 	out_close();
 	return diag_status();
 }

@@ -41,6 +41,8 @@ _qb_values()
 		qb-list 2>/dev/null | cut -f 1 ;;
 	--date)
 		date +%F ;;
+	--grade)
+		qb-list 2>/dev/null | cut -f 1 | sed 's/$/:/' ;;
 	--format|--from|--period|--field|--color|--colour)
 		_qb_values_from_error "$1" "$2" ;;
 	esac
@@ -83,7 +85,7 @@ _qb()
 			;;
 		esac
 		case $long in
-		--state|--file)
+		--state|--file|--log)
 			while IFS= read -r c; do
 				cands+=("$lead$c")
 			done < <(compgen -f -- "$val")
@@ -95,7 +97,8 @@ _qb()
 			done < <(_qb_values "$cmd" "$long")
 			;;
 		esac
-		[[ -n $list || $long == --state || $long == --file ]] &&
+		[[ -n $list || $long == --state || $long == --file ||
+		    $long == --log || $long == --grade ]] &&
 		    compopt -o nospace 2>/dev/null
 	elif [[ $word == -* ]]; then
 		while read -r name l t; do

@@ -336,35 +336,135 @@ fortune_record(struct fmt *f, const struct rec *r)
 	flush(f);
 }
 
-static void
-mail_headers(struct fmt *f)
-{
-	const struct fmt_options *o = f->opt;
-	struct buf from = { 0 };
+/* A subject's length in characters: with "Subject: ", one line of 78. */
+#define SUBJECT_MAX	66
 
-	if (o->from == NULL)
-		mail_default_from(&from);
-	else
-		buf_adds(&from, o->from);
-	mail_text_header(&f->out, "From", buf_cstr(&from));
-	mail_address_header(&f->out, "To", o->to, o->nto);
-	mail_text_header(&f->out, "Subject", o->subject != NULL ? o->subject :
-	    "Question of the day");
-	mail_date_and_id(&f->out);
-	buf_adds(&f->out, "MIME-Version: 1.0\n"
-	    "Content-Type: text/plain; charset=UTF-8\n"
-	    "Content-Transfer-Encoding: quoted-printable\n\n");
-	buf_free(&from);
+struct fmt_mail {
+	struct mail_box	*to, *reply_to, *from;
+	size_t		 nto, nreply_to, nfrom;
+	struct template	 subject;
+	struct buf	 head;	/* the header, made with the first question */
+	struct buf	 one;	/* the first question without a number, */
+	struct buf	 num;	/* and with one, until a second comes */
+	struct buf	 prev;	/* --previous: the answered record, for the end */
+	unsigned long	 n;	/* questions, the answered one aside */
+};
+
+/* Moves what the renderers left in f->out to b. */
+static void
+take_out(struct fmt *f, struct buf *b)
+{
+	buf_add(b, f->out.p, f->out.len);
+	buf_reset(&f->out);
 }
 
-/* Headers wait for the first record: no records, no message. */
+/* A question, numbered when number > 0, and with -a its answer. */
+static void
+mail_question(struct fmt *f, const struct rec *r, unsigned long number)
+{
+	char prefix[32] = "", indent[40];
+	struct span t;
+	size_t w;
+
+	if (number > 0)
+		snprintf(prefix, sizeof(prefix), "%lu. ", number);
+	w = strlen(prefix);
+	if (f->opt->answers && number > 1)
+		f->wrap.emit(f->wrap.ctx, "", 0);
+	t = rec_text(r->question, &f->text);
+	wrap_text(&f->wrap, prefix, t.p, t.len);
+	if (f->opt->answers && r->answer.len > 0) {
+		if (number == 0)
+			f->wrap.emit(f->wrap.ctx, "", 0);
+		memset(indent, ' ', w);
+		indent[w] = '\0';
+		t = rec_text(r->answer, &f->text);
+		wrap_text(&f->wrap, indent, t.p, t.len);
+	}
+}
+
+/* --previous: the record before today's, with its answer. */
+static void
+mail_previous(struct fmt *f, const struct rec *r)
+{
+	struct span t;
+
+	f->wrap.emit(f->wrap.ctx, "", 0);
+	t = rec_text(r->question, &f->text);
+	wrap_text(&f->wrap, "The previous question: ", t.p, t.len);
+	if (r->answer.len > 0) {
+		t = rec_text(r->answer, &f->text);
+		wrap_text(&f->wrap, "Its answer: ", t.p, t.len);
+	}
+}
+
+static void
+mail_headers(struct fmt *f, const struct rec *r)
+{
+	struct fmt_mail *m = f->mail;
+	struct buf raw = { 0 }, subject = { 0 };
+
+	mail_address_header(&m->head, "From", m->from, m->nfrom);
+	mail_address_header(&m->head, "To", m->to, m->nto);
+	if (m->nreply_to > 0)
+		mail_address_header(&m->head, "Reply-To", m->reply_to,
+		    m->nreply_to);
+	template_render(&m->subject, r, 1, &raw);
+	mail_subject(&subject, raw.p, raw.len, SUBJECT_MAX);
+	mail_text_header(&m->head, "Subject", buf_cstr(&subject));
+	mail_date_and_id(&m->head);
+	/* RFC 3834: no vacation replies to a machine. */
+	buf_adds(&m->head, "Auto-Submitted: auto-generated\n"
+	    "MIME-Version: 1.0\n"
+	    "Content-Type: text/plain; charset=UTF-8\n"
+	    "Content-Transfer-Encoding: quoted-printable\n\n");
+	buf_free(&raw);
+	buf_free(&subject);
+}
+
+/*
+ * Nothing is written before the second question or the end: no records,
+ * no message, and a single question goes without a number.
+ */
 static void
 mail_record(struct fmt *f, const struct rec *r)
 {
-	if (f->n == 1)
-		mail_headers(f);
-	wrap_numbered(f, r);
+	struct fmt_mail *m = f->mail;
+
+	if (f->opt->previous && f->n == 1) {
+		mail_previous(f, r);
+		take_out(f, &m->prev);
+		return;
+	}
+	if (++m->n == 1) {
+		mail_headers(f, r);
+		mail_question(f, r, 0);
+		take_out(f, &m->one);
+		mail_question(f, r, 1);
+		take_out(f, &m->num);
+		return;
+	}
+	if (m->n == 2) {
+		out_write(m->head.p, m->head.len);
+		out_write(m->num.p, m->num.len);
+	}
+	mail_question(f, r, m->n);
 	flush(f);
+}
+
+static void
+mail_end(struct fmt *f)
+{
+	struct fmt_mail *m = f->mail;
+
+	if (m->n == 0)
+		return;
+	if (m->n == 1) {
+		out_write(m->head.p, m->head.len);
+		out_write(m->one.p, m->one.len);
+	}
+	if (m->prev.len > 0)
+		out_write(m->prev.p, m->prev.len);
 }
 
 static void
@@ -397,7 +497,7 @@ static const struct fmt_kind kinds[] = {
 	{ "tsv",	0,		emit_plain, NULL,
 	    NULL,		tsv_record,	NULL },
 	{ "mail",	FMT_RECORDS,	emit_qp, check_mail_options,
-	    NULL,		mail_record,	NULL },
+	    NULL,		mail_record,	mail_end },
 	{ "anki",	0,		emit_plain, NULL,
 	    anki_begin,		tsv_record,	NULL },
 	{ "fortune",	0,		emit_fortune, NULL,
@@ -415,25 +515,90 @@ fmt_name(size_t i)
 	return i < NKINDS ? kinds[i].name : NULL;
 }
 
+/* Parses address lists for an option: 0, or -1 and f->err. */
+static int
+mail_boxes(struct fmt *f, const char *option, char *const *lists, size_t n,
+    struct mail_box **v, size_t *nv)
+{
+	const char *why;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if ((why = mail_parse_list(lists[i], v, nv)) == NULL)
+			continue;
+		/* Named, when it can be shown; a long one, its start. */
+		if (mail_header_ok(lists[i]))
+			return fail(f, "invalid address for %s: '%.64s%s': %s",
+			    option, lists[i], strlen(lists[i]) > 64 ? "..." : "",
+			    why);
+		return fail(f, "invalid address for %s: %s", option, why);
+	}
+	return 0;
+}
+
+static void
+mail_free(struct fmt_mail *m)
+{
+	if (m == NULL)
+		return;
+	mail_boxes_free(m->to, m->nto);
+	mail_boxes_free(m->reply_to, m->nreply_to);
+	mail_boxes_free(m->from, m->nfrom);
+	free(m->to);
+	free(m->reply_to);
+	free(m->from);
+	template_free(&m->subject);
+	buf_free(&m->head);
+	buf_free(&m->one);
+	buf_free(&m->num);
+	buf_free(&m->prev);
+	free(m);
+}
+
+/* The addresses and the subject template, checked once. */
 static int
 check_mail_options(struct fmt *f)
 {
 	const struct fmt_options *o = f->opt;
-	size_t i;
+	struct fmt_mail *m = xcalloc(1, sizeof(*m));
+	struct buf self = { 0 };
+	char *lists[1];
+	int rc = -1;
 
-	if (o->nto == 0)
-		return fail(f, "the mail format needs --to");
-	for (i = 0; i < o->nto; i++)
-		if (!mail_header_ok(o->to[i]))
-			return fail(f, "invalid address for --to: control "
-			    "characters or invalid UTF-8");
-	if (o->from != NULL && !mail_header_ok(o->from))
-		return fail(f, "invalid address for --from: control "
-		    "characters or invalid UTF-8");
-	if (o->subject != NULL && !mail_header_ok(o->subject))
-		return fail(f, "invalid --subject: control characters or "
-		    "invalid UTF-8");
-	return 0;
+	f->mail = m;
+	mail_self(&self);
+	lists[0] = (char *)buf_cstr(&self);
+	if (mail_boxes(f, "--to", o->nto > 0 ? o->to : lists,
+	    o->nto > 0 ? o->nto : 1, &m->to, &m->nto) != 0)
+		goto out;
+	if (o->from != NULL)
+		lists[0] = (char *)o->from;
+	if (mail_boxes(f, "--from", lists, 1, &m->from, &m->nfrom) != 0)
+		goto out;
+	if (m->nfrom != 1) {
+		fail(f, "--from takes one address, not %zu", m->nfrom);
+		goto out;
+	}
+	if (mail_boxes(f, "--reply-to", o->reply_to, o->nreply_to,
+	    &m->reply_to, &m->nreply_to) != 0)
+		goto out;
+	if (o->subject != NULL && !mail_header_ok(o->subject)) {
+		fail(f, "invalid --subject: control characters, line "
+		    "separators or invalid UTF-8");
+		goto out;
+	}
+	if (template_parse(&m->subject, o->subject != NULL ? o->subject :
+	    "%q", f->err, sizeof(f->err)) != 0) {
+		char why[sizeof(f->err)];
+
+		memcpy(why, f->err, sizeof(why));
+		fail(f, "invalid --subject: %s", why);
+		goto out;
+	}
+	rc = 0;
+out:
+	buf_free(&self);
+	return rc;
 }
 
 /* The kind named, the default for NULL; NULL for an unknown name. */
@@ -525,10 +690,13 @@ fmt_close(struct fmt *f)
 {
 	if (f->kind != NULL && f->kind->end != NULL)
 		f->kind->end(f);
-	if (f->kind != NULL && (f->kind->flags & FMT_RECORDS) && f->n == 0)
+	if (f->kind != NULL && (f->kind->flags & FMT_RECORDS) &&
+	    (f->mail != NULL ? f->mail->n : f->n) == 0)
 		diag_notice("no records: no message written");
 	buf_free(&f->out);
 	buf_free(&f->text);
 	wrap_free(&f->wrap);
 	template_free(&f->template);
+	mail_free(f->mail);
+	f->mail = NULL;
 }

@@ -23,11 +23,16 @@ struct fmt_options {
 	int		 bom;		/* --bom */
 	const char	*title;		/* --title, or NULL */
 	const char	*template;	/* --template, or NULL */
-	char		**to;		/* --to, each a comma list */
+	char		**to;		/* --to, each a comma list; none: self */
 	size_t		 nto;
-	const char	*from;		/* NULL: user@host */
-	const char	*subject;
+	const char	*from;		/* NULL: user@maildomain */
+	const char	*subject;	/* a template; NULL: the question */
+	char		**reply_to;	/* --reply-to, each a comma list */
+	size_t		 nreply_to;
+	int		 previous;	/* --previous: record 1 is answered */
 };
+
+struct fmt_mail;
 
 struct fmt {
 	const struct fmt_options *opt;
@@ -38,6 +43,7 @@ struct fmt {
 	struct wrap		 wrap;
 	struct template		 template;
 	char			 err[256];	/* why fmt_open() failed */
+	struct fmt_mail		*mail;	/* the mail format's own state */
 };
 
 /* The i-th format's name, in the manual's order; NULL past the end. */

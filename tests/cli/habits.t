@@ -197,7 +197,7 @@ $ bash --norc "$QB_TOP/tests/cli/complete.sh" 'qb-fmt --format=' 'qb-fmt --forma
 > json jsonl
 > databases
 > sql,self sql,security
-> week
+> week weekday
 > question,answer question,all
 > always auto
 

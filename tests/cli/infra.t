@@ -43,7 +43,7 @@ $ d=$(printf 'd%.0s' $(seq 250)); mkdir -p $d/$d/$d/$d/$d; qb-list $d/$d/$d/$d/$
 
 ## a C1 control character (U+009B, CSI to some terminals) is refused in a mail header like C0
 $ qb-fmt -f mail --to a@example.org --subject "$(printf 'Quiz \302\233[2J')" good.qb
-! qb-fmt: invalid --subject: control characters or invalid UTF-8
+! qb-fmt: invalid --subject: control characters, line separators or invalid UTF-8
 ! Try 'qb-fmt --help' for more information.
 ? 2
 

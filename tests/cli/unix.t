@@ -31,7 +31,7 @@ $ for p in "$QB_TOP"/man/*.[157]; do for s in NAME SYNOPSIS DESCRIPTION 'EXIT ST
 $ bash --norc "$QB_TOP/tests/cli/complete.sh" 'qb-fmt --format=j' 'qb-grep -t sql,se' 'qb-pick --period ' 'qb-grep -k q' 'qb-list --c'
 > json jsonl
 > sql,self sql,security
-> day week month
+> day week weekday month
 > question
 > --count --check
 
@@ -58,9 +58,9 @@ $ QB_PATH="$QB_BUILD/stage$QB_PREFIX/share/qb" "$QB_BUILD/stage$QB_PREFIX/bin/qb
 > exit 0
 
 ## the cron recipe as cron runs it: no HOME, USER, TERM or terminal
-$ env -i PATH="$PATH" sh -c 'qb-list | qb-pick --daily | qb-fmt -f mail --to team@example.org' </dev/null > mail.tmp; echo "exit $?"; python3 -c "import email, email.policy; m = email.message_from_binary_file(open('mail.tmp', 'rb'), policy=email.policy.default); print(m['To'], '|', m['Subject'], '|', m['From'].addresses[0].domain != '', '|', m.get_content().startswith('1. '))"; rm mail.tmp
+$ env -i PATH="$PATH" sh -c 'qb-list | qb-pick --daily | qb-fmt -f mail --to team@example.org' </dev/null > mail.tmp; echo "exit $?"; python3 -c "import email, email.policy; m = email.message_from_binary_file(open('mail.tmp', 'rb'), policy=email.policy.default); print(m['To'], '|', m['Auto-Submitted'], '|', m['From'].addresses[0].domain != '', '|', m.get_content().startswith('1. '))"; rm mail.tmp
 > exit 0
-> team@example.org | Question of the day | True | True
+> team@example.org | auto-generated | True | False
 
 ## the cron recipe's question is the one of the day for everyone
 $ a=$(env -i PATH="$PATH" TZ=UTC sh -c 'qb-list | qb-pick --daily' </dev/null); b=$(TZ=UTC qb-list | TZ=UTC qb-pick --daily --date="$(TZ=UTC date +%F)"); [ "$a" = "$b" ] && echo same

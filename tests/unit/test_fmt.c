@@ -191,9 +191,13 @@ usage_errors(void **state)
 	assert_string_equal(f.err, "unknown format: 'yaml' (text, markdown, "
 	    "json, jsonl, csv, tsv, mail, anki or fortune)");
 	fmt_close(&f);
+	opt.to = (char *[]){ "not an address" };
+	opt.nto = 1;
 	assert_int_equal(fmt_open(&f, "mail", &opt), -1);
-	assert_non_null(strstr(f.err, "needs --to"));
+	assert_string_equal(f.err, "invalid address for --to: 'not an "
+	    "address': not an address of the form user@domain");
 	fmt_close(&f);
+	opt.nto = 0;
 	opt.nul = 1;
 	assert_int_equal(fmt_open(&f, "json", &opt), -1);
 	assert_string_equal(f.err, "-z works with the text format and "
