@@ -14,7 +14,8 @@
 #
 # Commands see QB_TOP (the source tree), QB_BUILD (the build tree), QB_CMDS
 # (the commands, from the Makefile; else the qb-* in BINDIR), and TMPDIR, a
-# directory of the case's own.  Each case runs in its own copy of the data,
+# directory of the case's own; make check adds QB_PREFIX and QB_RUN (the
+# install prefix, and the pipeline of make run).  Each case runs in its own copy of the data,
 # so no case sees another's files and nothing in the source tree changes.
 #
 # Usage: tests/cli/run.sh BINDIR [FILE.t]...   Prints "N passed, N failed".
