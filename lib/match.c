@@ -314,8 +314,10 @@ next_match(struct matcher *m, struct span t, size_t *at, size_t *s, size_t *e)
 {
 	int rc;
 
-	if (*at > t.len || (rc = matcher_find(m, t.p, t.len, *at, s, e)) != 1)
-		return *at > t.len ? 0 : rc;
+	if (*at > t.len)
+		return 0;
+	if ((rc = matcher_find(m, t.p, t.len, *at, s, e)) != 1)
+		return rc;
 	/* \K can report a start before *at or after the end. */
 	if (*s < *at)
 		*s = *at;
