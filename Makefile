@@ -25,6 +25,19 @@ endif
 ifndef CMOCKA_LIBS
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 endif
+# cmark reads Markdown for qb-list --from, jansson reads JSON.
+ifndef CMARK_CFLAGS
+CMARK_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcmark 2>/dev/null)
+endif
+ifndef CMARK_LIBS
+CMARK_LIBS := $(shell $(PKG_CONFIG) --libs libcmark 2>/dev/null || echo -lcmark)
+endif
+ifndef JANSSON_CFLAGS
+JANSSON_CFLAGS := $(shell $(PKG_CONFIG) --cflags jansson 2>/dev/null)
+endif
+ifndef JANSSON_LIBS
+JANSSON_LIBS := $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null || echo -ljansson)
+endif
 # Debian's libunistring ships no pkg-config file.
 UNISTRING_LIBS	?= -lunistring
 
@@ -39,17 +52,20 @@ endif
 
 QB_CFLAGS	= -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Ilib \
 		  -MMD -MP $(SAN_FLAGS)
-ALL_CFLAGS	= $(QB_CFLAGS) $(PCRE2_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+ALL_CFLAGS	= $(QB_CFLAGS) $(PCRE2_CFLAGS) $(CMARK_CFLAGS) $(JANSSON_CFLAGS) \
+		  $(CPPFLAGS) $(CFLAGS)
 ALL_LDFLAGS	= $(SAN_FLAGS) $(LDFLAGS)
-LIBS		= $(PCRE2_LIBS) $(UNISTRING_LIBS)
+LIBS		= $(PCRE2_LIBS) $(UNISTRING_LIBS) $(CMARK_LIBS) $(JANSSON_LIBS)
 
 CMDS	= qb-fmt qb-grep qb-list qb-pick
 LIBSRC	= lib/bank.c lib/buf.c lib/cli.c lib/daily.c lib/diag.c lib/escape.c \
 	  lib/fmt.c lib/line.c lib/mail.c lib/match.c lib/out.c lib/range.c \
 	  lib/rec.c lib/rng.c lib/sample.c lib/spill.c lib/src.c lib/state.c \
-	  lib/strmap.c lib/template.c lib/utf8.c lib/wrap.c
+	  lib/strmap.c lib/template.c lib/utf8.c lib/wrap.c \
+	  lib/import.c lib/import_csv.c lib/import_json.c lib/import_md.c
 UNITS	= bank buf cli daily diag escape fmt line mail match out range rec rng \
-	  sample spill src state strmap template utf8 wrap
+	  sample spill src state strmap template utf8 wrap \
+	  import import_csv import_json import_md
 MAN1	= $(CMDS:%=man/%.1)
 BANKS	= $(sort $(wildcard data/*.qb))
 
@@ -115,7 +131,8 @@ uninstall:
 # libFuzzer targets, with clang: make fuzz FUZZ_SECONDS=N runs each for N s.
 FUZZ_SECONDS	?= 20
 FUZZ_CC		?= clang
-FUZZERS		= date fmt reader rec template
+FUZZERS		= date fmt reader rec template \
+		  import_csv import_tsv import_json import_jsonl import_md
 FUZZ_FLAGS	= -g -O1 -fsanitize=fuzzer,address,undefined \
 		  -fno-sanitize-recover=undefined
 
@@ -124,6 +141,7 @@ fuzz: $(FUZZERS:%=build/fuzz/fuzz_%)
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIBSRC) build/fuzz/bank_data.c
 	$(FUZZ_CC) -std=c11 -D_POSIX_C_SOURCE=200809L -Ilib $(PCRE2_CFLAGS) \
+	    $(CMARK_CFLAGS) $(JANSSON_CFLAGS) \
 	    $(FUZZ_FLAGS) -o $@ $< $(LIBSRC) build/fuzz/bank_data.c $(LIBS)
 
 build/fuzz/bank_data.c: lib/mkbank.sh $(BANKS)
@@ -157,7 +175,8 @@ clean:
 # The Debian packages that building, testing and benchmarking need.
 DEBIAN_PACKAGES = make build-essential pkg-config libpcre2-dev libcmocka-dev \
 	libunistring-dev mandoc jq python3 fortune-mod clang libclang-rt-dev \
-	ripgrep miller time
+	ripgrep miller time \
+	libcmark-dev libjansson-dev
 
 deps:
 	@missing=; \

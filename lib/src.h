@@ -8,12 +8,14 @@
 
 #include <stddef.h>
 
+#include "import.h"
 #include "line.h"
 #include "rec.h"
 
 enum src_default {
 	SRC_STDIN,	/* no FILE: read standard input */
-	SRC_BANK	/* no FILE: QB_PATH, else the built-in bank */
+	SRC_BANK	/* no FILE: standard input when it has data, else
+			   QB_PATH, else the built-in bank (qb-list(1)) */
 };
 
 struct src {
@@ -27,10 +29,30 @@ struct src {
 	int		 builtin;
 	int		 open;
 	char		**expanded;	/* QB_PATH's expansion, to free */
+
+	/* Other formats, and directories among the FILEs (qb-list). */
+	int		 from;		/* a format, or -1: by the extension */
+	int		 sniff;		/* say when qb(5) looks like another */
+	unsigned long	 lineno;	/* where the record returned starts */
+	int		 fmt;		/* of the file open */
+	struct import	 imp;
+	char		**dir;		/* a directory operand's files */
+	size_t		 ndir, dirnext;
+	int		 sniffed;	/* lines of the open file looked at */
+	int		 silent;	/* stdin was an open pipe with no data */
 };
 
 void		 src_init(struct src *, int nfiles, char **files,
 		    enum src_default);
+/*
+ * With SRC_BANK and no FILE, is standard input what to read?  Yes when
+ * it is a regular file with bytes left, or a pipe, FIFO or socket that
+ * has data within SRC_STDIN_WAIT ms; no for a terminal, /dev/null and
+ * other devices, an empty file, a pipe at its end (cron's), and a pipe
+ * that stays silent (ssh, CI runners: then *silent is set).
+ */
+#define SRC_STDIN_WAIT	500
+int		 src_stdin_has_data(int fd, int wait_ms, int *silent);
 /* The next good record, or NULL when all input is read. */
 struct rec	*src_next(struct src *);
 void		 src_free(struct src *);

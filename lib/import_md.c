@@ -1,0 +1,907 @@
+/*
+ * Markdown question lists, parsed by cmark (the CommonMark reference
+ * parser) so that fences, nested lists and HTML blocks follow the spec.
+ * Only the block structure comes from cmark; the text of a question is
+ * the source text of its blocks (emphasis and HTML kept as written), cut
+ * out by the source positions cmark gives.  The rules, in qb-list(1):
+ *
+ *   - a list item is a question: its first paragraph, then everything
+ *     nested in it (follow-up bullets, code) as more lines of the question,
+ *     up to an answer marker ("Answer:" or a <details> with an answer-like
+ *     summary), which starts the answer;
+ *   - a heading is a question when it reads like one (a '?', a number,
+ *     or a question word first) and has no subsections: the blocks under
+ *     it are its answer (or, before an answer marker, more question);
+ *   - any other heading is a section, and the sections above a question
+ *     are its tags; a lone level-1 heading is the title, not a tag;
+ *   - <details><summary>Q</summary>A</details> is a question Q with
+ *     answer A;
+ *   - YAML front matter, tables of contents (lists of links to #anchors),
+ *     lists of links only, and paragraphs outside questions are skipped.
+ */
+#include <cmark.h>
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "import.h"
+
+#define MAX_DEPTH	6
+
+struct md {
+	struct buf	 text;
+	const char	**line;		/* line[n], 1-based, and its length */
+	size_t		*len;
+	size_t		 nline;
+	int		 title;		/* the line of the title heading, or 0 */
+	struct {
+		int	 level;
+		char	 slug[REC_TAG_MAX + 1];
+	} sect[MAX_DEPTH];
+	int		 depth;
+	struct buf	 scratch, q, a;
+	/* The last list item, kept back for a <details> answer after it. */
+	int		 held;
+	unsigned long	 heldline;
+	struct buf	 heldq, heldtags;
+};
+
+/* memmem(), which POSIX does not have. */
+static const char *
+find(const char *p, size_t len, const char *s, size_t n)
+{
+	const char *end = p + len;
+
+	while ((size_t)(end - p) >= n) {
+		const char *c = memchr(p, s[0], (size_t)(end - p) - n + 1);
+
+		if (c == NULL)
+			return NULL;
+		if (memcmp(c, s, n) == 0)
+			return c;
+		p = c + 1;
+	}
+	return NULL;
+}
+
+static int
+starts_with_ci(const char *p, size_t len, const char *word)
+{
+	size_t n = strlen(word);
+
+	return len >= n && strncasecmp(p, word, n) == 0;
+}
+
+/* Appends line n from byte col (0-based) on, without trailing space. */
+static void
+add_line(struct buf *b, struct md *md, int n, size_t col, size_t indent)
+{
+	const char *p;
+	size_t len, i = 0;
+
+	if (n < 1 || (size_t)n > md->nline)
+		return;
+	p = md->line[n];
+	len = md->len[n];
+	if (col > len)
+		col = len;
+	p += col;
+	len -= col;
+	while (i < indent && i < len && p[i] == ' ')
+		i++;
+	p += i;
+	len -= i;
+	while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+		len--;
+	buf_add(b, p, len);
+}
+
+/* Lines first..last of a block, the first from its column on. */
+static void
+add_lines(struct buf *b, struct md *md, int first, int last, size_t col)
+{
+	int n;
+
+	for (n = first; n <= last; n++) {
+		if (n > first)
+			buf_addc(b, '\n');
+		add_line(b, md, n, n == first ? col : 0, col);
+	}
+}
+
+static size_t
+col_of(cmark_node *n)
+{
+	int c = cmark_node_get_start_column(n);
+
+	return c > 0 ? (size_t)c - 1 : 0;
+}
+
+/* The inline text of a paragraph or heading: its lines, joined by a space. */
+static void
+add_inline(struct buf *b, struct md *md, cmark_node *n)
+{
+	int first = cmark_node_get_start_line(n);
+	int last = cmark_node_get_end_line(n), i;
+	size_t start = b->len;
+
+	if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
+		const char *p = md->line[first] + col_of(n);
+		size_t len = md->len[first] - col_of(n);
+
+		if (len > 0 && *p == '#') {	/* ATX */
+			while (len > 0 && *p == '#') {
+				p++;
+				len--;
+			}
+			while (len > 0 && (*p == ' ' || *p == '\t')) {
+				p++;
+				len--;
+			}
+			while (len > 0 && (p[len - 1] == ' ' ||
+			    p[len - 1] == '\t'))
+				len--;
+			if (len > 0 && p[len - 1] == '#') {
+				size_t k = len;
+
+				while (k > 0 && p[k - 1] == '#')
+					k--;
+				if (k == 0 || p[k - 1] == ' ' || p[k - 1] == '\t')
+					len = k;
+				while (len > 0 && (p[len - 1] == ' ' ||
+				    p[len - 1] == '\t'))
+					len--;
+			}
+			buf_add(b, p, len);
+			return;
+		}
+		last--;		/* setext: the underline is not text */
+	}
+	for (i = first; i <= last; i++) {
+		size_t before = b->len;
+
+		if (b->len > start)
+			buf_addc(b, ' ');
+		add_line(b, md, i, i == first ? col_of(n) : 0, (size_t)-1);
+		if (b->len == before + 1)
+			b->len = before;
+	}
+}
+
+/* Drops blank lines at the end, and lines that only link back up. */
+static void
+trim_end(struct buf *b)
+{
+	for (;;) {
+		size_t end = b->len, start;
+		const char *p;
+
+		while (end > 0 && (b->p[end - 1] == '\n' || b->p[end - 1] == ' '))
+			end--;
+		b->len = end;
+		start = end;
+		while (start > 0 && b->p[start - 1] != '\n')
+			start--;
+		p = b->p + start;
+		while (p < b->p + end && (*p == '*' || *p == '_' || *p == ' '))
+			p++;
+		if (p < b->p + end && *p == '[' &&
+		    find(p, (size_t)(b->p + end - p), "](#", 3) != NULL &&
+		    (b->p[end - 1] == ')' || b->p[end - 1] == '*' ||
+		    b->p[end - 1] == '_') &&
+		    strncasecmp(p, "[back", 5) == 0) {
+			b->len = start;
+			continue;
+		}
+		/* And leading blank lines. */
+		start = 0;
+		while (start < b->len && (b->p[start] == '\n' || b->p[start] == ' '))
+			start++;
+		if (start > 0) {
+			memmove(b->p, b->p + start, b->len - start);
+			b->len -= start;
+		}
+		return;
+	}
+}
+
+/* Words that start an answer: "Answer", "Solution", "Show answer"... */
+static int
+answer_word(const char *p, size_t len)
+{
+	static const char *const words[] = {
+		"answer", "ans:", "ans.", "a:", "a.", "solution",
+		"explanation", "show", "click", "reveal", "view", "see the",
+	};
+	size_t i;
+
+	while (len > 0 && (*p == '*' || *p == '_' || *p == ' ' || *p == '<')) {
+		if (*p == '<') {		/* <b>, <strong> */
+			const char *gt = memchr(p, '>', len);
+
+			if (gt == NULL)
+				break;
+			len -= (size_t)(gt - p) + 1;
+			p = gt + 1;
+			continue;
+		}
+		p++;
+		len--;
+	}
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (starts_with_ci(p, len, words[i]))
+			return 1;
+	return 0;
+}
+
+/* Splits <details>: the summary into sum, the rest (tags off) into body. */
+static int
+details(const char *p, size_t len, struct buf *sum, struct buf *body)
+{
+	const char *end = p + len, *s, *e, *close;
+
+	if ((s = find(p, len, "<summary", 8)) == NULL ||
+	    (s = memchr(s, '>', (size_t)(end - s))) == NULL ||
+	    (e = find(s, (size_t)(end - s), "</summary>", 10)) == NULL)
+		return 0;
+	buf_reset(sum);
+	for (s++; s < e; s++) {			/* tags inside dropped */
+		if (*s == '<') {
+			const char *gt = memchr(s, '>', (size_t)(e - s));
+
+			if (gt != NULL) {
+				s = gt;
+				continue;
+			}
+		}
+		buf_addc(sum, *s == '\n' ? ' ' : *s);
+	}
+	e += 10;
+	close = NULL;
+	for (s = e; (s = find(s, (size_t)(end - s), "</details>", 10)) != NULL;
+	    s++)
+		close = s;
+	if (close == NULL)
+		close = end;
+	buf_reset(body);
+	while (e < close && (*e == ' ' || *e == '\n'))
+		e++;
+	if (close - e >= 3 && strncasecmp(e, "<p>", 3) == 0)
+		e += 3;
+	buf_add(body, e, (size_t)(close - e));
+	trim_end(body);
+	if (body->len >= 4 && strncasecmp(body->p + body->len - 4, "</p>",
+	    4) == 0)
+		body->len -= 4;
+	trim_end(body);
+	return 1;
+}
+
+static int
+is_details(cmark_node *n)
+{
+	const char *lit;
+
+	return cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK &&
+	    (lit = cmark_node_get_literal(n)) != NULL &&
+	    strstr(lit, "<details") != NULL;
+}
+
+/* How many <details> the block opens, less those it closes. */
+static int
+details_depth(cmark_node *n)
+{
+	const char *lit, *p;
+	int d = 0;
+
+	if (cmark_node_get_type(n) != CMARK_NODE_HTML_BLOCK ||
+	    (lit = cmark_node_get_literal(n)) == NULL)
+		return 0;
+	for (p = lit; (p = strstr(p, "<details")) != NULL; p++)
+		d++;
+	for (p = lit; (p = strstr(p, "</details>")) != NULL; p++)
+		d--;
+	return d;
+}
+
+/* The last block of a <details> opened at n. */
+static cmark_node *
+details_end(cmark_node *n)
+{
+	int d = 0;
+
+	for (;;) {
+		cmark_node *next = cmark_node_next(n);
+
+		d += details_depth(n);
+		if (d <= 0 || next == NULL)
+			return n;
+		n = next;
+	}
+}
+
+static void
+text_of(struct buf *b, struct md *md, cmark_node *n)
+{
+	buf_reset(b);
+	add_inline(b, md, n);
+}
+
+/* Is this block the start of an answer? */
+static int
+answer_marker(struct md *md, cmark_node *n)
+{
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_HTML_BLOCK:
+		if (!is_details(n))
+			return 0;
+		{
+			struct buf sum = { 0 }, body = { 0 };
+			const char *lit = cmark_node_get_literal(n);
+			int yes = details(lit, strlen(lit), &sum, &body) &&
+			    answer_word(sum.p, sum.len);
+
+			if (!yes && strstr(lit, "<summary") == NULL)
+				yes = 1;	/* summary further down */
+			buf_free(&sum);
+			buf_free(&body);
+			return yes;
+		}
+	case CMARK_NODE_HEADING:
+	case CMARK_NODE_PARAGRAPH:
+		text_of(&md->scratch, md, n);
+		return answer_word(md->scratch.p, md->scratch.len) &&
+		    (cmark_node_get_type(n) == CMARK_NODE_HEADING ||
+		    memchr(md->scratch.p, ':', md->scratch.len < 16 ?
+		    md->scratch.len : 16) != NULL);
+	default:
+		return 0;
+	}
+}
+
+/* The source of blocks first..last (siblings), de-indented to col. */
+static void
+add_blocks(struct buf *b, struct md *md, cmark_node *first, cmark_node *last)
+{
+	add_lines(b, md, cmark_node_get_start_line(first),
+	    cmark_node_get_end_line(last), col_of(first));
+}
+
+/* The answer from a marker block to last. */
+static void
+add_answer(struct buf *a, struct md *md, cmark_node *m, cmark_node *last)
+{
+	struct buf src = { 0 }, sum = { 0 };
+	size_t i;
+
+	add_blocks(&src, md, m, last);
+	buf_cstr(&src);
+	if (is_details(m)) {
+		if (!details(src.p, src.len, &sum, a))
+			buf_add(a, src.p, src.len);
+	} else if (cmark_node_get_type(m) == CMARK_NODE_HEADING) {
+		if (cmark_node_next(m) != NULL && m != last)
+			add_blocks(a, md, cmark_node_next(m), last);
+	} else {
+		/* "**Answer:** text": the text after the colon. */
+		const char *colon = memchr(src.p, ':', src.len);
+
+		i = colon != NULL ? (size_t)(colon - src.p) + 1 : 0;
+		while (i < src.len && (src.p[i] == '*' || src.p[i] == '_' ||
+		    src.p[i] == ' '))
+			i++;
+		buf_add(a, src.p + i, src.len - i);
+	}
+	trim_end(a);
+	buf_free(&src);
+	buf_free(&sum);
+}
+
+/*
+ * A question from blocks: the question text already in md->q, then the
+ * blocks first..last: question until an answer marker, answer from it on.
+ * With as_answer the blocks before a marker are the answer when there is
+ * no marker (the body of a heading).
+ */
+static void
+add_body(struct md *md, cmark_node *first, cmark_node *last, int as_answer)
+{
+	cmark_node *n, *m = NULL;
+
+	buf_reset(&md->a);
+	if (first == NULL)
+		return;
+	for (n = first; ; n = cmark_node_next(n)) {
+		if (answer_marker(md, n)) {
+			m = n;
+			break;
+		}
+		if (n == last)
+			break;
+	}
+	if (m == NULL && as_answer) {
+		add_blocks(&md->a, md, first, last);
+		trim_end(&md->a);
+		return;
+	}
+	if (m != first) {
+		size_t before = md->q.len;
+
+		buf_addc(&md->q, '\n');
+		add_blocks(&md->q, md, first, m != NULL ?
+		    cmark_node_previous(m) : last);
+		trim_end(&md->q);
+		if (md->q.len == before + 1)
+			md->q.len = before;
+	}
+	if (m != NULL)
+		add_answer(&md->a, md, m, last);
+}
+
+static void
+section_tags(struct import *imp, struct md *md)
+{
+	int i;
+
+	for (i = 0; i < md->depth; i++)
+		if (md->sect[i].slug[0] != '\0')
+			import_add_tags(imp, md->sect[i].slug,
+			    strlen(md->sect[i].slug));
+}
+
+static void
+release(struct import *imp, struct md *md)
+{
+	if (!md->held)
+		return;
+	md->held = 0;
+	import_clear(imp);
+	buf_add(&imp->question, md->heldq.p, md->heldq.len);
+	buf_add(&imp->tags, md->heldtags.p, md->heldtags.len);
+	import_emit(imp, md->heldline);
+}
+
+static void
+emit(struct import *imp, struct md *md, unsigned long line)
+{
+	release(imp, md);
+	import_clear(imp);
+	section_tags(imp, md);
+	trim_end(&md->q);
+	buf_add(&imp->question, md->q.p, md->q.len);
+	buf_add(&imp->answer, md->a.p, md->a.len);
+	import_emit(imp, line);
+}
+
+/* Numbering before a question: "1.", "12)", "Q1:", "Q.", "Question 3:". */
+static size_t
+numbering(const char *p, size_t len)
+{
+	size_t i = 0, j;
+
+	while (i < len && (p[i] == '*' || p[i] == '_'))
+		i++;
+	j = i;
+	if (starts_with_ci(p + i, len - i, "question"))
+		i += 8;
+	else if (i < len && (p[i] == 'Q' || p[i] == 'q'))
+		i++;
+	while (i < len && p[i] == ' ')
+		i++;
+	while (i < len && isdigit((unsigned char)p[i]))
+		i++;
+	if (i == j || i >= len || (p[i] != '.' && p[i] != ')' && p[i] != ':'))
+		return 0;
+	if (i > j + 1 && !isdigit((unsigned char)p[i - 1]) &&
+	    (p[j] == 'q' || p[j] == 'Q') && i - j > 1 && p[i] != '.' &&
+	    p[i] != ':')
+		return 0;
+	i++;
+	while (i < len && (p[i] == ' ' || p[i] == '*' || p[i] == '_'))
+		i++;
+	return i < len ? i : 0;
+}
+
+static void
+strip_numbering(struct buf *b)
+{
+	size_t k = numbering(b->p, b->len);
+
+	memmove(b->p, b->p + k, b->len - k);
+	b->len -= k;
+}
+
+static int
+reads_as_question(const char *p, size_t len)
+{
+	static const char *const words[] = {
+		"what", "why", "how", "when", "where", "which", "who", "whose",
+		"explain", "describe", "define", "compare", "name", "list",
+		"write", "implement", "design", "is", "are", "can", "could",
+		"do", "does", "did", "should", "would", "will", "tell", "give",
+		"difference", "differentiate", "discuss", "mention", "state",
+	};
+	size_t i, n;
+
+	if (memchr(p, '?', len) != NULL || numbering(p, len) > 0)
+		return 1;
+	if (starts_with_ci(p, len, "how to "))
+		return 0;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		n = strlen(words[i]);
+		if (starts_with_ci(p, len, words[i]) &&
+		    (len == n || !isalnum((unsigned char)p[n])))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+is_heading(cmark_node *n)
+{
+	return cmark_node_get_type(n) == CMARK_NODE_HEADING;
+}
+
+/* Does a deeper heading (not an answer heading) follow before the next
+ * heading of this level or above?  Then this heading has subsections. */
+static int
+has_subsections(struct md *md, cmark_node *h)
+{
+	int level = cmark_node_get_heading_level(h), d = 0;
+	cmark_node *n;
+
+	for (n = cmark_node_next(h); n != NULL; n = cmark_node_next(n)) {
+		d += details_depth(n);
+		if (d > 0 || !is_heading(n))
+			continue;
+		if (cmark_node_get_heading_level(n) <= level)
+			return 0;
+		if (!answer_marker(md, n))
+			return 1;
+	}
+	return 0;
+}
+
+static void
+slugify(char *out, const char *p, size_t len)
+{
+	size_t i, o = 0, k;
+	int dash = 0;
+
+	k = numbering(p, len);
+	p += k;
+	len -= k;
+	for (i = 0; i < len && o < REC_TAG_MAX; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		if (c >= 0x80) {
+			size_t n = 1;
+
+			while (i + n < len && ((unsigned char)p[i + n] & 0xc0) == 0x80)
+				n++;
+			if (o + n + dash > REC_TAG_MAX)
+				break;
+			if (dash && o > 0)
+				out[o++] = '-';
+			dash = 0;
+			memcpy(out + o, p + i, n);
+			o += n;
+			i += n - 1;
+		} else if (isalnum(c)) {
+			if (dash && o > 0 && o + 1 < REC_TAG_MAX)
+				out[o++] = '-';
+			dash = 0;
+			out[o++] = (char)tolower(c);
+		} else if (c != '\'')
+			dash = 1;
+	}
+	out[o] = '\0';
+}
+
+/* Is every item of the list only a link (to #anchor, with anchors)? */
+static int
+link_list(cmark_node *list, int anchors)
+{
+	cmark_node *item, *para, *in;
+	int any = 0;
+
+	for (item = cmark_node_first_child(list); item != NULL;
+	    item = cmark_node_next(item)) {
+		para = cmark_node_first_child(item);
+		if (para == NULL || cmark_node_get_type(para) !=
+		    CMARK_NODE_PARAGRAPH)
+			return 0;
+		in = cmark_node_first_child(para);
+		while (in != NULL && (cmark_node_get_type(in) ==
+		    CMARK_NODE_STRONG || cmark_node_get_type(in) ==
+		    CMARK_NODE_EMPH) && cmark_node_first_child(in) != NULL)
+			in = cmark_node_first_child(in);
+		if (in == NULL || cmark_node_get_type(in) != CMARK_NODE_LINK)
+			return 0;
+		if (anchors) {
+			const char *url = cmark_node_get_url(in);
+
+			if (url == NULL || url[0] != '#')
+				return 0;
+		} else {
+			struct buf t = { 0 };
+			cmark_node *c;
+			int q;
+
+			for (c = cmark_node_first_child(in); c != NULL;
+			    c = cmark_node_next(c))
+				if (cmark_node_get_literal(c) != NULL)
+					buf_adds(&t, cmark_node_get_literal(c));
+			q = t.len > 0 && memchr(t.p, '?', t.len) != NULL;
+			buf_free(&t);
+			if (q)
+				return 0;
+		}
+		any = 1;
+	}
+	return any;
+}
+
+static void
+hold_tags(struct import *imp, struct md *md)
+{
+	buf_reset(&imp->tags);
+	section_tags(imp, md);
+	buf_reset(&md->heldtags);
+	buf_add(&md->heldtags, imp->tags.p, imp->tags.len);
+	buf_reset(&imp->tags);
+}
+
+static void
+do_list(struct import *imp, struct md *md, cmark_node *list)
+{
+	cmark_node *item;
+
+	if (link_list(list, 1) || link_list(list, 0))
+		return;
+	for (item = cmark_node_first_child(list); item != NULL;
+	    item = cmark_node_next(item)) {
+		cmark_node *first = cmark_node_first_child(item);
+		cmark_node *last = cmark_node_last_child(item);
+		unsigned long line = (unsigned long)cmark_node_get_start_line(item);
+
+		if (first == NULL)
+			continue;
+		buf_reset(&md->q);
+		if (cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH ||
+		    is_heading(first)) {
+			add_inline(&md->q, md, first);
+			if (is_heading(first))
+				strip_numbering(&md->q);
+			add_body(md, cmark_node_next(first) != NULL ?
+			    cmark_node_next(first) : NULL, last,
+			    is_heading(first));
+		} else
+			add_body(md, first, last, 0);
+		trim_end(&md->q);
+		if (md->q.len == 0)
+			continue;
+		/* The last item may get its answer from a <details> below. */
+		if (cmark_node_next(item) == NULL && md->a.len == 0) {
+			release(imp, md);
+			md->held = 1;
+			md->heldline = line;
+			buf_reset(&md->heldq);
+			buf_add(&md->heldq, md->q.p, md->q.len);
+			hold_tags(imp, md);
+			continue;
+		}
+		emit(imp, md, line);
+	}
+}
+
+static void
+push_section(struct md *md, cmark_node *h)
+{
+	int level = cmark_node_get_heading_level(h);
+
+	while (md->depth > 0 && md->sect[md->depth - 1].level >= level)
+		md->depth--;
+	if (md->depth == MAX_DEPTH)
+		return;
+	md->sect[md->depth].level = level;
+	if (cmark_node_get_start_line(h) == md->title)
+		md->sect[md->depth].slug[0] = '\0';
+	else {
+		text_of(&md->scratch, md, h);
+		slugify(md->sect[md->depth].slug, md->scratch.p,
+		    md->scratch.len);
+	}
+	md->depth++;
+}
+
+/* The blocks under a question heading: up to the next heading, or a rule. */
+static cmark_node *
+body_end(struct md *md, cmark_node *h)
+{
+	cmark_node *n, *last = h;
+	int d = 0;
+
+	for (n = cmark_node_next(h); n != NULL; n = cmark_node_next(n)) {
+		if (d <= 0 && (cmark_node_get_type(n) ==
+		    CMARK_NODE_THEMATIC_BREAK || (is_heading(n) &&
+		    !answer_marker(md, n))))
+			break;
+		d += details_depth(n);
+		last = n;
+	}
+	return last;
+}
+
+static void
+do_heading(struct import *imp, struct md *md, cmark_node **np)
+{
+	cmark_node *h = *np, *last;
+
+	text_of(&md->q, md, h);
+	if (cmark_node_get_start_line(h) == md->title ||
+	    !reads_as_question(md->q.p, md->q.len) ||
+	    has_subsections(md, h)) {
+		release(imp, md);
+		push_section(md, h);
+		return;
+	}
+	while (md->depth > 0 && md->sect[md->depth - 1].level >=
+	    cmark_node_get_heading_level(h))
+		md->depth--;
+	strip_numbering(&md->q);
+	last = body_end(md, h);
+	add_body(md, last != h ? cmark_node_next(h) : NULL, last, 1);
+	emit(imp, md, (unsigned long)cmark_node_get_start_line(h));
+	*np = last;
+}
+
+static void
+do_details(struct import *imp, struct md *md, cmark_node **np)
+{
+	cmark_node *last = details_end(*np);
+	struct buf src = { 0 }, sum = { 0 };
+
+	add_blocks(&src, md, *np, last);
+	if (details(src.p, src.len, &sum, &md->a)) {
+		trim_end(&sum);
+		if (answer_word(sum.p, sum.len) && md->held) {
+			md->held = 0;
+			import_clear(imp);
+			buf_add(&imp->question, md->heldq.p, md->heldq.len);
+			buf_add(&imp->tags, md->heldtags.p, md->heldtags.len);
+			buf_add(&imp->answer, md->a.p, md->a.len);
+			import_emit(imp, md->heldline);
+		} else if (sum.len > 0) {
+			buf_reset(&md->q);
+			buf_add(&md->q, sum.p, sum.len);
+			strip_numbering(&md->q);
+			emit(imp, md, (unsigned long)cmark_node_get_start_line(*np));
+		}
+	}
+	buf_free(&src);
+	buf_free(&sum);
+	*np = last;
+}
+
+/* YAML front matter: blanked out, so that line numbers stay right. */
+static void
+front_matter(struct md *md)
+{
+	size_t n;
+
+	if (md->nline < 2 || md->len[1] != 3 || memcmp(md->line[1], "---", 3) != 0)
+		return;
+	for (n = 2; n <= md->nline; n++)
+		if ((md->len[n] == 3 && (memcmp(md->line[n], "---", 3) == 0 ||
+		    memcmp(md->line[n], "...", 3) == 0))) {
+			size_t i;
+
+			for (i = 1; i <= n; i++)
+				memset((char *)md->line[i], ' ', md->len[i]);
+			return;
+		}
+}
+
+static void
+index_lines(struct md *md)
+{
+	const char *p = md->text.p, *end = p + md->text.len;
+	size_t n = 1, cap = 64;
+
+	md->line = xmalloc(cap * sizeof(*md->line));
+	md->len = xmalloc(cap * sizeof(*md->len));
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+		if (n + 1 >= cap) {
+			cap *= 2;
+			md->line = xrealloc(md->line, cap * sizeof(*md->line));
+			md->len = xrealloc(md->len, cap * sizeof(*md->len));
+		}
+		md->line[n] = p;
+		md->len[n] = (size_t)(nl - p);
+		n++;
+		p = nl + 1;
+	}
+	md->nline = n - 1;
+}
+
+/* The title: the first heading, of level 1, when no other is level 1. */
+static void
+find_title(struct md *md, cmark_node *doc)
+{
+	cmark_node *n, *first = NULL;
+	int h1 = 0;
+
+	for (n = cmark_node_first_child(doc); n != NULL; n = cmark_node_next(n)) {
+		if (!is_heading(n))
+			continue;
+		if (first == NULL)
+			first = n;
+		h1 += cmark_node_get_heading_level(n) == 1;
+	}
+	if (first != NULL && h1 == 1 && cmark_node_get_heading_level(first) == 1)
+		md->title = cmark_node_get_start_line(first);
+}
+
+static int
+md_fill(struct import *imp)
+{
+	struct md *md;
+	cmark_node *doc, *n;
+
+	if (imp->state != NULL)
+		return 0;
+	imp->state = md = xcalloc(1, sizeof(*md));
+	if (import_slurp(imp, &md->text) < 0)
+		import_error(imp, imp->rd->lineno + 1, "read error");
+	index_lines(md);
+	front_matter(md);
+	doc = cmark_parse_document(md->text.p, md->text.len, CMARK_OPT_DEFAULT);
+	find_title(md, doc);
+	for (n = cmark_node_first_child(doc); n != NULL; n = cmark_node_next(n)) {
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_HEADING:
+			do_heading(imp, md, &n);
+			break;
+		case CMARK_NODE_LIST:
+			release(imp, md);
+			do_list(imp, md, n);
+			break;
+		case CMARK_NODE_HTML_BLOCK:
+			if (is_details(n)) {
+				do_details(imp, md, &n);
+				break;
+			}
+			/* FALLTHROUGH */
+		default:
+			release(imp, md);
+			break;
+		}
+	}
+	release(imp, md);
+	cmark_node_free(doc);
+	return 1;
+}
+
+static void
+md_close(struct import *imp)
+{
+	struct md *md = imp->state;
+
+	if (md == NULL)
+		return;
+	buf_free(&md->text);
+	buf_free(&md->scratch);
+	buf_free(&md->q);
+	buf_free(&md->a);
+	buf_free(&md->heldq);
+	buf_free(&md->heldtags);
+	free(md->line);
+	free(md->len);
+	free(md);
+}
+
+const struct import_reader import_markdown = { md_fill, md_close };
