@@ -169,7 +169,8 @@ add_inline(struct buf *b, struct md *md, cmark_node *n)
 	}
 }
 
-/* Drops blank lines at the end, and lines that only link back up. */
+/* Drops blank lines at the end, and lines that only link back up
+ * ("[Back to top](#contents)"). */
 static void
 trim_end(struct buf *b)
 {
@@ -189,8 +190,7 @@ trim_end(struct buf *b)
 		if (p < b->p + end && *p == '[' &&
 		    find(p, (size_t)(b->p + end - p), "](#", 3) != NULL &&
 		    (b->p[end - 1] == ')' || b->p[end - 1] == '*' ||
-		    b->p[end - 1] == '_') &&
-		    strncasecmp(p, "[back", 5) == 0) {
+		    b->p[end - 1] == '_')) {
 			b->len = start;
 			continue;
 		}
@@ -235,6 +235,51 @@ answer_word(const char *p, size_t len)
 	return 0;
 }
 
+/* The length of a wrapper tag at the start (or end) of p, or 0. */
+static size_t
+wrapper(const char *p, size_t len, int at_end)
+{
+	static const char *const tags[] = {
+		"<br>", "<br/>", "<br />", "<b>", "<p>", "<strong>", "<div>",
+		"</b>", "</p>", "</strong>", "</div>",
+	};
+	size_t i, n;
+
+	for (i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
+		n = strlen(tags[i]);
+		if (len < n || (tags[i][1] == '/') != at_end)
+			continue;
+		if (strncasecmp(at_end ? p + len - n : p, tags[i], n) == 0)
+			return n;
+	}
+	/* <br> may close a block too */
+	if (at_end && len >= 4 && strncasecmp(p + len - 4, "<br>", 4) == 0)
+		return 4;
+	return 0;
+}
+
+/* Drops wrapper tags and spaces around inline text: <b>Answer</b>. */
+static void
+unwrap(struct buf *b)
+{
+	size_t start = 0, end = b->len, n;
+
+	for (;;) {
+		while (start < end && b->p[start] == ' ')
+			start++;
+		while (end > start && b->p[end - 1] == ' ')
+			end--;
+		if ((n = wrapper(b->p + start, end - start, 0)) > 0)
+			start += n;
+		else if ((n = wrapper(b->p + start, end - start, 1)) > 0)
+			end -= n;
+		else
+			break;
+	}
+	memmove(b->p, b->p + start, end - start);
+	b->len = end - start;
+}
+
 /* Splits <details>: the summary into sum, the rest (tags off) into body. */
 static int
 details(const char *p, size_t len, struct buf *sum, struct buf *body)
@@ -246,17 +291,9 @@ details(const char *p, size_t len, struct buf *sum, struct buf *body)
 	    (e = find(s, (size_t)(end - s), "</summary>", 10)) == NULL)
 		return 0;
 	buf_reset(sum);
-	for (s++; s < e; s++) {			/* tags inside dropped */
-		if (*s == '<') {
-			const char *gt = memchr(s, '>', (size_t)(e - s));
-
-			if (gt != NULL) {
-				s = gt;
-				continue;
-			}
-		}
+	for (s++; s < e; s++)
 		buf_addc(sum, *s == '\n' ? ' ' : *s);
-	}
+	unwrap(sum);
 	e += 10;
 	close = NULL;
 	for (s = e; (s = find(s, (size_t)(end - s), "</details>", 10)) != NULL;
@@ -265,15 +302,22 @@ details(const char *p, size_t len, struct buf *sum, struct buf *body)
 	if (close == NULL)
 		close = end;
 	buf_reset(body);
-	while (e < close && (*e == ' ' || *e == '\n'))
-		e++;
-	if (close - e >= 3 && strncasecmp(e, "<p>", 3) == 0)
-		e += 3;
+	/* The wrappers lists put around an answer: <br>, <b>, <p>. */
+	for (;;) {
+		while (e < close && (*e == ' ' || *e == '\n'))
+			e++;
+		if (wrapper(e, (size_t)(close - e), 0) == 0)
+			break;
+		e += wrapper(e, (size_t)(close - e), 0);
+	}
+	for (;;) {
+		while (close > e && (close[-1] == ' ' || close[-1] == '\n'))
+			close--;
+		if (wrapper(e, (size_t)(close - e), 1) == 0)
+			break;
+		close -= wrapper(e, (size_t)(close - e), 1);
+	}
 	buf_add(body, e, (size_t)(close - e));
-	trim_end(body);
-	if (body->len >= 4 && strncasecmp(body->p + body->len - 4, "</p>",
-	    4) == 0)
-		body->len -= 4;
 	trim_end(body);
 	return 1;
 }
@@ -288,33 +332,48 @@ is_details(cmark_node *n)
 	    strstr(lit, "<details") != NULL;
 }
 
-/* How many <details> the block opens, less those it closes. */
 static int
-details_depth(cmark_node *n)
+count(const char *p, size_t len, const char *s)
 {
-	const char *lit, *p;
-	int d = 0;
+	const char *end = p + len;
+	size_t n = strlen(s);
+	int c = 0;
 
-	if (cmark_node_get_type(n) != CMARK_NODE_HTML_BLOCK ||
-	    (lit = cmark_node_get_literal(n)) == NULL)
+	while ((p = find(p, (size_t)(end - p), s, n)) != NULL) {
+		c++;
+		p += n;
+	}
+	return c;
+}
+
+/*
+ * How many <details> the block opens, less those it closes.  A block of
+ * any kind: "</details>" often ends a paragraph, as inline HTML.
+ */
+static int
+details_depth(struct md *md, cmark_node *n)
+{
+	int d = 0, i;
+
+	if (cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK)
 		return 0;
-	for (p = lit; (p = strstr(p, "<details")) != NULL; p++)
-		d++;
-	for (p = lit; (p = strstr(p, "</details>")) != NULL; p++)
-		d--;
+	for (i = cmark_node_get_start_line(n);
+	    i <= cmark_node_get_end_line(n) && (size_t)i <= md->nline; i++)
+		d += count(md->line[i], md->len[i], "<details") -
+		    count(md->line[i], md->len[i], "</details>");
 	return d;
 }
 
 /* The last block of a <details> opened at n. */
 static cmark_node *
-details_end(cmark_node *n)
+details_end(struct md *md, cmark_node *n)
 {
 	int d = 0;
 
 	for (;;) {
 		cmark_node *next = cmark_node_next(n);
 
-		d += details_depth(n);
+		d += details_depth(md, n);
 		if (d <= 0 || next == NULL)
 			return n;
 		n = next;
@@ -552,7 +611,7 @@ has_subsections(struct md *md, cmark_node *h)
 	cmark_node *n;
 
 	for (n = cmark_node_next(h); n != NULL; n = cmark_node_next(n)) {
-		d += details_depth(n);
+		d += details_depth(md, n);
 		if (d > 0 || !is_heading(n))
 			continue;
 		if (cmark_node_get_heading_level(n) <= level)
@@ -709,9 +768,14 @@ push_section(struct md *md, cmark_node *h)
 	if (cmark_node_get_start_line(h) == md->title)
 		md->sect[md->depth].slug[0] = '\0';
 	else {
+		char *slug = md->sect[md->depth].slug;
+
 		text_of(&md->scratch, md, h);
-		slugify(md->sect[md->depth].slug, md->scratch.p,
-		    md->scratch.len);
+		slugify(slug, md->scratch.p, md->scratch.len);
+		/* A table of contents is no section. */
+		if (strcmp(slug, "table-of-contents") == 0 ||
+		    strcmp(slug, "contents") == 0 || strcmp(slug, "toc") == 0)
+			slug[0] = '\0';
 	}
 	md->depth++;
 }
@@ -728,7 +792,7 @@ body_end(struct md *md, cmark_node *h)
 		    CMARK_NODE_THEMATIC_BREAK || (is_heading(n) &&
 		    !answer_marker(md, n))))
 			break;
-		d += details_depth(n);
+		d += details_depth(md, n);
 		last = n;
 	}
 	return last;
@@ -760,7 +824,7 @@ do_heading(struct import *imp, struct md *md, cmark_node **np)
 static void
 do_details(struct import *imp, struct md *md, cmark_node **np)
 {
-	cmark_node *last = details_end(*np);
+	cmark_node *last = details_end(md, *np);
 	struct buf src = { 0 }, sum = { 0 };
 
 	add_blocks(&src, md, *np, last);
