@@ -175,6 +175,7 @@ main(int argc, char *argv[])
 	src_init(&s, argc - optind, argv + optind, SRC_BANK);
 	s.lenient = check;
 	s.sniff = check;
+	s.dirs = 1;
 	s.from = from;
 	while ((r = src_next(&s)) != NULL) {
 		records++;

@@ -329,10 +329,10 @@ import_column(const char *p, size_t len)
 		{ "tags", FIELD_TAGS }, { "tag", FIELD_TAGS },
 		{ "category", FIELD_TAGS }, { "categories", FIELD_TAGS },
 		{ "topic", FIELD_TAGS }, { "topics", FIELD_TAGS },
-		{ "question", FIELD_QUESTION }, { "q", FIELD_QUESTION },
+		{ "question", FIELD_QUESTION },
 		{ "front", FIELD_QUESTION }, { "prompt", FIELD_QUESTION },
 		{ "term", FIELD_QUESTION },
-		{ "answer", FIELD_ANSWER }, { "a", FIELD_ANSWER },
+		{ "answer", FIELD_ANSWER },
 		{ "back", FIELD_ANSWER }, { "response", FIELD_ANSWER },
 		{ "definition", FIELD_ANSWER }, { "solution", FIELD_ANSWER },
 	};

@@ -99,9 +99,15 @@ read_row(struct import *imp, struct sv *sv, unsigned long *start)
 				break;
 			}
 			if (i < l.len && l.p[i] != sv->sep) {
-				import_error(imp, imp->rd->lineno, "text after "
-				    "the closing quote of field %zu",
-				    sv->nfield + 1);
+				if (imp->rd->lineno == *start)
+					import_error(imp, *start, "text after "
+					    "the closing quote of field %zu",
+					    sv->nfield + 1);
+				else
+					import_error(imp, *start, "text after "
+					    "the closing quote of field %zu, "
+					    "on line %lu", sv->nfield + 1,
+					    imp->rd->lineno);
 				return -1;
 			}
 		} else {
@@ -143,7 +149,7 @@ header_row(struct import *imp, struct sv *sv, unsigned long line)
 		known += f >= 0;
 		question += f == FIELD_QUESTION;
 	}
-	if (known == 0 || (known < sv->nfield && question == 0))
+	if (known == 0 || (known < sv->nfield && (question == 0 || sv->tsv)))
 		return 0;
 	set_roles(sv, sv->nfield);
 	for (i = 0; i < sv->nfield; i++) {

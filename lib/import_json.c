@@ -22,9 +22,9 @@ struct js {
 static const char *const keys[][6] = {
 	[FIELD_ID] =		{ "id", "guid", "key", NULL },
 	[FIELD_TAGS] =		{ "tags", "tag", "category", "topic", NULL },
-	[FIELD_QUESTION] =	{ "question", "q", "front", "prompt", "term",
+	[FIELD_QUESTION] =	{ "question", "front", "prompt", "term",
 				  NULL },
-	[FIELD_ANSWER] =	{ "answer", "a", "back", "response",
+	[FIELD_ANSWER] =	{ "answer", "back", "response",
 				  "definition", NULL },
 };
 
@@ -197,7 +197,8 @@ advance(struct js *js, size_t n)
 	js->pos += n;
 }
 
-/* After a broken element: on to the next line that starts an object. */
+/* After a broken element: on to the next line that starts an object, or
+ * ends the array. */
 static void
 resync(struct js *js)
 {
@@ -211,7 +212,8 @@ resync(struct js *js)
 		}
 		advance(js, (size_t)(nl - p) + 1);
 		skip_space(js);
-		if (js->pos < js->text.len && js->text.p[js->pos] == '{')
+		if (js->pos < js->text.len && (js->text.p[js->pos] == '{' ||
+		    js->text.p[js->pos] == ']'))
 			return;
 	}
 }
@@ -264,6 +266,11 @@ json_fill(struct import *imp)
 			    "closed with ']'");
 			js->state = 2;
 			return n > 0;
+		}
+		if (p[js->pos] == ']') {	/* after a broken element */
+			js->pos++;
+			js->state = 2;
+			continue;
 		}
 		n++;
 		o = parse(imp, p + js->pos, js->text.len - js->pos,

@@ -133,7 +133,7 @@ open_next(struct src *s)
 		if (s->next >= s->npaths)
 			return 0;
 		path = s->paths[s->next++];
-		if (strcmp(path, "-") != 0 && open_dir(s, path))
+		if (s->dirs && strcmp(path, "-") != 0 && open_dir(s, path))
 			continue;
 		if (open_path(s, path))
 			return 1;

@@ -33,6 +33,7 @@ struct src {
 	/* Other formats, and directories among the FILEs (qb-list). */
 	int		 from;		/* a format, or -1: by the extension */
 	int		 sniff;		/* say when qb(5) looks like another */
+	int		 dirs;		/* a directory FILE gives its files */
 	unsigned long	 lineno;	/* where the record returned starts */
 	int		 fmt;		/* of the file open */
 	struct import	 imp;

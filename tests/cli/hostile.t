@@ -95,13 +95,11 @@ $ { echo 'a-1		One?'; awk 'BEGIN { for (i = 0; i < 100000; i++) print "" }'; ech
 > a-1		One?	
 > a-2		Two?	
 
-## a directory given as FILE, for every command
-$ for c in qb-list 'qb-grep x' qb-pick qb-fmt; do $c bad; echo "exit $?"; done
+## a directory given as FILE, for every command but qb-list (see import.t)
+$ for c in 'qb-grep x' qb-pick qb-fmt; do $c bad; echo "exit $?"; done
 > exit 2
 > exit 2
 > exit 2
-> exit 2
-! qb-list: bad: Is a directory
 ! qb-grep: bad: Is a directory
 ! qb-pick: bad: Is a directory
 ! qb-fmt: bad: Is a directory
