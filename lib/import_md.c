@@ -126,9 +126,13 @@ add_inline(struct buf *b, struct md *md, cmark_node *n)
 	int last = cmark_node_get_end_line(n), i;
 	size_t start = b->len;
 
+	if (first < 1 || (size_t)first > md->nline)
+		return;
 	if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
-		const char *p = md->line[first] + col_of(n);
-		size_t len = md->len[first] - col_of(n);
+		size_t col = col_of(n) < md->len[first] ? col_of(n) :
+		    md->len[first];
+		const char *p = md->line[first] + col;
+		size_t len = md->len[first] - col;
 
 		if (len > 0 && *p == '#') {	/* ATX */
 			while (len > 0 && *p == '#') {
@@ -291,6 +295,7 @@ details(const char *p, size_t len, struct buf *sum, struct buf *body)
 	    (e = find(s, (size_t)(end - s), "</summary>", 10)) == NULL)
 		return 0;
 	buf_reset(sum);
+	buf_cstr(sum);
 	for (s++; s < e; s++)
 		buf_addc(sum, *s == '\n' ? ' ' : *s);
 	unwrap(sum);
@@ -385,6 +390,7 @@ text_of(struct buf *b, struct md *md, cmark_node *n)
 {
 	buf_reset(b);
 	add_inline(b, md, n);
+	buf_cstr(b);		/* never a NULL pointer, even when empty */
 }
 
 /* Is this block the start of an answer? */
@@ -539,6 +545,8 @@ numbering(const char *p, size_t len)
 {
 	size_t i = 0, j;
 
+	if (len == 0)
+		return 0;
 	while (i < len && (p[i] == '*' || p[i] == '_'))
 		i++;
 	j = i;
@@ -565,7 +573,7 @@ numbering(const char *p, size_t len)
 static void
 strip_numbering(struct buf *b)
 {
-	size_t k = numbering(b->p, b->len);
+	size_t k = b->len > 0 ? numbering(b->p, b->len) : 0;
 
 	memmove(b->p, b->p + k, b->len - k);
 	b->len -= k;
@@ -728,6 +736,7 @@ do_list(struct import *imp, struct md *md, cmark_node *list)
 		if (first == NULL)
 			continue;
 		buf_reset(&md->q);
+		buf_cstr(&md->q);
 		if (cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH ||
 		    is_heading(first)) {
 			add_inline(&md->q, md, first);
@@ -915,12 +924,17 @@ md_fill(struct import *imp)
 {
 	struct md *md;
 	cmark_node *doc, *n;
+	size_t i;
 
 	if (imp->state != NULL)
 		return 0;
 	imp->state = md = xcalloc(1, sizeof(*md));
 	if (import_slurp(imp, &md->text) < 0)
 		import_error(imp, imp->rd->lineno + 1, "read error");
+	/* cmark ends a line at a lone CR too: so must the line index. */
+	for (i = 0; i < md->text.len; i++)
+		if (md->text.p[i] == '\r')
+			md->text.p[i] = '\n';
 	index_lines(md);
 	front_matter(md);
 	doc = cmark_parse_document(md->text.p, md->text.len, CMARK_OPT_DEFAULT);

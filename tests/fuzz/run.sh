@@ -15,6 +15,7 @@ for t in "$@"; do
 	rec)	split -l 1 -a 4 "$top/tests/data/hostile.qb" "$corpus/line-" ;;
 	template) printf '%%n) %%i [%%t] %%q%%%%\\n' >"$corpus/t1" ;;
 	date)	printf '2026-12-01' >"$corpus/d1"; printf '3,5-7,9-' >"$corpus/d2" ;;
+	import_*) cp "$top"/tests/data/import/* "$corpus"/ ;;
 	esac
 	echo "fuzz $t: $seconds s"
 	"$dir/fuzz_$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
