@@ -161,6 +161,12 @@ import_clear(struct import *imp)
 	buf_reset(&imp->answer);
 }
 
+static inline int
+is_space(char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 void
 import_add_tags(struct import *imp, const char *p, size_t len)
 {
@@ -169,10 +175,9 @@ import_add_tags(struct import *imp, const char *p, size_t len)
 	while (p < end) {
 		size_t n = 0;
 
-		while (p < end && (*p == ',' || isspace((unsigned char)*p)))
+		while (p < end && (*p == ',' || is_space(*p)))
 			p++;
-		while (p + n < end && p[n] != ',' &&
-		    !isspace((unsigned char)p[n]))
+		while (p + n < end && p[n] != ',' && !is_space(p[n]))
 			n++;
 		if (n == 0)
 			break;
@@ -204,7 +209,7 @@ trimmed(const struct buf *b)
  * again in the same file gets "-2", "-3" and so on, in order.
  */
 static void
-derive_id(struct import *imp)
+derive_id(struct import *imp, int escaped)
 {
 	struct span q = trimmed(&imp->question);
 	struct strmap_entry *e;
@@ -213,8 +218,11 @@ derive_id(struct import *imp)
 	size_t i;
 	int added;
 
-	for (i = 0; i < q.len; i++)
-		h = (h ^ (unsigned char)q.p[i]) * 0x100000001b3ULL;
+	if (escaped)
+		h = rec_text_hash(q);
+	else
+		for (i = 0; i < q.len; i++)
+			h = (h ^ (unsigned char)q.p[i]) * 0x100000001b3ULL;
 	snprintf(id, sizeof(id), "q%012llx",
 	    (unsigned long long)(h >> 16));
 	e = strmap_put(&imp->derived, id, strlen(id), &added);
@@ -224,14 +232,61 @@ derive_id(struct import *imp)
 	buf_adds(&imp->id, id);
 }
 
-void
-import_emit(struct import *imp, unsigned long line)
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+
+/* Has the word a byte equal to c?  (The classic has-zero-byte test.) */
+static inline uint64_t
+has_byte(uint64_t w, unsigned char c)
+{
+	uint64_t x = w ^ (ONES * c);
+
+	return (x - ONES) & ~x & HIGHS;
+}
+
+/* Appends raw text in qb(5)'s escapes, as rec_escape(), 8 bytes a step. */
+static void
+escape(struct buf *b, const char *p, size_t len)
+{
+	size_t i = 0;
+	char *o;
+
+	buf_reserve(b, 2 * len);
+	o = b->p + b->len;
+	while (i < len) {
+		char c;
+
+		while (i + 8 <= len) {
+			uint64_t w;
+
+			memcpy(&w, p + i, 8);
+			if (has_byte(w, '\\') | has_byte(w, '\t') |
+			    has_byte(w, '\n'))
+				break;
+			memcpy(o, p + i, 8);
+			o += 8;
+			i += 8;
+		}
+		if (i == len)
+			break;
+		c = p[i++];
+		if (c == '\\' || c == '\t' || c == '\n') {
+			*o++ = '\\';
+			c = c == '\t' ? 't' : c == '\n' ? 'n' : c;
+		}
+		*o++ = c;
+	}
+	b->len = (size_t)(o - b->p);
+}
+
+static void
+emit(struct import *imp, unsigned long line, int escaped)
 {
 	struct buf *b = &imp->queue;
 	struct span q = trimmed(&imp->question);
 
 	if (imp->id.len == 0 && q.len > 0)
-		derive_id(imp);
+		derive_id(imp, escaped);
 	else if (imp->id.len > 0 && !rec_id_valid(imp->id.p, imp->id.len)) {
 		struct span id = trimmed(&imp->id);
 
@@ -253,11 +308,29 @@ import_emit(struct import *imp, unsigned long line)
 	buf_addc(b, '\t');
 	buf_add(b, imp->tags.p, imp->tags.len);
 	buf_addc(b, '\t');
-	rec_escape(b, imp->question.p, imp->question.len);
-	buf_addc(b, '\t');
-	rec_escape(b, imp->answer.p, imp->answer.len);
+	if (escaped) {
+		buf_add(b, imp->question.p, imp->question.len);
+		buf_addc(b, '\t');
+		buf_add(b, imp->answer.p, imp->answer.len);
+	} else {
+		escape(b, imp->question.p, imp->question.len);
+		buf_addc(b, '\t');
+		escape(b, imp->answer.p, imp->answer.len);
+	}
 	buf_addc(b, '\n');
 	import_clear(imp);
+}
+
+void
+import_emit(struct import *imp, unsigned long line)
+{
+	emit(imp, line, 0);
+}
+
+void
+import_emit_escaped(struct import *imp, unsigned long line)
+{
+	emit(imp, line, 1);
 }
 
 /* The message for a bad record, without columns of a line nobody wrote. */

@@ -83,6 +83,8 @@ extern const struct import_reader import_csv, import_tsv, import_json,
 
 /* Queues the record in imp's id, tags, question and answer buffers. */
 void		 import_emit(struct import *, unsigned long line);
+/* The same, with question and answer already in qb(5)'s escapes. */
+void		 import_emit_escaped(struct import *, unsigned long line);
 /* Reports "FILE:LINE: message" as bad input. */
 void		 import_error(struct import *, unsigned long line,
 		    const char *fmt, ...)

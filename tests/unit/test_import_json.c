@@ -37,6 +37,26 @@ json_errors_keep_the_rest(void **state)
 	    "qb-test: t:6: JSON: '[' or '{' expected near '\"E\"' (column 3)\n");
 }
 
+/* What the fast path reads, and what it leaves to jansson, agree. */
+static void
+json_escapes_fast_and_slow(void **state)
+{
+	(void)state;
+	assert_import(IMPORT_JSONL,
+	    "{\"id\":\"e-1\",\"question\":\"a\\/b \\\"q\\\" t\\tn\\nbs\\\\\"}\n"
+	    "{\"id\":\"e-2\",\"question\":\"caf\\u00e9 \\ud83d\\ude00\"}\n"
+	    "{\"id\":\"e-3\",\"question\":\"first\",\"question\":\"last\"}\n"
+	    "{\"id\":\"e-4\",\"tags\":[\"a,b\",\"C d\"],\"question\":\"Q\"}\n"
+	    "{\"id\":\"e-5\",\"question\":\"cr\\r\"}\n"
+	    "{ \"id\" : \"e-6\" , \"tags\" : [ ] , \"question\" : \"Q\" }\n",
+	    "e-1\t\ta/b \"q\" t\\tn\\nbs\\\\\t\n"
+	    "e-2\t\tcaf\xc3\xa9 \xf0\x9f\x98\x80\t\n"
+	    "e-3\t\tlast\t\n"
+	    "e-4\ta,b,c,d\tQ\t\n"
+	    "e-6\t\tQ\t\n",
+	    "qb-test: t:5: control character byte 0x0d in question\n");
+}
+
 static void
 jsonl_lines(void **state)
 {
@@ -56,6 +76,7 @@ main(void)
 		cmocka_unit_test(json_array_as_qb_fmt_writes_it),
 		cmocka_unit_test(json_variants),
 		cmocka_unit_test(json_errors_keep_the_rest),
+		cmocka_unit_test(json_escapes_fast_and_slow),
 		cmocka_unit_test(jsonl_lines),
 	};
 
