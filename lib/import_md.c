@@ -16,6 +16,9 @@
  *     are its tags; a lone level-1 heading is the title, not a tag;
  *   - <details><summary>Q</summary>A</details> is a question Q with
  *     answer A;
+ *   - a paragraph starting with a bold question ("**What is X?**") or
+ *     with "Q:" is a question, the rest of it and the blocks after it
+ *     its answer;
  *   - YAML front matter, tables of contents (lists of links to #anchors),
  *     lists of links only, and paragraphs outside questions are skipped.
  */
@@ -789,22 +792,108 @@ push_section(struct md *md, cmark_node *h)
 	md->depth++;
 }
 
-/* The blocks under a question heading: up to the next heading, or a rule. */
+/*
+ * A paragraph that is a question: "**What is X?**" (all bold up front and
+ * reading as a question, maybe with its answer after it), or "Q: ...",
+ * "Q1. ...", "Question 3: ...".  The paragraph's text is left in
+ * md->scratch, and the length of the question part in *qlen.
+ */
+static int
+para_question(struct md *md, cmark_node *n, size_t *qlen)
+{
+	const char *p, *close;
+	size_t len;
+
+	if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
+		return 0;
+	text_of(&md->scratch, md, n);
+	p = md->scratch.p;
+	len = md->scratch.len;
+	if (len > 4 && (strncmp(p, "**", 2) == 0 || strncmp(p, "__", 2) == 0) &&
+	    (close = find(p + 2, len - 2, p, 2)) != NULL &&
+	    reads_as_question(p + 2, (size_t)(close - p) - 2) &&
+	    !answer_word(p, len)) {
+		*qlen = (size_t)(close - p) + 2;
+		return 1;
+	}
+	if ((p[0] == 'Q' || p[0] == 'q') && numbering(p, len) > 0) {
+		/* "Q: ... A: ..." on lines of one paragraph */
+		const char *a = find(p, len, " A: ", 4);
+
+		if (a == NULL)
+			a = find(p, len, " Answer: ", 9);
+		*qlen = a != NULL ? (size_t)(a - p) : len;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * The blocks under a question heading or paragraph: up to the next
+ * heading, rule or question paragraph.
+ */
 static cmark_node *
 body_end(struct md *md, cmark_node *h)
 {
 	cmark_node *n, *last = h;
+	size_t qlen;
 	int d = 0;
 
 	for (n = cmark_node_next(h); n != NULL; n = cmark_node_next(n)) {
 		if (d <= 0 && (cmark_node_get_type(n) ==
 		    CMARK_NODE_THEMATIC_BREAK || (is_heading(n) &&
-		    !answer_marker(md, n))))
+		    !answer_marker(md, n)) || para_question(md, n, &qlen)))
 			break;
 		d += details_depth(md, n);
 		last = n;
 	}
 	return last;
+}
+
+static void
+do_para(struct import *imp, struct md *md, cmark_node **np)
+{
+	cmark_node *n = *np, *last;
+	struct buf rest = { 0 };
+	size_t qlen, i;
+
+	if (!para_question(md, n, &qlen)) {
+		release(imp, md);
+		return;
+	}
+	buf_reset(&md->q);
+	buf_add(&md->q, md->scratch.p, qlen);
+	buf_cstr(&md->q);
+	i = qlen;
+	while (i < md->scratch.len && md->scratch.p[i] == ' ')
+		i++;
+	if (starts_with_ci(md->scratch.p + i, md->scratch.len - i, "a:"))
+		i += 2;
+	else if (starts_with_ci(md->scratch.p + i, md->scratch.len - i,
+	    "answer:"))
+		i += 7;
+	while (i < md->scratch.len && (md->scratch.p[i] == ' ' ||
+	    md->scratch.p[i] == ':'))
+		i++;
+	buf_add(&rest, md->scratch.p + i, md->scratch.len - i);
+	if (qlen >= 4 && md->q.p[0] == md->q.p[1] && (md->q.p[0] == '*' ||
+	    md->q.p[0] == '_')) {		/* the bold around it */
+		memmove(md->q.p, md->q.p + 2, qlen - 4);
+		md->q.len = qlen - 4;
+	}
+	strip_numbering(&md->q);
+	last = body_end(md, n);
+	add_body(md, last != n ? cmark_node_next(n) : NULL, last, 1);
+	if (rest.len > 0) {
+		if (md->a.len > 0)
+			buf_adds(&rest, "\n\n");
+		buf_add(&rest, md->a.p, md->a.len);
+		buf_reset(&md->a);
+		buf_add(&md->a, rest.p, rest.len);
+	}
+	buf_free(&rest);
+	emit(imp, md, (unsigned long)cmark_node_get_start_line(n));
+	*np = last;
 }
 
 static void
@@ -947,6 +1036,9 @@ md_fill(struct import *imp)
 		case CMARK_NODE_LIST:
 			release(imp, md);
 			do_list(imp, md, n);
+			break;
+		case CMARK_NODE_PARAGRAPH:
+			do_para(imp, md, &n);
 			break;
 		case CMARK_NODE_HTML_BLOCK:
 			if (is_details(n)) {

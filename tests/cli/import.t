@@ -54,6 +54,14 @@ $ qb-list import/details.md
 > q24b39e7abec1	linux	What does <code>chmod 755 file</code> do?	
 > q0f78f9ba34a5	networking	Explain the TCP three-way handshake	SYN, SYN-ACK, ACK.\n\n```\nclient -> SYN\nserver -> SYN-ACK\nclient -> ACK\n```
 
+## Markdown: bold questions and Q:/A: paragraphs under setext sections, a table kept in an answer
+$ qb-list import/bold.md
+> q046fb8883327	core-java	What is the difference between JDK, JRE and JVM?	The JVM runs bytecode, the JRE is the JVM plus the class library, and the\nJDK adds the compiler and tools.
+> q9db0e0c9341f	core-java	Why is String immutable in Java?	For security, caching of the hash code and safe sharing between threads.\n\n**Note:** the string pool is covered below.
+> qab5543fd83cd	core-java	What is the string pool?	A cache of string literals kept by the JVM.
+> q076e6b7ce849	collections	What is the difference between `ArrayList` and `LinkedList`?	| Operation | ArrayList | LinkedList |\n|-----------|-----------|------------|\n| get(i)    | O(1)      | O(n)       |
+> qfcc55d0a0c62	collections	How does `HashMap` handle collisions?	```java\n// buckets hold linked lists, or trees past 8 entries\nmap.put(key, value);\n```
+
 ## CSV: BOM, CRLF, Front/Back/Tags header, quotes, a line break inside quotes
 $ qb-list import/spreadsheet.csv
 > q7ad2efb2d908	js,functions	What is a closure?	A function together with\nthe scope it was created in.

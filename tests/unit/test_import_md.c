@@ -85,6 +85,17 @@ answer_markers_and_front_matter(void **state)
 }
 
 static void
+question_paragraphs(void **state)
+{
+	(void)state;
+	assert_md("**1. What is X?**\n\nIt is x.\n\n**Why Y?** Because.\n\n"
+	    "**Note:** more.\n\nQ: What is Z?\nA: Zed.\n\nJust text.\n",
+	    "\tWhat is X?\tIt is x.\n"
+	    "\tWhy Y?\tBecause.\\n\\n**Note:** more.\n"
+	    "\tWhat is Z?\tZed.\\n\\nJust text.\n");
+}
+
+static void
 same_title_different_code_gets_different_ids(void **state)
 {
 	char *err, *got;
@@ -110,6 +121,7 @@ main(void)
 		cmocka_unit_test(headings_as_questions),
 		cmocka_unit_test(details_blocks),
 		cmocka_unit_test(answer_markers_and_front_matter),
+		cmocka_unit_test(question_paragraphs),
 		cmocka_unit_test(same_title_different_code_gets_different_ids),
 	};
 
