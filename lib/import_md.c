@@ -50,6 +50,8 @@ struct md {
 	struct buf	 heldq, heldtags;
 };
 
+static int	para_question(struct md *, cmark_node *, size_t *);
+
 /* memmem(), which POSIX does not have. */
 static const char *
 find(const char *p, size_t len, const char *s, size_t n)
@@ -451,6 +453,8 @@ add_answer(struct buf *a, struct md *md, cmark_node *m, cmark_node *last)
 	} else if (cmark_node_get_type(m) == CMARK_NODE_HEADING) {
 		if (cmark_node_next(m) != NULL && m != last)
 			add_blocks(a, md, cmark_node_next(m), last);
+	} else if (!answer_marker(md, m)) {
+		buf_add(a, src.p, src.len);	/* a plain paragraph */
 	} else {
 		/* "**Answer:** text": the text after the colon. */
 		const char *colon = memchr(src.p, ':', src.len);
@@ -469,6 +473,8 @@ add_answer(struct buf *a, struct md *md, cmark_node *m, cmark_node *last)
 /*
  * A question from blocks: the question text already in md->q, then the
  * blocks first..last: question until an answer marker, answer from it on.
+ * In a list item (as_answer 0) a paragraph or quote after the first also
+ * starts the answer: code and nested lists before it are question.
  * With as_answer the blocks before a marker are the answer when there is
  * no marker (the body of a heading).
  */
@@ -481,7 +487,10 @@ add_body(struct md *md, cmark_node *first, cmark_node *last, int as_answer)
 	if (first == NULL)
 		return;
 	for (n = first; ; n = cmark_node_next(n)) {
-		if (answer_marker(md, n)) {
+		cmark_node_type t = cmark_node_get_type(n);
+
+		if (answer_marker(md, n) || (!as_answer &&
+		    (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_BLOCK_QUOTE))) {
 			m = n;
 			break;
 		}
@@ -505,6 +514,28 @@ add_body(struct md *md, cmark_node *first, cmark_node *last, int as_answer)
 	}
 	if (m != NULL)
 		add_answer(&md->a, md, m, last);
+}
+
+/* The text after a question in its own paragraph starts the answer. */
+static void
+answer_after(struct md *md, struct buf *rest)
+{
+	size_t i = 0;
+
+	while (i < rest->len && (rest->p[i] == ' ' || rest->p[i] == ':'))
+		i++;
+	if (i < rest->len) {
+		struct buf a = { 0 };
+
+		buf_add(&a, rest->p + i, rest->len - i);
+		if (md->a.len > 0)
+			buf_adds(&a, "\n\n");
+		buf_add(&a, md->a.p, md->a.len);
+		buf_reset(&md->a);
+		buf_add(&md->a, a.p, a.len);
+		buf_free(&a);
+	}
+	buf_free(rest);
 }
 
 static void
@@ -734,13 +765,26 @@ do_list(struct import *imp, struct md *md, cmark_node *list)
 	    item = cmark_node_next(item)) {
 		cmark_node *first = cmark_node_first_child(item);
 		cmark_node *last = cmark_node_last_child(item);
+		size_t qlen;
 		unsigned long line = (unsigned long)cmark_node_get_start_line(item);
 
 		if (first == NULL)
 			continue;
 		buf_reset(&md->q);
 		buf_cstr(&md->q);
-		if (cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH ||
+		if (para_question(md, first, &qlen) && qlen < md->scratch.len &&
+		    md->scratch.p[0] != 'Q' && md->scratch.p[0] != 'q') {
+			/* "- **What is X?** X is ...": bold question, answer */
+			struct buf rest = { 0 };
+
+			buf_add(&md->q, md->scratch.p + 2, qlen - 4);
+			buf_cstr(&md->q);
+			strip_numbering(&md->q);
+			buf_add(&rest, md->scratch.p + qlen,
+			    md->scratch.len - qlen);
+			add_body(md, cmark_node_next(first), last, 1);
+			answer_after(md, &rest);
+		} else if (cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH ||
 		    is_heading(first)) {
 			add_inline(&md->q, md, first);
 			if (is_heading(first))
@@ -884,14 +928,7 @@ do_para(struct import *imp, struct md *md, cmark_node **np)
 	strip_numbering(&md->q);
 	last = body_end(md, n);
 	add_body(md, last != n ? cmark_node_next(n) : NULL, last, 1);
-	if (rest.len > 0) {
-		if (md->a.len > 0)
-			buf_adds(&rest, "\n\n");
-		buf_add(&rest, md->a.p, md->a.len);
-		buf_reset(&md->a);
-		buf_add(&md->a, rest.p, rest.len);
-	}
-	buf_free(&rest);
+	answer_after(md, &rest);
 	emit(imp, md, (unsigned long)cmark_node_get_start_line(n));
 	*np = last;
 }

@@ -85,6 +85,19 @@ answer_markers_and_front_matter(void **state)
 }
 
 static void
+answers_inside_list_items(void **state)
+{
+	(void)state;
+	assert_md("- **What is a closure?**\n  A function with its scope.\n"
+	    "- What is X?\n\n  X is a letter.\n"
+	    "- What does this print?\n\n  ```\n  print(1)\n  ```\n\n"
+	    "  It prints 1.\n",
+	    "\tWhat is a closure?\tA function with its scope.\n"
+	    "\tWhat is X?\tX is a letter.\n"
+	    "\tWhat does this print?\\n```\\nprint(1)\\n```\tIt prints 1.\n");
+}
+
+static void
 question_paragraphs(void **state)
 {
 	(void)state;
@@ -121,6 +134,7 @@ main(void)
 		cmocka_unit_test(headings_as_questions),
 		cmocka_unit_test(details_blocks),
 		cmocka_unit_test(answer_markers_and_front_matter),
+		cmocka_unit_test(answers_inside_list_items),
 		cmocka_unit_test(question_paragraphs),
 		cmocka_unit_test(same_title_different_code_gets_different_ids),
 	};
