@@ -105,6 +105,16 @@ diag_notice(const char *fmt, ...)
 }
 
 void
+diag_info(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(fmt, ap, NULL);
+	va_end(ap);
+}
+
+void
 diag_syswarn(const char *fmt, ...)
 {
 	va_list ap;

@@ -28,6 +28,9 @@ void		 diag_warn(const char *fmt, ...)
 /* "PROG: message": raises the status to "nothing selected" only. */
 void		 diag_notice(const char *fmt, ...)
 		    __attribute__((format(printf, 1, 2)));
+/* "PROG: message": the status stays as it is. */
+void		 diag_info(const char *fmt, ...)
+		    __attribute__((format(printf, 1, 2)));
 /* "PROG: message: strerror(errno)": raises the status to trouble. */
 void		 diag_syswarn(const char *fmt, ...)
 		    __attribute__((format(printf, 1, 2)));

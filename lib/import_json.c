@@ -135,7 +135,8 @@ object(struct import *imp, struct js *js, json_t *o, unsigned long line)
 /*
  * The fast path, for the objects qb-fmt writes and most tools do: keys
  * the table knows, once each, string values without \u escapes, tags a
- * list of strings; the text goes straight into qb(5)'s escaped form.  Anything else returns 0, and jansson reads the object
+ * list of strings; the text goes straight into qb(5)'s escaped form.
+ * Anything else returns 0, and jansson reads the object
  * again from the start: it alone decides what is valid and what an error
  * says, and this only saves building a tree for the common case (jansson
  * costs 15 times reading qb(5)).  *used is the object's length.

@@ -4,7 +4,6 @@
  * read is reported and the next one is read: nothing good is lost.
  */
 #include <poll.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -28,9 +27,9 @@ src_init(struct src *s, int nfiles, char **files, enum src_default dflt)
 	    src_stdin_has_data(STDIN_FILENO, SRC_STDIN_WAIT, &s->silent))
 		dflt = SRC_STDIN;
 	if (s->silent)
-		fprintf(stderr, "%s: standard input is an open pipe with no "
-		    "data after %d ms: reading the bank (name - to wait for "
-		    "it)\n", diag_prog(), SRC_STDIN_WAIT);
+		diag_info("standard input is an open pipe with no data "
+		    "after %d ms: reading the bank (name - to wait for it)",
+		    SRC_STDIN_WAIT);
 	if (nfiles > 0) {
 		s->paths = files;
 		s->npaths = (size_t)nfiles;
@@ -169,7 +168,8 @@ sniff(struct src *s, const struct line *l)
 	diag_line(s->rd.name, s->rd.lineno, "this looks like %s, not qb(5): "
 	    "read it with --from=%s", fmt == IMPORT_CSV ? "a CSV header" :
 	    fmt == IMPORT_TSV ? "tab-separated text" : fmt == IMPORT_JSON ?
-	    "a JSON array" : "JSON Lines", import_format_name((enum import_format)fmt));
+	    "a JSON array" : "JSON Lines",
+	    import_format_name((enum import_format)fmt));
 	s->nbad++;
 }
 
