@@ -11,6 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "diag.h"
 #include "import.h"
@@ -133,6 +136,7 @@ import_free(struct import *imp)
 	buf_free(&imp->question);
 	buf_free(&imp->answer);
 	free(imp->qline);
+	free(imp->qend);
 	strmap_free(&imp->derived);
 	memset(imp, 0, sizeof(*imp));
 }
@@ -244,7 +248,11 @@ has_byte(uint64_t w, unsigned char c)
 	return (x - ONES) & ~x & HIGHS;
 }
 
-/* Appends raw text in qb(5)'s escapes, as rec_escape(), 8 bytes a step. */
+/*
+ * Appends raw text in qb(5)'s escapes, as rec_escape() does, but 16 bytes
+ * a step with SSE2 (every x86-64) or 8 in a word: it is most of the cost
+ * of importing CSV.
+ */
 static void
 escape(struct buf *b, const char *p, size_t len)
 {
@@ -256,6 +264,22 @@ escape(struct buf *b, const char *p, size_t len)
 	while (i < len) {
 		char c;
 
+#ifdef __SSE2__
+		while (i + 16 <= len) {
+			__m128i v = _mm_loadu_si128((const __m128i *)
+			    (const void *)(p + i));
+			__m128i m = _mm_or_si128(_mm_or_si128(
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')),
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))),
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+
+			if (_mm_movemask_epi8(m) != 0)
+				break;
+			_mm_storeu_si128((__m128i *)(void *)o, v);
+			o += 16;
+			i += 16;
+		}
+#endif
 		while (i + 8 <= len) {
 			uint64_t w;
 
@@ -287,23 +311,23 @@ emit(struct import *imp, unsigned long line, int escaped)
 
 	if (imp->id.len == 0 && q.len > 0)
 		derive_id(imp, escaped);
-	else if (imp->id.len > 0 && !rec_id_valid(imp->id.p, imp->id.len)) {
-		struct span id = trimmed(&imp->id);
-
-		if (!rec_id_valid(id.p, id.len)) {
-			import_error(imp, line, "bad id '%.*s': an id is 1 to "
-			    "64 bytes of A-Z a-z 0-9 . _ : / -",
-			    (int)(id.len > 64 ? 64 : id.len), id.p);
-			import_clear(imp);
-			return;
-		}
+	else if (imp->id.len > 0 &&
+	    (memchr(imp->id.p, '\t', imp->id.len) != NULL ||
+	    memchr(imp->id.p, '\n', imp->id.len) != NULL)) {
+		/* Any other bad id is rec_parse's to report. */
+		import_error(imp, line, "bad id: an id is 1 to 64 bytes of "
+		    "A-Z a-z 0-9 . _ : / -");
+		import_clear(imp);
+		return;
 	}
 	if (imp->qn == imp->qcap) {
 		imp->qcap = imp->qcap == 0 ? 64 : imp->qcap * 2;
 		imp->qline = xrealloc(imp->qline,
 		    imp->qcap * sizeof(*imp->qline));
+		imp->qend = xrealloc(imp->qend,
+		    imp->qcap * sizeof(*imp->qend));
 	}
-	imp->qline[imp->qn++] = line;
+	imp->qline[imp->qn] = line;
 	buf_add(b, imp->id.p, imp->id.len);
 	buf_addc(b, '\t');
 	buf_add(b, imp->tags.p, imp->tags.len);
@@ -317,6 +341,7 @@ emit(struct import *imp, unsigned long line, int escaped)
 		buf_addc(b, '\t');
 		escape(b, imp->answer.p, imp->answer.len);
 	}
+	imp->qend[imp->qn++] = b->len;
 	buf_addc(b, '\n');
 	import_clear(imp);
 }
@@ -355,7 +380,8 @@ int
 import_next(struct import *imp, struct rec *r)
 {
 	for (;;) {
-		const char *line, *nl;
+		const char *line;
+		size_t len;
 
 		if (imp->qnext == imp->qn) {
 			buf_reset(&imp->queue);
@@ -367,10 +393,10 @@ import_next(struct import *imp, struct rec *r)
 			continue;
 		}
 		line = imp->queue.p + imp->qpos;
-		nl = memchr(line, '\n', imp->queue.len - imp->qpos);
-		imp->qpos += (size_t)(nl - line) + 1;
+		len = imp->qend[imp->qnext] - imp->qpos;
+		imp->qpos += len + 1;
 		imp->lineno = imp->qline[imp->qnext++];
-		if (rec_parse(r, line, (size_t)(nl - line)) == REC_RECORD)
+		if (rec_parse(r, line, len) == REC_RECORD)
 			return 1;
 		report(imp, r);
 	}

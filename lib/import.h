@@ -35,6 +35,7 @@ struct import {
 	struct buf	 queue;
 	size_t		 qpos;
 	unsigned long	*qline;
+	size_t		*qend;		/* where each line's LF is */
 	size_t		 qn, qnext, qcap;
 
 	/* The record being made, raw (unescaped) text. */
