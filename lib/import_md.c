@@ -561,6 +561,46 @@ release(struct import *imp, struct md *md)
 	import_emit(imp, md->heldline);
 }
 
+/*
+ * After the last item of a list: a code block not indented into the item
+ * is more of its question, a quote below it is its answer ("> It is...").
+ */
+static void
+after_item(struct import *imp, struct md *md, cmark_node *n)
+{
+	struct buf a = { 0 };
+	int i;
+
+	if (cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK) {
+		buf_addc(&md->heldq, '\n');
+		add_blocks(&md->heldq, md, n, n);
+		return;
+	}
+	for (i = cmark_node_get_start_line(n); i <= cmark_node_get_end_line(n) &&
+	    (size_t)i <= md->nline; i++) {
+		const char *p = md->line[i];
+		size_t len = md->len[i], k = 0;
+
+		while (k < len && k < 3 && p[k] == ' ')
+			k++;
+		if (k < len && p[k] == '>')
+			k++;
+		if (k < len && p[k] == ' ')
+			k++;
+		if (a.len > 0)
+			buf_addc(&a, '\n');
+		buf_add(&a, p + k, len - k);
+	}
+	trim_end(&a);
+	md->held = 0;
+	import_clear(imp);
+	buf_add(&imp->question, md->heldq.p, md->heldq.len);
+	buf_add(&imp->tags, md->heldtags.p, md->heldtags.len);
+	buf_add(&imp->answer, a.p, a.len);
+	import_emit(imp, md->heldline);
+	buf_free(&a);
+}
+
 static void
 emit(struct import *imp, struct md *md, unsigned long line)
 {
@@ -1076,6 +1116,11 @@ md_fill(struct import *imp)
 			break;
 		case CMARK_NODE_PARAGRAPH:
 			do_para(imp, md, &n);
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+		case CMARK_NODE_BLOCK_QUOTE:
+			if (md->held)
+				after_item(imp, md, n);
 			break;
 		case CMARK_NODE_HTML_BLOCK:
 			if (is_details(n)) {

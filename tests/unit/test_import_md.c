@@ -98,6 +98,18 @@ answers_inside_list_items(void **state)
 }
 
 static void
+code_and_quotes_after_an_item(void **state)
+{
+	(void)state;
+	assert_md("1. What is hoisting?\n> Declarations move up\n> in scope.\n\n"
+	    "2. What does this print?\n```js\nf()\n```\n> `1`\n\n"
+	    "3. Plain?\n\nSome paragraph.\n\n```\nnot a question's\n```\n",
+	    "\tWhat is hoisting?\tDeclarations move up\\nin scope.\n"
+	    "\tWhat does this print?\\n```js\\nf()\\n```\t`1`\n"
+	    "\tPlain?\t\n");
+}
+
+static void
 question_paragraphs(void **state)
 {
 	(void)state;
@@ -135,6 +147,7 @@ main(void)
 		cmocka_unit_test(details_blocks),
 		cmocka_unit_test(answer_markers_and_front_matter),
 		cmocka_unit_test(answers_inside_list_items),
+		cmocka_unit_test(code_and_quotes_after_an_item),
 		cmocka_unit_test(question_paragraphs),
 		cmocka_unit_test(same_title_different_code_gets_different_ids),
 	};
