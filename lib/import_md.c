@@ -1067,21 +1067,28 @@ index_lines(struct md *md)
 	md->nline = n - 1;
 }
 
-/* The title: the first heading, of level 1, when no other is level 1. */
+/*
+ * The title: the first heading, of level 1, when no other is level 1 and
+ * other headings follow.  Alone, it names what the questions are about
+ * ("# CSS Questions" above a list), and is their tag.
+ */
 static void
 find_title(struct md *md, cmark_node *doc)
 {
 	cmark_node *n, *first = NULL;
-	int h1 = 0;
+	int h1 = 0, others = 0;
 
 	for (n = cmark_node_first_child(doc); n != NULL; n = cmark_node_next(n)) {
 		if (!is_heading(n))
 			continue;
 		if (first == NULL)
 			first = n;
+		else
+			others++;
 		h1 += cmark_node_get_heading_level(n) == 1;
 	}
-	if (first != NULL && h1 == 1 && cmark_node_get_heading_level(first) == 1)
+	if (first != NULL && h1 == 1 && others > 0 &&
+	    cmark_node_get_heading_level(first) == 1)
 		md->title = cmark_node_get_start_line(first);
 }
 

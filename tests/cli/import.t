@@ -20,12 +20,12 @@ $ qb-list import/frontend.md
 
 ## Markdown: numbered list with code inside items, repeated question gets -2, Answer: marker
 $ qb-list import/qa-list.md
-> q1f8b2cb49fd7		What is a primary key?	
-> q52ee3c489b75		What is the difference between `INNER JOIN` and `LEFT JOIN`?\n- Follow-up: when does a `LEFT JOIN` return `NULL`s?	
-> q1f8b2cb49fd7-2		What is a primary key?	
-> q4129b2616263		What does this query return?\n```sql\nSELECT COUNT(*) FROM t WHERE x = NULL;\n```	
-> q2243d5302eee		What does this query return?\n```sql\nSELECT COUNT(x) FROM t;\n```	
-> q7c47de055629		What is an index?	a data structure that makes lookups faster,\nat the cost of slower writes.
+> q1f8b2cb49fd7	sql-questions	What is a primary key?	
+> q52ee3c489b75	sql-questions	What is the difference between `INNER JOIN` and `LEFT JOIN`?\n- Follow-up: when does a `LEFT JOIN` return `NULL`s?	
+> q1f8b2cb49fd7-2	sql-questions	What is a primary key?	
+> q4129b2616263	sql-questions	What does this query return?\n```sql\nSELECT COUNT(*) FROM t WHERE x = NULL;\n```	
+> q2243d5302eee	sql-questions	What does this query return?\n```sql\nSELECT COUNT(x) FROM t;\n```	
+> q7c47de055629	sql-questions	What is an index?	a data structure that makes lookups faster,\nat the cost of slower writes.
 
 ## Markdown: heading questions, <details> answers, code with # lines, --- separators
 $ qb-list import/output.md
