@@ -613,6 +613,23 @@ emit(struct import *imp, struct md *md, unsigned long line)
 	import_emit(imp, line);
 }
 
+/* Pictographs before a title ("🔹 1. What is..."): U+1F000 to U+1FFFF. */
+static size_t
+pictographs(const char *p, size_t len)
+{
+	size_t i = 0;
+
+	for (;;) {
+		if (i + 4 <= len && (unsigned char)p[i] == 0xf0 &&
+		    (unsigned char)p[i + 1] == 0x9f)
+			i += 4;
+		else if (i < len && p[i] == ' ' && i > 0)
+			i++;
+		else
+			return i;
+	}
+}
+
 /* Numbering before a question: "1.", "12)", "Q1:", "Q.", "Question 3:". */
 static size_t
 numbering(const char *p, size_t len)
@@ -647,14 +664,20 @@ numbering(const char *p, size_t len)
 static void
 strip_numbering(struct buf *b)
 {
-	size_t k = b->len > 0 ? numbering(b->p, b->len) : 0;
+	size_t k = b->len > 0 ? pictographs(b->p, b->len) : 0;
 
+	k += numbering(b->p + k, b->len - k);
 	memmove(b->p, b->p + k, b->len - k);
 	b->len -= k;
 }
 
+/*
+ * How much a heading or line reads as a question: 2 with a '?' or a
+ * question word first (after any numbering), 1 when only numbered
+ * ("3. Closures" may be a section), 0 not at all.
+ */
 static int
-reads_as_question(const char *p, size_t len)
+question_strength(const char *p, size_t len)
 {
 	static const char *const words[] = {
 		"what", "why", "how", "when", "where", "which", "who", "whose",
@@ -663,19 +686,34 @@ reads_as_question(const char *p, size_t len)
 		"do", "does", "did", "should", "would", "will", "tell", "give",
 		"difference", "differentiate", "discuss", "mention", "state",
 	};
-	size_t i, n;
+	size_t i, n, k;
 
-	if (memchr(p, '?', len) != NULL || numbering(p, len) > 0)
-		return 1;
-	if (starts_with_ci(p, len, "how to "))
+	if (len == 0)
 		return 0;
+	if (memchr(p, '?', len) != NULL)
+		return 2;
+	k = numbering(p, len);
+	p += k;
+	len -= k;
+	while (len > 0 && (*p == '*' || *p == '_' || *p == ' ')) {
+		p++;
+		len--;
+	}
+	if (starts_with_ci(p, len, "how to "))
+		return k > 0;
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
 		n = strlen(words[i]);
 		if (starts_with_ci(p, len, words[i]) &&
 		    (len == n || !isalnum((unsigned char)p[n])))
-			return 1;
+			return 2;
 	}
-	return 0;
+	return k > 0;
+}
+
+static int
+reads_as_question(const char *p, size_t len)
+{
+	return question_strength(p, len) > 0;
 }
 
 static int
@@ -684,10 +722,14 @@ is_heading(cmark_node *n)
 	return cmark_node_get_type(n) == CMARK_NODE_HEADING;
 }
 
-/* Does a deeper heading (not an answer heading) follow before the next
- * heading of this level or above?  Then this heading has subsections. */
+/*
+ * Does a deeper heading (not an answer heading) follow before the next
+ * heading of this level or above?  Then this heading has subsections.
+ * Under a real question ("What is X?") only questions count: "References"
+ * or "Example" below it are part of its answer.
+ */
 static int
-has_subsections(struct md *md, cmark_node *h)
+has_subsections(struct md *md, cmark_node *h, int strength)
 {
 	int level = cmark_node_get_heading_level(h), d = 0;
 	cmark_node *n;
@@ -698,7 +740,11 @@ has_subsections(struct md *md, cmark_node *h)
 			continue;
 		if (cmark_node_get_heading_level(n) <= level)
 			return 0;
-		if (!answer_marker(md, n))
+		if (answer_marker(md, n))
+			continue;
+		text_of(&md->scratch, md, n);
+		if (strength < 2 || reads_as_question(md->scratch.p,
+		    md->scratch.len))
 			return 1;
 	}
 	return 0;
@@ -710,7 +756,8 @@ slugify(char *out, const char *p, size_t len)
 	size_t i, o = 0, k;
 	int dash = 0;
 
-	k = numbering(p, len);
+	k = pictographs(p, len);
+	k += numbering(p + k, len - k);
 	p += k;
 	len -= k;
 	for (i = 0; i < len && o < REC_TAG_MAX; i++) {
@@ -921,12 +968,15 @@ body_end(struct md *md, cmark_node *h)
 {
 	cmark_node *n, *last = h;
 	size_t qlen;
-	int d = 0;
+	int d = 0, level = is_heading(h) ? cmark_node_get_heading_level(h) : 6;
 
 	for (n = cmark_node_next(h); n != NULL; n = cmark_node_next(n)) {
 		if (d <= 0 && (cmark_node_get_type(n) ==
 		    CMARK_NODE_THEMATIC_BREAK || (is_heading(n) &&
-		    !answer_marker(md, n)) || para_question(md, n, &qlen)))
+		    !answer_marker(md, n) && (cmark_node_get_heading_level(n)
+		    <= level || (text_of(&md->scratch, md, n),
+		    reads_as_question(md->scratch.p, md->scratch.len)))) ||
+		    para_question(md, n, &qlen)))
 			break;
 		d += details_depth(md, n);
 		last = n;
@@ -977,11 +1027,12 @@ static void
 do_heading(struct import *imp, struct md *md, cmark_node **np)
 {
 	cmark_node *h = *np, *last;
+	int strength;
 
 	text_of(&md->q, md, h);
-	if (cmark_node_get_start_line(h) == md->title ||
-	    !reads_as_question(md->q.p, md->q.len) ||
-	    has_subsections(md, h)) {
+	strength = question_strength(md->q.p, md->q.len);
+	if (cmark_node_get_start_line(h) == md->title || strength == 0 ||
+	    has_subsections(md, h, strength)) {
 		release(imp, md);
 		push_section(md, h);
 		return;
