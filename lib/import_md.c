@@ -183,6 +183,7 @@ add_inline(struct buf *b, struct md *md, cmark_node *n)
 static void
 trim_end(struct buf *b)
 {
+	buf_cstr(b);		/* never a NULL pointer, even when empty */
 	for (;;) {
 		size_t end = b->len, start;
 		const char *p;

@@ -22,7 +22,7 @@ src_init(struct src *s, int nfiles, char **files, enum src_default dflt)
 	const char *qb_path = getenv("QB_PATH");
 
 	memset(s, 0, sizeof(*s));
-	s->from = -1;
+	s->from = IMPORT_QB;	/* qb-list sets -1 (by extension) or --from */
 	if (nfiles == 0 && dflt == SRC_BANK &&
 	    src_stdin_has_data(STDIN_FILENO, SRC_STDIN_WAIT, &s->silent))
 		dflt = SRC_STDIN;

@@ -31,7 +31,8 @@ struct src {
 	char		**expanded;	/* QB_PATH's expansion, to free */
 
 	/* Other formats, and directories among the FILEs (qb-list). */
-	int		 from;		/* a format, or -1: by the extension */
+	int		 from;		/* a format (IMPORT_QB unless set), or
+					   -1: by the file name's extension */
 	int		 sniff;		/* say when qb(5) looks like another */
 	int		 dirs;		/* a directory FILE gives its files */
 	unsigned long	 lineno;	/* where the record returned starts */

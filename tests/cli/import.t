@@ -239,3 +239,8 @@ $ mkdir -p "$TMPDIR/i12-d"; cp import/*.csv good.qb "$TMPDIR/i12-d/"; qb-list -c
 ## a directory in QB_PATH still gives *.qb files only
 $ QB_PATH=import qb-list -c
 > 0
+
+## only qb-list reads other formats: the other commands read any FILE as qb(5)
+$ qb-grep -c -F closure import/spreadsheet.csv; qb-list import/spreadsheet.csv | qb-grep -c -F closure
+> 1
+> 1
