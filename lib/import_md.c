@@ -877,6 +877,14 @@ do_list(struct import *imp, struct md *md, cmark_node *list)
 			add_inline(&md->q, md, first);
 			if (is_heading(first))
 				strip_numbering(&md->q);
+			/* A task list's box: "- [ ] What is X?" */
+			if (md->q.len > 4 && md->q.p[0] == '[' &&
+			    (md->q.p[1] == ' ' || md->q.p[1] == 'x' ||
+			    md->q.p[1] == 'X') && md->q.p[2] == ']' &&
+			    md->q.p[3] == ' ') {
+				memmove(md->q.p, md->q.p + 4, md->q.len - 4);
+				md->q.len -= 4;
+			}
 			add_body(md, cmark_node_next(first) != NULL ?
 			    cmark_node_next(first) : NULL, last,
 			    is_heading(first));

@@ -33,6 +33,8 @@ static void
 list_items_with_follow_ups_and_sections(void **state)
 {
 	(void)state;
+	assert_md("- [ ] What is a task list?\n- [x] Done?\n",
+	    "\tWhat is a task list?\t\n\tDone?\t\n");
 	assert_md("# Title\n\nIntro text.\n\n## Basics\n\n"
 	    "1. What is X?\n   - And Y?\n2. Why *Z*?\n\n"
 	    "## More Stuff\n\n- Explain W.\n",
