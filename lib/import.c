@@ -18,6 +18,8 @@
 #include "diag.h"
 #include "import.h"
 
+static int	is_header(const char *, size_t, char);
+
 static const struct {
 	const char		*name;
 	enum import_format	 fmt;
@@ -453,6 +455,12 @@ import_column(const char *p, size_t len)
 			return cols[i].field;
 	}
 	return -1;
+}
+
+int
+import_sniff_header(const char *p, size_t len, char sep)
+{
+	return is_header(p, len, sep);
 }
 
 /* Are all the sep-separated fields of the line column names (two or more)? */

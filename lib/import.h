@@ -96,6 +96,8 @@ void		 import_clear(struct import *);
 void		 import_add_tags(struct import *, const char *p, size_t len);
 /* The field a column name means (synonyms included: front, back...), or -1. */
 int		 import_column(const char *p, size_t len);
+/* Are the sep-separated fields of a line all column names (two or more)? */
+int		 import_sniff_header(const char *p, size_t len, char sep);
 /* Reads the whole file into b, lines joined by LF; 0, or -1 on error. */
 int		 import_slurp(struct import *, struct buf *b);
 

@@ -458,6 +458,41 @@ anki_columns(struct import *imp, struct sv *sv)
 	(void)imp;
 }
 
+/*
+ * Spreadsheets where the decimal mark is a comma save "CSV" with ';'
+ * between fields: a one-field first row of column names separated by ';'
+ * says so, and is split again.
+ */
+static void
+semicolons(struct sv *sv)
+{
+	struct buf first = { 0 };
+	const char *p, *end;
+
+	buf_add(&first, sv->text.p, sv->text.len);
+	p = first.p;
+	end = p + first.len;
+	if (first.len == 0 || memchr(p, ';', first.len) == NULL ||
+	    import_sniff_header(p, first.len, ';') == 0) {
+		buf_free(&first);
+		return;
+	}
+	sv->sep = ';';
+	buf_reset(&sv->text);
+	sv->nfield = 0;
+	for (;;) {
+		const char *s = memchr(p, ';', (size_t)(end - p));
+		const char *stop = s != NULL ? s : end;
+
+		buf_add(&sv->text, p, (size_t)(stop - p));
+		push_field(sv);
+		if (s == NULL)
+			break;
+		p = s + 1;
+	}
+	buf_free(&first);
+}
+
 static int
 sv_fill(struct import *imp)
 {
@@ -476,6 +511,8 @@ sv_fill(struct import *imp)
 				;
 			if (got == 0)
 				return 0;
+			if (!sv->tsv && sv->nfield == 1)
+				semicolons(sv);
 			if (!header_row(imp, sv, line))
 				row_record(imp, sv, line);
 			else if (imp->done)

@@ -23,6 +23,14 @@ csv_without_header_and_synonyms(void **state)
 }
 
 static void
+csv_with_semicolons(void **state)
+{
+	(void)state;
+	assert_import(IMPORT_CSV, "Question;Answer;Tags\n\"1,5 + 1?\";2,5;math\n",
+	    "q98aeb0aefd46\tmath\t1,5 + 1?\t2,5\n", "");
+}
+
+static void
 csv_malformed_rows_are_skipped(void **state)
 {
 	(void)state;
@@ -70,6 +78,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(csv_header_quotes_crlf_and_multiline_fields),
 		cmocka_unit_test(csv_without_header_and_synonyms),
+		cmocka_unit_test(csv_with_semicolons),
 		cmocka_unit_test(csv_malformed_rows_are_skipped),
 		cmocka_unit_test(tsv_columns_and_anki_headers),
 	};
