@@ -27,7 +27,7 @@ static const struct option longopts[] = {
 };
 
 static const char usage_text[] =
-"Usage: qb-list [-c | -t | --check] [-f FORMAT] [FILE | DIR | -]...\n"
+"Usage: qb-list [-c | --tags | --check] [-f FORMAT] [FILE | DIR | -]...\n"
 "Read question files and write their records in canonical form.\n"
 "With no FILE, read standard input when it has data (a file or a pipe\n"
 "that is not empty), else the files named by QB_PATH, or the built-in\n"
@@ -38,22 +38,15 @@ static const char usage_text[] =
 "                  markdown; by default from the name: .csv .tsv .json\n"
 "                  .jsonl .ndjson .md .markdown, else qb\n"
 "  -c, --count     print the number of records\n"
-"  -t, --tags      print TAG<TAB>COUNT lines, most used first\n"
+"      --tags      print TAG<TAB>COUNT lines, most used first\n"
+"                  (-t: the old spelling; -t is qb-grep's tag filter)\n"
 "      --check     only report problems: malformed lines, duplicate ids,\n"
-"                  bare lines with runs of spaces; exit 1 if any\n"
+"                  bare lines with runs of spaces, comments that look like\n"
+"                  a question or a record; exit 1 if any\n"
 "  -h, --help      print this help and exit\n"
 "  -V, --version   print the version and exit\n"
 "\n"
 "Exit status: 0 success, 1 problems found by --check, 2 trouble.\n";
-
-struct location {
-	const char	*file;
-	unsigned long	 line;
-};
-
-static struct strmap seen;		/* --check: id to index in where[] */
-static struct location *where;
-static size_t where_cap;
 
 static int
 has_space_run(struct span s, size_t want)
@@ -69,24 +62,8 @@ static int
 check_record(const struct src *s)
 {
 	const struct rec *r = &s->rec;
-	struct strmap_entry *e;
-	int added, problems = 0;
+	int problems = 0;
 
-	e = strmap_put(&seen, r->id.p, r->id.len, &added);
-	if (added) {
-		if (seen.n > where_cap) {
-			where_cap = where_cap == 0 ? 1024 : where_cap * 2;
-			where = xrealloc(where, where_cap * sizeof(*where));
-		}
-		where[seen.n - 1].file = s->rd.name;
-		where[seen.n - 1].line = s->lineno;
-		e->value = seen.n - 1;
-	} else {
-		diag_line(s->rd.name, s->lineno,
-		    "duplicate id '%.*s', first at %s:%lu", (int)r->id.len,
-		    r->id.p, where[e->value].file, where[e->value].line);
-		problems++;
-	}
 	if (r->bare && has_space_run(r->question, 4)) {
 		diag_line(s->rd.name, s->lineno, "bare line with a run of "
 		    "spaces: were the TABs between fields turned into spaces?");
@@ -170,13 +147,15 @@ main(int argc, char *argv[])
 		}
 	}
 	if (count + tally + check > 1)
-		diag_usage("-c, -t and --check are mutually exclusive");
+		diag_usage("-c, --tags and --check are mutually exclusive");
 
 	src_init(&s, argc - optind, argv + optind, SRC_BANK);
 	s.lenient = check;
 	s.sniff = check;
 	s.dirs = 1;
 	s.from = from;
+	if (check)
+		src_all_ids(&s);
 	while ((r = src_next(&s)) != NULL) {
 		records++;
 		if (check)
@@ -194,8 +173,6 @@ main(int argc, char *argv[])
 		diag_raise(STATUS_NONE);
 	src_free(&s);
 	strmap_free(&tags);
-	strmap_free(&seen);
-	free(where);
 	out_close();
 	return diag_status();
 }

@@ -15,6 +15,13 @@ void	out_printf(const char *fmt, ...)
 	    __attribute__((format(printf, 1, 2)));
 /* Write what is pending to fd 1 now. */
 void	out_flush(void);
+/*
+ * Flush, and when fd 1 is a pipe, wait until its reader has read it all:
+ * for what must not be recorded unless it was seen (qb-pick --state).  A
+ * reader that exits without reading (| true) is a broken pipe: SIGPIPE,
+ * or when that is ignored a write error, and status 2 at once.
+ */
+void	out_flush_seen(void);
 /* Flush and close stdout; call once, before returning from main. */
 void	out_close(void);
 

@@ -22,6 +22,7 @@ src_init(struct src *s, int nfiles, char **files, enum src_default dflt)
 	const char *qb_path = getenv("QB_PATH");
 
 	memset(s, 0, sizeof(*s));
+	s->idmax = SRC_IDS_MAX;
 	s->from = IMPORT_QB;	/* qb-list sets -1 (by extension) or --from */
 	if (nfiles == 0 && dflt == SRC_BANK &&
 	    src_stdin_has_data(STDIN_FILENO, SRC_STDIN_WAIT, &s->silent))
@@ -151,6 +152,69 @@ report_bad_line(struct src *s)
 		diag_raise(STATUS_TROUBLE);
 }
 
+void
+src_all_ids(struct src *s)
+{
+	s->idmax = (size_t)-1;
+}
+
+/* Remembers where an id was first seen. */
+static void
+remember(struct src *s, struct strmap_entry *e)
+{
+	if (s->ids.n > s->wherecap) {
+		s->wherecap = s->wherecap == 0 ? 256 : 2 * s->wherecap;
+		s->where = xrealloc(s->where, s->wherecap * sizeof(*s->where));
+	}
+	e->value = s->ids.n - 1;
+	s->where[e->value].name = s->rd.name;
+	s->where[e->value].lineno = s->lineno;
+}
+
+/* 1 when the record's id was seen before: reported, counted as bad. */
+static int
+duplicate(struct src *s)
+{
+	struct rec *r = &s->rec;
+	struct strmap_entry *e;
+	int added;
+
+	if (s->idsfull)
+		return 0;
+	if (s->ids.n == s->idmax) {
+		/* Checking later ids against the table is no bound on memory
+		 * lost: a duplicate of a forgotten id would pass anyway. */
+		diag_line(s->rd.name, s->lineno, "more than %zu distinct "
+		    "ids: duplicate ids are no longer detected", s->idmax);
+		s->idsfull = 1;
+		return 0;
+	}
+	e = strmap_put(&s->ids, r->id.p, r->id.len, &added);
+	if (added) {
+		remember(s, e);
+		return 0;
+	}
+	diag_line(s->rd.name, s->lineno, "duplicate id '%.*s', first at "
+	    "%s:%lu", (int)r->id.len, r->id.p,
+	    s->where[e->value].name, s->where[e->value].lineno);
+	s->nbad++;
+	if (!s->lenient)
+		diag_raise(STATUS_TROUBLE);
+	return 1;
+}
+
+/* --check: a comment that looks like a mistake counts as a problem. */
+static void
+suspect_comment(struct src *s, const struct line *l)
+{
+	const char *why = rec_comment_suspect(l->p, l->len);
+
+	if (why != NULL) {
+		diag_line(s->rd.name, s->rd.lineno, "%s", why);
+		s->nbad++;
+	}
+}
+
 /*
  * --check on a qb(5) file whose first lines are another format's says so:
  * every line of a CSV or a JSON array is a valid bare question.
@@ -204,6 +268,8 @@ src_next(struct src *s)
 		if (s->fmt != IMPORT_QB) {
 			if (import_next(&s->imp, &s->rec)) {
 				s->lineno = s->imp.lineno;
+				if (duplicate(s))
+					continue;
 				return &s->rec;
 			}
 			s->nbad += s->imp.nbad;
@@ -224,12 +290,17 @@ src_next(struct src *s)
 			sniff(s, &l);
 		switch (rec_parse(&s->rec, l.p, l.len)) {
 		case REC_RECORD:
+			if (duplicate(s))
+				break;
 			return &s->rec;
 		case REC_INVALID:
 			report_bad_line(s);
 			break;
-		case REC_BLANK:
 		case REC_COMMENT:
+			if (s->lenient)
+				suspect_comment(s, &l);
+			break;
+		case REC_BLANK:
 			break;
 		}
 	}
@@ -240,6 +311,8 @@ src_free(struct src *s)
 {
 	reader_free(&s->rd);
 	rec_free(&s->rec);
+	strmap_free(&s->ids);
+	free(s->where);
 	import_free(&s->imp);
 	if (s->dir != NULL)
 		bank_path_free(s->dir);

@@ -11,6 +11,16 @@
 #include "import.h"
 #include "line.h"
 #include "rec.h"
+#include "strmap.h"
+
+/*
+ * Ids are keys: a record whose id was seen before is reported with both
+ * locations and skipped, like a malformed line.  Remembering ids costs
+ * memory, so a streaming command remembers the first SRC_IDS_MAX distinct
+ * ids (about 6 MB), then says so once and stops checking; src_all_ids()
+ * lifts the bound for commands that hold every id anyway.
+ */
+#define SRC_IDS_MAX	100000
 
 enum src_default {
 	SRC_STDIN,	/* no FILE: read standard input */
@@ -22,13 +32,19 @@ struct src {
 	struct reader	 rd;		/* rd.name and rd.lineno locate rec */
 	struct rec	 rec;
 	unsigned long	 nbad;		/* malformed lines seen */
-	int		 lenient;	/* bad lines are not trouble (--check) */
+	int		 lenient;	/* --check: bad lines are not trouble,
+					   and suspect comments are problems */
 	char		**paths;	/* files still to read */
 	size_t		 npaths;
 	size_t		 next;		/* index into paths or bank_builtin */
 	int		 builtin;
 	int		 open;
 	char		**expanded;	/* QB_PATH's expansion, to free */
+	struct strmap	 ids;		/* id to index in where[] */
+	struct src_where *where;
+	size_t		 wherecap;
+	size_t		 idmax;
+	int		 idsfull;	/* idmax reached, said so */
 
 	/* Other formats, and directories among the FILEs (qb-list). */
 	int		 from;		/* a format (IMPORT_QB unless set), or
@@ -44,6 +60,11 @@ struct src {
 	int		 silent;	/* stdin was an open pipe with no data */
 };
 
+struct src_where {
+	const char	*name;
+	unsigned long	 lineno;
+};
+
 void		 src_init(struct src *, int nfiles, char **files,
 		    enum src_default);
 /*
@@ -57,6 +78,8 @@ void		 src_init(struct src *, int nfiles, char **files,
 int		 src_stdin_has_data(int fd, int wait_ms, int *silent);
 /* The next good record, or NULL when all input is read. */
 struct rec	*src_next(struct src *);
+/* Remember every id, not only the first SRC_IDS_MAX. */
+void		 src_all_ids(struct src *);
 void		 src_free(struct src *);
 
 #endif

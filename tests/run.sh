@@ -37,6 +37,14 @@ for t in "$top"/tests/cli/*.t; do
 	count "cli $(basename "$t")" "${p:-0}" "${f:-0}"
 done
 
+# qb-drill's session, driven through a pseudo-terminal.
+python3 "$top/tests/pty/drill.py" "$build/bin" >"$log" 2>&1
+p=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$log")
+f=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p' "$log")
+[ -n "$p" ] || f=1
+[ "${f:-0}" -eq 0 ] || grep -v 'passed, .* failed$' "$log"
+count "pty drill.py" "${p:-0}" "${f:-0}"
+
 # Lints: the shipped banks and the manual pages.
 if "$build/bin/qb-list" --check "$top"/data/*.qb >"$log" 2>&1; then
 	count "lint data/*.qb" 1 0

@@ -224,7 +224,7 @@ $ { sleep 1; echo 'Late?'; } | qb-list -c -
 
 ## --help names - and the formats
 $ qb-list --help | grep -e '| -\]' -e '--from'
-> Usage: qb-list [-c | -t | --check] [-f FORMAT] [FILE | DIR | -]...
+> Usage: qb-list [-c | --tags | --check] [-f FORMAT] [FILE | DIR | -]...
 >   -f, --from=FORMAT  read FORMAT: qb, csv, tsv (anki), json, jsonl,
 
 ## a directory gives its *.qb files, in name order
