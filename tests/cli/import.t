@@ -125,23 +125,29 @@ $ qb-list import/notes.jsonl
 $ qb-list import/qa-list.md > "$TMPDIR/i12-a"; qb-list import/qa-list.md | cmp - "$TMPDIR/i12-a" && echo same
 > same
 
-## round trip through qb-fmt json, jsonl and csv: the built-in bank, byte for byte
-$ qb-list > "$TMPDIR/i12-want"; for f in json jsonl csv; do qb-list | qb-fmt -a -f $f | qb-list -f $f | cmp - "$TMPDIR/i12-want" && echo "$f same"; done
+## round trip through qb-fmt json, jsonl, csv, tsv and anki: the built-in bank, byte for byte
+$ qb-list > "$TMPDIR/i12-want"; for f in json jsonl csv tsv anki; do qb-list | qb-fmt -a -f $f | qb-list -f $f | cmp - "$TMPDIR/i12-want" && echo "$f same"; done
 > json same
 > jsonl same
 > csv same
+> tsv same
+> anki same
 
 ## round trip of the hostile set (controls escaped, tabs, backslashes, UTF-8)
-$ qb-list hostile.qb 2>/dev/null > "$TMPDIR/i12-want"; for f in json jsonl csv; do qb-list hostile.qb 2>/dev/null | qb-fmt -a -f $f | qb-list -f $f | cmp - "$TMPDIR/i12-want" && echo "$f same"; done
+$ qb-list hostile.qb 2>/dev/null > "$TMPDIR/i12-want"; for f in json jsonl csv tsv anki; do qb-list hostile.qb 2>/dev/null | qb-fmt -a -f $f | qb-list -f $f | cmp - "$TMPDIR/i12-want" && echo "$f same"; done
 > json same
 > jsonl same
 > csv same
+> tsv same
+> anki same
 
 ## round trip of records without answers and with many tags
-$ qb-list good.qb tags.qb eight.qb 2>/dev/null > "$TMPDIR/i12-want"; for f in json jsonl csv; do qb-list good.qb tags.qb eight.qb 2>/dev/null | qb-fmt -a -f $f | qb-list -f $f | cmp - "$TMPDIR/i12-want" && echo "$f same"; done
+$ qb-list good.qb tags.qb eight.qb 2>/dev/null > "$TMPDIR/i12-want"; for f in json jsonl csv tsv anki; do qb-list good.qb tags.qb eight.qb 2>/dev/null | qb-fmt -a -f $f | qb-list -f $f | cmp - "$TMPDIR/i12-want" && echo "$f same"; done
 > json same
 > jsonl same
 > csv same
+> tsv same
+> anki same
 
 ## the format is guessed from the extension; .txt and standard input are qb(5)
 $ cp import/spreadsheet.csv "$TMPDIR/cards.txt"; qb-list -c import/spreadsheet.csv "$TMPDIR/cards.txt"
