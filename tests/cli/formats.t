@@ -13,7 +13,7 @@ $ qb-fmt -a -f jsonl formats.qb > want.tmp; qb-fmt -a -f anki formats.qb | pytho
 $ for f in hostile.qb wrap.qb ""; do qb-list $f | qb-fmt -a -f jsonl > want.tmp; qb-list $f | qb-fmt -a -f anki | python3 "$QB_TOP/tests/cli/anki-import.py" want.tmp; done; rm want.tmp
 > 8 records, 8 notes, guid column 4, same
 > 3 records, 3 notes, guid column 4, same
-> 45 records, 45 notes, guid column 4, same
+> 78 records, 78 notes, guid column 4, same
 
 ## anki: the header lines of the contract, then the rows
 $ qb-fmt -a -f anki formats.qb | head -n 6
@@ -57,8 +57,8 @@ $ for f in json jsonl csv tsv anki; do qb-list | qb-fmt -f $f | grep -c -F -e 'A
 
 ## -a: json and jsonl keep the answer key, empty, as python3's json reads them
 $ qb-list | qb-fmt -f json | python3 -c "import json, sys; d = json.load(sys.stdin); print(len(d), set(len(o) for o in d), all(o['answer'] == '' for o in d))"; qb-list | qb-fmt -f jsonl | python3 -c "import json, sys; d = [json.loads(l) for l in sys.stdin]; print(len(d), list(d[0]), all(o['answer'] == '' for o in d))"
-> 45 {4} True
-> 45 ['id', 'tags', 'question', 'answer'] True
+> 78 {4} True
+> 78 ['id', 'tags', 'question', 'answer'] True
 
 ## -a: csv keeps four columns, the answer empty; with -a it is there
 $ qb-fmt -f csv formats.qb | python3 -c "import csv, sys; r = list(csv.reader(sys.stdin)); print(len(r), set(len(x) for x in r), [x[3] for x in r[1:]])"; qb-fmt -a -f csv formats.qb | python3 -c "import csv, sys; r = list(csv.reader(sys.stdin)); print(r[2][3])"

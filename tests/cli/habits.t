@@ -69,14 +69,14 @@ $ cd "$(mktemp -d)" || exit 2; printf 'a\tt\tFirst A?\nb\tt\tB?\na\tt\tSecond A?
 ? 2
 
 ## -i: a closed range running past the end writes what exists and reports the rest
-$ qb-list | qb-pick -i 44-50 | cut -f 1
+$ qb-list | head -n 45 | qb-pick -i 44-50 | cut -f 1
 > general-09
 > general-10
 ! qb-pick: no records at positions 46-50 (there are 45)
 ? 1
 
 ## -i: the same rule, exit 1, whatever the range
-$ qb-list | qb-pick -i 44-50,50-60,46-,45-; echo "exit $?"
+$ qb-list | head -n 45 | qb-pick -i 44-50,50-60,46-,45-; echo "exit $?"
 > general-09	general,self	Tell Me About Yourself	Give a short, structured story: current role, relevant experience and skills, and why this job is the next step. Keep it to a minute or two.
 > general-10	general,motivation	Why Should We Hire You?	Match your skills and experience to the job's needs with examples, and say what you would contribute in the first months.
 > general-10	general,motivation	Why Should We Hire You?	Match your skills and experience to the job's needs with examples, and say what you would contribute in the first months.
@@ -99,10 +99,10 @@ $ qb-pick -n 1 -i 1 </dev/null
 
 ## qb-pick takes shuf's long name --head-count; --count still works
 $ qb-list | qb-pick --head-count=2 -s x | cut -f 1; qb-list | qb-pick --count=2 -s x | cut -f 1
-> skill-15
-> skill-10
-> skill-15
-> skill-10
+> api-04
+> db-03
+> api-04
+> db-03
 
 ## qb-grep -t with a tag no record carries names the nearest one, exit as before
 $ qb-list | qb-grep -t database -c
@@ -112,15 +112,14 @@ $ qb-list | qb-grep -t database -c
 
 ## the hint leaves a successful status alone, and works for -T
 $ qb-list | qb-grep -t database,sql -T carreer -c
-> 3
+> 9
 ! qb-grep: no record read has the tag 'database'; did you mean 'databases'?
 ! qb-grep: no record read has the tag 'carreer'; did you mean 'career'?
 
 ## no hint when nothing is near, and none when a tag exists
 $ qb-list | qb-grep -t zzzzqqq -t sql; qb-list | qb-grep -t sql -c
-> 3
+> 9
 ! qb-grep: no record read has the tag 'zzzzqqq'
-? 0
 
 ## -f FILE: patterns one a line, as grep
 $ cd "$(mktemp -d)" || exit 2; printf 'REST\nNoSQL\n' > p.txt; qb-list | qb-grep -f p.txt | cut -f 1
@@ -130,19 +129,19 @@ $ cd "$(mktemp -d)" || exit 2; printf 'REST\nNoSQL\n' > p.txt; qb-list | qb-grep
 ## -f: an empty file matches nothing, -v then everything; - is stdin
 $ cd "$(mktemp -d)" || exit 2; : > empty; qb-list | qb-grep -f empty; echo "exit $?"; qb-list | qb-grep -v -c -f empty; echo 'Oracle' | qb-grep -f - -c "$QB_TOP/data/backend.qb"
 > exit 1
-> 45
+> 78
 > 1
 
 ## -f with -e: all the patterns; a missing file is trouble
 $ cd "$(mktemp -d)" || exit 2; printf 'REST\nNoSQL\n' > p.txt; qb-list | qb-grep -e CAP -f p.txt -c; qb-grep -f no-such-file
-> 2
+> 3
 ! qb-grep: no-such-file: No such file or directory
 ? 2
 
 ## -E and -P are accepted: the patterns are PCRE2 anyway
 $ qb-list | qb-grep -E -c 'SQL|REST'; qb-list | qb-grep -P -c '(?i)\bsql\b'
-> 6
-> 3
+> 7
+> 4
 
 ## -o writes each match, one a line, escaped as in qb(5)
 $ printf 'a\tt\tOne two\\nthree two\tA two\n' | qb-grep -o -k all 'two(\nthree)?'
@@ -152,12 +151,12 @@ $ printf 'a\tt\tOne two\\nthree two\tA two\n' | qb-grep -o -k all 'two(\nthree)?
 
 ## -o with -c counts records, with -v writes nothing
 $ qb-list | qb-grep -o -c -i sql; qb-list | qb-grep -o -v sql | wc -l
-> 5
+> 6
 > 0
 
 ## (*NO_JIT) patterns match
 $ qb-list | qb-grep -c '(*NO_JIT)SQL'
-> 5
+> 6
 
 ## --color: an empty match at the end of a field does not repeat the field
 $ printf 'a\tt\tab cd\t\n' | qb-grep --color=always -e '$' -e 'd\K' | od -c | sed -n 1p
@@ -170,8 +169,8 @@ $ printf 'a\tt\tab cd\t\n' | qb-grep --color=always 'c\Kd|a' | cat -v
 ## -w with a leading (*UCP) or a trailing (?x) comment
 $ qb-list | qb-grep -w -c '(*UCP)sql'; qb-list | qb-grep -w -c '(?i)(?x) s q l # the word'; qb-list | qb-grep -w -c -e '(?x)SQL # c' -e NoSQL
 > 0
-> 3
 > 4
+> 5
 
 ## \C is refused: it would split UTF-8 characters
 $ qb-grep --color=always '\C' </dev/null
@@ -181,10 +180,10 @@ $ qb-grep --color=always '\C' </dev/null
 
 ## qb-list --tags is the tally; -t, its old spelling, still works
 $ qb-list --tags | head -n 2; qb-list -t | head -n 2
-> skill	35
-> general	10
-> skill	35
-> general	10
+> skill	68
+> databases	16
+> skill	68
+> databases	16
 
 ## --help shows one meaning per letter: no -t in qb-list's, qb-pick's -n is --head-count
 $ qb-list --help | grep -c -- '^  -t'; qb-pick --help | grep -- '^  -n'
@@ -196,7 +195,7 @@ $ bash --norc "$QB_TOP/tests/cli/complete.sh" 'qb-fmt --format=' 'qb-fmt --forma
 > text markdown json jsonl csv tsv mail anki fortune
 > json jsonl
 > databases
-> sql,self sql,security
+> sql,security sql,self
 > week weekday
 > question,answer question,all
 > always auto

@@ -211,19 +211,19 @@ $ printf 'question,answer\nQ?,A\n' | qb-list -f csv
 
 ## no FILE: an empty pipe (cron's) reads the bank
 $ true | qb-list -c
-> 45
+> 78
 
 ## no FILE: /dev/null reads the bank
 $ qb-list -c </dev/null
-> 45
+> 78
 
 ## no FILE: an empty file reads the bank
 $ qb-list -c
-> 45
+> 78
 
 ## no FILE: a pipe nobody writes to does not hang: the bank, with a notice
 $ sleep 1 | qb-list -c
-> 45
+> 78
 ! qb-list: standard input is an open pipe with no data after 500 ms: reading the bank (name - to wait for it)
 
 ## - waits for the pipe, whatever it is

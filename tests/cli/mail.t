@@ -95,9 +95,9 @@ $ qb-pick --id=h-7 hostile.qb | qb-fmt -f mail --to a@example.org | python3 -c "
 
 ## the Subject is the question, different every day, shortened at a word boundary
 $ for d in 2026-12-01 2026-12-02 2026-12-03; do qb-list | qb-pick --date=$d | qb-fmt -f mail --to a@example.org | grep '^Subject:'; done
-> Subject: Do you have experience working with databases such as MySQL, SQL...
-> Subject: How would you migrate an application from a database to another,...
-> Subject: Tell Me About Yourself
+> Subject: What are NoSQL databases? Mention different types of NoSQL...
+> Subject: What is exception handling?
+> Subject: In your opinion, which programming language is the best for...
 
 ## --subject is a template with the fields of --template
 $ qb-fmt -f mail --to a@example.org --subject 'Question %i: %q' --id=x good.qb 2>/dev/null; qb-pick --id=h-8 hostile.qb | qb-fmt -f mail --to a@example.org --subject 'Q of the day (%i), 100%%' | grep '^Subject:'; qb-fmt -f mail --to a@example.org --subject '%x' good.qb
@@ -157,28 +157,28 @@ $ a="$(printf 'r%.0s' $(seq 60))@$(printf 'd%.0s' $(seq 60)).example.org"; qb-fm
 
 ## --period=weekday over two full cycles of weekdays: every record once a cycle, never the same on two sending days in a row
 $ qb-list > bank.tmp; python3 "$QB_TOP/tests/cli/weekdays.py" bank.tmp; rm bank.tmp
-> 2026-01-19 2026-05-22 45 45 0
+> 2026-03-13 2026-10-16 78 78 0
 
 ## --period=weekday: Saturday and Sunday give Friday's question; -1period on a Monday is Friday's
 $ for d in 2026-12-04 2026-12-05 2026-12-06 2026-12-07-1period 2026-12-07; do qb-list | qb-pick --period=weekday --date=$d | cut -f 1; done
-> skill-29
-> skill-29
-> skill-29
-> skill-29
-> skill-04
+> skill-25
+> skill-25
+> skill-25
+> skill-25
+> skill-03
 
 ## --date: today, yesterday, tomorrow, +N and -N days or periods
 $ t=$(date +%F); y=$(date -d yesterday +%F); for d in today "$t" yesterday "$y" "$t-1" tomorrow "$t+1" "+1day"; do qb-list | qb-pick --date=$d | cut -f 1; done | uniq -c | awk '{print $1}'; qb-list | qb-pick --period=week --date=2026-12-01-2periods | cut -f 1; qb-list | qb-pick --period=week --date=2026-11-17 | cut -f 1
 > 2
 > 3
 > 3
-> skill-04
-> skill-04
+> general-04
+> general-04
 
 ## --date is repeatable: a record for each, in the order given (yesterday's, then today's)
 $ qb-list | qb-pick --period=weekday --date=2026-12-07-1period --date=2026-12-07 | cut -f 1
-> skill-29
-> skill-04
+> skill-25
+> skill-03
 
 ## --date: a bad one is a usage error that says what is taken
 $ qb-pick --date=now good.qb; qb-pick --date=-1week good.qb

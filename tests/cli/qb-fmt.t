@@ -56,7 +56,7 @@ $ qb-fmt -f json /dev/null
 
 ## json on the built-in bank
 $ qb-list | qb-fmt -f json | jq length
-> 45
+> 78
 
 ## jsonl: one object a line
 $ qb-fmt -a -f jsonl hostile.qb | diff golden/hostile.jsonl - && qb-fmt -f jsonl hostile.qb | jq -c '[.id, (.tags | length)]' | head -n 2
@@ -72,9 +72,9 @@ $ qb-fmt -a -f csv hostile.qb | cmp golden/hostile.csv - && qb-fmt -a -f csv hos
 $ qb-fmt -a -f csv hostile.qb | python3 -c "import csv,sys; r=list(csv.reader(sys.stdin)); print(len(r), r[1][1], repr(r[6][2]), repr(r[1][3]))"
 > 9 say,"quoted" 'Tab\there and\nnewline' 'Answer with "quotes", commas, and a \\backslash'
 
-## csv on the built-in bank: 45 rows and a header
+## csv on the built-in bank: a row a record and a header
 $ qb-list | qb-fmt -f csv | python3 -c "import csv,sys; r=list(csv.reader(sys.stdin)); print(len(r) - 1, r[0])"
-> 45 ['id', 'tags', 'question', 'answer']
+> 78 ['id', 'tags', 'question', 'answer']
 
 ## anki: its header lines, front, back, space-separated tags, quoted when needed
 $ qb-fmt -a -f anki hostile.qb | diff golden/hostile.anki - && qb-fmt -a -f anki hostile.qb | head -n 5
@@ -154,8 +154,7 @@ $ qb-fmt -f mail --to a@example.org --subject "$(printf 'Ä%.0s' $(seq 60))" -w 
 
 ## mail: the daily pipeline as cron runs it, accepted by a real mail parser
 $ qb-list | qb-pick --daily --date=2026-12-01 | qb-fmt -f mail --to you@example.org | python3 -c "import sys, email, email.policy; m=email.message_from_binary_file(sys.stdin.buffer, policy=email.policy.default); print(m['Subject'], '|', m['To'], '|', m.get_content().strip())"
-> Do you have experience working with databases such as MySQL, SQL... | you@example.org | Do you have experience working with databases such as MySQL, SQL Server,
-> Oracle etc?
+> What are NoSQL databases? Mention different types of NoSQL... | you@example.org | What are NoSQL databases? Mention different types of NoSQL databases.
 
 ## mail: a default From of user@host, found without HOME, USER or a terminal
 $ env -i PATH="$PATH" qb-fmt -f mail --to a@example.org good.qb </dev/null | grep -c '^From: [^ @]*@[^ ]*$'

@@ -23,6 +23,7 @@ $ qb-list | qb-grep -i sql | cut -f 1
 > skill-21
 > skill-23
 > skill-31
+> db-03
 
 ## without -i case matters
 $ qb-grep 'sql' grep.qb | cut -f 1

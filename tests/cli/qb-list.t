@@ -88,9 +88,9 @@ $ qb-list -t tags.qb
 
 ## --tags on the built-in bank
 $ qb-list --tags | head -n 3
-> skill	35
-> general	10
-> experience	8
+> skill	68
+> databases	16
+> api	10
 
 ## --check reports duplicates, space runs and malformed lines, prints nothing else
 $ qb-list --check check.qb
@@ -107,9 +107,9 @@ $ qb-list --check good.qb missing.qb
 ! qb-list: missing.qb: No such file or directory
 ? 2
 
-## the built-in bank: 45 records, valid
+## the built-in bank: 78 records, valid
 $ qb-list | qb-list --check - && qb-list -c
-> 45
+> 78
 
 ## the built-in bank's ids follow the seed's numbering
 $ qb-list | cut -f 1 | sed -n '1p;35p;36p;45p'
@@ -132,7 +132,7 @@ $ QB_PATH=:missing.qb::path/single.qb qb-list
 
 ## an empty QB_PATH means the built-in bank
 $ QB_PATH= qb-list -c
-> 45
+> 78
 
 ## -c and -t together is a usage error
 $ qb-list -c -t good.qb

@@ -36,16 +36,16 @@ $ qb-pick -n 0 eight.qb
 
 ## the question of the day on the built-in bank for 2026-12-01 (checked in Python)
 $ qb-list | qb-pick --daily --date=2026-12-01 | cut -f 1
-> skill-19
+> skill-20
 
 ## the daily pick depends on the set of ids, not their order
 $ qb-pick --daily --date=2026-12-01 eight.qb; qb-pick --daily --date=2026-12-01 eight-reversed.qb
 > p-5	t	Question 5?	
 > p-5	t	Question 5?	
 
-## over the 45 days of the cycle that holds 2026-12-01, all 45 records once each
-$ qb-list > bank.tmp; d=20745; while [ $d -lt 20790 ]; do qb-pick -d --date=$(date -u -d @$((d * 86400)) +%F) bank.tmp | cut -f 1; d=$((d + 1)); done | sort -u | wc -l; rm bank.tmp
-> 45
+## over the N days of the cycle that holds 2026-12-01 (day 20788), all N records once each
+$ qb-list > bank.tmp; n=$(qb-list -c bank.tmp); d=$((20788 / n * n)); end=$((d + n)); while [ $d -lt $end ]; do qb-pick -d --date=$(date -u -d @$((d * 86400)) +%F) bank.tmp | cut -f 1; d=$((d + 1)); done | sort -u | wc -l | sed "s/^/$n records, distinct: /"; rm bank.tmp
+> 78 records, distinct: 78
 
 ## the next cycle does not start with the record that ended the last
 $ qb-list > bank.tmp; for day in 2026-12-02 2026-12-03; do qb-pick -d --date=$day bank.tmp | cut -f 1; done | uniq | wc -l; rm bank.tmp

@@ -30,7 +30,7 @@ $ for p in "$QB_TOP"/man/*.[157]; do for s in NAME SYNOPSIS DESCRIPTION 'EXIT ST
 ## bash completion: options, --format values, tags from the default bank
 $ bash --norc "$QB_TOP/tests/cli/complete.sh" 'qb-fmt --format=j' 'qb-grep -t sql,se' 'qb-pick --period ' 'qb-grep -k q' 'qb-list --c'
 > json jsonl
-> sql,self sql,security
+> sql,security sql,self
 > day week weekday month
 > question
 > --count --check
@@ -48,13 +48,13 @@ $ cd "$QB_BUILD/stage$QB_PREFIX" && for c in $QB_CMDS; do ls -l bin/$c share/man
 > -rw-r--r-- ./share/qb/backend.qb
 > -rw-r--r-- ./share/zsh/site-functions/_qb
 > 3 files a command
-> 45
+> 78
 > exit 0
 > 0
 
 ## the installed banks work through QB_PATH
 $ QB_PATH="$QB_BUILD/stage$QB_PREFIX/share/qb" "$QB_BUILD/stage$QB_PREFIX/bin/qb-list" -c; echo "exit $?"
-> 45
+> 78
 > exit 0
 
 ## the cron recipe as cron runs it: no HOME, USER, TERM or terminal
