@@ -13,7 +13,7 @@ $ sh "$QB_TOP/tests/mta/readme-cron.sh" "$QB_BUILD"
 > recipe 2: delivered, the day's question in Subject and body: True
 
 ## through exim: From, To, Subject, Date, Message-ID, Auto-Submitted, charset and body read back intact
-$ cd "$TMPDIR"; u=$(id -un); off=$(wc -c < /var/mail/$u 2>/dev/null || echo 0); qb-pick --id=h-4,h-1 "$QB_TOP/tests/data/hostile.qb" > two.qb; qb-fmt -f mail -a --from 'Zoë Lead <lead@example.org>' --to "Ånne Ünicode <$u@localhost>" --reply-to '"Team, Inc." <team@example.org>' two.qb > msg && /usr/sbin/sendmail -t -i -odi < msg && python3 "$QB_TOP/tests/mta/mbox.py" /var/mail/$u $off 30 Message-ID "$(sed -n 's/^Message-ID: //p' msg)" > got && qb-fmt -a two.qb > want && python3 "$QB_TOP/tests/mta/check.py" got want $u
+$ cd "$TMPDIR"; u=$(id -un); off=$(wc -c 2>/dev/null < /var/mail/$u || echo 0); qb-pick --id=h-4,h-1 "$QB_TOP/tests/data/hostile.qb" > two.qb; qb-fmt -f mail -a --from 'Zoë Lead <lead@example.org>' --to "Ånne Ünicode <$u@localhost>" --reply-to '"Team, Inc." <team@example.org>' two.qb > msg && /usr/sbin/sendmail -t -i -odi < msg && python3 "$QB_TOP/tests/mta/mbox.py" /var/mail/$u $off 30 Message-ID "$(sed -n 's/^Message-ID: //p' msg)" > got && qb-fmt -a two.qb > want && python3 "$QB_TOP/tests/mta/check.py" got want $u
 > From: Zoë Lead <lead@example.org>
 > To: Ånne Ünicode <USER@localhost>
 > Reply-To: "Team, Inc." <team@example.org>
@@ -28,7 +28,7 @@ $ cd "$TMPDIR"; u=$(id -un); off=$(wc -c < /var/mail/$u 2>/dev/null || echo 0); 
 > 8-bit or backslash in the message: False
 
 ## through exim: one question, unnumbered, the Subject its text
-$ cd "$TMPDIR"; u=$(id -un); off=$(wc -c < /var/mail/$u 2>/dev/null || echo 0); qb-pick --id=h-5 "$QB_TOP/tests/data/hostile.qb" > one.qb; qb-fmt -f mail one.qb > msg && /usr/sbin/sendmail -t -i -odi < msg && python3 "$QB_TOP/tests/mta/mbox.py" /var/mail/$u $off 30 Message-ID "$(sed -n 's/^Message-ID: //p' msg)" > got && qb-fmt --template='%q\n' one.qb > want && python3 "$QB_TOP/tests/mta/check.py" got want $u | sed -n '1,3p;9p' | sed "s/@$(head -n 1 /etc/mailname 2>/dev/null || hostname)$/@DOMAIN/"
+$ cd "$TMPDIR"; u=$(id -un); off=$(wc -c 2>/dev/null < /var/mail/$u || echo 0); qb-pick --id=h-5 "$QB_TOP/tests/data/hostile.qb" > one.qb; qb-fmt -f mail one.qb > msg && /usr/sbin/sendmail -t -i -odi < msg && python3 "$QB_TOP/tests/mta/mbox.py" /var/mail/$u $off 30 Message-ID "$(sed -n 's/^Message-ID: //p' msg)" > got && qb-fmt --template='%q\n' one.qb > want && python3 "$QB_TOP/tests/mta/check.py" got want $u | sed -n '1,3p;9p' | sed "s/@$(head -n 1 /etc/mailname 2>/dev/null || hostname)$/@DOMAIN/"
 > From: USER@DOMAIN
 > To: USER@DOMAIN
 > Subject: Emoji 😀 and combining é here?

@@ -63,7 +63,7 @@ want=$(PATH="$tmp/prefix/bin:$PATH"; export PATH; qb-list </dev/null |
 ahead=1
 [ "$(date +%S)" -lt 50 ] || ahead=2
 when=$(date -d "+$ahead min" '+%M %H' | sed 's/^0\([0-9]\)/\1/; s/ 0\([0-9]\)$/ \1/')
-off=$(wc -c <"$box" 2>/dev/null || echo 0)
+off=$(wc -c 2>/dev/null <"$box" || echo 0)
 {
 	[ -z "$had_crontab" ] || cat "$tmp/crontab.saved"
 	printf '%s * * * %s\n' "$when" "$cmd"

@@ -55,7 +55,7 @@ while IFS= read -r cmd; do
 	# The day's question, as the installed commands give it.
 	want=$(PATH="$prefix/bin:$PATH"; export PATH; qb-list </dev/null |
 	    qb-pick --period=weekday | qb-fmt --template='%q')
-	off=$(wc -c <"$box" 2>/dev/null || echo 0)
+	off=$(wc -c 2>/dev/null <"$box" || echo 0)
 	# Upstream trouble (no bank): nothing sent, cron mails the error.
 	: | env -i PATH=/usr/bin:/bin HOME="$home" LOGNAME="$user" SHELL=/bin/sh \
 	    QB_PATH=/nonexistent /bin/sh -c "$cmd" >"$tmp/out" 2>&1
@@ -67,7 +67,7 @@ while IFS= read -r cmd; do
 	    'no recipient' >/dev/null 2>&1; then
 		echo "recipe $n: upstream trouble sent an empty message"; status=1
 	fi
-	off=$(wc -c <"$box" 2>/dev/null || echo 0)
+	off=$(wc -c 2>/dev/null <"$box" || echo 0)
 	: | env -i PATH=/usr/bin:/bin HOME="$home" LOGNAME="$user" SHELL=/bin/sh \
 	    /bin/sh -c "$cmd" >"$tmp/out" 2>&1
 	rc=$?
