@@ -1,25 +1,22 @@
 /*
- * One pass over a line: three memchr()s split the fields, then each field
- * is checked by its own rules.  Text fields are scanned eight bytes at a
- * time for the only bytes that need a closer look (controls, DEL, non-ASCII
- * and backslash), so plain ASCII text costs a few instructions a word.
+ * One vector pass over a line (scan_fields()) finds its TABs and tells
+ * which fields hold a byte that needs a closer look (controls, DEL,
+ * non-ASCII and backslash).  A text field without one is valid as it
+ * stands; the others are checked byte by byte from one such byte to the
+ * next, which alone decides what is wrong and where.  The id and the tags
+ * are short and checked by their own rules.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "out.h"
 #include "rec.h"
+#include "scan.h"
 #include "utf8.h"
 
 #define FNV_OFFSET	0xcbf29ce484222325ULL
 #define FNV_PRIME	0x100000001b3ULL
-
-#define ONES		0x0101010101010101ULL
-#define HIGHS		0x8080808080808080ULL
 
 static int
 is_id_byte(unsigned char c)
@@ -67,54 +64,9 @@ check_special(struct rec *r, const char *p, size_t n, enum rec_field f,
 	return len;
 }
 
-/*
- * Does the word hold a control, DEL, a non-ASCII byte or a backslash?
- * w - 0x20.. sets the high bit of bytes below 0x20 and from 0xa0; w + 1..
- * that of bytes from 0x7f.  Carries and borrows only ever start at a byte
- * that is special itself, so they can add false alarms, never hide one.
- */
-static int
-word_is_special(uint64_t w)
-{
-	uint64_t bs = w ^ ('\\' * ONES);
-
-	return (((w - 0x20 * ONES) | (w + ONES) | ((bs - ONES) & ~bs)) &
-	    HIGHS) != 0;
-}
-
-/*
- * The offset of the first byte at or after i that check_text() must look
- * at, or n.  With SSE2 (every x86-64) sixteen bytes at a time: a signed
- * compare with 0x20 finds controls and non-ASCII bytes at once; elsewhere
- * eight at a time in a plain 64-bit word.
- */
-static size_t
-skip_plain(const char *p, size_t i, size_t n)
-{
-#ifdef __SSE2__
-	const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f);
-	const __m128i bs = _mm_set1_epi8('\\');
-
-	while (i + 16 <= n) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-		int mask = _mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(v, space),
-		    _mm_or_si128(_mm_cmpeq_epi8(v, del), _mm_cmpeq_epi8(v, bs))));
-
-		if (mask != 0)
-			return i + (size_t)__builtin_ctz((unsigned)mask);
-		i += 16;
-	}
-#endif
-	while (i + 8 <= n) {
-		uint64_t w;
-
-		memcpy(&w, p + i, 8);
-		if (word_is_special(w))
-			break;
-		i += 8;
-	}
-	return i;
-}
+/* The bytes check_text() must look at: everything but printable ASCII. */
+static struct scan_set text_special =
+    SCAN_SET(SCAN_CTRL | SCAN_DEL | SCAN_HIGH, 1, '\\');
 
 static int
 check_text(struct rec *r, struct span s, enum rec_field f, size_t col0)
@@ -126,7 +78,7 @@ check_text(struct rec *r, struct span s, enum rec_field f, size_t col0)
 		unsigned char c;
 		size_t len;
 
-		if ((i = skip_plain(p, i, n)) == n)
+		if ((i = scan_find(p, i, n, &text_special)) == n)
 			break;
 		c = (unsigned char)p[i];
 		if (c == '\\') {
@@ -418,19 +370,23 @@ enum rec_kind
 rec_parse(struct rec *r, const char *line, size_t len)
 {
 	const char *end = line + len, *tab[3];
-	size_t ntab = 0;
-	const char *p = line;
+	struct scan_fields f;
+	size_t ntab;
+	const char *p;
 
 	r->err = REC_OK;
 	if (len > 0 && line[0] == '#')
 		return parse_comment(r, line, len);
 	if (is_blank(line, len))
 		return REC_BLANK;
-	while (ntab < 3 && (p = memchr(p, '\t', (size_t)(end - p))) != NULL)
-		tab[ntab++] = p++;
-	if (ntab == 3 && memchr(p, '\t', (size_t)(end - p)) != NULL)
+	scan_fields(line, len, &f);
+	for (ntab = 0; ntab < f.ntab && ntab < 3; ntab++)
+		tab[ntab] = line + f.tab[ntab];
+	if (f.ntab == 4) {
+		p = tab[2] + 1;
 		return fail(r, REC_EFIELDS, FIELD_ID, 1 + (size_t)(p - line),
 		    4 + (unsigned)count_byte(p, (size_t)(end - p), '\t'));
+	}
 	if (ntab == 1)
 		return fail(r, REC_EFIELDS, FIELD_ID, 1 + (size_t)(tab[0] - line),
 		    2);
@@ -440,7 +396,7 @@ rec_parse(struct rec *r, const char *line, size_t len)
 		r->answer = trim(end, 0);
 		r->tags = r->answer;
 		buf_reset(&r->tagbuf);
-		if (check_text(r, r->question, FIELD_QUESTION,
+		if ((f.special & 1) && check_text(r, r->question, FIELD_QUESTION,
 		    1 + (size_t)(r->question.p - line)) < 0)
 			return REC_INVALID;
 		derive_id(r);
@@ -460,10 +416,10 @@ rec_parse(struct rec *r, const char *line, size_t len)
 	if (r->question.len == 0)
 		return fail(r, REC_EQEMPTY, FIELD_QUESTION,
 		    1 + (size_t)(r->question.p - line), 0);
-	if (check_text(r, r->question, FIELD_QUESTION,
-	    1 + (size_t)(r->question.p - line)) < 0 ||
-	    check_text(r, r->answer, FIELD_ANSWER,
-	    1 + (size_t)(r->answer.p - line)) < 0)
+	if (((f.special & 4) && check_text(r, r->question, FIELD_QUESTION,
+	    1 + (size_t)(r->question.p - line)) < 0) ||
+	    ((f.special & 8) && check_text(r, r->answer, FIELD_ANSWER,
+	    1 + (size_t)(r->answer.p - line)) < 0))
 		return REC_INVALID;
 	if (id.len == 0)
 		derive_id(r);

@@ -37,6 +37,19 @@ for t in "$top"/tests/cli/*.t; do
 	count "cli $(basename "$t")" "${p:-0}" "${f:-0}"
 done
 
+# Some transcripts again on the other scanners (lib/scan.c): same bytes out.
+for simd in portable sse2; do
+	for t in hostile qb-list qb-grep; do
+		QB_SIMD=$simd bash "$top/tests/cli/run.sh" "$build/bin" \
+		    "$top/tests/cli/$t.t" >"$log" 2>&1
+		p=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$log")
+		f=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p' "$log")
+		[ -n "$p" ] || f=1
+		[ "${f:-0}" -eq 0 ] || grep -v 'passed, .* failed$' "$log"
+		count "cli $t.t QB_SIMD=$simd" "${p:-0}" "${f:-0}"
+	done
+done
+
 # Lints: the shipped banks and the manual pages.
 if "$build/bin/qb-list" --check "$top"/data/*.qb >"$log" 2>&1; then
 	count "lint data/*.qb" 1 0

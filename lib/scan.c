@@ -1,0 +1,349 @@
+/*
+ * Each vector step compares a block of bytes with a few constants, turns
+ * the results into a bit mask (one bit a byte) and only then branches: a
+ * few instructions for every 16 or 32 bytes.  The last partial block is
+ * the last full block of the input, its bits already seen shifted off; an
+ * input shorter than a block is copied into a zeroed block of its own.  No
+ * load ever reaches past the caller's bytes.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scan.h"
+
+#if (defined(__x86_64__) || defined(__i386__)) && defined(__GNUC__) && \
+    defined(__SSE2__)
+#define SCAN_X86 1
+#include <immintrin.h>
+#endif
+
+/* The set's byte table, built on first use. */
+static const unsigned char *
+set_table(struct scan_set *s)
+{
+	unsigned c, k;
+
+	if (s->ready)
+		return s->is;
+	for (c = 0; c < 256; c++)
+		s->is[c] = ((s->classes & SCAN_CTRL) && c < 0x20) ||
+		    ((s->classes & SCAN_DEL) && c == 0x7f) ||
+		    ((s->classes & SCAN_HIGH) && c >= 0x80);
+	for (k = 0; k < s->nbytes; k++)
+		s->is[s->bytes[k]] = 1;
+	s->ready = 1;
+	return s->is;
+}
+
+static size_t
+find_portable(const char *p, size_t i, size_t n, struct scan_set *s)
+{
+	const unsigned char *is = set_table(s);
+
+	while (i < n && !is[(unsigned char)p[i]])
+		i++;
+	return i;
+}
+
+/* A byte the record parser must look at closely: TAB is not one. */
+static int
+is_field_special(unsigned char c)
+{
+	return (c < 0x20 && c != '\t') || c == 0x7f || c >= 0x80 || c == '\\';
+}
+
+static void
+fields_portable(const char *p, size_t n, struct scan_fields *f)
+{
+	size_t i;
+
+	f->ntab = 0;
+	f->special = 0;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		if (c == '\t') {
+			f->tab[f->ntab++] = i;
+			if (f->ntab == 4)
+				return;
+		} else if (is_field_special(c))
+			f->special |= 1u << f->ntab;
+	}
+}
+
+/* Marks fields from..to (of the first four) as holding a special byte. */
+static inline __attribute__((always_inline)) void
+mark_fields(struct scan_fields *f, unsigned from, unsigned to)
+{
+	for (; from <= to && from < 4; from++)
+		f->special |= 1u << from;
+}
+
+/*
+ * Takes one block's bit masks (bit i: byte base + i) into f: the TABs, and
+ * the fields its special bytes are in (those between the first and the
+ * last special byte, to keep it short).  1 when the scan may stop.
+ */
+static inline __attribute__((always_inline)) int
+take_block(struct scan_fields *f, size_t base, uint32_t tabs, uint32_t special)
+{
+	if (special != 0) {
+		unsigned lo = (unsigned)__builtin_ctz(special);
+		unsigned hi = 31 - (unsigned)__builtin_clz(special);
+
+		mark_fields(f,
+		    f->ntab + (unsigned)__builtin_popcount(tabs & ((1u << lo) - 1)),
+		    f->ntab + (unsigned)__builtin_popcount(tabs & ((1u << hi) - 1)));
+	}
+	while (tabs != 0) {
+		f->tab[f->ntab++] = base + (size_t)__builtin_ctz(tabs);
+		if (f->ntab == 4)
+			return 1;
+		tabs &= tabs - 1;
+	}
+	return 0;
+}
+
+#ifdef SCAN_X86
+
+static __m128i
+set_mask128(__m128i v, struct scan_set *s)
+{
+	__m128i m = _mm_setzero_si128();
+	unsigned k;
+
+	if (s->classes & SCAN_CTRL) {
+		const __m128i low = _mm_set1_epi8(0x1f);
+
+		/* max(v, 0x1f) == 0x1f: v is a control character. */
+		m = _mm_cmpeq_epi8(_mm_max_epu8(v, low), low);
+	}
+	if (s->classes & SCAN_DEL)
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)));
+	if (s->classes & SCAN_HIGH)
+		m = _mm_or_si128(m, v);		/* movemask takes the top bit */
+	for (k = 0; k < s->nbytes; k++)
+		m = _mm_or_si128(m,
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)s->bytes[k])));
+	return m;
+}
+
+static size_t
+find_sse2(const char *p, size_t i, size_t n, struct scan_set *s)
+{
+	unsigned mask;
+
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+
+		if ((mask = (unsigned)_mm_movemask_epi8(set_mask128(v, s))) != 0)
+			return i + (size_t)__builtin_ctz(mask);
+	}
+	if (i == n || n < 16)
+		return find_portable(p, i, n, s);
+	/* The last 16 bytes, less those already seen. */
+	mask = (unsigned)_mm_movemask_epi8(set_mask128(_mm_loadu_si128(
+	    (const __m128i *)(const void *)(p + n - 16)), s)) >> (i + 16 - n);
+	return mask != 0 ? i + (size_t)__builtin_ctz(mask) : n;
+}
+
+/* Tabs and other special bytes of a block of 16. */
+static void
+fields_block128(__m128i v, uint32_t *tabs, uint32_t *special)
+{
+	__m128i t = _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'));
+	/* A signed compare with 0x20 finds controls and non-ASCII at once. */
+	__m128i s = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+
+	*tabs = (uint32_t)_mm_movemask_epi8(t);
+	*special = (uint32_t)_mm_movemask_epi8(s) & ~*tabs;
+}
+
+static void
+fields_sse2(const char *p, size_t n, struct scan_fields *f)
+{
+	uint32_t tabs, special;
+	size_t i;
+
+	f->ntab = 0;
+	f->special = 0;
+	for (i = 0; i + 16 <= n; i += 16) {
+		fields_block128(_mm_loadu_si128((const __m128i *)(const void *)
+		    (p + i)), &tabs, &special);
+		if (take_block(f, i, tabs, special))
+			return;
+	}
+	if (i < n && n >= 16) {
+		/* The last 16 bytes, less those already seen. */
+		fields_block128(_mm_loadu_si128((const __m128i *)(const void *)
+		    (p + n - 16)), &tabs, &special);
+		take_block(f, i, tabs >> (i + 16 - n), special >> (i + 16 - n));
+	} else if (i < n) {
+		char last[16] = { 0 };
+		uint32_t keep = (1u << (n - i)) - 1;
+
+		memcpy(last, p + i, n - i);
+		fields_block128(_mm_loadu_si128((const __m128i *)(const void *)
+		    last), &tabs, &special);
+		take_block(f, i, tabs & keep, special & keep);
+	}
+}
+
+__attribute__((target("avx2"))) static __m256i
+set_mask256(__m256i v, struct scan_set *s)
+{
+	__m256i m = _mm256_setzero_si256();
+	unsigned k;
+
+	if (s->classes & SCAN_CTRL) {
+		const __m256i low = _mm256_set1_epi8(0x1f);
+
+		m = _mm256_cmpeq_epi8(_mm256_max_epu8(v, low), low);
+	}
+	if (s->classes & SCAN_DEL)
+		m = _mm256_or_si256(m,
+		    _mm256_cmpeq_epi8(v, _mm256_set1_epi8(0x7f)));
+	if (s->classes & SCAN_HIGH)
+		m = _mm256_or_si256(m, v);
+	for (k = 0; k < s->nbytes; k++)
+		m = _mm256_or_si256(m,
+		    _mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)s->bytes[k])));
+	return m;
+}
+
+__attribute__((target("avx2"))) static size_t
+find_avx2(const char *p, size_t i, size_t n, struct scan_set *s)
+{
+	uint32_t mask;
+
+	for (; i + 32 <= n; i += 32) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)
+		    (p + i));
+
+		if ((mask = (uint32_t)_mm256_movemask_epi8(set_mask256(v, s))) != 0)
+			return i + (size_t)__builtin_ctz(mask);
+	}
+	if (i == n || n < 32)
+		return find_portable(p, i, n, s);
+	mask = (uint32_t)_mm256_movemask_epi8(set_mask256(_mm256_loadu_si256(
+	    (const __m256i *)(const void *)(p + n - 32)), s)) >> (i + 32 - n);
+	return mask != 0 ? i + (size_t)__builtin_ctz(mask) : n;
+}
+
+__attribute__((target("avx2"))) static void
+fields_block256(__m256i v, uint32_t *tabs, uint32_t *special)
+{
+	__m256i t = _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\t'));
+	__m256i s = _mm256_or_si256(
+	    _mm256_cmpgt_epi8(_mm256_set1_epi8(0x20), v),
+	    _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(0x7f)),
+	    _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\\'))));
+
+	*tabs = (uint32_t)_mm256_movemask_epi8(t);
+	*special = (uint32_t)_mm256_movemask_epi8(s) & ~*tabs;
+}
+
+__attribute__((target("avx2"))) static void
+fields_avx2(const char *p, size_t n, struct scan_fields *f)
+{
+	uint32_t tabs, special;
+	size_t i;
+
+	f->ntab = 0;
+	f->special = 0;
+	for (i = 0; i + 32 <= n; i += 32) {
+		fields_block256(_mm256_loadu_si256((const __m256i *)
+		    (const void *)(p + i)), &tabs, &special);
+		if (take_block(f, i, tabs, special))
+			return;
+	}
+	if (i < n && n >= 32) {
+		fields_block256(_mm256_loadu_si256((const __m256i *)
+		    (const void *)(p + n - 32)), &tabs, &special);
+		take_block(f, i, tabs >> (i + 32 - n), special >> (i + 32 - n));
+	} else if (i < n) {
+		char last[32] = { 0 };
+		uint32_t keep = (uint32_t)((1ull << (n - i)) - 1);
+
+		memcpy(last, p + i, n - i);
+		fields_block256(_mm256_loadu_si256((const __m256i *)
+		    (const void *)last), &tabs, &special);
+		take_block(f, i, tabs & keep, special & keep);
+	}
+}
+
+#endif /* SCAN_X86 */
+
+static size_t	(*find_fn)(const char *, size_t, size_t,
+		    struct scan_set *);
+static void	(*fields_fn)(const char *, size_t, struct scan_fields *);
+static const char *impl_name;
+
+int
+scan_select(const char *want)
+{
+	int all = want == NULL;
+
+	if (all || strcmp(want, "portable") == 0) {
+		find_fn = find_portable;
+		fields_fn = fields_portable;
+		impl_name = "portable";
+		if (!all)
+			return 0;
+	}
+#ifdef SCAN_X86
+	if (all || strcmp(want, "sse2") == 0) {
+		find_fn = find_sse2;
+		fields_fn = fields_sse2;
+		impl_name = "sse2";
+		if (!all)
+			return 0;
+	}
+	__builtin_cpu_init();
+	if ((all || strcmp(want, "avx2") == 0) &&
+	    __builtin_cpu_supports("avx2")) {
+		find_fn = find_avx2;
+		fields_fn = fields_avx2;
+		impl_name = "avx2";
+		return 0;
+	}
+#endif
+	return all ? 0 : -1;
+}
+
+/* The best the CPU offers, unless QB_SIMD asks for another. */
+static void
+choose(void)
+{
+	const char *want = getenv("QB_SIMD");
+
+	if (want == NULL || scan_select(want) < 0)
+		scan_select(NULL);
+}
+
+size_t
+scan_find_run(const char *p, size_t i, size_t n, struct scan_set *s)
+{
+	if (find_fn == NULL)
+		choose();
+	return find_fn(p, i, n, s);
+}
+
+void
+scan_fields(const char *p, size_t n, struct scan_fields *f)
+{
+	if (fields_fn == NULL)
+		choose();
+	fields_fn(p, n, f);
+}
+
+const char *
+scan_impl(void)
+{
+	if (impl_name == NULL)
+		choose();
+	return impl_name;
+}

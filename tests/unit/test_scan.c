@@ -1,0 +1,122 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "unit.h"
+#include "scan.h"
+
+static const char *const impls[] = { "portable", "sse2", "avx2" };
+#define NIMPL (sizeof(impls) / sizeof(impls[0]))
+
+/* Random lines over an alphabet rich in the bytes that matter. */
+static size_t
+random_line(char *p, size_t max)
+{
+	static const char alpha[] = "ab \t\t\\\x01\x7f\x80\xc3\xa9\xe4\xff\n\0";
+	size_t n = (size_t)rand() % max, i;
+
+	for (i = 0; i < n; i++)
+		p[i] = rand() % 4 == 0 ? alpha[rand() % (sizeof(alpha) - 1)] :
+		    (char)('a' + rand() % 26);
+	return n;
+}
+
+static void
+find_agrees(void **state)
+{
+	static struct scan_set sets[] = {
+		SCAN_SET(SCAN_CTRL | SCAN_DEL | SCAN_HIGH, 1, '\\'),
+		SCAN_SET(SCAN_CTRL, 4, '"', '\\', 0x7f, 0xe2),
+		SCAN_SET(0, 4, ',', '"', '\n', '\r'),
+		SCAN_SET(SCAN_HIGH, 0, 0),
+	};
+	char line[200];
+	int round;
+
+	(void)state;
+	for (round = 0; round < 20000; round++) {
+		size_t n = random_line(line, sizeof(line));
+		size_t from = n > 0 ? (size_t)rand() % (n + 1) : 0, want = 0, k, s;
+
+		for (s = 0; s < sizeof(sets) / sizeof(sets[0]); s++)
+			for (k = 0; k < NIMPL; k++) {
+				size_t got;
+
+				if (scan_select(impls[k]) < 0)
+					continue;
+				got = scan_find(line, from, n, &sets[s]);
+				if (k == 0)
+					want = got;
+				assert_int_equal(got, want);
+			}
+	}
+	scan_select(NULL);
+}
+
+static void
+fields_agree(void **state)
+{
+	char line[300];
+	int round;
+
+	(void)state;
+	for (round = 0; round < 20000; round++) {
+		size_t n = random_line(line, sizeof(line)), k, t;
+		struct scan_fields want, got;
+
+		scan_select("portable");
+		scan_fields(line, n, &want);
+		for (k = 1; k < NIMPL; k++) {
+			if (scan_select(impls[k]) < 0)
+				continue;
+			scan_fields(line, n, &got);
+			assert_int_equal(got.ntab, want.ntab);
+			for (t = 0; t < got.ntab; t++)
+				assert_int_equal(got.tab[t], want.tab[t]);
+			/* The vector flags may be wider, never narrower. */
+			assert_int_equal(got.special & want.special, want.special);
+		}
+	}
+	scan_select(NULL);
+}
+
+static void
+fields_examples(void **state)
+{
+	static const char mixed[] =
+	    "\tt\tcaf\xc3\xa9 plain words here, forty bytes long\tx\\n";
+	struct scan_fields f;
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < NIMPL; k++) {
+		if (scan_select(impls[k]) < 0)
+			continue;
+		scan_fields("id\ttags\tquestion\tanswer", 23, &f);
+		assert_int_equal(f.ntab, 3);
+		assert_int_equal(f.tab[0], 2);
+		assert_int_equal(f.tab[2], 16);
+		assert_int_equal(f.special, 0);
+		scan_fields("a\tb\tc\td\te\tf", 11, &f);
+		assert_int_equal(f.ntab, 4);
+		scan_fields(mixed, sizeof(mixed) - 1, &f);
+		assert_int_equal(f.ntab, 3);
+		assert_int_equal(f.special & 3, 0);
+		assert_int_not_equal(f.special & 4, 0);
+		assert_int_not_equal(f.special & 8, 0);
+	}
+	scan_select(NULL);
+	assert_non_null(scan_impl());
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(find_agrees),
+		cmocka_unit_test(fields_agree),
+		cmocka_unit_test(fields_examples),
+	};
+
+	srand(16);
+	return cmocka_run_group_tests_name("scan", tests, NULL, NULL);
+}
