@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "buf.h"
 #include "line.h"
@@ -22,6 +23,17 @@ reset(struct reader *r, const char *name)
 	r->eof = 0;
 	r->start = r->end = r->scanned = 0;
 	r->data = r->buf;
+	r->origin = -1;
+}
+
+/* Where the descriptor stands, when it is a regular file. */
+static void
+find_origin(struct reader *r)
+{
+	struct stat st;
+
+	if (fstat(r->fd, &st) == 0 && S_ISREG(st.st_mode))
+		r->origin = lseek(r->fd, 0, SEEK_CUR);
 }
 
 int
@@ -32,6 +44,7 @@ reader_open(struct reader *r, const char *path)
 	if (strcmp(path, "-") == 0) {
 		reset(r, "(standard input)");
 		r->fd = STDIN_FILENO;
+		find_origin(r);
 		return 0;
 	}
 	if ((fd = open(path, O_RDONLY)) < 0)
@@ -45,6 +58,7 @@ reader_open_fd(struct reader *r, const char *name, int fd)
 {
 	reset(r, name);
 	r->fd = fd;
+	find_origin(r);
 }
 
 void
@@ -64,6 +78,8 @@ make_room(struct reader *r)
 	size_t pending = r->end - r->start;
 
 	if (r->start > 0) {
+		if (r->origin >= 0)
+			r->origin += (off_t)r->start;
 		memmove(r->buf, r->buf + r->start, pending);
 		r->start = 0;
 		r->end = pending;
@@ -149,6 +165,23 @@ reader_close(struct reader *r)
 	if (r->fd > STDIN_FILENO)
 		close(r->fd);
 	r->fd = -1;
+}
+
+off_t
+reader_offset(const struct reader *r, const char *p)
+{
+	if (r->origin < 0 || r->fd < 0)
+		return -1;
+	return r->origin + (off_t)(p - r->data);
+}
+
+int
+reader_line_lf(const struct reader *r, const struct line *l)
+{
+	const char *after = l->p + l->len;
+
+	return r->start > 0 && after == r->data + r->start - 1 &&
+	    *after == '\n';
 }
 
 void

@@ -7,6 +7,7 @@
 #define QB_LINE_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 struct line {
 	const char	*p;
@@ -24,6 +25,7 @@ struct reader {
 	size_t		 start;		/* first byte not yet handed out */
 	size_t		 end;		/* one past the last byte read */
 	size_t		 scanned;	/* bytes after start known to hold no LF */
+	off_t		 origin;	/* file offset of data[0], or -1 */
 };
 
 /*
@@ -38,6 +40,13 @@ void	reader_open_mem(struct reader *, const char *name,
 /* 1: a line is in *l; 0: end of input; -1: read error, errno set. */
 int	line_next(struct reader *, struct line *l);
 void	reader_close(struct reader *);
+/*
+ * The file offset of a byte of the last line, when the input is a file
+ * one can seek in (so its bytes may be copied by offset); -1 otherwise.
+ */
+off_t	reader_offset(const struct reader *, const char *p);
+/* Did the last line end in a plain LF (no CR, not cut off by EOF)? */
+int	reader_line_lf(const struct reader *, const struct line *);
 /* Frees the buffer; the reader may be opened again afterwards. */
 void	reader_free(struct reader *);
 

@@ -4,12 +4,15 @@
  * SIGPIPE is left alone: a closed pipe normally ends the command quietly,
  * and when SIGPIPE was inherited ignored, EPIPE is an ordinary write error.
  */
+#define _GNU_SOURCE	/* copy_file_range() */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "diag.h"
 #include "out.h"
@@ -18,6 +21,14 @@
 
 static char buf[OUT_BUFSIZE];
 static size_t used;
+
+/* A run of input file bytes written after buf's, by out_write_file(). */
+static struct {
+	int	 can;		/* 1: stdout takes copies; 0: no; -1: unknown */
+	int	 fd;
+	off_t	 off;
+	size_t	 len;
+} run = { -1, -1, 0, 0 };
 
 static void
 write_all(const char *p, size_t n)
@@ -36,16 +47,22 @@ write_all(const char *p, size_t n)
 	}
 }
 
+static void flush_run(void);
+
 void
 out_flush(void)
 {
 	write_all(buf, used);
 	used = 0;
+	if (run.len > 0)
+		flush_run();
 }
 
 void
 out_write(const void *p, size_t n)
 {
+	if (run.len > 0)
+		out_flush();
 	if (n <= OUT_BUFSIZE - used) {
 		memcpy(buf + used, p, n);
 		used += n;
@@ -69,7 +86,7 @@ out_str(const char *s)
 void
 out_char(char c)
 {
-	if (used == OUT_BUFSIZE)
+	if (used == OUT_BUFSIZE || run.len > 0)
 		out_flush();
 	buf[used++] = c;
 }
@@ -98,6 +115,94 @@ out_printf(const char *fmt, ...)
 	va_end(ap);
 	out_write(big, (size_t)n);
 	free(big);
+}
+
+/*
+ * A run the kernel cannot copy (another file system, say, or an old
+ * kernel) is read back and written; later runs go through buf at once.
+ */
+static void
+run_by_hand(void)
+{
+	char block[OUT_BUFSIZE];
+
+	run.can = 0;
+	while (run.len > 0) {
+		size_t want = run.len < sizeof(block) ? run.len : sizeof(block);
+		ssize_t got = pread(run.fd, block, want, run.off);
+
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0) {
+			diag_syswarn("read error");
+			exit(STATUS_TROUBLE);
+		}
+		write_all(block, (size_t)got);
+		run.off += got;
+		run.len -= (size_t)got;
+	}
+}
+
+static void
+flush_run(void)
+{
+	while (run.len > 0) {
+#ifdef __linux__
+		ssize_t n = copy_file_range(run.fd, &run.off, STDOUT_FILENO,
+		    NULL, run.len, 0);
+#else
+		ssize_t n = -1;
+
+		errno = ENOSYS;
+#endif
+
+		if (n > 0) {
+			run.len -= (size_t)n;
+			continue;
+		}
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n == 0 || errno == EXDEV || errno == EINVAL ||
+		    errno == ENOSYS || errno == EOPNOTSUPP || errno == EBADF ||
+		    errno == ETXTBSY || errno == EPERM) {
+			run_by_hand();
+			break;
+		}
+		diag_syswarn("write error");
+		exit(STATUS_TROUBLE);
+	}
+	run.len = 0;
+}
+
+/* Does stdout take copies: a regular file, not opened for appending? */
+static int
+can_copy(void)
+{
+	struct stat st;
+	int fl;
+
+	if (run.can < 0)
+		run.can = fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode) &&
+		    (fl = fcntl(STDOUT_FILENO, F_GETFL)) >= 0 &&
+		    (fl & O_APPEND) == 0;
+	return run.can;
+}
+
+void
+out_write_file(int fd, off_t off, const void *p, size_t n)
+{
+	if (fd < 0 || off < 0 || !can_copy()) {
+		out_write(p, n);
+		return;
+	}
+	if (run.len > 0 && run.fd == fd && run.off + (off_t)run.len == off) {
+		run.len += n;
+		return;
+	}
+	out_flush();
+	run.fd = fd;
+	run.off = off;
+	run.len = n;
 }
 
 void

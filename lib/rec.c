@@ -516,14 +516,20 @@ rec_errmsg(const struct rec *r, char *msg, size_t size)
 	}
 }
 
+int
+rec_is_canonical(const struct rec *r)
+{
+	return r->tags.p == r->id.p + r->id.len + 1 &&
+	    r->question.p == r->tags.p + r->tags.len + 1 &&
+	    r->answer.p == r->question.p + r->question.len + 1 &&
+	    r->id.p[r->id.len] == '\t';
+}
+
 void
 rec_write(const struct rec *r)
 {
 	/* A line already in canonical form is written as it stands. */
-	if (r->tags.p == r->id.p + r->id.len + 1 &&
-	    r->question.p == r->tags.p + r->tags.len + 1 &&
-	    r->answer.p == r->question.p + r->question.len + 1 &&
-	    r->id.p[r->id.len] == '\t') {
+	if (rec_is_canonical(r)) {
 		out_write(r->id.p, (size_t)(r->answer.p + r->answer.len -
 		    r->id.p));
 		out_char('\n');

@@ -88,6 +88,11 @@ void		rec_errmsg(const struct rec *, char *msg, size_t size);
 /* The canonical line, LF included, to checked output or to a buffer. */
 void		rec_write(const struct rec *);
 void		rec_format(const struct rec *, struct buf *);
+/*
+ * Do the fields stand one after another, TAB-separated, in the line they
+ * came from, so that the bytes from id to answer are the canonical line?
+ */
+int		rec_is_canonical(const struct rec *);
 
 /* The unescaped text of a field: the field itself when it has no '\'. */
 struct span	rec_text(struct span escaped, struct buf *scratch);

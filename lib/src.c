@@ -8,6 +8,7 @@
 
 #include "bank.h"
 #include "diag.h"
+#include "out.h"
 #include "src.h"
 
 static char *stdin_only[] = { "-", NULL };
@@ -82,10 +83,12 @@ src_next(struct src *s)
 		if ((got = line_next(&s->rd, &l)) <= 0) {
 			if (got < 0)
 				diag_syswarn("%s", s->rd.name);
+			out_flush();	/* src_write() may still copy from it */
 			reader_close(&s->rd);
 			s->open = 0;
 			continue;
 		}
+		s->line = l;
 		switch (rec_parse(&s->rec, l.p, l.len)) {
 		case REC_RECORD:
 			return &s->rec;
@@ -97,6 +100,20 @@ src_next(struct src *s)
 			break;
 		}
 	}
+}
+
+void
+src_write(struct src *s)
+{
+	const struct rec *r = &s->rec;
+	const struct line *l = &s->line;
+
+	if (r->id.p == l->p && r->answer.p + r->answer.len == l->p + l->len &&
+	    rec_is_canonical(r) && reader_line_lf(&s->rd, l))
+		out_write_file(s->rd.fd, reader_offset(&s->rd, l->p), l->p,
+		    l->len + 1);
+	else
+		rec_write(r);
 }
 
 void

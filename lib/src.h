@@ -19,6 +19,7 @@ enum src_default {
 struct src {
 	struct reader	 rd;		/* rd.name and rd.lineno locate rec */
 	struct rec	 rec;
+	struct line	 line;		/* rec's line as read */
 	unsigned long	 nbad;		/* malformed lines seen */
 	int		 lenient;	/* bad lines are not trouble (--check) */
 	char		**paths;	/* files still to read */
@@ -33,6 +34,11 @@ void		 src_init(struct src *, int nfiles, char **files,
 		    enum src_default);
 /* The next good record, or NULL when all input is read. */
 struct rec	*src_next(struct src *);
+/*
+ * Writes the record last returned in canonical form, as rec_write() does;
+ * a line that is canonical already may be copied from its file unread.
+ */
+void		 src_write(struct src *);
 void		 src_free(struct src *);
 
 #endif

@@ -1,0 +1,26 @@
+# The fast paths (issue 16) write the same bytes as the careful ones.
+
+## qb-list to a regular file (copied by the kernel) equals qb-list to a pipe
+$ qb-list good.qb crlf.qb hostile.qb good.qb > "$TMPDIR/f" 2>/dev/null; qb-list good.qb crlf.qb hostile.qb good.qb 2>/dev/null | cat | cmp - "$TMPDIR/f" && echo same
+> same
+
+## qb-list appending to a file (no kernel copy) writes after what is there
+$ echo first > "$TMPDIR/f"; qb-list good.qb >> "$TMPDIR/f"; { echo first; qb-list good.qb | cat; } | cmp - "$TMPDIR/f" && echo same
+> same
+
+## qb-list reading a file from where standard input stands, not from its start
+$ { head -n 2 >/dev/null; qb-list > "$TMPDIR/f"; } < good.qb; { head -n 2 >/dev/null; qb-list | cat; } < good.qb | cmp - "$TMPDIR/f" && echo same
+> same
+
+## a canonical last line without LF gets one in the file
+$ printf 'a\tb\tc\td' > "$TMPDIR/in"; qb-list "$TMPDIR/in" > "$TMPDIR/f"; od -c "$TMPDIR/f" | head -n 1
+> 0000000   a  \t   b  \t   c  \t   d  \n
+
+## a canonical line after a CR-terminated one, both to a file
+$ printf 'a\tb\tc\td\r\nb\tc\td\te\n' > "$TMPDIR/in"; qb-list "$TMPDIR/in" > "$TMPDIR/f"; od -c "$TMPDIR/f" | head -n 2
+> 0000000   a  \t   b  \t   c  \t   d  \n   b  \t   c  \t   d  \t   e  \n
+> 0000020
+
+## every scanner reports the same problems at the same columns
+$ for m in portable sse2 avx2 none; do QB_SIMD=$m qb-list bad-kinds.qb hostile.qb 2>&1 >/dev/null | cksum; done | uniq -c | sed 's/^ *//'
+> 4 3410382548 1102
