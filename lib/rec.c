@@ -213,17 +213,15 @@ static int
 tags_canonical(const char *p, size_t len)
 {
 	size_t start[FAST_TAGS + 1], n = 0, i, j;
+	uint64_t commas;
 
+	if (!scan_tags(p, len, &commas))
+		return 0;
 	start[n++] = 0;
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)p[i];
-
-		if (c == ',') {
-			if (n == FAST_TAGS)
-				return 0;
-			start[n++] = i + 1;
-		} else if (c <= ' ' || c >= 0x7f || (c >= 'A' && c <= 'Z'))
+	for (; commas != 0; commas &= commas - 1) {
+		if (n == FAST_TAGS)
 			return 0;
+		start[n++] = (size_t)__builtin_ctzll(commas) + 1;
 	}
 	start[n] = len + 1;
 	for (i = 0; i < n; i++) {

@@ -72,6 +72,23 @@ fields_portable(const char *p, size_t n, struct scan_fields *f)
 	}
 }
 
+static int
+tags_portable(const char *p, size_t n, uint64_t *commas)
+{
+	size_t i;
+
+	*commas = 0;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		if (c == ',')
+			*commas |= 1ull << i;
+		else if (c <= ' ' || c >= 0x7f || (c >= 'A' && c <= 'Z'))
+			return 0;
+	}
+	return 1;
+}
+
 /* Marks fields from..to (of the first four) as holding a special byte. */
 static inline __attribute__((always_inline)) void
 mark_fields(struct scan_fields *f, unsigned from, unsigned to)
@@ -192,6 +209,39 @@ fields_sse2(const char *p, size_t n, struct scan_fields *f)
 	}
 }
 
+static int
+tags_sse2(const char *p, size_t n, uint64_t *commas)
+{
+	size_t i;
+
+	*commas = 0;
+	for (i = 0; i < n; i += 16) {
+		char last[16];
+		__m128i v, bad;
+		unsigned keep = 0xffff;
+
+		if (i + 16 > n) {
+			memset(last, 'a', sizeof(last));
+			memcpy(last, p + i, n - i);
+			v = _mm_loadu_si128((const __m128i *)(const void *)last);
+			keep = (1u << (n - i)) - 1;
+		} else
+			v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		/* Signed: bytes from 0x80 are below '!' too. */
+		bad = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8('!')),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)));
+		/* 'A' to 'Z': v - 'A' below 26, unsigned, as min/cmpeq. */
+		__m128i up = _mm_sub_epi8(v, _mm_set1_epi8('A'));
+		bad = _mm_or_si128(bad, _mm_cmpeq_epi8(_mm_min_epu8(up,
+		    _mm_set1_epi8(25)), up));
+		if (_mm_movemask_epi8(bad) & keep)
+			return 0;
+		*commas |= (uint64_t)((unsigned)_mm_movemask_epi8(
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8(','))) & keep) << i;
+	}
+	return 1;
+}
+
 __attribute__((target("avx2"))) static __m256i
 set_mask256(__m256i v, struct scan_set *s)
 {
@@ -280,6 +330,7 @@ fields_avx2(const char *p, size_t n, struct scan_fields *f)
 static size_t	(*find_fn)(const char *, size_t, size_t,
 		    struct scan_set *);
 static void	(*fields_fn)(const char *, size_t, struct scan_fields *);
+static int	(*tags_fn)(const char *, size_t, uint64_t *);
 static const char *impl_name;
 
 int
@@ -290,6 +341,7 @@ scan_select(const char *want)
 	if (all || strcmp(want, "portable") == 0) {
 		find_fn = find_portable;
 		fields_fn = fields_portable;
+		tags_fn = tags_portable;
 		impl_name = "portable";
 		if (!all)
 			return 0;
@@ -298,6 +350,7 @@ scan_select(const char *want)
 	if (all || strcmp(want, "sse2") == 0) {
 		find_fn = find_sse2;
 		fields_fn = fields_sse2;
+		tags_fn = tags_sse2;
 		impl_name = "sse2";
 		if (!all)
 			return 0;
@@ -307,6 +360,7 @@ scan_select(const char *want)
 	    __builtin_cpu_supports("avx2")) {
 		find_fn = find_avx2;
 		fields_fn = fields_avx2;
+		tags_fn = tags_sse2;	/* tag lists are short */
 		impl_name = "avx2";
 		return 0;
 	}
@@ -338,6 +392,16 @@ scan_fields(const char *p, size_t n, struct scan_fields *f)
 	if (fields_fn == NULL)
 		choose();
 	fields_fn(p, n, f);
+}
+
+int
+scan_tags(const char *p, size_t n, uint64_t *commas)
+{
+	if (n > 64)
+		return 0;
+	if (tags_fn == NULL)
+		choose();
+	return tags_fn(p, n, commas);
 }
 
 const char *

@@ -10,6 +10,7 @@
 #define QB_SCAN_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Classes of bytes a set may hold besides its listed bytes. */
 #define SCAN_CTRL	0x1	/* 0x00 to 0x1f */
@@ -57,6 +58,13 @@ struct scan_fields {
 };
 
 void		scan_fields(const char *p, size_t n, struct scan_fields *);
+
+/*
+ * Is a tag list of at most 64 bytes made of printable ASCII other than
+ * space and A-Z (so possibly canonical)?  Then 1, with bit i of *commas
+ * set when byte i is a comma; else 0.
+ */
+int		scan_tags(const char *p, size_t n, uint64_t *commas);
 
 /* "portable", "sse2" or "avx2": the implementation in use. */
 const char	*scan_impl(void);

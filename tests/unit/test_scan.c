@@ -80,6 +80,37 @@ fields_agree(void **state)
 }
 
 static void
+tags_agree(void **state)
+{
+	char line[80];
+	int round;
+
+	(void)state;
+	for (round = 0; round < 20000; round++) {
+		size_t n = random_line(line, sizeof(line)), k, i;
+		uint64_t want = 0, got;
+		int wok = 0, ok;
+
+		for (i = 0; i < n; i++)
+			if (rand() % 3 == 0)
+				line[i] = rand() % 2 ? ',' : 'A' + rand() % 28;
+		for (k = 0; k < NIMPL; k++) {
+			if (scan_select(impls[k]) < 0)
+				continue;
+			ok = scan_tags(line, n, &got);
+			if (k == 0) {
+				wok = ok;
+				want = got;
+			}
+			assert_int_equal(ok, wok);
+			if (ok)
+				assert_int_equal(got, want);
+		}
+	}
+	scan_select(NULL);
+}
+
+static void
 fields_examples(void **state)
 {
 	static const char mixed[] =
@@ -114,6 +145,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(find_agrees),
 		cmocka_unit_test(fields_agree),
+		cmocka_unit_test(tags_agree),
 		cmocka_unit_test(fields_examples),
 	};
 
