@@ -18,6 +18,7 @@
 #include "out.h"
 
 #define OUT_BUFSIZE (64 * 1024)
+#define RUN_MAX (256 * 1024)
 
 static char buf[OUT_BUFSIZE];
 static size_t used;
@@ -188,21 +189,51 @@ can_copy(void)
 	return run.can;
 }
 
+/*
+ * A copy costs a system call, so only a long streak of contiguous bytes
+ * (a canonical file going through whole) becomes a run; scattered lines
+ * (qb-grep's matches) are copied through buf as usual.
+ */
 void
 out_write_file(int fd, off_t off, const void *p, size_t n)
 {
+	static int last_fd = -1;
+	static off_t last_end;
+	static size_t streak;
+
 	if (fd < 0 || off < 0 || !can_copy()) {
 		out_write(p, n);
 		return;
 	}
-	if (run.len > 0 && run.fd == fd && run.off + (off_t)run.len == off) {
-		run.len += n;
+	/* A run goes on after a partial copy while nothing came between. */
+	if (run.fd == fd && run.off + (off_t)run.len == off &&
+	    (run.len > 0 || used == 0)) {
+		/* Copied soon after they were read, while still in cache. */
+		if ((run.len += n) >= RUN_MAX)
+			flush_run();
+		return;
+	}
+	streak = fd == last_fd && off == last_end ? streak + n : 0;
+	last_fd = fd;
+	last_end = off + (off_t)n;
+	if (streak < OUT_BUFSIZE) {
+		out_write(p, n);
 		return;
 	}
 	out_flush();
 	run.fd = fd;
 	run.off = off;
 	run.len = n;
+	streak = 0;
+}
+
+void
+out_release(int fd)
+{
+	if (run.fd == fd) {
+		out_flush();
+		run.fd = -1;
+	}
 }
 
 void

@@ -83,7 +83,7 @@ src_next(struct src *s)
 		if ((got = line_next(&s->rd, &l)) <= 0) {
 			if (got < 0)
 				diag_syswarn("%s", s->rd.name);
-			out_flush();	/* src_write() may still copy from it */
+			out_release(s->rd.fd);	/* src_write() may copy from it */
 			reader_close(&s->rd);
 			s->open = 0;
 			continue;
@@ -119,6 +119,7 @@ src_write(struct src *s)
 void
 src_free(struct src *s)
 {
+	out_release(s->rd.fd);
 	reader_free(&s->rd);
 	rec_free(&s->rec);
 	if (s->expanded != NULL)
