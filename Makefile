@@ -48,10 +48,10 @@ LIBSRC	= lib/bank.c lib/buf.c lib/cli.c lib/daily.c lib/diag.c lib/escape.c \
 	  lib/fmt.c lib/line.c lib/mail.c lib/match.c lib/out.c lib/range.c \
 	  lib/rec.c lib/rng.c lib/sample.c lib/spill.c lib/src.c lib/state.c \
 	  lib/strmap.c lib/template.c lib/utf8.c lib/wrap.c
-LIBSRC	+= lib/scan.c
+LIBSRC	+= lib/scan.c lib/prefilter.c
 UNITS	= bank buf cli daily diag escape fmt line mail match out range rec rng \
 	  sample spill src state strmap template utf8 wrap
-UNITS	+= scan
+UNITS	+= scan prefilter
 MAN1	= $(CMDS:%=man/%.1)
 BANKS	= $(sort $(wildcard data/*.qb))
 

@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "match.h"
 #include "out.h"
+#include "prefilter.h"
 #include "src.h"
 
 enum { OPT_COLOR = CHAR_MAX + 1 };
@@ -70,6 +71,7 @@ struct taglists {
 };
 
 static struct matcher matcher;
+static struct prefilter prefilter;	/* a literal every match holds */
 static int fields = 1 << FIELD_QUESTION;
 static int invert, colour;
 static struct taglists with_tags, without_tags;
@@ -132,7 +134,8 @@ pattern_matches(struct src *src, struct buf *text)
 		size_t s, e;
 		int found;
 
-		if (!(fields & (1 << f)))
+		if (!(fields & (1 << f)) ||
+		    !prefilter_may_match(&prefilter, rec_field(r, (enum rec_field)f)))
 			continue;
 		t = rec_text(rec_field(r, (enum rec_field)f), text);
 		if ((found = matcher_find(&matcher, t.p, t.len, 0, &s, &e)) < 0) {
@@ -238,8 +241,10 @@ main(int argc, char *argv[])
 			diag_usage("no PATTERN given");
 		patterns[npatterns++] = argv[optind++];
 	}
-	if (npatterns > 0)
+	if (npatterns > 0) {
 		matcher_compile(&matcher, patterns, npatterns, flags);
+		prefilter_init(&prefilter, patterns, npatterns, flags);
+	}
 	colour = cli_color(when);
 
 	src_init(&s, argc - optind, argv + optind, SRC_STDIN);
@@ -257,13 +262,14 @@ main(int argc, char *argv[])
 		if (colour)
 			write_coloured(r);
 		else
-			rec_write(r);
+			src_write(&s);
 	}
 	if (count && !quiet)
 		out_printf("%lld\n", selected);
 	diag_raise(selected > 0 ? STATUS_OK : STATUS_NONE);
 	src_free(&s);
 	matcher_free(&matcher);
+	prefilter_free(&prefilter);
 	buf_free(&text);
 	free(patterns);
 	out_close();

@@ -24,3 +24,26 @@ $ printf 'a\tb\tc\td\r\nb\tc\td\te\n' > "$TMPDIR/in"; qb-list "$TMPDIR/in" > "$T
 ## every scanner reports the same problems at the same columns
 $ for m in portable sse2 avx2 none; do QB_SIMD=$m qb-list bad-kinds.qb hostile.qb 2>&1 >/dev/null | cksum; done | uniq -c | sed 's/^ *//'
 > 4 3410382548 1102
+
+## qb-grep -m stops with the file open: its copied lines still reach the file
+$ qb-grep -m 1 -i sql good.qb > "$TMPDIR/f"; echo $?; cut -f 1 "$TMPDIR/f"
+> 0
+> be-21
+
+## qb-grep to a file writes what it writes to a pipe, messages included
+$ qb-grep -i e good.qb bad-kinds.qb hostile.qb > "$TMPDIR/f" 2>"$TMPDIR/e"; qb-grep -i e good.qb bad-kinds.qb hostile.qb 2>&1 >/dev/null | cmp - "$TMPDIR/e" && qb-grep -i e good.qb bad-kinds.qb hostile.qb 2>/dev/null | cat | cmp - "$TMPDIR/f" && echo same
+> same
+
+## the literal prefilter finds a TAB, a newline and a backslash as escaped in the line
+$ qb-grep -c -F "$(printf 'Tab\there')" hostile.qb; qb-grep -c -k answer -F "$(printf 'Two\n\npara')" hostile.qb; qb-grep -c -F 'He said "hi" \ and' hostile.qb
+> 1
+> 1
+> 1
+
+## the prefilter under -v, -w, -x and -k id keeps every record it must
+$ qb-grep -vc SQL good.qb; qb-grep -wc SQL good.qb; qb-grep -wc SQ good.qb; qb-grep -xc 'Explain SQL injection.' good.qb; qb-grep -c -k id be-2 good.qb
+> 4
+> 1
+> 0
+> 1
+> 3
