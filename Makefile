@@ -137,12 +137,18 @@ build/fuzz/bank_data.c: lib/mkbank.sh $(BANKS)
 BENCH_N		?= 1000000
 BENCH_ROUNDS	?= 5
 
+# The chart (build/bench/chart.svg) adds runs on the smaller BENCH_SIZES.
+BENCH_SIZES	?= 10000 100000
+
 bench: $(BINS)
 	@mkdir -p build/bench
-	test -s build/bench/bank-$(BENCH_N).qb || \
-	    python3 tests/bench/genbank.py $(BENCH_N) qb > build/bench/bank-$(BENCH_N).qb
+	for n in $(BENCH_N) $(BENCH_SIZES); do \
+		test -s build/bench/bank-$$n.qb || \
+		python3 tests/bench/genbank.py $$n qb > build/bench/bank-$$n.qb; \
+	done
 	python3 tests/bench/bench.py $(BUILD)/bin build/bench/bank-$(BENCH_N).qb \
-	    $(BENCH_ROUNDS)
+	    $(BENCH_ROUNDS) build/bench/chart.svg \
+	    $(BENCH_SIZES:%=build/bench/bank-%.qb)
 
 # Valgrind's memcheck over the CLI transcripts (slow; not run by CI).
 valgrind: $(BINS)
