@@ -163,8 +163,15 @@ pick_daily(struct src *s)
 
 	if (spill_init(&sp) != 0)
 		return 0;
-	while ((rec = src_next(s)) != NULL)
-		spill_add(&sp, rec);
+	while ((rec = src_next(s)) != NULL) {
+		off_t at = src_canonical_at(s);
+
+		if (at >= 0)
+			spill_add_at(&sp, rec, s->rd.fd, s->nopened, at,
+			    s->line.len + 1);
+		else
+			spill_add(&sp, rec);
+	}
 	if (sp.n > 0) {
 		size_t rank = daily_index(sp.n, opt.seed != NULL ? opt.seed :
 		    "qb", daily_period_number(d, opt.period));

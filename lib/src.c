@@ -79,6 +79,7 @@ src_next(struct src *s)
 			if (!open_next(s))
 				return NULL;
 			s->open = 1;
+			s->nopened++;
 		}
 		if ((got = line_next(&s->rd, &l)) <= 0) {
 			if (got < 0)
@@ -102,18 +103,27 @@ src_next(struct src *s)
 	}
 }
 
-void
-src_write(struct src *s)
+off_t
+src_canonical_at(const struct src *s)
 {
 	const struct rec *r = &s->rec;
 	const struct line *l = &s->line;
 
 	if (r->id.p == l->p && r->answer.p + r->answer.len == l->p + l->len &&
 	    rec_is_canonical(r) && reader_line_lf(&s->rd, l))
-		out_write_file(s->rd.fd, reader_offset(&s->rd, l->p), l->p,
-		    l->len + 1);
+		return reader_offset(&s->rd, l->p);
+	return -1;
+}
+
+void
+src_write(struct src *s)
+{
+	off_t off = src_canonical_at(s);
+
+	if (off >= 0)
+		out_write_file(s->rd.fd, off, s->line.p, s->line.len + 1);
 	else
-		rec_write(r);
+		rec_write(&s->rec);
 }
 
 void

@@ -27,6 +27,7 @@ struct src {
 	size_t		 next;		/* index into paths or bank_builtin */
 	int		 builtin;
 	int		 open;
+	unsigned long	 nopened;	/* inputs opened so far */
 	char		**expanded;	/* QB_PATH's expansion, to free */
 };
 
@@ -39,6 +40,12 @@ struct rec	*src_next(struct src *);
  * a line that is canonical already may be copied from its file unread.
  */
 void		 src_write(struct src *);
+/*
+ * Where the record last returned is, canonical, LF included, in its file
+ * (s->line.len + 1 bytes at the offset in s->rd.fd); -1 when the line is
+ * not canonical or its input is not a regular file.
+ */
+off_t		 src_canonical_at(const struct src *);
 void		 src_free(struct src *);
 
 #endif

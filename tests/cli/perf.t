@@ -47,3 +47,10 @@ $ qb-grep -vc SQL good.qb; qb-grep -wc SQL good.qb; qb-grep -wc SQ good.qb; qb-g
 > 0
 > 1
 > 3
+
+## qb-pick --daily keeps lines of regular files where they are: same pick as from a pipe
+$ for d in 2026-01-01 2026-02-02 2026-03-03 2026-04-04; do a=$(qb-pick --date=$d good.qb crlf.qb good.qb eight.qb); b=$(qb-list good.qb crlf.qb good.qb eight.qb | qb-pick --date=$d); [ "$a" = "$b" ] && echo same; done
+> same
+> same
+> same
+> same
