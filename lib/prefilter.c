@@ -4,11 +4,11 @@
  * letter (or any non-ASCII byte, which case folding may touch) would need
  * a caseless search, so such patterns get no prefilter.
  */
-#define _GNU_SOURCE	/* memmem() */
 #include <string.h>
 
 #include "match.h"
 #include "prefilter.h"
+#include "scan.h"
 
 /* Is the pattern free of everything PCRE2 gives a meaning? */
 static int
@@ -51,7 +51,8 @@ prefilter_may_match(const struct prefilter *pf, struct span s)
 {
 	if (!pf->active)
 		return 1;
-	return memmem(s.p, s.len, pf->needle.p, pf->needle.len) != NULL;
+	return scan_search(s.p, s.len, pf->needle.p, pf->needle.len) !=
+	    SCAN_NONE;
 }
 
 void

@@ -46,6 +46,21 @@ find_portable(const char *p, size_t i, size_t n, struct scan_set *s)
 	return i;
 }
 
+static size_t
+search_tail(const char *h, size_t i, size_t n, const char *nd, size_t k)
+{
+	for (; i + k <= n; i++)
+		if (h[i] == nd[0] && memcmp(h + i, nd, k) == 0)
+			return i;
+	return SCAN_NONE;
+}
+
+static size_t
+search_portable(const char *h, size_t n, const char *nd, size_t k)
+{
+	return search_tail(h, 0, n, nd, k);
+}
+
 /* A byte the record parser must look at closely: TAB is not one. */
 static int
 is_field_special(unsigned char c)
@@ -163,6 +178,33 @@ find_sse2(const char *p, size_t i, size_t n, struct scan_set *s)
 	mask = (unsigned)_mm_movemask_epi8(set_mask128(_mm_loadu_si128(
 	    (const __m128i *)(const void *)(p + n - 16)), s)) >> (i + 16 - n);
 	return mask != 0 ? i + (size_t)__builtin_ctz(mask) : n;
+}
+
+/*
+ * Candidates are where the needle's first and last bytes both are, a
+ * vector step for 16 positions; only they get a memcmp().
+ */
+static size_t
+search_sse2(const char *h, size_t n, const char *nd, size_t k)
+{
+	const __m128i first = _mm_set1_epi8(nd[0]), last = _mm_set1_epi8(nd[k - 1]);
+	size_t i;
+
+	for (i = 0; i + k - 1 + 16 <= n; i += 16) {
+		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(h + i));
+		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)
+		    (h + i + k - 1));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+		    _mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last)));
+
+		for (; m != 0; m &= m - 1) {
+			size_t at = i + (size_t)__builtin_ctz(m);
+
+			if (memcmp(h + at, nd, k) == 0)
+				return at;
+		}
+	}
+	return search_tail(h, i, n, nd, k);
 }
 
 /* Tabs and other special bytes of a block of 16. */
@@ -283,6 +325,33 @@ find_avx2(const char *p, size_t i, size_t n, struct scan_set *s)
 	return mask != 0 ? i + (size_t)__builtin_ctz(mask) : n;
 }
 
+__attribute__((target("avx2"))) static size_t
+search_avx2(const char *h, size_t n, const char *nd, size_t k)
+{
+	const __m256i first = _mm256_set1_epi8(nd[0]);
+	const __m256i last = _mm256_set1_epi8(nd[k - 1]);
+	size_t i;
+
+	for (i = 0; i + k - 1 + 32 <= n; i += 32) {
+		__m256i a = _mm256_loadu_si256((const __m256i *)(const void *)
+		    (h + i));
+		__m256i b = _mm256_loadu_si256((const __m256i *)(const void *)
+		    (h + i + k - 1));
+		uint32_t m = (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(
+		    _mm256_cmpeq_epi8(a, first), _mm256_cmpeq_epi8(b, last)));
+
+		for (; m != 0; m &= m - 1) {
+			size_t at = i + (size_t)__builtin_ctz(m);
+
+			if (memcmp(h + at, nd, k) == 0)
+				return at;
+		}
+	}
+	if ((n = search_sse2(h + i, n - i, nd, k)) == SCAN_NONE)
+		return SCAN_NONE;
+	return i + n;
+}
+
 __attribute__((target("avx2"))) static void
 fields_block256(__m256i v, uint32_t *tabs, uint32_t *special)
 {
@@ -331,6 +400,7 @@ static size_t	(*find_fn)(const char *, size_t, size_t,
 		    struct scan_set *);
 static void	(*fields_fn)(const char *, size_t, struct scan_fields *);
 static int	(*tags_fn)(const char *, size_t, uint64_t *);
+static size_t	(*search_fn)(const char *, size_t, const char *, size_t);
 static const char *impl_name;
 
 int
@@ -342,6 +412,7 @@ scan_select(const char *want)
 		find_fn = find_portable;
 		fields_fn = fields_portable;
 		tags_fn = tags_portable;
+		search_fn = search_portable;
 		impl_name = "portable";
 		if (!all)
 			return 0;
@@ -351,6 +422,7 @@ scan_select(const char *want)
 		find_fn = find_sse2;
 		fields_fn = fields_sse2;
 		tags_fn = tags_sse2;
+		search_fn = search_sse2;
 		impl_name = "sse2";
 		if (!all)
 			return 0;
@@ -361,6 +433,7 @@ scan_select(const char *want)
 		find_fn = find_avx2;
 		fields_fn = fields_avx2;
 		tags_fn = tags_sse2;	/* tag lists are short */
+		search_fn = search_avx2;
 		impl_name = "avx2";
 		return 0;
 	}
@@ -402,6 +475,18 @@ scan_tags(const char *p, size_t n, uint64_t *commas)
 	if (tags_fn == NULL)
 		choose();
 	return tags_fn(p, n, commas);
+}
+
+size_t
+scan_search(const char *h, size_t n, const char *needle, size_t k)
+{
+	if (k == 0)
+		return 0;
+	if (n < k)
+		return SCAN_NONE;
+	if (search_fn == NULL)
+		choose();
+	return search_fn(h, n, needle, k);
 }
 
 const char *

@@ -66,6 +66,11 @@ void		scan_fields(const char *p, size_t n, struct scan_fields *);
  */
 int		scan_tags(const char *p, size_t n, uint64_t *commas);
 
+/* The offset of the first needle[0..k) in h[0..n), or SCAN_NONE. */
+#define SCAN_NONE	((size_t)-1)
+size_t		scan_search(const char *h, size_t n, const char *needle,
+		    size_t k);
+
 /* "portable", "sse2" or "avx2": the implementation in use. */
 const char	*scan_impl(void);
 /*

@@ -111,6 +111,36 @@ tags_agree(void **state)
 }
 
 static void
+search_agrees(void **state)
+{
+	char hay[300], needle[8];
+	int round;
+
+	(void)state;
+	for (round = 0; round < 50000; round++) {
+		size_t n = (size_t)rand() % sizeof(hay), k = (size_t)rand() % 6, i;
+		size_t want = SCAN_NONE, got;
+
+		for (i = 0; i < n; i++)
+			hay[i] = "abc\\\t"[rand() % 5];
+		for (i = 0; i < k; i++)
+			needle[i] = "abc\\\t"[rand() % 5];
+		for (i = 0; i + k <= n; i++)
+			if (memcmp(hay + i, needle, k) == 0) {
+				want = i;
+				break;
+			}
+		for (i = 0; i < NIMPL; i++) {
+			if (scan_select(impls[i]) < 0)
+				continue;
+			got = scan_search(hay, n, needle, k);
+			assert_int_equal(got, want);
+		}
+	}
+	scan_select(NULL);
+}
+
+static void
 fields_examples(void **state)
 {
 	static const char mixed[] =
@@ -146,6 +176,7 @@ main(void)
 		cmocka_unit_test(find_agrees),
 		cmocka_unit_test(fields_agree),
 		cmocka_unit_test(tags_agree),
+		cmocka_unit_test(search_agrees),
 		cmocka_unit_test(fields_examples),
 	};
 
