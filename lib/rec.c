@@ -68,11 +68,35 @@ check_special(struct rec *r, const char *p, size_t n, enum rec_field f,
 static struct scan_set text_special =
     SCAN_SET(SCAN_CTRL | SCAN_DEL | SCAN_HIGH, 1, '\\');
 
+static struct scan_set backslash = SCAN_SET(0, 1, '\\');
+
+/*
+ * The fast check of a field the vector scan found clean (valid UTF-8, no
+ * controls): only its escapes are left.  0 when they are right; -1 when
+ * the careful check must find what is wrong.
+ */
+static int
+escapes_ok(const char *p, size_t n)
+{
+	size_t i = 0;
+
+	while ((i = scan_find(p, i, n, &backslash)) < n) {
+		if (i + 1 == n || (p[i + 1] != '\\' && p[i + 1] != 't' &&
+		    p[i + 1] != 'n'))
+			return -1;
+		i += 2;
+	}
+	return 0;
+}
+
 static int
 check_text(struct rec *r, struct span s, enum rec_field f, size_t col0)
 {
 	const char *p = s.p;
 	size_t i = 0, n = s.len;
+
+	if (scan_text_clean(p, n) && escapes_ok(p, n) == 0)
+		return 0;
 
 	while (i < n) {
 		unsigned char c;
@@ -210,12 +234,12 @@ trim(const char *p, size_t len)
  * what makes reading canonical files (the output of qb-list) cheap.
  */
 static int
-tags_canonical(const char *p, size_t len)
+tags_canonical(const char *p, size_t len, size_t avail)
 {
 	size_t start[FAST_TAGS + 1], n = 0, i, j;
 	uint64_t commas;
 
-	if (!scan_tags(p, len, &commas))
+	if (!scan_tags(p, len, avail, &commas))
 		return 0;
 	start[n++] = 0;
 	for (; commas != 0; commas &= commas - 1) {
@@ -238,7 +262,7 @@ tags_canonical(const char *p, size_t len)
 }
 
 static enum rec_err
-tag_list(struct rec *r, const char *p, size_t len, size_t col0)
+tag_list(struct rec *r, const char *p, size_t len, size_t avail, size_t col0)
 {
 	const char *end = p + len, *field = p;
 	size_t ntags = 0;
@@ -248,7 +272,7 @@ tag_list(struct rec *r, const char *p, size_t len, size_t col0)
 	r->tags.len = 0;
 	if (len == 0)
 		return REC_OK;
-	if (tags_canonical(p, len)) {
+	if (tags_canonical(p, len, avail)) {
 		r->tags.p = p;
 		r->tags.len = len;
 		return REC_OK;
@@ -303,7 +327,7 @@ rec_tag_list(struct rec *r, const char *p, size_t len)
 {
 	struct span s = trim(p, len);
 
-	return tag_list(r, s.p, s.len, 1 + (size_t)(s.p - p));
+	return tag_list(r, s.p, s.len, s.len, 1 + (size_t)(s.p - p));
 }
 
 uint64_t
@@ -409,7 +433,8 @@ rec_parse(struct rec *r, const char *line, size_t len)
 	r->answer = ntab == 3 ? trim(tab[2] + 1, (size_t)(end - tab[2] - 1)) :
 	    trim(end, 0);
 	if (check_id(r, id, 1 + (size_t)(id.p - line)) < 0 ||
-	    tag_list(r, tags.p, tags.len, 1 + (size_t)(tags.p - line)) != 0)
+	    tag_list(r, tags.p, tags.len, (size_t)(end - tags.p),
+	    1 + (size_t)(tags.p - line)) != 0)
 		return REC_INVALID;
 	if (r->question.len == 0)
 		return fail(r, REC_EQEMPTY, FIELD_QUESTION,

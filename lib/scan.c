@@ -18,6 +18,8 @@
 #include <immintrin.h>
 #endif
 
+static size_t	(*find_fn)(const char *, size_t, size_t, struct scan_set *);
+
 /* The set's byte table, built on first use. */
 static const unsigned char *
 set_table(struct scan_set *s)
@@ -87,11 +89,24 @@ fields_portable(const char *p, size_t n, struct scan_fields *f)
 	}
 }
 
+/*
+ * Without a vector UTF-8 check, only printable ASCII is known clean: the
+ * careful path takes everything else.
+ */
+static struct scan_set not_ascii = SCAN_SET(SCAN_CTRL | SCAN_DEL | SCAN_HIGH, 0, 0);
+
 static int
-tags_portable(const char *p, size_t n, uint64_t *commas)
+clean_ascii(const char *p, size_t n)
+{
+	return find_fn(p, 0, n, &not_ascii) == n;
+}
+
+static int
+tags_portable(const char *p, size_t n, size_t avail, uint64_t *commas)
 {
 	size_t i;
 
+	(void)avail;
 	*commas = 0;
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)p[i];
@@ -252,7 +267,7 @@ fields_sse2(const char *p, size_t n, struct scan_fields *f)
 }
 
 static int
-tags_sse2(const char *p, size_t n, uint64_t *commas)
+tags_sse2(const char *p, size_t n, size_t avail, uint64_t *commas)
 {
 	size_t i;
 
@@ -262,7 +277,11 @@ tags_sse2(const char *p, size_t n, uint64_t *commas)
 		__m128i v, bad;
 		unsigned keep = 0xffff;
 
-		if (i + 16 > n) {
+		if (i + 16 > n && i + 16 <= avail) {
+			/* Bytes past the list but in the caller's memory. */
+			v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+			keep = (1u << (n - i)) - 1;
+		} else if (i + 16 > n) {
 			memset(last, 'a', sizeof(last));
 			memcpy(last, p + i, n - i);
 			v = _mm_loadu_si128((const __m128i *)(const void *)last);
@@ -352,6 +371,130 @@ search_avx2(const char *h, size_t n, const char *nd, size_t k)
 	return i + n;
 }
 
+/*
+ * UTF-8 validation after Keiser and Lemire, "Validating UTF-8 in less
+ * than one instruction per byte" (2021), as in simdjson: three 16-entry
+ * lookups, on the high nibble of the previous byte, its low nibble and
+ * the high nibble of this byte, flag every error two bytes can show; the
+ * lengths of 3- and 4-byte sequences are checked from the bytes two and
+ * three back.  Added here: C0 controls, DEL and C1 controls (C2 80 to
+ * C2 9F), which the record format forbids too.
+ */
+#define U_TOO_SHORT	(1 << 0)
+#define U_TOO_LONG	(1 << 1)
+#define U_OVERLONG_3	(1 << 2)
+#define U_TOO_LARGE	(1 << 3)
+#define U_SURROGATE	(1 << 4)
+#define U_OVERLONG_2	(1 << 5)
+#define U_TOO_LARGE_1000 (1 << 6)
+#define U_OVERLONG_4	(1 << 6)
+#define U_TWO_CONTS	(1 << 7)
+#define U_CARRY		(U_TOO_SHORT | U_TOO_LONG | U_TWO_CONTS)
+
+__attribute__((target("avx2"), always_inline)) static inline __m256i
+table256(const signed char t[16])
+{
+	return _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)
+	    (const void *)t));
+}
+
+/* The errors of one block, given the block before it. */
+__attribute__((target("avx2"), always_inline)) static inline __m256i
+utf8_block(__m256i in, __m256i prev_in)
+{
+	static const signed char hi1[16] = {
+		U_TOO_LONG, U_TOO_LONG, U_TOO_LONG, U_TOO_LONG,
+		U_TOO_LONG, U_TOO_LONG, U_TOO_LONG, U_TOO_LONG,
+		U_TWO_CONTS, U_TWO_CONTS, U_TWO_CONTS, U_TWO_CONTS,
+		U_TOO_SHORT | U_OVERLONG_2,
+		U_TOO_SHORT,
+		U_TOO_SHORT | U_OVERLONG_3 | U_SURROGATE,
+		U_TOO_SHORT | U_TOO_LARGE | U_TOO_LARGE_1000 | U_OVERLONG_4
+	};
+	static const signed char lo1[16] = {
+		U_CARRY | U_OVERLONG_3 | U_OVERLONG_2 | U_OVERLONG_4,
+		U_CARRY | U_OVERLONG_2,
+		U_CARRY, U_CARRY,
+		U_CARRY | U_TOO_LARGE,
+		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000 | U_SURROGATE,
+		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000
+	};
+	static const signed char hi2[16] = {
+		U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT,
+		U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT,
+		(signed char)(U_TOO_LONG | U_OVERLONG_2 | U_TWO_CONTS |
+		    U_OVERLONG_3 | U_TOO_LARGE_1000 | U_OVERLONG_4),
+		(signed char)(U_TOO_LONG | U_OVERLONG_2 | U_TWO_CONTS |
+		    U_OVERLONG_3 | U_TOO_LARGE),
+		(signed char)(U_TOO_LONG | U_OVERLONG_2 | U_TWO_CONTS |
+		    U_SURROGATE | U_TOO_LARGE),
+		(signed char)(U_TOO_LONG | U_OVERLONG_2 | U_TWO_CONTS |
+		    U_SURROGATE | U_TOO_LARGE),
+		U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT
+	};
+	const __m256i nib = _mm256_set1_epi8(0x0f);
+	__m256i shifted = _mm256_permute2x128_si256(prev_in, in, 0x21);
+	__m256i prev1 = _mm256_alignr_epi8(in, shifted, 15);
+	__m256i prev2 = _mm256_alignr_epi8(in, shifted, 14);
+	__m256i prev3 = _mm256_alignr_epi8(in, shifted, 13);
+	__m256i sc = _mm256_and_si256(_mm256_and_si256(
+	    _mm256_shuffle_epi8(table256(hi1),
+	    _mm256_and_si256(_mm256_srli_epi16(prev1, 4), nib)),
+	    _mm256_shuffle_epi8(table256(lo1), _mm256_and_si256(prev1, nib))),
+	    _mm256_shuffle_epi8(table256(hi2),
+	    _mm256_and_si256(_mm256_srli_epi16(in, 4), nib)));
+	__m256i must23 = _mm256_or_si256(
+	    _mm256_subs_epu8(prev2, _mm256_set1_epi8((char)(0xe0 - 0x80))),
+	    _mm256_subs_epu8(prev3, _mm256_set1_epi8((char)(0xf0 - 0x80))));
+	__m256i err = _mm256_xor_si256(_mm256_and_si256(must23,
+	    _mm256_set1_epi8((char)0x80)), sc);
+	const __m256i low = _mm256_set1_epi8(0x1f), c1 = _mm256_set1_epi8((char)0x9f);
+	/* C0 controls and DEL. */
+	__m256i ctrl = _mm256_or_si256(
+	    _mm256_cmpeq_epi8(_mm256_max_epu8(in, low), low),
+	    _mm256_cmpeq_epi8(in, _mm256_set1_epi8(0x7f)));
+	/* C1: C2 then 80 to 9F. */
+	ctrl = _mm256_or_si256(ctrl, _mm256_and_si256(
+	    _mm256_cmpeq_epi8(prev1, _mm256_set1_epi8((char)0xc2)),
+	    _mm256_cmpeq_epi8(_mm256_max_epu8(in, c1), c1)));
+	return _mm256_or_si256(err, ctrl);
+}
+
+__attribute__((target("avx2"))) static int
+clean_avx2(const char *p, size_t n)
+{
+	__m256i prev = _mm256_setzero_si256(), err = _mm256_setzero_si256();
+	char last[32];
+	size_t i;
+
+	for (i = 0; i + 32 <= n; i += 32) {
+		__m256i in = _mm256_loadu_si256((const __m256i *)(const void *)
+		    (p + i));
+
+		err = _mm256_or_si256(err, utf8_block(in, prev));
+		prev = in;
+	}
+	/*
+	 * The rest in a block padded with spaces (a block of spaces when
+	 * there is no rest): a sequence cut off by the end meets a space,
+	 * which is an error, as it should be.
+	 */
+	memset(last, ' ', sizeof(last));
+	memcpy(last, p + i, n - i);
+	err = _mm256_or_si256(err, utf8_block(_mm256_loadu_si256(
+	    (const __m256i *)(const void *)last), prev));
+	return _mm256_testz_si256(err, err);
+}
+
 __attribute__((target("avx2"))) static void
 fields_block256(__m256i v, uint32_t *tabs, uint32_t *special)
 {
@@ -396,11 +539,10 @@ fields_avx2(const char *p, size_t n, struct scan_fields *f)
 
 #endif /* SCAN_X86 */
 
-static size_t	(*find_fn)(const char *, size_t, size_t,
-		    struct scan_set *);
 static void	(*fields_fn)(const char *, size_t, struct scan_fields *);
-static int	(*tags_fn)(const char *, size_t, uint64_t *);
+static int	(*tags_fn)(const char *, size_t, size_t, uint64_t *);
 static size_t	(*search_fn)(const char *, size_t, const char *, size_t);
+static int	(*clean_fn)(const char *, size_t);
 static const char *impl_name;
 
 int
@@ -413,6 +555,7 @@ scan_select(const char *want)
 		fields_fn = fields_portable;
 		tags_fn = tags_portable;
 		search_fn = search_portable;
+		clean_fn = clean_ascii;
 		impl_name = "portable";
 		if (!all)
 			return 0;
@@ -423,6 +566,7 @@ scan_select(const char *want)
 		fields_fn = fields_sse2;
 		tags_fn = tags_sse2;
 		search_fn = search_sse2;
+		clean_fn = clean_ascii;
 		impl_name = "sse2";
 		if (!all)
 			return 0;
@@ -434,6 +578,7 @@ scan_select(const char *want)
 		fields_fn = fields_avx2;
 		tags_fn = tags_sse2;	/* tag lists are short */
 		search_fn = search_avx2;
+		clean_fn = clean_avx2;
 		impl_name = "avx2";
 		return 0;
 	}
@@ -468,13 +613,13 @@ scan_fields(const char *p, size_t n, struct scan_fields *f)
 }
 
 int
-scan_tags(const char *p, size_t n, uint64_t *commas)
+scan_tags(const char *p, size_t n, size_t avail, uint64_t *commas)
 {
 	if (n > 64)
 		return 0;
 	if (tags_fn == NULL)
 		choose();
-	return tags_fn(p, n, commas);
+	return tags_fn(p, n, avail, commas);
 }
 
 size_t
@@ -487,6 +632,14 @@ scan_search(const char *h, size_t n, const char *needle, size_t k)
 	if (search_fn == NULL)
 		choose();
 	return search_fn(h, n, needle, k);
+}
+
+int
+scan_text_clean(const char *p, size_t n)
+{
+	if (clean_fn == NULL)
+		choose();
+	return clean_fn(p, n);
 }
 
 const char *

@@ -62,14 +62,24 @@ void		scan_fields(const char *p, size_t n, struct scan_fields *);
 /*
  * Is a tag list of at most 64 bytes made of printable ASCII other than
  * space and A-Z (so possibly canonical)?  Then 1, with bit i of *commas
- * set when byte i is a comma; else 0.
+ * set when byte i is a comma; else 0.  The avail >= n bytes at p may be
+ * read (the rest of the line, say), which saves copying a short list.
  */
-int		scan_tags(const char *p, size_t n, uint64_t *commas);
+int		scan_tags(const char *p, size_t n, size_t avail,
+		    uint64_t *commas);
 
 /* The offset of the first needle[0..k) in h[0..n), or SCAN_NONE. */
 #define SCAN_NONE	((size_t)-1)
 size_t		scan_search(const char *h, size_t n, const char *needle,
 		    size_t k);
+
+/*
+ * 1 when the text is valid UTF-8 without C0 controls, DEL or C1 controls
+ * (backslashes are not looked at); 0 when it may not be, and the caller's
+ * careful check must decide.  Only the AVX2 path validates UTF-8 itself:
+ * elsewhere non-ASCII text gets 0.
+ */
+int		scan_text_clean(const char *p, size_t n);
 
 /* "portable", "sse2" or "avx2": the implementation in use. */
 const char	*scan_impl(void);
