@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "line.h"
+#include "scan.h"
 
 #define READ_BLOCK (128 * 1024)
 
@@ -157,6 +158,28 @@ line_next(struct reader *r, struct line *l)
 		if (fill(r) < 0)
 			return -1;
 	}
+}
+
+int
+line_next_split(struct reader *r, struct line *l, struct scan_fields *f)
+{
+	if (r->scanned == 0 && r->start < r->end) {
+		const char *from = r->data + r->start;
+		size_t avail = r->end - r->start, lf, shift, i;
+
+		if ((lf = scan_line(from, avail, f)) < avail) {
+			frame(r, l, from, lf);
+			/* Offsets from the line as framed: after a BOM. */
+			if ((shift = (size_t)(l->p - from)) > 0)
+				for (i = 0; i < f->ntab; i++)
+					f->tab[i] -= shift;
+			r->start += lf + 1;
+			return 1;
+		}
+		r->scanned = avail;	/* line_next() goes on from there */
+	}
+	f->ntab = SCAN_UNSPLIT;
+	return line_next(r, l);
 }
 
 void

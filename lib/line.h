@@ -39,6 +39,14 @@ void	reader_open_mem(struct reader *, const char *name,
 	    const char *p, size_t len);
 /* 1: a line is in *l; 0: end of input; -1: read error, errno set. */
 int	line_next(struct reader *, struct line *l);
+/*
+ * line_next(), with the line's TABs and special bytes found in the same
+ * pass (scan_line()); f->ntab is SCAN_UNSPLIT when the line was not
+ * scanned so (it did not fit in the buffer at first sight).
+ */
+struct scan_fields;
+int	line_next_split(struct reader *, struct line *l,
+	    struct scan_fields *f);
 void	reader_close(struct reader *);
 /*
  * The file offset of a byte of the last line, when the input is a file

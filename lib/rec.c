@@ -391,8 +391,18 @@ parse_comment(struct rec *r, const char *line, size_t len)
 enum rec_kind
 rec_parse(struct rec *r, const char *line, size_t len)
 {
-	const char *end = line + len, *tab[3];
 	struct scan_fields f;
+
+	f.ntab = SCAN_UNSPLIT;
+	return rec_parse_split(r, line, len, &f);
+}
+
+enum rec_kind
+rec_parse_split(struct rec *r, const char *line, size_t len,
+    struct scan_fields *fp)
+{
+	const char *end = line + len, *tab[3];
+	struct scan_fields f = *fp;
 	size_t ntab;
 	const char *p;
 
@@ -401,7 +411,8 @@ rec_parse(struct rec *r, const char *line, size_t len)
 		return parse_comment(r, line, len);
 	if (is_blank(line, len))
 		return REC_BLANK;
-	scan_fields(line, len, &f);
+	if (f.ntab == SCAN_UNSPLIT)
+		scan_fields(line, len, &f);
 	for (ntab = 0; ntab < f.ntab && ntab < 3; ntab++)
 		tab[ntab] = line + f.tab[ntab];
 	if (f.ntab == 4) {

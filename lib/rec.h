@@ -81,6 +81,10 @@ struct rec {
 
 /* A rec starts zeroed: struct rec r = { 0 }. */
 enum rec_kind	rec_parse(struct rec *, const char *line, size_t len);
+/* The same, given the line's scan_line() (ntab SCAN_UNSPLIT: none). */
+struct scan_fields;
+enum rec_kind	rec_parse_split(struct rec *, const char *line, size_t len,
+		    struct scan_fields *);
 void		rec_free(struct rec *);
 /* The message for a REC_INVALID line, without file and line number. */
 void		rec_errmsg(const struct rec *, char *msg, size_t size);

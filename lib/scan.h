@@ -53,11 +53,18 @@ scan_find(const char *p, size_t i, size_t n, struct scan_set *s)
  */
 struct scan_fields {
 	size_t		 tab[4];	/* offsets of the first ntab TABs */
-	unsigned	 ntab;		/* 0 to 4 */
+	unsigned	 ntab;		/* 0 to 4, or SCAN_UNSPLIT */
 	unsigned	 special;	/* bit i: field i needs a closer look */
 };
 
+#define SCAN_UNSPLIT	99	/* ntab of a line not scanned yet */
+
 void		scan_fields(const char *p, size_t n, struct scan_fields *);
+/*
+ * The same pass over the bytes up to the first LF, which it finds too:
+ * returns its offset, or n when there is none (then f is not complete).
+ */
+size_t		scan_line(const char *p, size_t n, struct scan_fields *f);
 
 /*
  * Is a tag list of at most 64 bytes made of printable ASCII other than

@@ -9,6 +9,7 @@
 #include "bank.h"
 #include "diag.h"
 #include "out.h"
+#include "scan.h"
 #include "src.h"
 
 static char *stdin_only[] = { "-", NULL };
@@ -70,6 +71,7 @@ report_bad_line(struct src *s)
 struct rec *
 src_next(struct src *s)
 {
+	struct scan_fields f;
 	struct line l;
 
 	for (;;) {
@@ -81,7 +83,7 @@ src_next(struct src *s)
 			s->open = 1;
 			s->nopened++;
 		}
-		if ((got = line_next(&s->rd, &l)) <= 0) {
+		if ((got = line_next_split(&s->rd, &l, &f)) <= 0) {
 			if (got < 0)
 				diag_syswarn("%s", s->rd.name);
 			out_release(s->rd.fd);	/* src_write() may copy from it */
@@ -90,7 +92,7 @@ src_next(struct src *s)
 			continue;
 		}
 		s->line = l;
-		switch (rec_parse(&s->rec, l.p, l.len)) {
+		switch (rec_parse_split(&s->rec, l.p, l.len, &f)) {
 		case REC_RECORD:
 			return &s->rec;
 		case REC_INVALID:
