@@ -250,7 +250,25 @@ search_sse2(const char *h, size_t n, const char *nd, size_t k)
 				return at;
 		}
 	}
-	return search_tail(h, i, n, nd, k);
+	if (i + k > n || n < k - 1 + 16)
+		return search_tail(h, i, n, nd, k);
+	/* The last 16 positions, less those already seen. */
+	{
+		size_t j = n - (k - 1) - 16;
+		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(h + j));
+		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)
+		    (h + j + k - 1));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+		    _mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last)));
+
+		for (m >>= i - j; m != 0; m &= m - 1) {
+			size_t at = i + (size_t)__builtin_ctz(m);
+
+			if (memcmp(h + at, nd, k) == 0)
+				return at;
+		}
+	}
+	return SCAN_NONE;
 }
 
 /* Tabs and other special bytes of a block of 16. */
@@ -441,9 +459,31 @@ search_avx2(const char *h, size_t n, const char *nd, size_t k)
 				return at;
 		}
 	}
-	if ((n = search_sse2(h + i, n - i, nd, k)) == SCAN_NONE)
+	if (i + k > n)
 		return SCAN_NONE;
-	return i + n;
+	if (n < k - 1 + 32) {
+		size_t at = search_sse2(h + i, n - i, nd, k);
+
+		return at == SCAN_NONE ? SCAN_NONE : i + at;
+	}
+	/* The last 32 positions, less those already seen. */
+	{
+		size_t j = n - (k - 1) - 32;
+		__m256i a = _mm256_loadu_si256((const __m256i *)(const void *)
+		    (h + j));
+		__m256i b = _mm256_loadu_si256((const __m256i *)(const void *)
+		    (h + j + k - 1));
+		uint32_t m = (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(
+		    _mm256_cmpeq_epi8(a, first), _mm256_cmpeq_epi8(b, last)));
+
+		for (m >>= i - j; m != 0; m &= m - 1) {
+			size_t at = i + (size_t)__builtin_ctz(m);
+
+			if (memcmp(h + at, nd, k) == 0)
+				return at;
+		}
+	}
+	return SCAN_NONE;
 }
 
 /*
