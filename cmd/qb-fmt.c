@@ -1,10 +1,11 @@
 /*
  * qb-fmt: render question records for people (text, Markdown, mail,
- * fortune) or for programs (JSON, JSON Lines, CSV, Anki, templates).
+ * fortune) or for programs (JSON, JSON Lines, CSV, TSV, Anki, templates).
  */
 #include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
+#include <stdnoreturn.h>
 
 #include "cli.h"
 #include "diag.h"
@@ -12,15 +13,25 @@
 #include "out.h"
 #include "src.h"
 
-enum { OPT_FROM = CHAR_MAX + 1, OPT_SUBJECT, OPT_TEMPLATE, OPT_TO };
+enum {
+	OPT_BOM = CHAR_MAX + 1, OPT_FROM, OPT_GUARD, OPT_LIST, OPT_PREVIOUS,
+	OPT_REPLY_TO, OPT_SUBJECT, OPT_TEMPLATE, OPT_TITLE, OPT_TO
+};
 
 static const struct option longopts[] = {
 	{ "answers",	no_argument,		NULL,	'a' },
+	{ "bom",	no_argument,		NULL,	OPT_BOM },
 	{ "format",	required_argument,	NULL,	'f' },
+	{ "formula-guard", no_argument,		NULL,	OPT_GUARD },
 	{ "from",	required_argument,	NULL,	OPT_FROM },
 	{ "help",	no_argument,		NULL,	'h' },
+	{ "list-formats", no_argument,		NULL,	OPT_LIST },
+	{ "null",	no_argument,		NULL,	'z' },
+	{ "previous",	no_argument,		NULL,	OPT_PREVIOUS },
+	{ "reply-to",	required_argument,	NULL,	OPT_REPLY_TO },
 	{ "subject",	required_argument,	NULL,	OPT_SUBJECT },
 	{ "template",	required_argument,	NULL,	OPT_TEMPLATE },
+	{ "title",	required_argument,	NULL,	OPT_TITLE },
 	{ "to",		required_argument,	NULL,	OPT_TO },
 	{ "version",	no_argument,		NULL,	'V' },
 	{ "width",	required_argument,	NULL,	'w' },
@@ -28,25 +39,53 @@ static const struct option longopts[] = {
 };
 
 static const char usage_text[] =
-"Usage: qb-fmt [-a] [-f FORMAT] [-w WIDTH] [FILE]...\n"
-"       qb-fmt -f mail --to=ADDRESS [--from=ADDRESS] [--subject=TEXT]\n"
-"              [-a] [FILE]...\n"
-"       qb-fmt --template=FMT [FILE]...\n"
+"Usage: qb-fmt [-az] [-f FORMAT] [-w WIDTH] [FILE]...\n"
+"       qb-fmt -f markdown [-a] [--title=TEXT] [FILE]...\n"
+"       qb-fmt -f csv [-a] [--bom] [--formula-guard] [FILE]...\n"
+"       qb-fmt -f mail [--to=ADDRESS] [--from=ADDRESS] [--reply-to=ADDRESS]\n"
+"              [--subject=FMT] [--previous] [-a] [FILE]...\n"
+"       qb-fmt [-az] --template=FMT [FILE]...\n"
+"       qb-fmt --list-formats\n"
 "Render question records; with no FILE, read standard input.\n"
 "\n"
-"  -f, --format=NAME     text (default), markdown, json, jsonl, csv, mail,\n"
-"                        anki or fortune\n"
-"  -a, --answers         print the answers too\n"
+"  -f, --format=NAME     text (default), markdown, json, jsonl, csv, tsv,\n"
+"                        mail, anki or fortune\n"
+"  -a, --answers         the answers too, in every format (empty otherwise)\n"
 "  -w, --width=N         wrap text at N columns (default 72, 0: no wrap)\n"
-"      --to=ADDRESS      mail: a recipient (repeatable, or a comma list)\n"
-"      --from=ADDRESS    mail: the sender (default: user@host)\n"
-"      --subject=TEXT    mail: the subject (default: Question of the day)\n"
+"  -z, --null            text, template: end each record with NUL\n"
+"      --title=TEXT      markdown: a heading\n"
+"      --bom             csv: start with a byte order mark, for Excel\n"
+"      --formula-guard   csv: a ' before a cell starting = + - @ TAB CR\n"
+"      --to=ADDRESS      mail: a recipient (repeatable, or a comma list;\n"
+"                        default: you at the system's mail domain)\n"
+"      --from=ADDRESS    mail: the sender (default: you, as for --to)\n"
+"      --reply-to=ADDRESS\n"
+"                        mail: where replies go (repeatable)\n"
+"      --subject=FMT     mail: the subject, a template as for --template\n"
+"                        (default: %q, the question, shortened)\n"
+"      --previous        mail: the first record is the previous question,\n"
+"                        given last with its answer\n"
 "      --template=FMT    render each record with FMT: %i id, %t tags,\n"
-"                        %q question, %a answer, %n number, %%, \\n, \\t, \\\\\n"
+"                        %q question, %a answer (without -a too),\n"
+"                        %n number, %%, \\n, \\t, \\0, \\\\\n"
+"      --list-formats    print the format names, one a line\n"
 "  -h, --help            print this help and exit\n"
 "  -V, --version         print the version and exit\n"
 "\n"
 "Exit status: 0 success, 1 no records for a mail, 2 trouble.\n";
+
+/* The registry's names: what tests and completions compare with. */
+static noreturn void
+list_formats(void)
+{
+	const char *name;
+	size_t i;
+
+	for (i = 0; (name = fmt_name(i)) != NULL; i++)
+		out_printf("%s\n", name);
+	out_close();
+	exit(diag_status());
+}
 
 int
 main(int argc, char *argv[])
@@ -60,8 +99,9 @@ main(int argc, char *argv[])
 
 	diag_init("qb-fmt");
 	opt.to = xmalloc((size_t)argc * sizeof(*opt.to));
+	opt.reply_to = xmalloc((size_t)argc * sizeof(*opt.reply_to));
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":af:hVw:", longopts,
+	while ((ch = getopt_long(argc, argv, ":af:hVw:z", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'a':
@@ -77,14 +117,34 @@ main(int argc, char *argv[])
 		case 'w':
 			opt.width = (int)cli_number(optarg, "-w", 0, 10000);
 			break;
+		case 'z':
+			opt.nul = 1;
+			break;
+		case OPT_BOM:
+			opt.bom = 1;
+			break;
+		case OPT_GUARD:
+			opt.guard = 1;
+			break;
+		case OPT_LIST:
+			list_formats();
 		case OPT_FROM:
 			opt.from = optarg;
+			break;
+		case OPT_PREVIOUS:
+			opt.previous = 1;
+			break;
+		case OPT_REPLY_TO:
+			opt.reply_to[opt.nreply_to++] = optarg;
 			break;
 		case OPT_SUBJECT:
 			opt.subject = optarg;
 			break;
 		case OPT_TEMPLATE:
 			opt.template = optarg;
+			break;
+		case OPT_TITLE:
+			opt.title = optarg;
 			break;
 		case OPT_TO:
 			opt.to[opt.nto++] = optarg;
@@ -94,13 +154,15 @@ main(int argc, char *argv[])
 		}
 	}
 
-	fmt_open(&f, format, &opt);
+	if (fmt_open(&f, format, &opt) != 0)
+		diag_usage("%s", f.err);
 	src_init(&s, argc - optind, argv + optind, SRC_STDIN);
 	while ((r = src_next(&s)) != NULL)
 		fmt_record(&f, r);
 	fmt_close(&f);
 	src_free(&s);
 	free(opt.to);
+	free(opt.reply_to);
 	out_close();
 	return diag_status();
 }

@@ -13,6 +13,7 @@
 #include "out.h"
 #include "prefilter.h"
 #include "src.h"
+#include "tagsel.h"
 
 enum { OPT_COLOR = CHAR_MAX + 1 };
 
@@ -20,13 +21,17 @@ static const struct option longopts[] = {
 	{ "color",		optional_argument,	NULL,	OPT_COLOR },
 	{ "colour",		optional_argument,	NULL,	OPT_COLOR },
 	{ "count",		no_argument,		NULL,	'c' },
+	{ "extended-regexp",	no_argument,		NULL,	'E' },
 	{ "field",		required_argument,	NULL,	'k' },
+	{ "file",		required_argument,	NULL,	'f' },
 	{ "fixed-strings",	no_argument,		NULL,	'F' },
 	{ "help",		no_argument,		NULL,	'h' },
 	{ "ignore-case",	no_argument,		NULL,	'i' },
 	{ "invert-match",	no_argument,		NULL,	'v' },
 	{ "line-regexp",	no_argument,		NULL,	'x' },
 	{ "max-count",		required_argument,	NULL,	'm' },
+	{ "only-matching",	no_argument,		NULL,	'o' },
+	{ "perl-regexp",	no_argument,		NULL,	'P' },
 	{ "quiet",		no_argument,		NULL,	'q' },
 	{ "regexp",		required_argument,	NULL,	'e' },
 	{ "silent",		no_argument,		NULL,	'q' },
@@ -38,15 +43,18 @@ static const struct option longopts[] = {
 };
 
 static const char usage_text[] =
-"Usage: qb-grep [-cFiqvwx] [-k LIST] [-m NUM] [-t LIST] [-T LIST]\n"
+"Usage: qb-grep [-cEFioPqvwx] [-k LIST] [-m NUM] [-t LIST] [-T LIST]\n"
 "               [--color[=WHEN]] PATTERN [FILE]...\n"
-"       qb-grep [OPTION]... -e PATTERN | -t LIST | -T LIST [FILE]...\n"
+"       qb-grep [OPTION]... -e PATTERN | -f FILE | -t LIST | -T LIST [FILE]...\n"
 "Write the question records whose fields match a PCRE2 PATTERN.\n"
 "With no FILE, read standard input.\n"
 "\n"
 "  -e, --regexp=PATTERN      match PATTERN (repeatable: any may match)\n"
+"  -f, --file=FILE           match the patterns of FILE, one a line\n"
 "  -k, --field=LIST          fields to search: id,tags,question,answer or all\n"
 "                            (default: question)\n"
+"  -E, --extended-regexp     accepted for grep's sake: patterns are PCRE2\n"
+"  -P, --perl-regexp         accepted for grep's sake: patterns are PCRE2\n"
 "  -F, --fixed-strings       patterns are literal strings\n"
 "  -i, --ignore-case         ignore case (Unicode case folding)\n"
 "  -w, --word-regexp         match whole words only\n"
@@ -55,6 +63,7 @@ static const char usage_text[] =
 "  -t, --tag=LIST            keep records with a tag of LIST (repeated: all)\n"
 "  -T, --without-tag=LIST    drop records with any tag of LIST\n"
 "  -c, --count               print the number of selected records\n"
+"  -o, --only-matching       print each match, escaped, one a line\n"
 "  -m, --max-count=NUM       stop after NUM selected records\n"
 "  -q, --quiet, --silent     print nothing; exit 0 at the first match\n"
 "      --color[=WHEN]        highlight matches: always, never or auto\n"
@@ -65,57 +74,12 @@ static const char usage_text[] =
 
 #define MATCH_SGR "01;31"
 
-struct taglists {
-	char	**v;	/* canonical comma-joined lists */
-	size_t	  n;
-};
-
-static struct matcher matcher;
+static struct matcher *matcher;
+static int patterned;		/* a pattern was given, maybe by an empty -f */
 static struct prefilter prefilter;	/* a literal every match holds */
 static int fields = 1 << FIELD_QUESTION;
-static int invert, colour;
-static struct taglists with_tags, without_tags;
-
-static void
-add_taglist(struct taglists *l, const char *arg)
-{
-	struct rec scratch = { 0 };
-
-	if (rec_tag_list(&scratch, arg, strlen(arg)) != REC_OK ||
-	    scratch.tags.len == 0)
-		diag_usage("invalid tag list: '%s'", arg);
-	l->v = xrealloc(l->v, (l->n + 1) * sizeof(*l->v));
-	l->v[l->n] = xmalloc(scratch.tags.len + 1);
-	memcpy(l->v[l->n], scratch.tags.p, scratch.tags.len);
-	l->v[l->n++][scratch.tags.len] = '\0';
-	rec_free(&scratch);
-}
-
-/* Does the record carry at least one tag of the comma-joined list? */
-static int
-has_any_tag(const struct rec *r, const char *tags)
-{
-	struct span list = { tags, strlen(tags) }, tag;
-
-	while (rec_tag_next(&list, &tag))
-		if (rec_has_tag(r, tag.p, tag.len))
-			return 1;
-	return 0;
-}
-
-static int
-tags_pass(const struct rec *r)
-{
-	size_t i;
-
-	for (i = 0; i < with_tags.n; i++)
-		if (!has_any_tag(r, with_tags.v[i]))
-			return 0;
-	for (i = 0; i < without_tags.n; i++)
-		if (has_any_tag(r, without_tags.v[i]))
-			return 0;
-	return 1;
-}
+static int invert, colour, only;
+static struct tagsel tags;
 
 /*
  * Does a searched field match?  A record PCRE2 gives up on (a pattern that
@@ -127,20 +91,22 @@ pattern_matches(struct src *src, struct buf *text)
 	struct rec *r = &src->rec;
 	int f;
 
-	if (matcher.ncodes == 0)
+	if (!patterned)
 		return 1;
-	for (f = FIELD_ID; f <= FIELD_ANSWER; f++) {
+	if (matcher == NULL)
+		return 0;		/* -f with an empty file */
+	for (f = 0; f < REC_NFIELDS; f++) {
 		struct span t;
 		size_t s, e;
 		int found;
 
-		if (!(fields & (1 << f)) ||
-		    !prefilter_may_match(&prefilter, rec_field(r, (enum rec_field)f)))
+		if (!(fields & (1 << f)) || !prefilter_may_match(&prefilter,
+		    rec_field(r, (enum rec_field)f), rec_fields[f].escaped))
 			continue;
-		t = rec_text(rec_field(r, (enum rec_field)f), text);
-		if ((found = matcher_find(&matcher, t.p, t.len, 0, &s, &e)) < 0) {
+		t = rec_field_text(r, (enum rec_field)f, text);
+		if ((found = matcher_find(matcher, t.p, t.len, 0, &s, &e)) < 0) {
 			diag_line(src->rd.name, src->rd.lineno, "cannot match "
-			    "this record: %s", matcher.errmsg);
+			    "this record: %s", matcher_error(matcher));
 			diag_raise(STATUS_TROUBLE);
 			return -1;
 		}
@@ -156,41 +122,73 @@ write_coloured(const struct rec *r)
 {
 	int f;
 
-	for (f = FIELD_ID; f <= FIELD_ANSWER; f++) {
+	for (f = 0; f < REC_NFIELDS; f++) {
 		struct span t = rec_field(r, (enum rec_field)f);
 
 		if (f > FIELD_ID)
 			out_char('\t');
-		if ((fields & (1 << f)) && matcher.ncodes > 0 && !invert)
-			matcher_write_marked(&matcher, t, MATCH_SGR);
+		if ((fields & (1 << f)) && matcher != NULL && !invert)
+			matcher_write_marked(matcher, t, rec_fields[f].escaped,
+			    MATCH_SGR);
 		else
 			out_write(t.p, t.len);
 	}
 	out_char('\n');
 }
 
+/* -o: the matches in the searched fields, one a line. */
+static void
+write_matches(const struct rec *r)
+{
+	int f;
+
+	for (f = 0; f < REC_NFIELDS; f++)
+		if ((fields & (1 << f)) && matcher != NULL)
+			matcher_write_matches(matcher, rec_field(r,
+			    (enum rec_field)f), rec_fields[f].escaped,
+			    colour ? MATCH_SGR : NULL);
+}
+
+static void
+add_patterns_from(const char *path, char ***patterns, size_t *n)
+{
+	char err[256];
+
+	if (matcher_read_patterns(path, patterns, n, err, sizeof(err)) != 0)
+		diag_fatal("%s", err);
+	patterned = 1;
+}
+
 int
 main(int argc, char *argv[])
 {
-	char **patterns = xmalloc((size_t)argc * sizeof(*patterns));
+	char **patterns = NULL, err[512];
 	struct buf text = { 0 };
 	long long max = -1, selected = 0;
-	int ch, flags = 0, count = 0, quiet = 0;
-	size_t npatterns = 0;
-	const char *when = "never";
+	int ch, flags = 0, count = 0, quiet = 0, all_read = 0;
+	size_t npatterns = 0, i;
 	struct src s;
 	struct rec *r;
 
 	diag_init("qb-grep");
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":ce:Fhik:m:qt:T:vVwx", longopts,
+	while ((ch = getopt_long(argc, argv, ":ce:Ef:Fhik:m:oPqt:T:vVwx", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'c':
 			count = 1;
 			break;
 		case 'e':
-			patterns[npatterns++] = optarg;
+			patterns = xrealloc(patterns, (npatterns + 1) *
+			    sizeof(*patterns));
+			patterns[npatterns++] = xstrdup(optarg);
+			patterned = 1;
+			break;
+		case 'E':
+		case 'P':
+			break;		/* PCRE2 either way */
+		case 'f':
+			add_patterns_from(optarg, &patterns, &npatterns);
 			break;
 		case 'F':
 			flags |= MATCH_FIXED;
@@ -201,21 +199,25 @@ main(int argc, char *argv[])
 			flags |= MATCH_ICASE;
 			break;
 		case 'k':
-			if ((fields = rec_field_mask(optarg)) < 0)
-				diag_usage("invalid field list: '%s' (id, tags, "
-				    "question, answer or all)", optarg);
+			if ((fields = rec_field_mask(optarg)) < 0) {
+				rec_field_list(&text, ", ");
+				diag_usage("invalid field list: '%s' "
+				    "(%s or all)", optarg, buf_cstr(&text));
+			}
 			break;
 		case 'm':
 			max = cli_number(optarg, "-m", 0, LLONG_MAX);
+			break;
+		case 'o':
+			only = 1;
 			break;
 		case 'q':
 			quiet = 1;
 			break;
 		case 't':
-			add_taglist(&with_tags, optarg);
-			break;
 		case 'T':
-			add_taglist(&without_tags, optarg);
+			if (tagsel_add(&tags, ch == 'T', optarg) != 0)
+				diag_usage("invalid tag list: '%s'", optarg);
 			break;
 		case 'v':
 			invert = 1;
@@ -229,48 +231,62 @@ main(int argc, char *argv[])
 			flags |= MATCH_WHOLE;
 			break;
 		case OPT_COLOR:
-			when = optarg;
+			colour = cli_color(optarg);
 			break;
 		default:
 			cli_bad_option(ch, argv);
 		}
 	}
-	/* With -e, -t or -T every operand is a FILE. */
-	if (npatterns == 0 && with_tags.n == 0 && without_tags.n == 0) {
+	/* With -e, -f, -t or -T every operand is a FILE. */
+	if (!patterned && !tagsel_active(&tags)) {
 		if (optind >= argc)
 			diag_usage("no PATTERN given");
-		patterns[npatterns++] = argv[optind++];
+		patterns = xmalloc(sizeof(*patterns));
+		patterns[npatterns++] = xstrdup(argv[optind++]);
+		patterned = 1;
 	}
-	if (npatterns > 0) {
-		matcher_compile(&matcher, patterns, npatterns, flags);
+	if (only && !patterned)
+		diag_usage("-o prints what a PATTERN matched: give one");
+	if (npatterns > 0 && (matcher = matcher_new(patterns, npatterns, flags,
+	    err, sizeof(err))) == NULL)
+		diag_usage("%s", err);
+	if (matcher != NULL)
 		prefilter_init(&prefilter, patterns, npatterns, flags);
-	}
-	colour = cli_color(when);
-
 	src_init(&s, argc - optind, argv + optind, SRC_STDIN);
-	while (selected != max && (r = src_next(&s)) != NULL) {
+	while (selected != max) {
 		int found;
 
-		if (!tags_pass(r) || (found = pattern_matches(&s, &text)) < 0 ||
-		    found == invert)
+		if ((r = src_next(&s)) == NULL) {
+			all_read = 1;
+			break;
+		}
+		if (!tagsel_pass(&tags, r) ||
+		    (found = pattern_matches(&s, &text)) < 0 || found == invert)
 			continue;
 		selected++;
 		if (quiet)
 			break;		/* the answer is known */
-		if (count)
+		if (count || (only && invert))
 			continue;
-		if (colour)
+		if (only)
+			write_matches(r);
+		else if (colour)
 			write_coloured(r);
 		else
 			src_write(&s);
 	}
 	if (count && !quiet)
 		out_printf("%lld\n", selected);
+	if (all_read)
+		tagsel_hint(&tags);
 	diag_raise(selected > 0 ? STATUS_OK : STATUS_NONE);
 	src_free(&s);
-	matcher_free(&matcher);
+	matcher_free(matcher);
+	tagsel_free(&tags);
 	prefilter_free(&prefilter);
 	buf_free(&text);
+	for (i = 0; i < npatterns; i++)
+		free(patterns[i]);
 	free(patterns);
 	out_close();
 	/* As grep -q: a match is success, even after trouble. */

@@ -25,27 +25,20 @@ static const struct option longopts[] = {
 };
 
 static const char usage_text[] =
-"Usage: qb-list [-c | -t | --check] [FILE]...\n"
+"Usage: qb-list [-c | --tags | --check] [FILE]...\n"
 "Read question files and write their records in canonical form.\n"
 "With no FILE, read the files named by QB_PATH, or the built-in bank.\n"
 "\n"
 "  -c, --count     print the number of records\n"
-"  -t, --tags      print TAG<TAB>COUNT lines, most used first\n"
+"      --tags      print TAG<TAB>COUNT lines, most used first\n"
+"                  (-t: the old spelling; -t is qb-grep's tag filter)\n"
 "      --check     only report problems: malformed lines, duplicate ids,\n"
-"                  bare lines with runs of spaces; exit 1 if any\n"
+"                  bare lines with runs of spaces, comments that look like\n"
+"                  a question or a record; exit 1 if any\n"
 "  -h, --help      print this help and exit\n"
 "  -V, --version   print the version and exit\n"
 "\n"
 "Exit status: 0 success, 1 problems found by --check, 2 trouble.\n";
-
-struct location {
-	const char	*file;
-	unsigned long	 line;
-};
-
-static struct strmap seen;		/* --check: id to index in where[] */
-static struct location *where;
-static size_t where_cap;
 
 static int
 has_space_run(struct span s, size_t want)
@@ -61,24 +54,8 @@ static int
 check_record(const struct src *s)
 {
 	const struct rec *r = &s->rec;
-	struct strmap_entry *e;
-	int added, problems = 0;
+	int problems = 0;
 
-	e = strmap_put(&seen, r->id.p, r->id.len, &added);
-	if (added) {
-		if (seen.n > where_cap) {
-			where_cap = where_cap == 0 ? 1024 : where_cap * 2;
-			where = xrealloc(where, where_cap * sizeof(*where));
-		}
-		where[seen.n - 1].file = s->rd.name;
-		where[seen.n - 1].line = s->rd.lineno;
-		e->value = seen.n - 1;
-	} else {
-		diag_line(s->rd.name, s->rd.lineno,
-		    "duplicate id '%.*s', first at %s:%lu", (int)r->id.len,
-		    r->id.p, where[e->value].file, where[e->value].line);
-		problems++;
-	}
 	if (r->bare && has_space_run(r->question, 4)) {
 		diag_line(s->rd.name, s->rd.lineno, "bare line with a run of "
 		    "spaces: were the TABs between fields turned into spaces?");
@@ -156,10 +133,12 @@ main(int argc, char *argv[])
 		}
 	}
 	if (count + tally + check > 1)
-		diag_usage("-c, -t and --check are mutually exclusive");
+		diag_usage("-c, --tags and --check are mutually exclusive");
 
 	src_init(&s, argc - optind, argv + optind, SRC_BANK);
 	s.lenient = check;
+	if (check)
+		src_all_ids(&s);
 	while ((r = src_next(&s)) != NULL) {
 		records++;
 		if (check)
@@ -177,8 +156,6 @@ main(int argc, char *argv[])
 		diag_raise(STATUS_NONE);
 	src_free(&s);
 	strmap_free(&tags);
-	strmap_free(&seen);
-	free(where);
 	out_close();
 	return diag_status();
 }

@@ -23,9 +23,10 @@
 enum { OPT_DATE = CHAR_MAX + 1, OPT_ID, OPT_PERIOD, OPT_STATE };
 
 static const struct option longopts[] = {
-	{ "count",	required_argument,	NULL,	'n' },
+	{ "count",	required_argument,	NULL,	'n' },	/* old spelling */
 	{ "daily",	no_argument,		NULL,	'd' },
 	{ "date",	required_argument,	NULL,	OPT_DATE },
+	{ "head-count",	required_argument,	NULL,	'n' },
 	{ "help",	no_argument,		NULL,	'h' },
 	{ "id",		required_argument,	NULL,	OPT_ID },
 	{ "index",	required_argument,	NULL,	'i' },
@@ -38,20 +39,25 @@ static const struct option longopts[] = {
 
 static const char usage_text[] =
 "Usage: qb-pick [-n N] [-s SEED] [--state=FILE] [FILE]...\n"
-"       qb-pick -d [--date=YYYY-MM-DD] [--period=day|week|month] [-s SEED]\n"
-"               [FILE]...\n"
+"       qb-pick -d [--date=DATE]... [--period=day|week|weekday|month]\n"
+"               [-s SEED] [FILE]...\n"
 "       qb-pick --id=LIST [FILE]...\n"
 "       qb-pick -i LIST [FILE]...\n"
 "Write records chosen from question files; with no FILE, standard input.\n"
 "\n"
-"  -n, --count=N       N distinct records at random, in random order\n"
+"  -n, --head-count=N  N distinct records at random, in random order\n"
+"                      (--count=N: the old spelling)\n"
 "  -s, --seed=SEED     the same SEED and input give the same picks\n"
 "      --state=FILE    no repeats until every record has been picked\n"
 "  -d, --daily         the question of the day (seed default: qb)\n"
-"      --date=DATE     the question of another day, YYYY-MM-DD\n"
-"      --period=UNIT   a question a day, week or month\n"
+"      --date=DATE     the question of another day: YYYY-MM-DD, today,\n"
+"                      yesterday, tomorrow, then +N or -N days or periods\n"
+"                      (-1period); repeatable, a record each, in order\n"
+"      --period=UNIT   a question a day, week, weekday (Monday to Friday;\n"
+"                      a weekend keeps Friday's) or month\n"
 "      --id=LIST       the records with these ids, in the order given\n"
-"  -i, --index=LIST    the records at these positions: 3, 5-7, 9-\n"
+"  -i, --index=LIST    the records at these positions: 3, 5-7, 9-;\n"
+"                      positions past the end are reported\n"
 "  -h, --help          print this help and exit\n"
 "  -V, --version       print the version and exit\n"
 "\n"
@@ -59,12 +65,14 @@ static const char usage_text[] =
 
 static struct {
 	long long	 count;
+	int		 counted;	/* -n was given */
 	const char	*seed;
 	const char	*state;
 	int		 daily;
-	struct date	 date;
-	int		 dated;
+	struct when	*dates;
+	size_t		 ndates;
 	enum period	 period;
+	int		 byid;	/* --id given, even with an empty list */
 	char		**ids;
 	size_t		 nids;
 	struct range	*ranges;
@@ -104,65 +112,80 @@ write_slots(const struct sample *sm, size_t n)
 		out_write(sm->slots[i].p, sm->slots[i].len);
 }
 
-/*
- * Random picks.  With a state file, the records not yet picked are
- * sampled apart from those already picked; when too few are left, the
- * round ends with all of them, and the rest come from a new round.
- */
+/* Random picks without state: memory grows with -n, not the input. */
 static int
 pick_random(struct src *s)
 {
-	struct sample fresh, old;
-	struct state st = { .fd = -1 };
+	struct sample sm;
 	struct rng r;
 	struct rec *rec;
-	size_t from_old = 0, picked;
-	int new_round, ok = 1;
+	size_t n;
 
 	seed_rng(&r);
-	if (opt.state != NULL && state_open(&st, opt.state) != 0) {
+	sample_init(&sm, (size_t)opt.count);
+	while ((rec = src_next(s)) != NULL)
+		sample_offer(&sm, &r, rec);
+	sample_shuffle(&sm, &r);
+	write_slots(&sm, sm.n);
+	n = sm.n;
+	sample_free(&sm);
+	return n > 0;
+}
+
+/*
+ * Random picks with a state file.  The path is checked first, the input
+ * read without the lock, and the lock held only to choose, write the
+ * picks and record them: output that failed ends the command before the
+ * commit (a write error, or SIGPIPE), so nothing unseen is recorded.  No
+ * input, no change.  The state is not updated when the input had errors.
+ */
+static int
+pick_state(struct src *s)
+{
+	struct state st;
+	struct spill sp;
+	struct rng r;
+	struct rec *rec;
+	size_t *pick = NULL, n = 0, i;
+
+	seed_rng(&r);
+	if (state_init(&st, opt.state) != 0) {
 		state_close(&st);
 		return 0;
 	}
-	sample_init(&fresh, (size_t)opt.count);
-	sample_init(&old, (size_t)opt.count);
-	while ((rec = src_next(s)) != NULL) {
-		if (opt.state != NULL && state_has(&st, rec->id.p, rec->id.len))
-			sample_offer(&old, &r, rec);
-		else
-			sample_offer(&fresh, &r, rec);
+	spill_init(&sp);
+	while ((rec = src_next(s)) != NULL)
+		spill_add(&sp, rec);
+	if (sp.n > 0 && opt.count > 0 && state_lock(&st) == 0) {
+		pick = xcalloc(sp.n < (size_t)opt.count ? sp.n + 1 :
+		    (size_t)opt.count + 1, sizeof(*pick));
+		n = state_choose(&st, &r, &sp, (size_t)opt.count, pick);
+		for (i = 0; i < n; i++)
+			spill_write(&sp, pick[i]);
+		out_flush_seen();
+		if (n > 0 && diag_status() < STATUS_TROUBLE)
+			state_commit(&st);
 	}
-	sample_shuffle(&fresh, &r);
-	sample_shuffle(&old, &r);
-	new_round = fresh.seen < (uint64_t)opt.count;
-	if (new_round)
-		from_old = (size_t)opt.count - fresh.n < old.n ?
-		    (size_t)opt.count - fresh.n : old.n;
-	/* The state is kept only when all input was read well. */
-	if (opt.state != NULL && diag_status() < STATUS_TROUBLE)
-		ok = state_commit(&st, new_round, new_round ? old.slots :
-		    fresh.slots, new_round ? from_old : fresh.n) == 0;
-	if (ok) {
-		write_slots(&fresh, fresh.n);
-		write_slots(&old, from_old);
-	}
-	picked = ok ? fresh.n + from_old : 0;
 	state_close(&st);
-	sample_free(&fresh);
-	sample_free(&old);
-	return picked > 0;
+	spill_free(&sp);
+	free(pick);
+	return n > 0;
 }
 
 static int
 pick_daily(struct src *s)
 {
-	struct date d = opt.dated ? opt.date : daily_today();
+	static const struct when today;
+	struct date now = daily_today();
 	struct spill sp;
 	struct rec *rec;
 	int picked = 0;
+	size_t i;
 
 	if (spill_init(&sp) != 0)
 		return 0;
+	/* A duplicate would be the question of two days: every id counts. */
+	src_all_ids(s);
 	while ((rec = src_next(s)) != NULL) {
 		off_t at = src_canonical_at(s);
 
@@ -172,10 +195,17 @@ pick_daily(struct src *s)
 		else
 			spill_add(&sp, rec);
 	}
-	if (sp.n > 0) {
-		size_t rank = daily_index(sp.n, opt.seed != NULL ? opt.seed :
-		    "qb", daily_period_number(d, opt.period));
+	/* A record for each --date, in the order given. */
+	for (i = 0; sp.n > 0 && i < (opt.ndates > 0 ? opt.ndates : 1); i++) {
+		int64_t p;
+		size_t rank;
 
+		if (daily_when_period(opt.ndates > 0 ? &opt.dates[i] : &today,
+		    now, opt.period, &p) != 0) {
+			diag_warn("date out of range (years 1 to 9999)");
+			continue;
+		}
+		rank = daily_index(sp.n, opt.seed != NULL ? opt.seed : "qb", p);
 		spill_write(&sp, spill_nth_by_id(&sp, rank));
 		picked = 1;
 	}
@@ -225,6 +255,18 @@ pick_ids(struct src *s)
 	return printed > 0;
 }
 
+static void
+missing(uint64_t lo, uint64_t hi, uint64_t n)
+{
+	if (lo == hi)
+		diag_notice("no record at position %llu (there are %llu)",
+		    (unsigned long long)lo, (unsigned long long)n);
+	else
+		diag_notice("no records at positions %llu-%llu (there are "
+		    "%llu)", (unsigned long long)lo, (unsigned long long)hi,
+		    (unsigned long long)n);
+}
+
 static int
 pick_index(struct src *s)
 {
@@ -237,12 +279,15 @@ pick_index(struct src *s)
 		if (range_contains(opt.ranges, opt.nranges, ++pos))
 			range_keep(&keep, pos, rec);
 	for (i = 0; i < opt.nranges; i++) {
-		if (opt.ranges[i].lo > pos)
-			diag_notice("no record at position %llu (there are "
-			    "%llu)", (unsigned long long)opt.ranges[i].lo,
-			    (unsigned long long)pos);
-		else
-			printed += range_write(&keep, &opt.ranges[i]);
+		const struct range *g = &opt.ranges[i];
+
+		if (g->lo <= pos)
+			printed += range_write(&keep, g);
+		/* "9-" is to the end, however far that is; "9-12" is not. */
+		if (g->lo > pos)
+			missing(g->lo, g->hi == RANGE_OPEN ? g->lo : g->hi, pos);
+		else if (g->hi != RANGE_OPEN && g->hi > pos)
+			missing(pos + 1, g->hi, pos);
 	}
 	range_keep_free(&keep);
 	return printed > 0;
@@ -251,16 +296,18 @@ pick_index(struct src *s)
 static void
 check_options(void)
 {
-	int modes = opt.daily + (opt.nids > 0) + (opt.nranges > 0);
+	int modes = opt.daily + opt.byid + (opt.nranges > 0);
 
 	if (modes > 1)
 		diag_usage("--daily, --id and --index are mutually exclusive");
 	if (opt.state != NULL && modes > 0)
 		diag_usage("--state is for random picks: not with --daily, "
 		    "--id or --index");
-	if (opt.count != 1 && modes > 0)
+	if (opt.counted && modes > 0)
 		diag_usage("-n is for random picks: not with --daily, --id or "
 		    "--index");
+	if (opt.byid && opt.nids == 0)
+		diag_usage("--id: no id given");
 }
 
 int
@@ -286,6 +333,7 @@ main(int argc, char *argv[])
 			break;
 		case 'n':
 			opt.count = cli_number(optarg, "-n", 0, LLONG_MAX);
+			opt.counted = 1;
 			break;
 		case 's':
 			opt.seed = optarg;
@@ -293,18 +341,23 @@ main(int argc, char *argv[])
 		case 'V':
 			cli_version();
 		case OPT_DATE:
-			if (daily_parse_date(optarg, &opt.date) != 0)
-				diag_usage("invalid date: '%s' (YYYY-MM-DD)",
-				    optarg);
-			opt.dated = opt.daily = 1;
+			opt.dates = xrealloc(opt.dates, (opt.ndates + 1) *
+			    sizeof(*opt.dates));
+			if (daily_parse_when(optarg, &opt.dates[opt.ndates++])
+			    != 0)
+				diag_usage("invalid date: '%s' (YYYY-MM-DD, today, "
+				    "yesterday or tomorrow, then +N or -N days "
+				    "or periods)", optarg);
+			opt.daily = 1;
 			break;
 		case OPT_ID:
+			opt.byid = 1;
 			add_ids(optarg);
 			break;
 		case OPT_PERIOD:
 			if (daily_parse_period(optarg, &opt.period) != 0)
-				diag_usage("invalid period: '%s' (day, week or "
-				    "month)", optarg);
+				diag_usage("invalid period: '%s' (day, week, "
+				    "weekday or month)", optarg);
 			opt.daily = 1;
 			break;
 		case OPT_STATE:
@@ -319,14 +372,17 @@ main(int argc, char *argv[])
 	src_init(&s, argc - optind, argv + optind, SRC_STDIN);
 	if (opt.daily)
 		picked = pick_daily(&s);
-	else if (opt.nids > 0)
+	else if (opt.byid)
 		picked = pick_ids(&s);
 	else if (opt.nranges > 0)
 		picked = pick_index(&s);
+	else if (opt.state != NULL)
+		picked = pick_state(&s);
 	else
 		picked = pick_random(&s);
 	diag_raise(picked ? STATUS_OK : STATUS_NONE);
 	src_free(&s);
+	free(opt.dates);
 	out_close();
 	return diag_status();
 }

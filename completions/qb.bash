@@ -1,82 +1,131 @@
-# bash completion for qb-list, qb-grep, qb-pick and qb-fmt.
-# Installed once for each command name, as bash-completion looks them up.
+# bash completion for the qb commands (qb-list, qb-grep, qb-pick, qb-fmt and
+# any qb-* that follows their --help layout).  Installed once for each
+# command name, as bash-completion looks them up; needs nothing from the
+# bash-completion package.
+#
+# The options come from the command's own --help, so a new option appears
+# here by itself; so do the values of --format, --from, --period, --field
+# and --color, read from the usage error a bad value gets ("(a, b or c)").
 
-_qb_tags()
+# "NAME LONG TAKES_VALUE" for each option in the help text of $1.
+_qb_options()
 {
-	# Tags of the default bank (QB_PATH, or the built-in one).
-	qb-list --tags 2>/dev/null | cut -f 1
+	"$1" --help 2>/dev/null </dev/null | awk '
+	/^  +-/ {
+		sub(/^ +/, ""); sub(/  .*/, "")
+		n = split($0, f, /, */); long = ""; takes = 0
+		for (i = 1; i <= n; i++) {
+			if (f[i] ~ /=/) takes = 1
+			sub(/\[?=.*/, "", f[i])
+			if (f[i] ~ /^--/ && long == "") long = f[i]
+		}
+		for (i = 1; i <= n; i++)
+			print f[i], (long == "" ? f[i] : long), takes
+	}'
 }
 
-# Completes the last item of a comma-separated list from words.
-_qb_list_words()
+# The values a usage error lists for a bad value: "... (a, b or c)".
+_qb_values_from_error()
 {
-	local cur=$1 words=$2 prefix=
-	[[ $cur == *,* ]] && prefix=${cur%,*},
-	COMPREPLY=($(compgen -P "$prefix" -W "$words" -- "${cur##*,}"))
-	compopt -o nospace 2>/dev/null
+	"$1" "$2=?" </dev/null 2>&1 >/dev/null |
+	    sed -n '1s/.*(\([^()]*\))$/\1/p' | sed 's/ or /, /g; s/, /\n/g'
+}
+
+# Candidates for the value of option $2 (a long name) of command $1.
+_qb_values()
+{
+	case $2 in
+	--tag|--without-tag)
+		qb-list --tags 2>/dev/null | cut -f 1 ;;
+	--id)
+		qb-list 2>/dev/null | cut -f 1 ;;
+	--date)
+		date +%F ;;
+	--grade)
+		qb-list 2>/dev/null | cut -f 1 | sed 's/$/:/' ;;
+	--format|--from|--period|--field|--color|--colour)
+		_qb_values_from_error "$1" "$2" ;;
+	esac
 }
 
 _qb()
 {
-	local cur prev cmd=${COMP_WORDS[0]##*/} opts
-	cur=${COMP_WORDS[COMP_CWORD]}
-	prev=${COMP_WORDS[COMP_CWORD-1]}
+	local cmd=${COMP_WORDS[0]##*/} line word prev opt= long val lead= list=
+	local name l takes wb rl strip c
+	local -a cands=()
 
-	# --opt=value: complete the value.
-	if [[ $cur == --*=* ]]; then
-		prev=${cur%%=*}
-		cur=${cur#*=}
+	# Words as the user sees them (split on blanks only), not as bash
+	# split them at '=' and ':' (ids hold colons).
+	line=${COMP_LINE:0:COMP_POINT}
+	word=${line##*[[:blank:]]}
+	prev=${line%"$word"}
+	prev=${prev%"${prev##*[![:blank:]]}"}
+	prev=${prev##*[[:blank:]]}
+
+	if [[ $word == --*=* ]]; then
+		opt=${word%%=*} val=${word#*=} lead=$opt=
+	elif [[ $prev == -* && $prev != *=* ]]; then
+		opt=$prev val=$word
+	fi
+	if [[ -n $opt ]]; then
+		long= takes=0
+		while read -r name l t; do
+			if [[ $name == "$opt" ]]; then
+				long=$l takes=$t
+				break
+			fi
+		done < <(_qb_options "$cmd")
+		[[ $takes == 1 ]] || { opt= lead=; }
 	fi
 
-	case $cmd:$prev in
-	qb-grep:-t|qb-grep:--tag|qb-grep:-T|qb-grep:--without-tag)
-		_qb_list_words "$cur" "$(_qb_tags)"
-		return ;;
-	qb-grep:-k|qb-grep:--field)
-		_qb_list_words "$cur" "id tags question answer all"
-		return ;;
-	qb-grep:--color|qb-grep:--colour)
-		COMPREPLY=($(compgen -W "always never auto" -- "$cur"))
-		return ;;
-	qb-grep:-e|qb-grep:--regexp|qb-grep:-m|qb-grep:--max-count)
-		return ;;
-	qb-pick:--period)
-		COMPREPLY=($(compgen -W "day week month" -- "$cur"))
-		return ;;
-	qb-pick:--date)
-		COMPREPLY=($(compgen -W "$(date +%F)" -- "$cur"))
-		return ;;
-	qb-pick:--id)
-		_qb_list_words "$cur" "$(qb-list 2>/dev/null | cut -f 1)"
-		return ;;
-	qb-pick:--state)
-		COMPREPLY=($(compgen -f -- "$cur"))
-		return ;;
-	qb-pick:-n|qb-pick:--count|qb-pick:-s|qb-pick:--seed|qb-pick:-i|qb-pick:--index)
-		return ;;
-	qb-fmt:-f|qb-fmt:--format)
-		COMPREPLY=($(compgen -W "text markdown json jsonl csv mail anki fortune" -- "$cur"))
-		return ;;
-	qb-fmt:-w|qb-fmt:--width|qb-fmt:--to|qb-fmt:--from|qb-fmt:--subject|qb-fmt:--template)
-		return ;;
-	esac
-
-	case $cmd in
-	qb-list) opts="-c --count -t --tags --check -h --help -V --version" ;;
-	qb-grep) opts="-c --count -e --regexp -F --fixed-strings -i --ignore-case
-		-k --field -m --max-count -q --quiet --silent -t --tag
-		-T --without-tag -v --invert-match -w --word-regexp
-		-x --line-regexp --color -h --help -V --version" ;;
-	qb-pick) opts="-n --count -s --seed --state -d --daily --date --period
-		--id -i --index -h --help -V --version" ;;
-	qb-fmt) opts="-a --answers -f --format -w --width --to --from
-		--subject --template -h --help -V --version" ;;
-	esac
-	if [[ $cur == -* ]]; then
-		COMPREPLY=($(compgen -W "$opts" -- "$cur"))
-		return
+	if [[ -n $opt ]]; then
+		case $long in
+		--tag|--without-tag|--id|--field)	# comma-separated lists
+			[[ $val == *,* ]] && list=${val%,*},
+			;;
+		esac
+		case $long in
+		--state|--file|--log)
+			while IFS= read -r c; do
+				cands+=("$lead$c")
+			done < <(compgen -f -- "$val")
+			;;
+		*)
+			while IFS= read -r c; do
+				[[ -n $c && $list$c == "$val"* ]] &&
+				    cands+=("$lead$list$c")
+			done < <(_qb_values "$cmd" "$long")
+			;;
+		esac
+		[[ -n $list || $long == --state || $long == --file ||
+		    $long == --log || $long == --grade ]] &&
+		    compopt -o nospace 2>/dev/null
+	elif [[ $word == -* ]]; then
+		while read -r name l t; do
+			[[ $name == "$word"* ]] || continue
+			if [[ $t == 1 && $name == --* ]]; then
+				cands+=("$name=")
+				compopt -o nospace 2>/dev/null
+			else
+				cands+=("$name")
+			fi
+		done < <(_qb_options "$cmd")
+	else
+		while IFS= read -r c; do
+			cands+=("$c")
+		done < <(compgen -f -- "$word")
 	fi
-	COMPREPLY=($(compgen -f -- "$cur"))
+
+	# Bash replaces only the text after the last COMP_WORDBREAKS character
+	# ("--id=a:b" -> "b"): drop what comes before it from every candidate.
+	wb=${COMP_WORDBREAKS//[[:space:]]/}
+	rl=$word
+	[[ -n $wb ]] && rl=${word##*[$wb]}
+	strip=${word:0:${#word}-${#rl}}
+	COMPREPLY=()
+	for c in "${cands[@]}"; do
+		COMPREPLY+=("${c#"$strip"}")
+	done
 }
 
-complete -F _qb qb-list qb-grep qb-pick qb-fmt
+complete -F _qb qb-list qb-grep qb-pick qb-fmt qb-drill

@@ -56,6 +56,7 @@ add_directory(struct pathlist *l, const char *dir)
 	}
 	while ((e = readdir(d)) != NULL) {
 		struct buf path = { 0 };
+		struct stat st;
 
 		if (!is_qb_name(e->d_name))
 			continue;
@@ -63,6 +64,14 @@ add_directory(struct pathlist *l, const char *dir)
 		if (path.len > 0 && path.p[path.len - 1] != '/')
 			buf_addc(&path, '/');
 		buf_adds(&path, e->d_name);
+		/*
+		 * Regular files only: a FIFO would hang the command, a device
+		 * never ends.  A dangling link is kept, to be reported.
+		 */
+		if (stat(buf_cstr(&path), &st) == 0 && !S_ISREG(st.st_mode)) {
+			buf_free(&path);
+			continue;
+		}
 		push(l, (char *)buf_cstr(&path));
 	}
 	closedir(d);

@@ -65,6 +65,8 @@ daily_parse_period(const char *s, enum period *p)
 		*p = PERIOD_WEEK;
 	else if (strcmp(s, "month") == 0)
 		*p = PERIOD_MONTH;
+	else if (strcmp(s, "weekday") == 0)
+		*p = PERIOD_WEEKDAY;
 	else
 		return -1;
 	return 0;
@@ -105,6 +107,27 @@ daily_days(struct date d)
 	return era * 146097 + doe - 719468;
 }
 
+/*
+ * Days lived in the local time zone since 1970-01-01, counted noon to noon
+ * so that daylight saving rounds away.  They are the calendar's days except
+ * where a zone skipped a date (Pacific/Apia has no 2011-12-30): numbered by
+ * the calendar, that day's record would drop out of its cycle.  When
+ * mktime() cannot tell, the calendar's count.
+ */
+static int64_t
+lived_days(struct date d)
+{
+	struct tm tm = { .tm_year = d.year - 1900, .tm_mon = d.month - 1,
+	    .tm_mday = d.day, .tm_hour = 12, .tm_isdst = -1 };
+	struct tm epoch = { .tm_year = 70, .tm_mday = 1, .tm_hour = 12,
+	    .tm_isdst = -1 };
+	time_t t = mktime(&tm), t0 = mktime(&epoch);
+
+	if (t == (time_t)-1 || t0 == (time_t)-1)
+		return daily_days(d);
+	return floor_div((int64_t)t - (int64_t)t0 + 43200, 86400);
+}
+
 int64_t
 daily_period_number(struct date d, enum period p)
 {
@@ -114,10 +137,110 @@ daily_period_number(struct date d, enum period p)
 		return floor_div(daily_days(d) + 3, 7);
 	case PERIOD_MONTH:
 		return (int64_t)(d.year - 1970) * 12 + d.month - 1;
+	case PERIOD_WEEKDAY: {
+		/* Five a week; Saturday and Sunday stay with Friday. */
+		int64_t w = floor_div(daily_days(d) + 3, 7);
+		int64_t dow = daily_days(d) + 3 - 7 * w;	/* 0: Monday */
+
+		return 5 * w + (dow < 5 ? dow : 4);
+	}
 	case PERIOD_DAY:
 	default:
-		return daily_days(d);
+		return lived_days(d);
 	}
+}
+
+/* Howard Hinnant's civil_from_days. */
+struct date
+daily_from_days(int64_t z)
+{
+	int64_t era, doe, yoe, doy, mp;
+	struct date d;
+
+	z += 719468;
+	era = floor_div(z, 146097);
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d.day = (int)(doy - (153 * mp + 2) / 5 + 1);
+	d.month = (int)(mp < 10 ? mp + 3 : mp - 9);
+	d.year = (int)(yoe + era * 400 + (d.month <= 2));
+	return d;
+}
+
+#define WHEN_MAX	3650000
+
+/* "+N", "-N", with a unit or none; 0 or -1. */
+static int
+parse_offset(const char *s, struct when *w)
+{
+	int64_t v = 0, sign;
+	const char *p = s + 1;
+
+	if (*s == '\0')
+		return 0;
+	if (*s != '+' && *s != '-')
+		return -1;
+	sign = *s == '-' ? -1 : 1;
+	if (*p < '0' || *p > '9')
+		return -1;
+	while (*p >= '0' && *p <= '9') {
+		v = v * 10 + (*p++ - '0');
+		if (v > WHEN_MAX)
+			return -1;
+	}
+	if (*p == '\0' || strcmp(p, "day") == 0 || strcmp(p, "days") == 0)
+		w->days += sign * v;
+	else if (strcmp(p, "period") == 0 || strcmp(p, "periods") == 0)
+		w->periods += sign * v;
+	else
+		return -1;
+	return 0;
+}
+
+int
+daily_parse_when(const char *s, struct when *w)
+{
+	static const struct {
+		const char	*name;
+		int		 days;
+	} words[] = { { "today", 0 }, { "yesterday", -1 }, { "tomorrow", 1 } };
+	char date[11];
+	size_t i, n;
+
+	memset(w, 0, sizeof(*w));
+	if (*s == '\0')
+		return -1;
+	if (strlen(s) >= 10) {
+		memcpy(date, s, 10);
+		date[10] = '\0';
+		if (daily_parse_date(date, &w->base) == 0) {
+			w->based = 1;
+			return parse_offset(s + 10, w);
+		}
+	}
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		n = strlen(words[i].name);
+		if (strncmp(s, words[i].name, n) == 0) {
+			w->days = words[i].days;
+			return parse_offset(s + n, w);
+		}
+	}
+	return parse_offset(s, w);
+}
+
+int
+daily_when_period(const struct when *w, struct date today, enum period per,
+    int64_t *p)
+{
+	static const struct date first = { 1, 1, 1 }, last = { 9999, 12, 31 };
+	int64_t d = daily_days(w->based ? w->base : today) + w->days;
+
+	if (d < daily_days(first) || d > daily_days(last))
+		return -1;
+	*p = daily_period_number(daily_from_days(d), per) + w->periods;
+	return 0;
 }
 
 static void

@@ -4,9 +4,11 @@
  * one fprintf to the unbuffered stderr.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "utf8.h"
@@ -14,9 +16,33 @@
 static const char *prog = "qb";
 static enum status worst = STATUS_OK;
 
+/*
+ * A command started with fd 0, 1 or 2 closed (cron and supervisors do
+ * that) would hand the number to the next file it opens: its messages or
+ * its output would go into a state file.  So they are opened on /dev/null
+ * first, in order, the wrong way round as gnulib's stdopen does: a read
+ * of a closed stdin and a write to a closed stdout still fail (EBADF), so
+ * a closed stdout stays a write error rather than output thrown away, and
+ * messages to a closed stderr go nowhere.  When even /dev/null cannot be
+ * opened, nothing can be said safely.
+ */
+static void
+open_standard_fds(void)
+{
+	int fd;
+
+	for (fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		if (open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY) != fd)
+			_exit(STATUS_TROUBLE);
+	}
+}
+
 void
 diag_init(const char *name)
 {
+	open_standard_fds();
 	prog = name;
 	worst = STATUS_OK;
 }
@@ -105,6 +131,16 @@ diag_notice(const char *fmt, ...)
 }
 
 void
+diag_info(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(fmt, ap, NULL);
+	va_end(ap);
+}
+
+void
 diag_syswarn(const char *fmt, ...)
 {
 	va_list ap;
@@ -114,6 +150,17 @@ diag_syswarn(const char *fmt, ...)
 	vmessage(fmt, ap, strerror(saved));
 	va_end(ap);
 	diag_raise(STATUS_TROUBLE);
+}
+
+void
+diag_sysinfo(const char *fmt, ...)
+{
+	va_list ap;
+	int saved = errno;
+
+	va_start(ap, fmt);
+	vmessage(fmt, ap, strerror(saved));
+	va_end(ap);
 }
 
 void

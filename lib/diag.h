@@ -14,7 +14,10 @@ enum status {
 	STATUS_TROUBLE = 2	/* usage, I/O or malformed input */
 };
 
-/* The name every message starts with: the command's fixed name. */
+/*
+ * The name every message starts with: the command's fixed name.  Every
+ * command calls it first: it also opens fds 0 to 2 on /dev/null when closed.
+ */
 void		 diag_init(const char *prog);
 const char	*diag_prog(void);
 
@@ -28,8 +31,14 @@ void		 diag_warn(const char *fmt, ...)
 /* "PROG: message": raises the status to "nothing selected" only. */
 void		 diag_notice(const char *fmt, ...)
 		    __attribute__((format(printf, 1, 2)));
+/* "PROG: message": a hint that leaves the status as it is. */
+void		 diag_info(const char *fmt, ...)
+		    __attribute__((format(printf, 1, 2)));
 /* "PROG: message: strerror(errno)": raises the status to trouble. */
 void		 diag_syswarn(const char *fmt, ...)
+		    __attribute__((format(printf, 1, 2)));
+/* "PROG: message: strerror(errno)": the status is left as it is. */
+void		 diag_sysinfo(const char *fmt, ...)
 		    __attribute__((format(printf, 1, 2)));
 /* "PROG: FILE:LINE: message": the status is the caller's business. */
 void		 diag_line(const char *file, unsigned long line,

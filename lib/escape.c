@@ -1,7 +1,9 @@
 /*
  * The text here is already valid UTF-8 without control characters other
- * than tab and newline (the record parser saw to that), but the escapers
- * do not rely on it: every control character is escaped or dropped.
+ * than tab and newline (the record parser saw to that).  JSON escapes
+ * every control character; the separated-values formats (CSV, TSV, Anki)
+ * quote the fields that hold a separator, quote, CR or LF and pass other
+ * bytes through; Markdown turns tabs into spaces and passes the rest.
  */
 #include <stdio.h>
 #include <string.h>
@@ -90,12 +92,14 @@ holds_any(const char *p, size_t n, char a, char b, char c, char d)
 	return scan_find_run(p, 0, n, &set) < n;
 }
 
+/* The field between quotes, after the prefix, each quote doubled. */
 static void
-quoted(struct buf *b, const char *p, size_t n)
+quoted(struct buf *b, const char *prefix, const char *p, size_t n)
 {
 	const char *end = p + n, *q;
 
 	buf_addc(b, '"');
+	buf_adds(b, prefix);
 	while ((q = memchr(p, '"', (size_t)(end - p))) != NULL) {
 		buf_add(b, p, (size_t)(q - p) + 1);
 		buf_addc(b, '"');	/* a quote is doubled */
@@ -105,40 +109,52 @@ quoted(struct buf *b, const char *p, size_t n)
 	buf_addc(b, '"');
 }
 
-/* A field of a separated-values format: quoted when it needs to be. */
+/*
+ * A field of a separated-values format: quoted when it holds the
+ * separator, a quote or a line end, or when quote_hash is set and it
+ * starts with '#' (a comment to Anki's reader).
+ */
 static void
-separated_field(struct buf *b, const char *p, size_t n, char separator)
+separated_field(struct buf *b, const char *prefix, const char *p, size_t n,
+    char separator, int quote_hash)
 {
-	if (holds_any(p, n, separator, '"', '\r', '\n'))
-		quoted(b, p, n);
-	else
+	if (holds_any(p, n, separator, '"', '\r', '\n') ||
+	    (quote_hash && n > 0 && p[0] == '#'))
+		quoted(b, prefix, p, n);
+	else {
+		buf_adds(b, prefix);
 		buf_add(b, p, n);
+	}
 }
 
 void
-esc_csv(struct buf *b, const char *p, size_t n)
+esc_csv(struct buf *b, const char *p, size_t n, int guard)
 {
-	separated_field(b, p, n, ',');
+	/* OWASP's CSV injection list: these start a formula. */
+	if (guard && n > 0 && p[0] != '\0' && strchr("=+-@\t\r", p[0]) != NULL)
+		separated_field(b, "'", p, n, ',', 0);
+	else
+		separated_field(b, "", p, n, ',', 0);
 }
 
 void
-esc_anki(struct buf *b, const char *p, size_t n)
+esc_tsv(struct buf *b, const char *p, size_t n, int first)
 {
-	separated_field(b, p, n, '\t');
+	separated_field(b, "", p, n, '\t', first);
 }
 
 /* Characters that are markup wherever they stand. */
 static int
 md_always(char c)
 {
-	return strchr("\\`*_[]<>#|~&!", c) != NULL;
+	return c != '\0' && strchr("\\`*_[]<>#|~&!", c) != NULL;
 }
 
 /* Characters that are markup at the start of a line. */
 static int
 md_line_start(char c)
 {
-	return strchr("+-=>", c) != NULL;
+	return c != '\0' && strchr("+-=>", c) != NULL;
 }
 
 void

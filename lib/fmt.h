@@ -1,7 +1,9 @@
 /*
  * qb-fmt's renderers: each format is a set of callbacks that turn a stream
  * of records into text for people (text, Markdown, mail, fortune) or for
- * programs (JSON, JSON Lines, CSV, Anki, templates), escaped for its format.
+ * programs (JSON, JSON Lines, CSV, TSV, Anki, templates), escaped for its
+ * format.  One registry of formats in fmt.c says which is the default and
+ * which options each takes.
  */
 #ifndef QB_FMT_H
 #define QB_FMT_H
@@ -16,12 +18,21 @@
 struct fmt_options {
 	int		 answers;	/* -a */
 	int		 width;		/* -w, 0: no wrapping */
+	int		 nul;		/* -z: a NUL ends each record */
+	int		 guard;		/* --formula-guard */
+	int		 bom;		/* --bom */
+	const char	*title;		/* --title, or NULL */
 	const char	*template;	/* --template, or NULL */
-	char		**to;		/* --to, each a comma list */
+	char		**to;		/* --to, each a comma list; none: self */
 	size_t		 nto;
-	const char	*from;		/* NULL: user@host */
-	const char	*subject;
+	const char	*from;		/* NULL: user@maildomain */
+	const char	*subject;	/* a template; NULL: the question */
+	char		**reply_to;	/* --reply-to, each a comma list */
+	size_t		 nreply_to;
+	int		 previous;	/* --previous: record 1 is answered */
 };
+
+struct fmt_mail;
 
 struct fmt {
 	const struct fmt_options *opt;
@@ -30,23 +41,25 @@ struct fmt {
 	struct buf		 out;	/* reused for every record */
 	struct buf		 text;
 	struct wrap		 wrap;
-	struct template		 tmpl;
+	struct template		 template;
+	char			 err[256];	/* why fmt_open() failed */
+	struct fmt_mail		*mail;	/* the mail format's own state */
 };
 
-/* The format names, for messages: "text, markdown, ...". */
-extern const char fmt_names[];
-
+/* The i-th format's name, in the manual's order; NULL past the end. */
+const char	*fmt_name(size_t i);
 /*
- * Prepares the format (NULL: text, or template when opt->template is
- * set).  An unknown name, a bad template or a bad mail header is a usage
- * error.
+ * Prepares the format (NULL: the default, or template when opt->template
+ * is set) and writes what comes before the records.  0, or -1 with the
+ * reason in f->err for an unknown name, a bad template, an option the
+ * format does not take or a bad mail header: a usage error to report.
  */
-void	fmt_open(struct fmt *, const char *name, const struct fmt_options *);
+int	fmt_open(struct fmt *, const char *name, const struct fmt_options *);
 void	fmt_record(struct fmt *, const struct rec *);
 /*
- * Ends the output (closing a JSON array, say); 0, or 1 when a format that
- * needs records (mail) got none.
+ * Ends the output (closing a JSON array, say); a format that needs records
+ * (mail) and got none says so and raises the status to 1.
  */
-int	fmt_close(struct fmt *);
+void	fmt_close(struct fmt *);
 
 #endif

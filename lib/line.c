@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -105,9 +106,16 @@ fill(struct reader *r)
 	ssize_t n;
 
 	make_room(r);
-	do
+	for (;;) {
+		struct pollfd p = { .fd = r->fd, .events = POLLIN };
+
 		n = read(r->fd, r->buf + r->end, r->cap - r->end);
-	while (n < 0 && errno == EINTR);
+		if (n >= 0 || (errno != EINTR && errno != EAGAIN &&
+		    errno != EWOULDBLOCK))
+			break;
+		if (errno != EINTR)	/* a non-blocking stdin: wait for it */
+			(void)poll(&p, 1, -1);
+	}
 	if (n < 0)
 		return -1;
 	if (n == 0)

@@ -7,12 +7,15 @@
 #define _GNU_SOURCE	/* copy_file_range() */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "out.h"
@@ -57,6 +60,39 @@ out_flush(void)
 	used = 0;
 	if (run.len > 0)
 		flush_run();
+}
+
+/*
+ * A pipe's writer is told when the reader is gone (POLLERR) but not when
+ * it has read: FIONREAD says how much is still unread, so this polls it
+ * every few milliseconds.
+ */
+void
+out_flush_seen(void)
+{
+	struct pollfd p = { .fd = STDOUT_FILENO, .events = 0 };
+	struct stat st;
+
+	out_flush();
+	if (fstat(STDOUT_FILENO, &st) != 0 || !S_ISFIFO(st.st_mode))
+		return;
+#ifdef FIONREAD
+	for (;;) {
+		int unread = 0;
+
+		if (ioctl(STDOUT_FILENO, FIONREAD, &unread) != 0 ||
+		    unread == 0)
+			return;
+		if (poll(&p, 1, 5) > 0 && (p.revents & (POLLERR | POLLHUP |
+		    POLLNVAL)) != 0 && (ioctl(STDOUT_FILENO, FIONREAD,
+		    &unread) != 0 || unread > 0)) {
+			raise(SIGPIPE);		/* ends us, unless ignored */
+			errno = EPIPE;
+			diag_syswarn("write error");
+			exit(STATUS_TROUBLE);
+		}
+	}
+#endif
 }
 
 void

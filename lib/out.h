@@ -25,6 +25,13 @@ void	out_write_file(int fd, off_t off, const void *p, size_t n);
 void	out_release(int fd);
 /* Write what is pending to fd 1 now. */
 void	out_flush(void);
+/*
+ * Flush, and when fd 1 is a pipe, wait until its reader has read it all:
+ * for what must not be recorded unless it was seen (qb-pick --state).  A
+ * reader that exits without reading (| true) is a broken pipe: SIGPIPE,
+ * or when that is ignored a write error, and status 2 at once.
+ */
+void	out_flush_seen(void);
 /* Flush and close stdout; call once, before returning from main. */
 void	out_close(void);
 

@@ -43,21 +43,24 @@ prefilter_init(struct prefilter *pf, char *const *patterns, size_t n,
 	    ((flags & MATCH_ICASE) && has_cased(lit)))
 		return;
 	rec_escape(&pf->needle, lit, strlen(lit));
+	buf_add(&pf->raw, lit, strlen(lit));
 	pf->active = 1;
 }
 
 int
-prefilter_may_match(const struct prefilter *pf, struct span s)
+prefilter_may_match(const struct prefilter *pf, struct span s, int escaped)
 {
+	const struct buf *n = escaped ? &pf->needle : &pf->raw;
+
 	if (!pf->active)
 		return 1;
-	return scan_search(s.p, s.len, pf->needle.p, pf->needle.len) !=
-	    SCAN_NONE;
+	return scan_search(s.p, s.len, n->p, n->len) != SCAN_NONE;
 }
 
 void
 prefilter_free(struct prefilter *pf)
 {
 	buf_free(&pf->needle);
+	buf_free(&pf->raw);
 	pf->active = 0;
 }

@@ -18,6 +18,7 @@
 struct prefilter {
 	int		 active;	/* 0: every field may match */
 	struct buf	 needle;	/* the literal, escaped as in a field */
+	struct buf	 raw;		/* the literal, for fields not escaped */
 };
 
 /*
@@ -26,8 +27,12 @@ struct prefilter {
  */
 void	prefilter_init(struct prefilter *, char *const *patterns, size_t n,
 	    int flags);
-/* 0 when the escaped field cannot hold a match. */
-int	prefilter_may_match(const struct prefilter *, struct span escaped);
+/*
+ * 0 when the field cannot hold a match; escaped: the field is escaped
+ * text (rec_fields[].escaped), matched unescaped.
+ */
+int	prefilter_may_match(const struct prefilter *, struct span field,
+	    int escaped);
 void	prefilter_free(struct prefilter *);
 
 #endif

@@ -10,13 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "out.h"
 #include "rec.h"
 #include "scan.h"
 #include "utf8.h"
-
-#define FNV_OFFSET	0xcbf29ce484222325ULL
-#define FNV_PRIME	0x100000001b3ULL
 
 static int
 is_id_byte(unsigned char c)
@@ -146,13 +144,12 @@ check_id(struct rec *r, struct span s, size_t col0)
 	return 0;
 }
 
+/* Keyed: the tags of one line must not be able to collide on purpose. */
 static uint32_t
 hash32(const char *p, size_t n)
 {
-	uint64_t h = FNV_OFFSET;
+	uint64_t h = hash_keyed(p, n);
 
-	while (n-- > 0)
-		h = (h ^ (unsigned char)*p++) * FNV_PRIME;
 	return (uint32_t)(h ^ (h >> 32));
 }
 
@@ -333,7 +330,7 @@ rec_tag_list(struct rec *r, const char *p, size_t len)
 uint64_t
 rec_text_hash(struct span s)
 {
-	uint64_t h = FNV_OFFSET;
+	uint64_t h = HASH_FNV_OFFSET;
 	size_t i;
 
 	for (i = 0; i < s.len; i++) {
@@ -343,7 +340,7 @@ rec_text_hash(struct span s)
 			c = (unsigned char)s.p[++i];
 			c = c == 't' ? '\t' : c == 'n' ? '\n' : c;
 		}
-		h = (h ^ c) * FNV_PRIME;
+		h = hash_fnv1a_byte(h, c);
 	}
 	return h;
 }
@@ -388,6 +385,44 @@ parse_comment(struct rec *r, const char *line, size_t len)
 	return REC_COMMENT;
 }
 
+/*
+ * A bare line is what people type by hand, so its text is literal: a
+ * backslash is a backslash (printf("\n") stays as typed).  The question
+ * span is kept escaped like every other field, so a backslash is doubled
+ * into r->textbuf; the pieces between backslashes are checked in place,
+ * so that an error's column is the column in the line.
+ */
+static enum rec_kind
+parse_bare(struct rec *r, const char *line, size_t len)
+{
+	struct span q = trim(line, len), piece;
+	const char *end = q.p + q.len, *p = q.p, *bs;
+
+	r->answer = trim(end, 0);
+	r->tags = r->answer;
+	buf_reset(&r->tagbuf);
+	r->question = q;
+	for (;;) {
+		bs = memchr(p, '\\', (size_t)(end - p));
+		piece.p = p;
+		piece.len = (size_t)((bs != NULL ? bs : end) - p);
+		if (check_text(r, piece, FIELD_QUESTION,
+		    1 + (size_t)(p - line)) < 0)
+			return REC_INVALID;
+		if (bs == NULL)
+			break;
+		p = bs + 1;
+	}
+	if (memchr(q.p, '\\', q.len) != NULL) {
+		buf_reset(&r->textbuf);
+		rec_escape(&r->textbuf, q.p, q.len);
+		r->question.p = r->textbuf.p;
+		r->question.len = r->textbuf.len;
+	}
+	derive_id(r);
+	return REC_RECORD;
+}
+
 enum rec_kind
 rec_parse(struct rec *r, const char *line, size_t len)
 {
@@ -424,17 +459,8 @@ rec_parse_split(struct rec *r, const char *line, size_t len,
 		return fail(r, REC_EFIELDS, FIELD_ID, 1 + (size_t)(tab[0] - line),
 		    2);
 	r->bare = ntab == 0;
-	if (r->bare) {
-		r->question = trim(line, len);
-		r->answer = trim(end, 0);
-		r->tags = r->answer;
-		buf_reset(&r->tagbuf);
-		if ((f.special & 1) && check_text(r, r->question, FIELD_QUESTION,
-		    1 + (size_t)(r->question.p - line)) < 0)
-			return REC_INVALID;
-		derive_id(r);
-		return REC_RECORD;
-	}
+	if (r->bare)
+		return parse_bare(r, line, len);
 
 	struct span id = trim(line, (size_t)(tab[0] - line));
 	const char *qend = ntab == 3 ? tab[2] : end;
@@ -462,17 +488,42 @@ rec_parse_split(struct rec *r, const char *line, size_t len,
 	return REC_RECORD;
 }
 
+const char *
+rec_comment_suspect(const char *line, size_t len)
+{
+	size_t tabs;
+
+	/* "# note", "## heading", "#" alone: a comment by every convention. */
+	if (len < 2 || line[0] != '#' || line[1] == ' ' || line[1] == '\t' ||
+	    line[1] == '#')
+		return NULL;
+	while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t'))
+		len--;
+	if (line[len - 1] == '?')
+		return "a comment that reads like a question: a question "
+		    "starting with '#' is written after a space or two TABs";
+	tabs = count_byte(line, len, '\t');
+	if (tabs == 2 || tabs == 3)
+		return "a comment holding TAB-separated fields: a record "
+		    "commented out by mistake?";
+	return NULL;
+}
+
 void
 rec_free(struct rec *r)
 {
 	buf_free(&r->tagbuf);
+	buf_free(&r->textbuf);
 	free(r->refs);
 	free(r->slots);
 	memset(r, 0, sizeof(*r));
 }
 
-static const char *const field_names[] = {
-	"id", "tags", "question", "answer"
+const struct rec_field_info rec_fields[REC_NFIELDS] = {
+	{ "id",		'i',	0,	0 },
+	{ "tags",	't',	1,	0 },
+	{ "question",	'q',	0,	1 },
+	{ "answer",	'a',	0,	1 }
 };
 
 /* A byte or code point, shown without passing any control through. */
@@ -492,7 +543,7 @@ describe_char(char *out, size_t size, unsigned arg)
 void
 rec_errmsg(const struct rec *r, char *msg, size_t size)
 {
-	const char *field = field_names[r->errfield];
+	const char *field = rec_fields[r->errfield].name;
 	char what[32];
 
 	describe_char(what, sizeof(what), r->errarg);
@@ -664,26 +715,37 @@ rec_has_tag(const struct rec *r, const char *tag, size_t len)
 int
 rec_field_mask(const char *list)
 {
-	static const char *const names[] = { "id", "tags", "question", "answer" };
 	int mask = 0;
 
 	while (*list != '\0') {
 		size_t len = strcspn(list, ","), f;
 
 		if (len == 3 && strncmp(list, "all", 3) == 0)
-			mask |= (1 << 4) - 1;
+			mask |= (1 << REC_NFIELDS) - 1;
 		else {
-			for (f = 0; f < 4; f++)
-				if (strlen(names[f]) == len &&
-				    strncmp(list, names[f], len) == 0)
+			for (f = 0; f < REC_NFIELDS; f++)
+				if (strlen(rec_fields[f].name) == len &&
+				    strncmp(list, rec_fields[f].name, len) == 0)
 					break;
-			if (f == 4)
+			if (f == REC_NFIELDS)
 				return -1;
 			mask |= 1 << f;
 		}
 		list += len + (list[len] == ',');
 	}
 	return mask == 0 ? -1 : mask;
+}
+
+void
+rec_field_list(struct buf *b, const char *sep)
+{
+	int f;
+
+	for (f = 0; f < REC_NFIELDS; f++) {
+		if (f > 0)
+			buf_adds(b, sep);
+		buf_adds(b, rec_fields[f].name);
+	}
 }
 
 struct span
@@ -700,6 +762,14 @@ rec_field(const struct rec *r, enum rec_field f)
 	default:
 		return r->answer;
 	}
+}
+
+struct span
+rec_field_text(const struct rec *r, enum rec_field f, struct buf *scratch)
+{
+	struct span s = rec_field(r, f);
+
+	return rec_fields[f].escaped ? rec_text(s, scratch) : s;
 }
 
 int

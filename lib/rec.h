@@ -43,12 +43,27 @@ enum rec_err {
 	REC_EBACKSLASH		/* a backslash ending a field */
 };
 
+/*
+ * The fields of a record, in file order.  Everything that names or lists
+ * fields (messages, qb-grep --field, template letters, JSON keys, the CSV
+ * header) derives from rec_fields[], so a field is added here once.
+ */
 enum rec_field {
 	FIELD_ID,
 	FIELD_TAGS,
 	FIELD_QUESTION,
-	FIELD_ANSWER
+	FIELD_ANSWER,
+	REC_NFIELDS
 };
+
+struct rec_field_info {
+	const char	*name;		/* "question" */
+	char		 letter;	/* in templates: %q */
+	int		 list;		/* a comma-joined list (tags) */
+	int		 escaped;	/* escaped text: rec_text() reads it */
+};
+
+extern const struct rec_field_info rec_fields[REC_NFIELDS];
 
 struct tagref {
 	uint32_t	 off;
@@ -61,7 +76,8 @@ struct rec {
 	struct span	 tags;		/* lowercased, deduplicated, comma-joined */
 	struct span	 question;	/* escaped as in the file */
 	struct span	 answer;	/* escaped; empty when there is none */
-	int		 bare;		/* the line was a bare question */
+	int		 bare;		/* the line was a bare question: text
+					   taken literally, no escapes */
 
 	/* What was wrong, when rec_parse() returned REC_INVALID. */
 	enum rec_err	 err;
@@ -72,6 +88,7 @@ struct rec {
 	/* Storage reused from record to record. */
 	char		 idbuf[16];
 	struct buf	 tagbuf;
+	struct buf	 textbuf;	/* a bare question with '\\' escaped */
 	struct tagref	*refs;
 	size_t		 refcap;
 	uint32_t	*slots;
@@ -86,6 +103,11 @@ struct scan_fields;
 enum rec_kind	rec_parse_split(struct rec *, const char *line, size_t len,
 		    struct scan_fields *);
 void		rec_free(struct rec *);
+/*
+ * Why a comment line looks like a mistake (a question that starts with
+ * '#', a record commented out), or NULL; for qb-list --check.
+ */
+const char	*rec_comment_suspect(const char *line, size_t len);
 /* The message for a REC_INVALID line, without file and line number. */
 void		rec_errmsg(const struct rec *, char *msg, size_t size);
 
@@ -116,10 +138,15 @@ uint64_t	rec_text_hash(struct span escaped);
  * or all) as a mask of 1 << FIELD_*; -1 when a name is unknown.
  */
 int		rec_field_mask(const char *list);
+/* Appends the field names joined by sep: "id, tags, question, answer". */
+void		rec_field_list(struct buf *, const char *sep);
 /* Is this a valid (given, not empty) id? */
 int		rec_id_valid(const char *p, size_t len);
 /* A field's escaped text by number. */
 struct span	rec_field(const struct rec *, enum rec_field);
+/* A field's text by number, unescaped when the field is escaped. */
+struct span	rec_field_text(const struct rec *, enum rec_field,
+		    struct buf *scratch);
 /* Normalizes a comma-separated tag list as rec_parse() does. */
 enum rec_err	rec_tag_list(struct rec *, const char *p, size_t len);
 

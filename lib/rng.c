@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "hash.h"
 #include "rng.h"
 
 static uint64_t
@@ -40,11 +41,7 @@ rng_seed(struct rng *r, uint64_t x)
 uint64_t
 rng_hash(const char *p, size_t len)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	while (len-- > 0)
-		h = (h ^ (unsigned char)*p++) * 0x100000001b3ULL;
-	return h;
+	return hash_fnv1a(p, len);
 }
 
 void

@@ -1,6 +1,9 @@
 /*
- * The temporary file is tmpfile(3)'s: unlinked at once, so nothing is left
- * behind whatever happens to the command.
+ * The temporary file is unlinked at once, so nothing is left behind
+ * whatever happens to the command.  It is made in TMPDIR, else /tmp
+ * (tmpfile(3) ignores TMPDIR); when neither can take it (a read-only
+ * /tmp), the lines are kept in memory instead: slower to grow, but the
+ * pick is still made.
  */
 #include <fcntl.h>
 #include <stdlib.h>
@@ -11,14 +14,38 @@
 #include "out.h"
 #include "spill.h"
 
+static FILE *
+open_temporary(void)
+{
+	const char *dirs[] = { getenv("TMPDIR"), "/tmp" };
+	size_t i;
+
+	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+		struct buf path = { 0 };
+		FILE *f = NULL;
+		int fd;
+
+		if (dirs[i] == NULL || dirs[i][0] == '\0')
+			continue;
+		buf_adds(&path, dirs[i]);
+		buf_adds(&path, "/qb-spill.XXXXXX");
+		if ((fd = mkstemp((char *)buf_cstr(&path))) >= 0) {
+			unlink(path.p);
+			if ((f = fdopen(fd, "w+")) == NULL)
+				close(fd);
+		}
+		buf_free(&path);
+		if (f != NULL)
+			return f;
+	}
+	return NULL;
+}
+
 int
 spill_init(struct spill *s)
 {
 	memset(s, 0, sizeof(*s));
-	if ((s->file = tmpfile()) == NULL) {
-		diag_syswarn("cannot make a temporary file");
-		return -1;
-	}
+	s->file = open_temporary();	/* NULL: in memory */
 	return 0;
 }
 
@@ -77,7 +104,9 @@ spill_add(struct spill *s, const struct rec *r)
 	rec_format(r, &s->line);
 	e->off = s->end;
 	e->len = s->line.len;
-	if (fwrite(s->line.p, 1, s->line.len, s->file) != s->line.len)
+	if (s->file == NULL)
+		buf_add(&s->mem, s->line.p, s->line.len);
+	else if (fwrite(s->line.p, 1, s->line.len, s->file) != s->line.len)
 		diag_fatal("temporary file: write error");
 	s->end += (off_t)s->line.len;
 }
@@ -165,6 +194,10 @@ spill_write(struct spill *s, size_t i)
 		out_write(s->line.p, e->len);
 		return;
 	}
+	if (s->file == NULL) {
+		out_write(s->mem.p + e->off, e->len);
+		return;
+	}
 	if (fflush(s->file) != 0 || fseeko(s->file, e->off, SEEK_SET) != 0 ||
 	    fread(s->line.p, 1, e->len, s->file) != e->len)
 		diag_fatal("temporary file: read error");
@@ -180,6 +213,7 @@ spill_free(struct spill *s)
 		fclose(s->file);
 	buf_free(&s->ids);
 	buf_free(&s->line);
+	buf_free(&s->mem);
 	free(s->v);
 	while (s->nfds > 0)
 		close(s->fds[--s->nfds]);

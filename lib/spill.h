@@ -23,7 +23,8 @@ struct spilled {
 };
 
 struct spill {
-	FILE		*file;
+	FILE		*file;		/* NULL: the lines are in mem */
+	struct buf	 mem;
 	off_t		 end;
 	struct buf	 ids;
 	struct spilled	*v;
@@ -35,7 +36,7 @@ struct spill {
 	unsigned long	 lastinput;	/* 1 + the input fds[nfds - 1] is */
 };
 
-/* 0, or -1 after a report when no temporary file can be made. */
+/* 0 (kept for callers: a spill without a temporary file is in memory). */
 int	spill_init(struct spill *);
 void	spill_add(struct spill *, const struct rec *);
 /*

@@ -20,6 +20,7 @@ src_init(struct src *s, int nfiles, char **files, enum src_default dflt)
 	const char *qb_path = getenv("QB_PATH");
 
 	memset(s, 0, sizeof(*s));
+	s->idmax = SRC_IDS_MAX;
 	if (nfiles > 0) {
 		s->paths = files;
 		s->npaths = (size_t)nfiles;
@@ -68,6 +69,69 @@ report_bad_line(struct src *s)
 		diag_raise(STATUS_TROUBLE);
 }
 
+void
+src_all_ids(struct src *s)
+{
+	s->idmax = (size_t)-1;
+}
+
+/* Remembers where an id was first seen. */
+static void
+remember(struct src *s, struct strmap_entry *e)
+{
+	if (s->ids.n > s->wherecap) {
+		s->wherecap = s->wherecap == 0 ? 256 : 2 * s->wherecap;
+		s->where = xrealloc(s->where, s->wherecap * sizeof(*s->where));
+	}
+	e->value = s->ids.n - 1;
+	s->where[e->value].name = s->rd.name;
+	s->where[e->value].lineno = s->rd.lineno;
+}
+
+/* 1 when the record's id was seen before: reported, counted as bad. */
+static int
+duplicate(struct src *s)
+{
+	struct rec *r = &s->rec;
+	struct strmap_entry *e;
+	int added;
+
+	if (s->idsfull)
+		return 0;
+	if (s->ids.n == s->idmax) {
+		/* Checking later ids against the table is no bound on memory
+		 * lost: a duplicate of a forgotten id would pass anyway. */
+		diag_line(s->rd.name, s->rd.lineno, "more than %zu distinct "
+		    "ids: duplicate ids are no longer detected", s->idmax);
+		s->idsfull = 1;
+		return 0;
+	}
+	e = strmap_put(&s->ids, r->id.p, r->id.len, &added);
+	if (added) {
+		remember(s, e);
+		return 0;
+	}
+	diag_line(s->rd.name, s->rd.lineno, "duplicate id '%.*s', first at "
+	    "%s:%lu", (int)r->id.len, r->id.p,
+	    s->where[e->value].name, s->where[e->value].lineno);
+	s->nbad++;
+	if (!s->lenient)
+		diag_raise(STATUS_TROUBLE);
+	return 1;
+}
+
+/* --check: a comment that looks like a mistake counts as a problem. */
+static void
+suspect_comment(struct src *s, const struct line *l)
+{
+	const char *why = rec_comment_suspect(l->p, l->len);
+
+	if (why != NULL) {
+		diag_line(s->rd.name, s->rd.lineno, "%s", why);
+		s->nbad++;
+	}
+}
+
 struct rec *
 src_next(struct src *s)
 {
@@ -94,12 +158,17 @@ src_next(struct src *s)
 		s->line = l;
 		switch (rec_parse_split(&s->rec, l.p, l.len, &f)) {
 		case REC_RECORD:
+			if (duplicate(s))
+				break;
 			return &s->rec;
 		case REC_INVALID:
 			report_bad_line(s);
 			break;
-		case REC_BLANK:
 		case REC_COMMENT:
+			if (s->lenient)
+				suspect_comment(s, &l);
+			break;
+		case REC_BLANK:
 			break;
 		}
 	}
@@ -134,6 +203,8 @@ src_free(struct src *s)
 	out_release(s->rd.fd);
 	reader_free(&s->rd);
 	rec_free(&s->rec);
+	strmap_free(&s->ids);
+	free(s->where);
 	if (s->expanded != NULL)
 		bank_path_free(s->expanded);
 	s->expanded = NULL;

@@ -10,6 +10,16 @@
 
 #include "line.h"
 #include "rec.h"
+#include "strmap.h"
+
+/*
+ * Ids are keys: a record whose id was seen before is reported with both
+ * locations and skipped, like a malformed line.  Remembering ids costs
+ * memory, so a streaming command remembers the first SRC_IDS_MAX distinct
+ * ids (about 6 MB), then says so once and stops checking; src_all_ids()
+ * lifts the bound for commands that hold every id anyway.
+ */
+#define SRC_IDS_MAX	100000
 
 enum src_default {
 	SRC_STDIN,	/* no FILE: read standard input */
@@ -21,7 +31,8 @@ struct src {
 	struct rec	 rec;
 	struct line	 line;		/* rec's line as read */
 	unsigned long	 nbad;		/* malformed lines seen */
-	int		 lenient;	/* bad lines are not trouble (--check) */
+	int		 lenient;	/* --check: bad lines are not trouble,
+					   and suspect comments are problems */
 	char		**paths;	/* files still to read */
 	size_t		 npaths;
 	size_t		 next;		/* index into paths or bank_builtin */
@@ -29,6 +40,16 @@ struct src {
 	int		 open;
 	unsigned long	 nopened;	/* inputs opened so far */
 	char		**expanded;	/* QB_PATH's expansion, to free */
+	struct strmap	 ids;		/* id to index in where[] */
+	struct src_where *where;
+	size_t		 wherecap;
+	size_t		 idmax;
+	int		 idsfull;	/* idmax reached, said so */
+};
+
+struct src_where {
+	const char	*name;
+	unsigned long	 lineno;
 };
 
 void		 src_init(struct src *, int nfiles, char **files,
@@ -46,6 +67,8 @@ void		 src_write(struct src *);
  * not canonical or its input is not a regular file.
  */
 off_t		 src_canonical_at(const struct src *);
+/* Remember every id, not only the first SRC_IDS_MAX. */
+void		 src_all_ids(struct src *);
 void		 src_free(struct src *);
 
 #endif

@@ -1,86 +1,78 @@
 /*
- * The lock is taken on the state file itself.  A run that waited for the
- * lock may find that the path now names a newer file (the holder renamed
- * its replacement over it), so after locking, the descriptor and the path
- * must still be the same file; if not, it opens the path again.
- * The replacement is written to a temporary file beside the state, synced,
- * renamed over it, and the directory synced: the file is always either
- * the old state or the new one.
+ * The file is read whole and written back whole: its comments and blank
+ * lines where they were, forgotten ids left out, new ids at the end.  New
+ * ids go at the end in the order they were written, so the last id of an
+ * input in file order is the record that ended its round.
  */
-#include <errno.h>
-#include <fcntl.h>
-#include <libgen.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include "buf.h"
 #include "diag.h"
 #include "line.h"
 #include "rec.h"
 #include "state.h"
 
-static int
-lock_current(struct state *s)
+int
+state_init(struct state *s, const char *path)
 {
-	struct stat held, now;
-
-	for (;;) {
-		if ((s->fd = open(s->path, O_RDWR | O_CREAT, 0666)) < 0)
-			return -1;
-		if (flock(s->fd, LOCK_EX) != 0 || fstat(s->fd, &held) != 0)
-			return -1;
-		if (stat(s->path, &now) == 0 && now.st_dev == held.st_dev &&
-		    now.st_ino == held.st_ino)
-			return 0;
-		close(s->fd);
-	}
+	memset(s, 0, sizeof(*s));
+	return keep_init(&s->file, path);
 }
 
 static int
-read_ids(struct state *s)
+is_space(char c)
 {
-	struct reader rd = { 0 };
-	struct line l;
-	int got, ok = 0;
-
-	reader_open_fd(&rd, s->path, s->fd);
-	while ((got = line_next(&rd, &l)) == 1) {
-		if (!rec_id_valid(l.p, l.len)) {
-			diag_line(s->path, rd.lineno, "not an id: the state "
-			    "file holds one id a line");
-			ok = -1;
-			break;
-		}
-		strmap_put(&s->ids, l.p, l.len, NULL);
-	}
-	if (got < 0) {
-		diag_syswarn("%s", s->path);
-		ok = -1;
-	}
-	rd.fd = -1;	/* the descriptor stays open and locked */
-	reader_free(&rd);
-	if (ok < 0)
-		diag_raise(STATUS_TROUBLE);
-	return ok;
+	return c == ' ' || c == '\t';
 }
 
 int
-state_open(struct state *s, const char *path)
+state_parse(struct state *s)
 {
-	memset(s, 0, sizeof(*s));
-	s->path = path;
-	if (lock_current(s) != 0) {
-		diag_syswarn("%s", path);
-		if (s->fd >= 0)
-			close(s->fd);
-		s->fd = -1;
-		return -1;
+	struct reader rd = { 0 };
+	struct line l;
+	size_t cap = 0;
+
+	reader_open_mem(&rd, s->file.name, s->text.p, s->text.len);
+	while (line_next(&rd, &l) == 1) {
+		struct state_line *sl;
+		const char *p = l.p, *end = l.p + l.len;
+
+		while (p < end && is_space(*p))
+			p++;
+		while (end > p && is_space(end[-1]))
+			end--;
+		if (p < end && *p != '#' &&
+		    !rec_id_valid(p, (size_t)(end - p))) {
+			diag_line(s->file.name, rd.lineno, "not an id: the "
+			    "state file holds one id a line");
+			diag_raise(STATUS_TROUBLE);
+			reader_free(&rd);
+			return -1;
+		}
+		if (s->nlines == cap) {
+			cap = cap == 0 ? 64 : cap * 2;
+			s->lines = xrealloc(s->lines, cap * sizeof(*s->lines));
+		}
+		sl = &s->lines[s->nlines++];
+		sl->off = (size_t)(l.p - s->text.p);
+		sl->len = l.len;
+		sl->idoff = (size_t)(p - s->text.p);
+		sl->idlen = p < end && *p != '#' ? (size_t)(end - p) : 0;
+		sl->drop = 0;
+		if (sl->idlen > 0)
+			strmap_put(&s->ids, p, sl->idlen, NULL)->value =
+			    s->nlines;
 	}
-	return read_ids(s);
+	reader_free(&rd);
+	return 0;
+}
+
+int
+state_lock(struct state *s)
+{
+	if (keep_lock(&s->file) != 0 || keep_read(&s->file, &s->text) != 0)
+		return -1;
+	return state_parse(s);
 }
 
 int
@@ -89,85 +81,151 @@ state_has(const struct state *s, const char *id, size_t len)
 	return strmap_get(&s->ids, id, len) != NULL;
 }
 
+static const char *
+spilled_id(const struct spill *sp, size_t i)
+{
+	return sp->ids.p + sp->v[i].idoff;
+}
+
 static void
-add_id_line(struct buf *out, const char *p, size_t len)
+shuffle(size_t *a, size_t n, struct rng *r)
 {
-	buf_add(out, p, len);
-	buf_addc(out, '\n');
-}
+	size_t i;
 
-static int
-write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
+	for (i = n; i > 1; i--) {
+		size_t j = (size_t)rng_below(r, i), t = a[i - 1];
 
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += w;
-		n -= (size_t)w;
+		a[i - 1] = a[j];
+		a[j] = t;
 	}
-	return 0;
 }
 
-static int
-sync_directory(const char *path)
+/* Picks k of a[0..n-1] into a[0..k-1], in random order. */
+static void
+choose(size_t *a, size_t n, size_t k, struct rng *r)
 {
-	char *copy = xstrdup(path);
-	int fd = open(dirname(copy), O_RDONLY), rc = 0;
+	size_t i;
 
-	free(copy);
-	if (fd < 0)
-		return -1;
-	if (fsync(fd) != 0 && errno != EINVAL)
-		rc = -1;
-	close(fd);
-	return rc;
+	for (i = 0; i < k && i + 1 < n; i++) {
+		size_t j = i + (size_t)rng_below(r, n - i), t = a[i];
+
+		a[i] = a[j];
+		a[j] = t;
+	}
+}
+
+static void
+add_ids(struct state *s, const struct spill *sp, const size_t *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		buf_add(&s->added, spilled_id(sp, v[i]), sp->v[v[i]].idlen);
+		buf_addc(&s->added, '\n');
+	}
+}
+
+size_t
+state_choose(struct state *s, struct rng *r, const struct spill *sp,
+    size_t k, size_t *pick)
+{
+	struct strmap input = { 0 };
+	size_t *fresh, *old, nfresh = 0, nold = 0, n, i, last = 0, at = 0, t;
+	int added;
+
+	fresh = xcalloc(sp->n + 1, sizeof(*fresh));
+	old = xcalloc(sp->n + 1, sizeof(*old));
+	for (i = 0; i < sp->n; i++) {
+		const char *id = spilled_id(sp, i);
+		struct strmap_entry *e;
+
+		strmap_put(&input, id, sp->v[i].idlen, &added);
+		if (!added)
+			continue;
+		if ((e = strmap_get(&s->ids, id, sp->v[i].idlen)) == NULL)
+			fresh[nfresh++] = i;
+		else {
+			/* The input's last id in the file ended its round. */
+			if (e->value > last) {
+				last = e->value;
+				at = nold;
+			}
+			old[nold++] = i;
+		}
+	}
+	t = old[0];
+	old[0] = old[at];
+	old[at] = t;
+	if (nfresh >= k || nold == 0) {
+		/* The round goes on (or ends with all of it, and no more). */
+		n = nfresh < k ? nfresh : k;
+		choose(fresh, nfresh, n, r);
+		memcpy(pick, fresh, n * sizeof(*pick));
+		add_ids(s, sp, fresh, n);
+	} else {
+		/* The rest of the round, then a new round for this input. */
+		size_t more = k - nfresh < nold ? k - nfresh : nold;
+
+		shuffle(fresh, nfresh, r);
+		memcpy(pick, fresh, nfresh * sizeof(*pick));
+		/* old[0] is the record that ended the round: not first. */
+		if (nfresh == 0 && nold > 1) {
+			size_t j = 1 + (size_t)rng_below(r, nold - 1);
+
+			t = old[0];
+			old[0] = old[j];
+			old[j] = t;
+			choose(old + 1, nold - 1, more - 1, r);
+		} else
+			choose(old, nold, more, r);
+		memcpy(pick + nfresh, old, more * sizeof(*pick));
+		for (i = 0; i < s->nlines; i++)
+			if (s->lines[i].idlen > 0 && strmap_get(&input,
+			    s->text.p + s->lines[i].idoff, s->lines[i].idlen))
+				s->lines[i].drop = 1;
+		add_ids(s, sp, old, more);
+		n = nfresh + more;
+	}
+	strmap_free(&input);
+	free(fresh);
+	free(old);
+	return n;
+}
+
+void
+state_text(const struct state *s, struct buf *text)
+{
+	size_t i;
+
+	for (i = 0; i < s->nlines; i++) {
+		if (s->lines[i].drop)
+			continue;
+		buf_add(text, s->text.p + s->lines[i].off, s->lines[i].len);
+		buf_addc(text, '\n');
+	}
+	buf_add(text, s->added.p, s->added.len);
 }
 
 int
-state_commit(struct state *s, int new_round, const struct buf *lines,
-    size_t n)
+state_commit(struct state *s)
 {
-	struct buf text = { 0 }, tmp = { 0 };
-	struct stat st;
-	size_t i;
-	int fd;
+	struct buf text = { 0 };
+	int rc;
 
-	for (i = 0; !new_round && i < s->ids.n; i++)
-		add_id_line(&text, strmap_key(&s->ids, &s->ids.v[i]),
-		    s->ids.v[i].len);
-	for (i = 0; i < n; i++)
-		add_id_line(&text, lines[i].p, (size_t)((const char *)
-		    memchr(lines[i].p, '\t', lines[i].len) - lines[i].p));
-	buf_adds(&tmp, s->path);
-	buf_adds(&tmp, ".XXXXXX");
-	fd = mkstemp((char *)buf_cstr(&tmp));
-	if (fd < 0 || fstat(s->fd, &st) != 0 ||
-	    fchmod(fd, st.st_mode & 0777) != 0 ||
-	    write_all(fd, text.p, text.len) != 0 || fsync(fd) != 0 ||
-	    close(fd) != 0 || rename(tmp.p, s->path) != 0 ||
-	    sync_directory(s->path) != 0) {
-		diag_syswarn("%s: cannot update", s->path);
-		if (fd >= 0)
-			unlink(tmp.p);
-		buf_free(&text);
-		buf_free(&tmp);
-		return -1;
-	}
+	state_text(s, &text);
+	rc = keep_replace(&s->file, text.p, text.len);
 	buf_free(&text);
-	buf_free(&tmp);
-	return 0;
+	return rc;
 }
 
 void
 state_close(struct state *s)
 {
-	if (s->fd >= 0)
-		close(s->fd);	/* releases the lock */
-	s->fd = -1;
+	keep_close(&s->file);
+	buf_free(&s->text);
+	buf_free(&s->added);
+	free(s->lines);
 	strmap_free(&s->ids);
+	memset(s, 0, sizeof(*s));
+	s->file.fd = -1;
 }

@@ -1,20 +1,22 @@
 /*
  * Open addressing with linear probing, at most half full.  Slots hold
  * indexes rather than pointers, so growing the entry array is safe.
+ * Keys come from input (ids, tags, state files), so the hash is the
+ * keyed one: with a fixed hash, crafted ids that share a slot make every
+ * insertion walk all the others, and a bank takes quadratic time.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "strmap.h"
+
+unsigned long long strmap_probes;
 
 static uint64_t
 hash(const char *p, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	while (n-- > 0)
-		h = (h ^ (unsigned char)*p++) * 0x100000001b3ULL;
-	return h ^ (h >> 29);
+	return hash_keyed(p, n);
 }
 
 static size_t
@@ -25,6 +27,7 @@ find_slot(const struct strmap *m, const char *key, size_t len, uint64_t h)
 	for (i = h & mask; m->slots[i] != 0; i = (i + 1) & mask) {
 		const struct strmap_entry *e = &m->v[m->slots[i] - 1];
 
+		strmap_probes++;
 		if (e->hash == h && e->len == len &&
 		    memcmp(m->keys.p + e->off, key, len) == 0)
 			break;
@@ -104,4 +107,60 @@ strmap_free(struct strmap *m)
 	free(m->slots);
 	buf_free(&m->keys);
 	memset(m, 0, sizeof(*m));
+}
+
+/* Levenshtein distance, stopping early once it exceeds max. */
+static size_t
+distance(const char *a, size_t la, const char *b, size_t lb, size_t max)
+{
+	size_t *row, i, j, d;
+
+	if ((la > lb ? la - lb : lb - la) > max)
+		return max + 1;
+	row = xmalloc((lb + 1) * sizeof(*row));
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t diag = row[0], low;
+
+		row[0] = low = i;
+		for (j = 1; j <= lb; j++) {
+			size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+			if (best < low)
+				low = best;
+		}
+		if (low > max) {
+			free(row);
+			return max + 1;
+		}
+	}
+	d = row[lb];
+	free(row);
+	return d;
+}
+
+const struct strmap_entry *
+strmap_closest(const struct strmap *m, const char *key, size_t len)
+{
+	const struct strmap_entry *best = NULL;
+	size_t max = len / 3 > 2 ? len / 3 : 2, bestd = max + 1, i;
+
+	for (i = 0; i < m->n; i++) {
+		const struct strmap_entry *e = &m->v[i];
+		size_t d = distance(key, len, strmap_key(m, e), e->len, max);
+
+		if (d < bestd || (d == bestd && best != NULL &&
+		    e->value > best->value)) {
+			best = e;
+			bestd = d;
+		}
+	}
+	return best;
 }

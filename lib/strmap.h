@@ -36,5 +36,14 @@ struct strmap_entry	*strmap_get(const struct strmap *, const char *key,
 const char		*strmap_key(const struct strmap *,
 			    const struct strmap_entry *);
 void			 strmap_free(struct strmap *);
+/* Occupied slots looked at so far, by every map: tests check it is linear. */
+extern unsigned long long strmap_probes;
+/*
+ * The key nearest to key by edit distance, for "did you mean": at most
+ * max(2, len / 3) edits away (so a typo, not another word), ties to the
+ * larger value, then to the earlier entry.  NULL when none is that near.
+ */
+const struct strmap_entry *strmap_closest(const struct strmap *,
+			    const char *key, size_t len);
 
 #endif

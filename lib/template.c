@@ -10,13 +10,15 @@
 #include "template.h"
 
 static void
-add_part(struct template *t, enum tmpl_kind kind, size_t off, size_t len)
+add_part(struct template *t, enum template_piece kind, size_t off, size_t len)
 {
-	if (kind == TMPL_TEXT && t->n > 0 && t->v[t->n - 1].kind == TMPL_TEXT) {
+	if (kind == TEMPLATE_TEXT && t->n > 0 &&
+	    t->v[t->n - 1].kind == TEMPLATE_TEXT) {
 		t->v[t->n - 1].len += len;	/* extend the literal run */
 		return;
 	}
 	t->v = xrealloc(t->v, (t->n + 1) * sizeof(*t->v));
+	memset(&t->v[t->n], 0, sizeof(t->v[t->n]));
 	t->v[t->n].kind = kind;
 	t->v[t->n].off = off;
 	t->v[t->n].len = len;
@@ -26,22 +28,42 @@ add_part(struct template *t, enum tmpl_kind kind, size_t off, size_t len)
 static void
 add_literal(struct template *t, char c)
 {
-	add_part(t, TMPL_TEXT, t->lit.len, 1);
+	add_part(t, TEMPLATE_TEXT, t->lit.len, 1);
 	buf_addc(&t->lit, c);
+}
+
+/* "%q": the field whose letter it is, or -1. */
+static int
+field_letter(char c)
+{
+	int f;
+
+	for (f = 0; f < REC_NFIELDS; f++)
+		if (rec_fields[f].letter == c)
+			return f;
+	return -1;
+}
+
+/* "\n": the byte it stands for, or -1. */
+static int
+escape_byte(char c)
+{
+	static const char names[] = "nt0\\", bytes[] = "\n\t\0\\";
+	const char *p;
+
+	if (c == '\0' || (p = strchr(names, c)) == NULL)
+		return -1;
+	return bytes[p - names];
 }
 
 int
 template_parse(struct template *t, const char *fmt, char *err, size_t size)
 {
-	static const char fields[] = "itqan";
-	static const enum tmpl_kind kinds[] = { TMPL_ID, TMPL_TAGS,
-	    TMPL_QUESTION, TMPL_ANSWER, TMPL_NUMBER };
 	const char *p;
+	int f;
 
 	memset(t, 0, sizeof(*t));
 	for (p = fmt; *p != '\0'; p++) {
-		const char *f;
-
 		if (*p != '%' && *p != '\\') {
 			add_literal(t, *p);
 			continue;
@@ -52,15 +74,17 @@ template_parse(struct template *t, const char *fmt, char *err, size_t size)
 			return -1;
 		}
 		if (*p == '\\') {
-			if (p[1] != 'n' && p[1] != 't' && p[1] != '\\')
+			if ((f = escape_byte(p[1])) < 0)
 				goto unknown;
-			add_literal(t, p[1] == 'n' ? '\n' : p[1] == 't' ?
-			    '\t' : '\\');
+			add_literal(t, (char)f);
 		} else if (p[1] == '%')
 			add_literal(t, '%');
-		else if (p[1] != '\0' && (f = strchr(fields, p[1])) != NULL)
-			add_part(t, kinds[f - fields], 0, 0);
-		else
+		else if (p[1] == 'n')
+			add_part(t, TEMPLATE_NUMBER, 0, 0);
+		else if ((f = field_letter(p[1])) >= 0) {
+			add_part(t, TEMPLATE_FIELD, 0, 0);
+			t->v[t->n - 1].field = (enum rec_field)f;
+		} else
 			goto unknown;
 		p++;
 	}
@@ -83,27 +107,19 @@ template_render(struct template *t, const struct rec *r, unsigned long number,
 	size_t i;
 
 	for (i = 0; i < t->n; i++) {
-		const struct tmpl_part *part = &t->v[i];
+		const struct template_part *part = &t->v[i];
 		struct span text;
 		char num[32];
 
 		switch (part->kind) {
-		case TMPL_TEXT:
+		case TEMPLATE_TEXT:
 			buf_add(out, t->lit.p + part->off, part->len);
 			break;
-		case TMPL_ID:
-			buf_add(out, r->id.p, r->id.len);
-			break;
-		case TMPL_TAGS:
-			buf_add(out, r->tags.p, r->tags.len);
-			break;
-		case TMPL_QUESTION:
-		case TMPL_ANSWER:
-			text = rec_text(part->kind == TMPL_QUESTION ?
-			    r->question : r->answer, &t->scratch);
+		case TEMPLATE_FIELD:
+			text = rec_field_text(r, part->field, &t->scratch);
 			buf_add(out, text.p, text.len);
 			break;
-		case TMPL_NUMBER:
+		case TEMPLATE_NUMBER:
 			snprintf(num, sizeof(num), "%lu", number);
 			buf_adds(out, num);
 			break;

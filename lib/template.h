@@ -1,6 +1,7 @@
 /*
- * qb-fmt's --template: "%i %t %q %a %n %%" and "\n \t \\" in a format
- * string, checked once and rendered for every record.
+ * qb-fmt's --template: a % and a field's letter (rec_fields[]), "%n %%",
+ * and "\n \t \0 \\" in a format string, checked once and rendered for
+ * every record.
  */
 #ifndef QB_TEMPLATE_H
 #define QB_TEMPLATE_H
@@ -10,23 +11,21 @@
 #include "buf.h"
 #include "rec.h"
 
-enum tmpl_kind {
-	TMPL_TEXT,	/* literal bytes */
-	TMPL_ID,
-	TMPL_TAGS,
-	TMPL_QUESTION,
-	TMPL_ANSWER,
-	TMPL_NUMBER
+enum template_piece {
+	TEMPLATE_TEXT,	/* literal bytes */
+	TEMPLATE_FIELD,	/* a field's text, unescaped */
+	TEMPLATE_NUMBER
 };
 
-struct tmpl_part {
-	enum tmpl_kind	 kind;
-	size_t		 off;	/* TMPL_TEXT: in lit */
+struct template_part {
+	enum template_piece	 kind;
+	enum rec_field	 field;	/* TEMPLATE_FIELD */
+	size_t		 off;	/* TEMPLATE_TEXT: in lit */
 	size_t		 len;
 };
 
 struct template {
-	struct tmpl_part	*v;
+	struct template_part	*v;
 	size_t			 n;
 	struct buf		 lit;
 	struct buf		 scratch;

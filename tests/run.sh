@@ -39,7 +39,7 @@ done
 
 # Some transcripts again on the other scanners (lib/scan.c): same bytes out.
 for simd in portable sse2; do
-	for t in hostile qb-list qb-grep; do
+	for t in hostile qb-list qb-grep habits; do
 		QB_SIMD=$simd bash "$top/tests/cli/run.sh" "$build/bin" \
 		    "$top/tests/cli/$t.t" >"$log" 2>&1
 		p=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$log")
@@ -49,6 +49,13 @@ for simd in portable sse2; do
 		count "cli $t.t QB_SIMD=$simd" "${p:-0}" "${f:-0}"
 	done
 done
+# qb-drill's session, driven through a pseudo-terminal.
+python3 "$top/tests/pty/drill.py" "$build/bin" >"$log" 2>&1
+p=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$log")
+f=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p' "$log")
+[ -n "$p" ] || f=1
+[ "${f:-0}" -eq 0 ] || grep -v 'passed, .* failed$' "$log"
+count "pty drill.py" "${p:-0}" "${f:-0}"
 
 # Lints: the shipped banks and the manual pages.
 if "$build/bin/qb-list" --check "$top"/data/*.qb >"$log" 2>&1; then

@@ -80,11 +80,11 @@ def jobs(BANK):
             ("qb-pick -n 1000 F", [qb("qb-pick"), "-n", "1000", BANK]),
             ("shuf -n 1000 F", ["shuf", "-n", "1000", BANK])]),
         ("TSV to JSON Lines", [
-            ("qb-fmt -f jsonl F", [qb("qb-fmt"), "-f", "jsonl", BANK]),
+            ("qb-fmt -a -f jsonl F", [qb("qb-fmt"), "-a", "-f", "jsonl", BANK]),
             ("jq -R", ["jq", "-cR", JQ, BANK]),
             ("mlr", sh(f"mlr {MLR_FIELDS} --ojsonl cat {BANK}"))]),
         ("TSV to CSV", [
-            ("qb-fmt -f csv F", [qb("qb-fmt"), "-f", "csv", BANK]),
+            ("qb-fmt -a -f csv F", [qb("qb-fmt"), "-a", "-f", "csv", BANK]),
             ("jq -R", ["jq", "-rR", 'split("\t") | @csv', BANK]),
             ("mlr", sh(f"mlr {MLR_FIELDS} --ocsv cat {BANK}"))]),
         ("question of the day, big bank", [

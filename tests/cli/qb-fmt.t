@@ -40,7 +40,7 @@ $ printf 'a\t\tIs *this* a [link]?\t\n' | qb-fmt --format=markdown
 > 1. Is \*this\* a \[link\]?
 
 ## json: one array, valid for jq, every field intact
-$ qb-fmt -f json hostile.qb | diff golden/hostile.json - && qb-fmt -f json hostile.qb | jq -r '.[5].question, .[0].tags[1], (.[4].answer | length)'
+$ qb-fmt -a -f json hostile.qb | diff golden/hostile.json - && qb-fmt -a -f json hostile.qb | jq -r '.[5].question, .[0].tags[1], (.[4].answer | length)'
 > Tab	here and
 > newline
 > "quoted"
@@ -59,17 +59,17 @@ $ qb-list | qb-fmt -f json | jq length
 > 45
 
 ## jsonl: one object a line
-$ qb-fmt -f jsonl hostile.qb | diff golden/hostile.jsonl - && qb-fmt -f jsonl hostile.qb | jq -c '[.id, (.tags | length)]' | head -n 2
+$ qb-fmt -a -f jsonl hostile.qb | diff golden/hostile.jsonl - && qb-fmt -f jsonl hostile.qb | jq -c '[.id, (.tags | length)]' | head -n 2
 > ["h-1",2]
 > ["h-2",1]
 
 ## csv: RFC 4180, CRLF, header, quoted when needed
-$ qb-fmt -f csv hostile.qb | cmp golden/hostile.csv - && qb-fmt -f csv hostile.qb | head -n 2 | od -c | sed -n '1,2p'
+$ qb-fmt -a -f csv hostile.qb | cmp golden/hostile.csv - && qb-fmt -a -f csv hostile.qb | head -n 2 | od -c | sed -n '1,2p'
 > 0000000   i   d   ,   t   a   g   s   ,   q   u   e   s   t   i   o   n
 > 0000020   ,   a   n   s   w   e   r  \r  \n   h   -   1   ,   "   s   a
 
 ## csv: python3's csv module reads back every field
-$ qb-fmt -f csv hostile.qb | python3 -c "import csv,sys; r=list(csv.reader(sys.stdin)); print(len(r), r[1][1], repr(r[6][2]), repr(r[1][3]))"
+$ qb-fmt -a -f csv hostile.qb | python3 -c "import csv,sys; r=list(csv.reader(sys.stdin)); print(len(r), r[1][1], repr(r[6][2]), repr(r[1][3]))"
 > 9 say,"quoted" 'Tab\there and\nnewline' 'Answer with "quotes", commas, and a \\backslash'
 
 ## csv on the built-in bank: 45 rows and a header
@@ -77,11 +77,12 @@ $ qb-list | qb-fmt -f csv | python3 -c "import csv,sys; r=list(csv.reader(sys.st
 > 45 ['id', 'tags', 'question', 'answer']
 
 ## anki: its header lines, front, back, space-separated tags, quoted when needed
-$ qb-fmt -f anki hostile.qb | diff golden/hostile.anki - && qb-fmt -f anki hostile.qb | head -n 4
+$ qb-fmt -a -f anki hostile.qb | diff golden/hostile.anki - && qb-fmt -a -f anki hostile.qb | head -n 5
 > #separator:tab
 > #html:false
 > #tags column:3
-> "He said ""hi"" \ and left, twice."	"Answer with ""quotes"", commas, and a \backslash"	"say ""quoted"""
+> #guid column:4
+> "He said ""hi"" \ and left, twice."	"Answer with ""quotes"", commas, and a \backslash"	"say ""quoted"""	h-1
 
 ## fortune: %-separated blocks, a lone % in the text is kept from ending one
 $ qb-fmt -f fortune -a -w 30 hostile.qb | diff golden/hostile.fortune - && echo same
@@ -126,7 +127,7 @@ $ qb-fmt -f json --template=%i hostile.qb
 
 ## an unknown format
 $ qb-fmt -f yaml hostile.qb
-! qb-fmt: unknown format: 'yaml' (text, markdown, json, jsonl, csv, mail, anki or fortune)
+! qb-fmt: unknown format: 'yaml' (text, markdown, json, jsonl, csv, tsv, mail, anki or fortune)
 ! Try 'qb-fmt --help' for more information.
 ? 2
 
@@ -153,34 +154,32 @@ $ qb-fmt -f mail --to a@example.org --subject "$(printf 'Ä%.0s' $(seq 60))" -w 
 
 ## mail: the daily pipeline as cron runs it, accepted by a real mail parser
 $ qb-list | qb-pick --daily --date=2026-12-01 | qb-fmt -f mail --to you@example.org | python3 -c "import sys, email, email.policy; m=email.message_from_binary_file(sys.stdin.buffer, policy=email.policy.default); print(m['Subject'], '|', m['To'], '|', m.get_content().strip())"
-> Question of the day | you@example.org | 1. Do you have experience working with databases such as MySQL, SQL
->    Server, Oracle etc?
+> Do you have experience working with databases such as MySQL, SQL... | you@example.org | Do you have experience working with databases such as MySQL, SQL Server,
+> Oracle etc?
 
 ## mail: a default From of user@host, found without HOME, USER or a terminal
 $ env -i PATH="$PATH" qb-fmt -f mail --to a@example.org good.qb </dev/null | grep -c '^From: [^ @]*@[^ ]*$'
 > 1
 
-## mail: --to is required
-$ qb-fmt -f mail hostile.qb
-! qb-fmt: the mail format needs --to
-! Try 'qb-fmt --help' for more information.
-? 2
+## mail: without --to, the mail goes to the user running the command
+$ qb-fmt -f mail hostile.qb | grep -c "^To: $(id -un)@"
+> 1
 
 ## mail: a newline in the subject is refused: no header injection
 $ qb-fmt -f mail --to a@example.org --subject "$(printf 'Hi\nBcc: evil@example.org')" hostile.qb
-! qb-fmt: invalid --subject: control characters or invalid UTF-8
+! qb-fmt: invalid --subject: control characters, line separators or invalid UTF-8
 ! Try 'qb-fmt --help' for more information.
 ? 2
 
 ## mail: a CR in an address is refused
 $ qb-fmt -f mail --to "$(printf 'a@example.org\rBcc: x@example.org')" hostile.qb
-! qb-fmt: invalid address for --to: control characters or invalid UTF-8
+! qb-fmt: invalid address for --to: control characters, line separators or invalid UTF-8
 ! Try 'qb-fmt --help' for more information.
 ? 2
 
 ## mail: a control character in --from is refused
 $ qb-fmt -f mail --to a@example.org --from "$(printf 'x\033[2J@example.org')" hostile.qb
-! qb-fmt: invalid address for --from: control characters or invalid UTF-8
+! qb-fmt: invalid address for --from: control characters, line separators or invalid UTF-8
 ! Try 'qb-fmt --help' for more information.
 ? 2
 

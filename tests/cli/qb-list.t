@@ -138,7 +138,7 @@ $ QB_PATH= qb-list -c
 
 ## -c and -t together is a usage error
 $ qb-list -c -t good.qb
-! qb-list: -c, -t and --check are mutually exclusive
+! qb-list: -c, --tags and --check are mutually exclusive
 ! Try 'qb-list --help' for more information.
 ? 2
 
@@ -160,4 +160,4 @@ $ qb-list --version
 
 ## --help goes to stdout and starts with the usage line
 $ qb-list --help | head -n 1
-> Usage: qb-list [-c | -t | --check] [FILE]...
+> Usage: qb-list [-c | --tags | --check] [FILE]...

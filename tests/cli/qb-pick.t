@@ -76,13 +76,13 @@ $ a=$(TZ=UTC qb-pick -d eight.qb); b=$(TZ=UTC qb-pick -d --date=$(TZ=UTC date +%
 
 ## a bad date is a usage error
 $ qb-pick -d --date=2026-02-30 eight.qb
-! qb-pick: invalid date: '2026-02-30' (YYYY-MM-DD)
+! qb-pick: invalid date: '2026-02-30' (YYYY-MM-DD, today, yesterday or tomorrow, then +N or -N days or periods)
 ! Try 'qb-pick --help' for more information.
 ? 2
 
 ## an unknown period is a usage error
 $ qb-pick --period=year eight.qb
-! qb-pick: invalid period: 'year' (day, week or month)
+! qb-pick: invalid period: 'year' (day, week, weekday or month)
 ! Try 'qb-pick --help' for more information.
 ? 2
 

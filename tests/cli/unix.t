@@ -3,10 +3,10 @@
 
 ## --help: usage on stdout, exit 0, for every command
 $ for c in qb-list qb-grep qb-pick qb-fmt; do $c --help | head -n 1; done
-> Usage: qb-list [-c | -t | --check] [FILE]...
-> Usage: qb-grep [-cFiqvwx] [-k LIST] [-m NUM] [-t LIST] [-T LIST]
+> Usage: qb-list [-c | --tags | --check] [FILE]...
+> Usage: qb-grep [-cEFioPqvwx] [-k LIST] [-m NUM] [-t LIST] [-T LIST]
 > Usage: qb-pick [-n N] [-s SEED] [--state=FILE] [FILE]...
-> Usage: qb-fmt [-a] [-f FORMAT] [-w WIDTH] [FILE]...
+> Usage: qb-fmt [-az] [-f FORMAT] [-w WIDTH] [FILE]...
 
 ## -h is --help
 $ for c in qb-list qb-grep qb-pick qb-fmt; do $c -h > a.tmp; $c --help > b.tmp; cmp a.tmp b.tmp && echo same; done; rm a.tmp b.tmp
@@ -41,27 +41,31 @@ $ for p in "$QB_TOP"/man/*.[157]; do for s in NAME SYNOPSIS DESCRIPTION 'EXIT ST
 > checked
 
 ## bash completion: options, --format values, tags from the default bank
-$ bash -c 'source "$QB_TOP/completions/qb.bash"; COMP_WORDS=(qb-fmt --format=j); COMP_CWORD=1; _qb; echo "${COMPREPLY[@]}"; COMP_WORDS=(qb-grep -t sql,se); COMP_CWORD=2; _qb; echo "${COMPREPLY[@]}"; COMP_WORDS=(qb-pick --period ""); COMP_CWORD=2; _qb; echo "${COMPREPLY[@]}"; COMP_WORDS=(qb-grep -k q); COMP_CWORD=2; _qb; echo "${COMPREPLY[@]}"; COMP_WORDS=(qb-list --c); COMP_CWORD=1; _qb; echo "${COMPREPLY[@]}"'
+$ bash --norc "$QB_TOP/tests/cli/complete.sh" 'qb-fmt --format=j' 'qb-grep -t sql,se' 'qb-pick --period ' 'qb-grep -k q' 'qb-list --c'
 > json jsonl
 > sql,self sql,security
-> day week month
+> day week weekday month
 > question
 > --count --check
 
 ## make install with PREFIX and DESTDIR puts everything in place, uninstall takes it away
 $ d=$(mktemp -d); make -s -C "$QB_TOP" install DESTDIR="$d" PREFIX=/usr BUILD="$QB_BUILD" >/dev/null && (cd "$d" && find . -type f | sort) && "$d/usr/bin/qb-list" -c && make -s -C "$QB_TOP" uninstall DESTDIR="$d" PREFIX=/usr BUILD="$QB_BUILD" >/dev/null && find "$d" -type f | wc -l; rm -rf "$d"
+> ./usr/bin/qb-drill
 > ./usr/bin/qb-fmt
 > ./usr/bin/qb-grep
 > ./usr/bin/qb-list
 > ./usr/bin/qb-pick
+> ./usr/share/bash-completion/completions/qb-drill
 > ./usr/share/bash-completion/completions/qb-fmt
 > ./usr/share/bash-completion/completions/qb-grep
 > ./usr/share/bash-completion/completions/qb-list
 > ./usr/share/bash-completion/completions/qb-pick
+> ./usr/share/man/man1/qb-drill.1
 > ./usr/share/man/man1/qb-fmt.1
 > ./usr/share/man/man1/qb-grep.1
 > ./usr/share/man/man1/qb-list.1
 > ./usr/share/man/man1/qb-pick.1
+> ./usr/share/man/man1/qb.1
 > ./usr/share/man/man5/qb.5
 > ./usr/share/man/man7/qb.7
 > ./usr/share/qb/backend.qb
@@ -74,9 +78,9 @@ $ d=$(mktemp -d); make -s -C "$QB_TOP" install DESTDIR="$d" BUILD="$QB_BUILD" >/
 > 45
 
 ## the cron recipe as cron runs it: no HOME, USER, TERM or terminal
-$ env -i PATH="$PATH" sh -c 'qb-list | qb-pick --daily | qb-fmt -f mail --to team@example.org' </dev/null > mail.tmp; echo "exit $?"; python3 -c "import email, email.policy; m = email.message_from_binary_file(open('mail.tmp', 'rb'), policy=email.policy.default); print(m['To'], '|', m['Subject'], '|', m['From'].addresses[0].domain != '', '|', m.get_content().startswith('1. '))"; rm mail.tmp
+$ env -i PATH="$PATH" sh -c 'qb-list | qb-pick --daily | qb-fmt -f mail --to team@example.org' </dev/null > mail.tmp; echo "exit $?"; python3 -c "import email, email.policy; m = email.message_from_binary_file(open('mail.tmp', 'rb'), policy=email.policy.default); print(m['To'], '|', m['Auto-Submitted'], '|', m['From'].addresses[0].domain != '', '|', m.get_content().startswith('1. '))"; rm mail.tmp
 > exit 0
-> team@example.org | Question of the day | True | True
+> team@example.org | auto-generated | True | False
 
 ## the cron recipe's question is the one of the day for everyone
 $ a=$(env -i PATH="$PATH" TZ=UTC sh -c 'qb-list | qb-pick --daily' </dev/null); b=$(TZ=UTC qb-list | TZ=UTC qb-pick --daily --date="$(TZ=UTC date +%F)"); [ "$a" = "$b" ] && echo same

@@ -1,6 +1,7 @@
 /*
- * qb-pick's option parsers: dates, periods and position lists.  A date
- * that parses gives period numbers and daily picks in range.
+ * qb-pick's option parsers: dates (relative ones too), periods and
+ * position lists.  A date that parses gives period numbers and daily picks
+ * in range.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	struct range *v = NULL;
 	size_t n = 0;
 	struct date d;
+	struct when w;
 	enum period p;
 
 	memcpy(s, data, size);
@@ -31,6 +33,17 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 			abort();
 		if (daily_index(records, s, daily_period_number(d,
 		    PERIOD_MONTH)) >= records)
+			abort();
+	}
+	if (daily_parse_when(s, &w) == 0) {
+		struct date today = { 2026, 12, 1 };
+		int64_t per;
+
+		if (w.days > 3650000 || w.days < -3650001 ||
+		    w.periods > 3650000 || w.periods < -3650000)
+			abort();
+		if (daily_when_period(&w, today, PERIOD_WEEKDAY, &per) == 0 &&
+		    daily_index(7, s, per) >= 7)
 			abort();
 	}
 	daily_parse_period(s, &p);

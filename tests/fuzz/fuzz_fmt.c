@@ -1,8 +1,10 @@
 /*
  * The escapers behind qb-fmt, on the text of every record the parser
- * accepts: JSON and CSV must decode back to the same text (checked here
- * by small decoders of their own), quoted-printable lines stay within 76
- * octets, and wrapped lines never end in a space.
+ * accepts: JSON, CSV (with and without the formula guard) and TSV must
+ * decode back to the same text (checked here by small decoders of their
+ * own), a TSV field Anki could take for a comment is quoted,
+ * quoted-printable lines stay within 76 octets, and wrapped lines never
+ * end in a space.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -63,12 +65,13 @@ json_decode(const char *p, size_t n, struct buf *b)
 }
 
 static void
-csv_decode(const char *p, size_t n, struct buf *b)
+sv_decode(const char *p, size_t n, struct buf *b, char sep)
 {
 	size_t i;
 
 	if (n == 0 || p[0] != '"') {
-		if (memchr(p, ',', n) || memchr(p, '"', n) || memchr(p, '\n', n))
+		if (memchr(p, sep, n) || memchr(p, '"', n) ||
+		    memchr(p, '\n', n) || memchr(p, '\r', n))
 			abort();
 		buf_add(b, p, n);
 		return;
@@ -80,6 +83,27 @@ csv_decode(const char *p, size_t n, struct buf *b)
 			abort();
 		buf_addc(b, p[i]);
 	}
+}
+
+/* Encodes with esc and checks that the field decodes to prefix + text. */
+static void
+check_sv(struct span t, char sep, int flag, const char *prefix)
+{
+	size_t plen = strlen(prefix);
+
+	buf_reset(&out);
+	buf_reset(&back);
+	if (sep == ',')
+		esc_csv(&out, t.p, t.len, flag);
+	else
+		esc_tsv(&out, t.p, t.len, flag);
+	sv_decode(out.p, out.len, &back, sep);
+	if (back.len != plen + t.len || memcmp(back.p, prefix, plen) != 0 ||
+	    memcmp(back.p + plen, t.p, t.len) != 0)
+		abort();
+	/* Anki skips an unquoted line that starts with '#'. */
+	if (sep == '\t' && flag && out.len > 0 && out.p[0] == '#')
+		abort();
 }
 
 static void
@@ -110,15 +134,13 @@ check_text(struct span t)
 	json_decode(out.p, out.len, &back);
 	if (back.len != t.len || memcmp(back.p, t.p, t.len) != 0)
 		abort();
-	buf_reset(&out);
-	buf_reset(&back);
-	esc_csv(&out, t.p, t.len);
-	csv_decode(out.p, out.len, &back);
-	if (back.len != t.len || memcmp(back.p, t.p, t.len) != 0)
-		abort();
+	check_sv(t, ',', 0, "");
+	check_sv(t, ',', 1, t.len > 0 && t.p[0] != '\0' &&
+	    strchr("=+-@\t\r", t.p[0]) != NULL ? "'" : "");
+	check_sv(t, '\t', 0, "");
+	check_sv(t, '\t', 1, "");
 	buf_reset(&out);
 	esc_markdown(&out, t.p, t.len, 3);
-	esc_anki(&out, t.p, t.len);
 	wrap_text(&w, "12. ", t.p, t.len);
 	wrap_free(&w);
 }

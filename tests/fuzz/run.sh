@@ -14,7 +14,12 @@ for t in "$@"; do
 	case $t in
 	rec)	split -l 1 -a 4 "$top/tests/data/hostile.qb" "$corpus/line-" ;;
 	template) printf '%%n) %%i [%%t] %%q%%%%\\n' >"$corpus/t1" ;;
-	date)	printf '2026-12-01' >"$corpus/d1"; printf '3,5-7,9-' >"$corpus/d2" ;;
+	date)	printf '2026-12-01' >"$corpus/d1"; printf '3,5-7,9-' >"$corpus/d2"
+		printf 'yesterday-1period' >"$corpus/d3" ;;
+	mail)	printf '"Lead, Team" <t@example.org>, Zo\303\253 <z@example.org>' \
+		    >"$corpus/m1" ;;
+	revlog)	printf '2026-12-01T09:30:05Z\tskill-21\t3' >"$corpus/r1"
+		printf '2026-12-01T09:30+01:00' >"$corpus/r2" ;;
 	esac
 	echo "fuzz $t: $seconds s"
 	"$dir/fuzz_$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \

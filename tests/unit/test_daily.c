@@ -137,6 +137,84 @@ picks_depend_on_seed(void **state)
 	assert_int_equal(daily_index(45, "qb", 20788), 28);
 }
 
+/* Monday to Friday count; a weekend is the Friday before it. */
+static void
+weekdays(void **state)
+{
+	struct date d;
+	int64_t fri, i;
+	enum period p;
+
+	(void)state;
+	assert_int_equal(daily_parse_period("weekday", &p), 0);
+	assert_int_equal(p, PERIOD_WEEKDAY);
+	assert_int_equal(daily_parse_date("2026-12-04", &d), 0);	/* Fri */
+	fri = daily_period_number(d, PERIOD_WEEKDAY);
+	for (i = 1; i <= 2; i++)	/* Saturday, Sunday */
+		assert_int_equal(daily_period_number(daily_from_days(
+		    daily_days(d) + i), PERIOD_WEEKDAY), fri);
+	assert_int_equal(daily_period_number(daily_from_days(daily_days(d) +
+	    3), PERIOD_WEEKDAY), fri + 1);
+	/* Over years, each weekday is one more than the weekday before. */
+	for (i = -3000; i < 3000; i++) {
+		int64_t a = daily_period_number(daily_from_days(i),
+		    PERIOD_WEEKDAY), b = daily_period_number(daily_from_days(i +
+		    1), PERIOD_WEEKDAY), dow = ((i + 3) % 7 + 7) % 7;
+
+		assert_int_equal(b - a, dow >= 4 && dow <= 5 ? 0 : 1);
+	}
+}
+
+static void
+day_numbers_both_ways(void **state)
+{
+	int64_t i;
+
+	(void)state;
+	for (i = -800000; i < 2932897; i += 997) {
+		struct date d = daily_from_days(i);
+
+		assert_int_equal(daily_days(d), i);
+	}
+}
+
+static void
+relative_dates(void **state)
+{
+	struct date today = { 2026, 12, 7 };	/* a Monday */
+	struct when w;
+	int64_t p, monday;
+
+	(void)state;
+	assert_int_equal(daily_when_period(&(struct when){ 0 }, today,
+	    PERIOD_WEEKDAY, &monday), 0);
+	assert_int_equal(daily_parse_when("yesterday", &w), 0);
+	assert_int_equal(daily_when_period(&w, today, PERIOD_DAY, &p), 0);
+	assert_int_equal(p, daily_days(today) - 1);
+	assert_int_equal(daily_parse_when("-1period", &w), 0);
+	assert_int_equal(daily_when_period(&w, today, PERIOD_WEEKDAY, &p), 0);
+	assert_int_equal(p, monday - 1);	/* Friday's */
+	assert_int_equal(daily_parse_when("tomorrow+2periods", &w), 0);
+	assert_int_equal(daily_when_period(&w, today, PERIOD_WEEKDAY, &p), 0);
+	assert_int_equal(p, monday + 3);
+	assert_int_equal(daily_parse_when("2026-12-01+3", &w), 0);
+	assert_int_equal(daily_when_period(&w, today, PERIOD_DAY, &p), 0);
+	assert_int_equal(p, daily_days((struct date){ 2026, 12, 4 }));
+	assert_int_equal(daily_parse_when("today", &w), 0);
+	assert_int_equal(daily_parse_when("-7days", &w), 0);
+	assert_int_equal(w.days, -7);
+	assert_int_equal(daily_parse_when("9999-12-31+1", &w), 0);
+	assert_int_equal(daily_when_period(&w, today, PERIOD_DAY, &p), -1);
+	assert_int_equal(daily_parse_when("", &w), -1);
+	assert_int_equal(daily_parse_when("now", &w), -1);
+	assert_int_equal(daily_parse_when("+", &w), -1);
+	assert_int_equal(daily_parse_when("-1week", &w), -1);
+	assert_int_equal(daily_parse_when("today+", &w), -1);
+	assert_int_equal(daily_parse_when("+99999999999999999999", &w), -1);
+	assert_int_equal(daily_parse_when("2026-02-30", &w), -1);
+	assert_int_equal(daily_parse_when("2026-12-01x", &w), -1);
+}
+
 int
 main(void)
 {
@@ -148,6 +226,9 @@ main(void)
 		cmocka_unit_test(parse_periods),
 		cmocka_unit_test(cycles_cover_and_do_not_repeat),
 		cmocka_unit_test(picks_depend_on_seed),
+		cmocka_unit_test(weekdays),
+		cmocka_unit_test(day_numbers_both_ways),
+		cmocka_unit_test(relative_dates),
 	};
 
 	return cmocka_run_group_tests_name("daily", tests, NULL, NULL);

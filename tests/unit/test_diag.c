@@ -65,6 +65,33 @@ status_only_rises(void **state)
 	assert_string_equal(diag_prog(), "qb-test");
 }
 
+/*
+ * Closed fds 0-2 are opened on /dev/null the wrong way round: the next
+ * file opened gets fd 3 or more, and a write to stdout still fails.
+ */
+static void
+closed_standard_fds_are_filled(void **state)
+{
+	pid_t pid;
+	int st;
+
+	(void)state;
+	if ((pid = fork()) == 0) {
+		int fd;
+
+		close(0);
+		close(1);
+		close(2);
+		diag_init("qb-test");
+		fd = open("/dev/null", O_RDONLY);
+		_exit(fd < 3 ? 1 : write(1, "x", 1) == -1 ? 0 : 2);
+	}
+	assert_true(pid > 0);
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(WIFEXITED(st));
+	assert_int_equal(WEXITSTATUS(st), 0);
+}
+
 int
 main(void)
 {
@@ -73,6 +100,7 @@ main(void)
 		cmocka_unit_test(warn_raises_to_trouble),
 		cmocka_unit_test(controls_and_bad_bytes_are_defanged),
 		cmocka_unit_test(status_only_rises),
+		cmocka_unit_test(closed_standard_fds_are_filled),
 	};
 
 	return cmocka_run_group_tests_name("diag", tests, NULL, NULL);

@@ -26,11 +26,17 @@ json_strings(void **state)
 }
 
 static const char *
-csv(const char *s)
+csv_guarded(const char *s, int guard)
 {
 	buf_reset(&b);
-	esc_csv(&b, s, strlen(s));
+	esc_csv(&b, s, strlen(s), guard);
 	return buf_cstr(&b);
+}
+
+static const char *
+csv(const char *s)
+{
+	return csv_guarded(s, 0);
 }
 
 static void
@@ -43,14 +49,39 @@ csv_fields(void **state)
 	assert_string_equal(csv("say \"hi\""), "\"say \"\"hi\"\"\"");
 	assert_string_equal(csv("two\nlines"), "\"two\nlines\"");
 	assert_string_equal(csv("cr\r"), "\"cr\r\"");
+	/* Without the guard, a formula stays as it was: round trips. */
+	assert_string_equal(csv("=1+1"), "=1+1");
+}
+
+/* OWASP's CSV injection: = + - @ TAB CR must not start a cell. */
+static void
+csv_formula_guard(void **state)
+{
+	(void)state;
+	assert_string_equal(csv_guarded("=1+1", 1), "'=1+1");
+	assert_string_equal(csv_guarded("+1", 1), "'+1");
+	assert_string_equal(csv_guarded("-2", 1), "'-2");
+	assert_string_equal(csv_guarded("@SUM(A1)", 1), "'@SUM(A1)");
+	assert_string_equal(csv_guarded("\tx", 1), "'\tx");
+	assert_string_equal(csv_guarded("\rx", 1), "\"'\rx\"");
+	assert_string_equal(csv_guarded("=HYPERLINK(\"a,b\")", 1),
+	    "\"'=HYPERLINK(\"\"a,b\"\")\"");
+	assert_string_equal(csv_guarded("a=b", 1), "a=b");
+	assert_string_equal(csv_guarded("", 1), "");
+}
+
+static const char *
+tsv(const char *s, int first)
+{
+	buf_reset(&b);
+	esc_tsv(&b, s, strlen(s), first);
+	return buf_cstr(&b);
 }
 
 static const char *
 anki(const char *s)
 {
-	buf_reset(&b);
-	esc_anki(&b, s, strlen(s));
-	return buf_cstr(&b);
+	return tsv(s, 0);
 }
 
 static void
@@ -61,6 +92,18 @@ anki_fields(void **state)
 	assert_string_equal(anki("tab\there"), "\"tab\there\"");
 	assert_string_equal(anki("q\"uote"), "\"q\"\"uote\"");
 	assert_string_equal(anki("new\nline"), "\"new\nline\"");
+	assert_string_equal(anki("cr\rhere"), "\"cr\rhere\"");
+}
+
+/* Anki's reader skips an unquoted line starting with '#': a comment. */
+static void
+tsv_first_field_hash(void **state)
+{
+	(void)state;
+	assert_string_equal(tsv("#include?", 1), "\"#include?\"");
+	assert_string_equal(tsv("#include?", 0), "#include?");
+	assert_string_equal(tsv("a #b", 1), "a #b");
+	assert_string_equal(tsv("", 1), "");
 }
 
 static const char *
@@ -88,6 +131,11 @@ markdown_text(void **state)
 	assert_string_equal(md("a\n    code\n\n\nb", 3),
 	    "a\\\n   code\n\n   b");
 	assert_string_equal(md("tab\there", 3), "tab here");
+	/* A NUL is not markup: no backslash before it (strchr finds '\0'). */
+	buf_reset(&b);
+	esc_markdown(&b, "a\0b", 3, 0);
+	assert_int_equal(b.len, 3);
+	assert_memory_equal(b.p, "a\0b", 3);
 }
 
 static int
@@ -104,7 +152,9 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(json_strings),
 		cmocka_unit_test(csv_fields),
+		cmocka_unit_test(csv_formula_guard),
 		cmocka_unit_test(anki_fields),
+		cmocka_unit_test(tsv_first_field_hash),
 		cmocka_unit_test(markdown_text),
 	};
 

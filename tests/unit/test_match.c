@@ -6,14 +6,15 @@
 static int
 matches(const char *pattern, int flags, const char *subject)
 {
-	struct matcher m;
-	char *pats[1] = { (char *)pattern };
+	struct matcher *m;
+	char *pats[1] = { (char *)pattern }, err[256];
 	size_t s, e;
 	int found;
 
-	matcher_compile(&m, pats, 1, flags);
-	found = matcher_find(&m, subject, strlen(subject), 0, &s, &e);
-	matcher_free(&m);
+	m = matcher_new(pats, 1, flags, err, sizeof(err));
+	assert_non_null(m);
+	found = matcher_find(m, subject, strlen(subject), 0, &s, &e);
+	matcher_free(m);
 	return found;
 }
 
@@ -42,79 +43,86 @@ flags_behave_like_grep(void **state)
 static void
 alternation_of_patterns(void **state)
 {
-	struct matcher m;
-	char *pats[3] = { "\\Qa(", "zzz", "(?i)QQ" };
+	struct matcher *m;
+	char *pats[3] = { "\\Qa(", "zzz", "(?i)QQ" }, err[256];
 	size_t s, e;
 
 	(void)state;
-	matcher_compile(&m, pats, 3, 0);
-	assert_int_equal(m.ncodes, 1);
-	assert_true(matcher_find(&m, "xx a( yy", 8, 0, &s, &e));
+	assert_non_null(m = matcher_new(pats, 3, 0, err, sizeof(err)));
+	assert_true(matcher_find(m, "xx a( yy", 8, 0, &s, &e));
 	assert_int_equal(s, 3);
 	assert_int_equal(e, 5);
-	assert_true(matcher_find(&m, "qq", 2, 0, &s, &e));
-	assert_false(matcher_find(&m, "a(", 2, 1, &s, &e));
-	matcher_free(&m);
+	assert_true(matcher_find(m, "qq", 2, 0, &s, &e));
+	assert_false(matcher_find(m, "a(", 2, 1, &s, &e));
+	matcher_free(m);
 }
 
 /* A pattern that breaks the alternation is matched on its own. */
 static void
 fallback_to_separate_patterns(void **state)
 {
-	struct matcher m;
-	char *pats[2] = { "(?x)abc # a comment", "xyz" };
+	struct matcher *m;
+	char *pats[2] = { "(*UCP)abc", "xyz" }, err[256];
 	size_t s, e;
 
 	(void)state;
-	matcher_compile(&m, pats, 2, 0);
-	assert_int_equal(m.ncodes, 2);
-	assert_true(matcher_find(&m, "--xyz--abc", 10, 0, &s, &e));
+	assert_non_null(m = matcher_new(pats, 2, 0, err, sizeof(err)));
+	assert_true(matcher_find(m, "--xyz--abc", 10, 0, &s, &e));
 	assert_int_equal(s, 2);		/* the earliest of the matches */
-	matcher_free(&m);
+	matcher_free(m);
+	pats[0] = "(?x)abc # a comment";
+	assert_non_null(m = matcher_new(pats, 2, 0, err, sizeof(err)));
+	assert_true(matcher_find(m, "--xyz--abc", 10, 0, &s, &e));
+	assert_int_equal(s, 2);
+	assert_true(matcher_find(m, "abc", 3, 0, &s, &e));
+	matcher_free(m);
+}
+
+/* -w keeps leading verbs in front and ends a trailing (?x) comment. */
+static void
+word_wrapping(void **state)
+{
+	(void)state;
+	assert_true(matches("(*UCP)(*LIMIT_MATCH=99)sql", MATCH_WORD, "a sql b"));
+	assert_false(matches("(*UCP)sql", MATCH_WORD, "nosql"));
+	assert_true(matches("(?x) s q l  # a comment", MATCH_WORD, "a sql b"));
+	assert_false(matches("(?x) s q l  # a comment", MATCH_WORD, "nosql"));
+	assert_true(matches("(*NO_JIT)sql", 0, "nosql"));
+	assert_true(matches("(?x)abc # c", MATCH_FIXED, "(?x)abc # c"));
 }
 
 static void
-compile_bad(void)
+bad_pattern_is_an_error_message(void **state)
 {
-	struct matcher m;
-	char *pats[1] = { "a(b" };
-
-	diag_init("qb-test");
-	matcher_compile(&m, pats, 1, 0);
-}
-
-static void
-bad_pattern_is_usage_error(void **state)
-{
-	char *err;
+	char *pats[2] = { "a(b", "\\C" }, err[256];
 
 	(void)state;
-	assert_int_equal(child_status(compile_bad, NULL, &err), 2);
-	assert_string_equal(err, "qb-test: bad pattern 'a(b': missing closing "
-	    "parenthesis at offset 3\nTry 'qb-test --help' for more "
-	    "information.\n");
-	free(err);
+	assert_null(matcher_new(pats, 1, 0, err, sizeof(err)));
+	assert_string_equal(err, "bad pattern 'a(b': missing closing "
+	    "parenthesis at offset 3");
+	assert_null(matcher_new(pats + 1, 1, 0, err, sizeof(err)));
+	assert_non_null(strstr(err, "\\C"));
 }
 
 static void
 marked_output_keeps_escapes(void **state)
 {
-	struct matcher m;
-	char *pats[1] = { "b|x*" };
+	struct matcher *m;
+	char *pats[1] = { "b|x*" }, err[256];
 	struct span field = { "a\\tb\\\\b", 7 };
 	FILE *tmp;
 	char *text;
 	int saved;
 
 	(void)state;
-	matcher_compile(&m, pats, 1, 0);
+	m = matcher_new(pats, 1, 0, err, sizeof(err));
 	saved = capture_start(1, &tmp);
-	matcher_write_marked(&m, field, "7");
+	matcher_write_marked(m, field, 1, "7");
 	out_flush();
 	text = capture_end(1, saved, tmp);
 	assert_string_equal(text, "a\\t\033[7mb\033[m\\\\\033[7mb\033[m");
 	free(text);
-	matcher_free(&m);
+	matcher_free(m);
 }
 
 int
@@ -124,7 +132,8 @@ main(void)
 		cmocka_unit_test(flags_behave_like_grep),
 		cmocka_unit_test(alternation_of_patterns),
 		cmocka_unit_test(fallback_to_separate_patterns),
-		cmocka_unit_test(bad_pattern_is_usage_error),
+		cmocka_unit_test(word_wrapping),
+		cmocka_unit_test(bad_pattern_is_an_error_message),
 		cmocka_unit_test(marked_output_keeps_escapes),
 	};
 

@@ -21,7 +21,7 @@ may(const char *pattern, int flags, const char *field)
 
 	pats[0] = (char *)pattern;
 	prefilter_init(&pf, pats, 1, flags);
-	got = prefilter_may_match(&pf, sp(field));
+	got = prefilter_may_match(&pf, sp(field), 1);
 	prefilter_free(&pf);
 	return got;
 }
@@ -56,6 +56,20 @@ escapes(void **state)
 }
 
 static void
+unescaped_fields(void **state)
+{
+	struct prefilter pf;
+	char *pats[1] = { "a\\b" };
+
+	(void)state;
+	/* A field that is not escaped (tags) holds the literal as it is. */
+	prefilter_init(&pf, pats, 1, MATCH_FIXED);
+	assert_true(prefilter_may_match(&pf, sp("x,a\\b"), 0));
+	assert_false(prefilter_may_match(&pf, sp("x,a\\b"), 1));
+	prefilter_free(&pf);
+}
+
+static void
 several_patterns(void **state)
 {
 	struct prefilter pf;
@@ -63,8 +77,8 @@ several_patterns(void **state)
 
 	(void)state;
 	prefilter_init(&pf, pats, 2, 0);
-	assert_true(prefilter_may_match(&pf, sp("an index")));
-	assert_true(prefilter_may_match(&pf, sp("nothing")));
+	assert_true(prefilter_may_match(&pf, sp("an index"), 1));
+	assert_true(prefilter_may_match(&pf, sp("nothing"), 1));
 	prefilter_free(&pf);
 }
 
@@ -74,6 +88,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(literals),
 		cmocka_unit_test(escapes),
+		cmocka_unit_test(unescaped_fields),
 		cmocka_unit_test(several_patterns),
 	};
 

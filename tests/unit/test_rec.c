@@ -57,10 +57,40 @@ static void
 derived_id_hashes_unescaped_text(void **state)
 {
 	(void)state;
-	assert_int_equal(parse("Line one\\nline two"), REC_RECORD);
+	assert_int_equal(parse("\t\tLine one\\nline two"), REC_RECORD);
 	assert_memory_equal(r.id.p, "q63773327fd7c", 13);
-	assert_int_equal(parse("Tab\\there"), REC_RECORD);
+	assert_int_equal(parse("\t\tTab\\there"), REC_RECORD);
 	assert_memory_equal(r.id.p, "qa1dc609ddc0c", 13);
+}
+
+static void
+suspect_comments(void **state)
+{
+	(void)state;
+	assert_null(rec_comment_suspect("# What is this?", 15));
+	assert_null(rec_comment_suspect("## Heading?", 11));
+	assert_null(rec_comment_suspect("#", 1));
+	assert_null(rec_comment_suspect("#\tx?", 4));
+	assert_null(rec_comment_suspect("#todo", 5));
+	assert_non_null(rec_comment_suspect("#include: why?  ", 16));
+	assert_non_null(rec_comment_suspect("#id\tt\tQ", 7));
+	assert_non_null(rec_comment_suspect("#id\tt\tQ\tA", 9));
+	assert_null(rec_comment_suspect("#a\tb\tc\td\te", 11));
+}
+
+/* A bare line is literal: a backslash is a backslash, kept escaped. */
+static void
+bare_line_is_literal(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("What does printf(\"\\n\") print?"),
+	    REC_RECORD);
+	assert_string_equal(canonical(), "q5a6981f67f2e\t\tWhat does "
+	    "printf(\"\\\\n\") print?\t\n");
+	assert_int_equal(parse("Trailing \\"), REC_RECORD);
+	assert_int_equal(parse("\t\tSame text: printf(\"\\\\n\")"), REC_RECORD);
+	assert_int_equal(parse("C\\ \x1b"), REC_INVALID);
+	assert_int_equal(r.errcol, 4);
 }
 
 static void
@@ -149,7 +179,7 @@ every_error_kind(void **state)
 		BAD("i\tbig data\tQ", REC_ETAGSPACE, 6),
 		BAD("i\tt\t  \tA", REC_EQEMPTY, 0),
 		BAD("i\tt\tWhat \\q", REC_EESCAPE, 10),
-		BAD("What \\", REC_EBACKSLASH, 6),
+		BAD("\t\tWhat \\", REC_EBACKSLASH, 8),
 		BAD("i\tt\tQ\tA \\", REC_EBACKSLASH, 9),
 		BAD("i\tt\tQ \x1b[31m", REC_ECTRL, 7),
 		BAD("i\tt\tQ\x7f", REC_ECTRL, 6),
@@ -186,9 +216,10 @@ error_columns_past_the_first_word(void **state)
 	(void)state;
 	assert_int_equal(parse("i\tt\t0123456789abcdef\x01"), REC_INVALID);
 	assert_int_equal(r.errcol, 21);
-	assert_int_equal(parse("0123456789abcdef0123456789 \\x"), REC_INVALID);
+	assert_int_equal(parse("\t\t0123456789abcdef0123456789 \\x"),
+	    REC_INVALID);
 	assert_int_equal(r.err, REC_EESCAPE);
-	assert_int_equal(r.errcol, 28);
+	assert_int_equal(r.errcol, 30);
 }
 
 static void
@@ -322,6 +353,8 @@ main(void)
 		cmocka_unit_test(three_fields_and_trimming),
 		cmocka_unit_test(bare_line_and_derived_id),
 		cmocka_unit_test(derived_id_hashes_unescaped_text),
+		cmocka_unit_test(bare_line_is_literal),
+		cmocka_unit_test(suspect_comments),
 		cmocka_unit_test(blank_and_comment),
 		cmocka_unit_test(tags_lowercased_and_deduplicated),
 		cmocka_unit_test(many_tags),
