@@ -9,7 +9,7 @@ $ echo first > "$TMPDIR/f"; qb-list good.qb >> "$TMPDIR/f"; { echo first; qb-lis
 > same
 
 ## qb-list reading a file from where standard input stands, not from its start
-$ { head -n 2 >/dev/null; qb-list > "$TMPDIR/f"; } < good.qb; { head -n 2 >/dev/null; qb-list | cat; } < good.qb | cmp - "$TMPDIR/f" && echo same
+$ { head -n 2 >/dev/null; qb-list - > "$TMPDIR/f"; } < good.qb; { head -n 2 >/dev/null; qb-list - | cat; } < good.qb | cmp - "$TMPDIR/f" && echo same
 > same
 
 ## a canonical last line without LF gets one in the file
@@ -60,3 +60,25 @@ $ printf 'x-1\ta\\\\b,c\tQ?\tA\n' > "$TMPDIR/t.qb"; qb-grep -c -k tags -F 'a\\b'
 > 1
 > 0
 ? 1
+
+## a big canonical file (kernel copies, 256 KiB at a time) to a file equals it to a pipe
+$ seq 1 9000 | awk '{ printf "id-%d\tt,u\tQuestion %d: long enough for a file of some size?\tAnswer %d\n", $1, $1, $1 }' > "$TMPDIR/big.qb"; qb-list "$TMPDIR/big.qb" good.qb > "$TMPDIR/f"; qb-list "$TMPDIR/big.qb" good.qb | cat | cmp - "$TMPDIR/f" && echo same; head -n 9000 "$TMPDIR/f" | cmp - "$TMPDIR/big.qb" && echo same
+> same
+> same
+
+## kernel copies go where the shell left the file offset, between other writes
+$ seq 1 9000 | awk '{ printf "id-%d\tt,u\tQuestion %d: long enough for a file of some size?\tAnswer %d\n", $1, $1, $1 }' > "$TMPDIR/big.qb"; { echo first; qb-list "$TMPDIR/big.qb"; echo last; } > "$TMPDIR/f"; { echo first; qb-list "$TMPDIR/big.qb" | cat; echo last; } | cmp - "$TMPDIR/f" && echo same
+> same
+
+## a big file read from where standard input stands
+$ seq 1 9000 | awk '{ printf "id-%d\tt,u\tQuestion %d: long enough for a file of some size?\tAnswer %d\n", $1, $1, $1 }' > "$TMPDIR/big.qb"; { head -n 2 >/dev/null; qb-list - > "$TMPDIR/f"; } < "$TMPDIR/big.qb"; tail -n +3 "$TMPDIR/big.qb" | cmp - "$TMPDIR/f" && echo same
+> same
+
+## qb-grep -m stopping in a big file, its copied lines written before the end
+$ seq 1 9000 | awk '{ printf "id-%d\tt,u\tQuestion %d: long enough for a file of some size?\tAnswer %d\n", $1, $1, $1 }' > "$TMPDIR/big.qb"; qb-grep -m 6000 Question "$TMPDIR/big.qb" > "$TMPDIR/f"; head -n 6000 "$TMPDIR/big.qb" | cmp - "$TMPDIR/f" && echo same
+> same
+
+## qb-pick --daily on a big file picks what it picks from a pipe
+$ seq 1 9000 | awk '{ printf "id-%d\tt,u\tQuestion %d: long enough for a file of some size?\tAnswer %d\n", $1, $1, $1 }' > "$TMPDIR/big.qb"; for d in 2026-01-01 2026-05-05; do a=$(qb-pick --date=$d "$TMPDIR/big.qb"); b=$(cat "$TMPDIR/big.qb" | qb-pick --date=$d); [ "$a" = "$b" ] && echo same; done
+> same
+> same
