@@ -43,20 +43,57 @@ ALL_CFLAGS	= $(QB_CFLAGS) $(PCRE2_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 ALL_LDFLAGS	= $(SAN_FLAGS) $(LDFLAGS)
 LIBS		= $(PCRE2_LIBS) $(UNISTRING_LIBS) -lm
 
-CMDS	= qb-drill qb-fmt qb-grep qb-list qb-pick
-LIBSRC	= lib/bank.c lib/buf.c lib/cli.c lib/daily.c lib/diag.c lib/escape.c \
-	  lib/drill.c lib/fsrs.c lib/revlog.c \
-	  lib/fmt.c lib/line.c lib/mail.c lib/match.c lib/out.c lib/range.c \
-	  lib/rec.c lib/rng.c lib/sample.c lib/spill.c lib/src.c lib/state.c \
-	  lib/strmap.c lib/tagsel.c lib/template.c lib/utf8.c lib/wrap.c
-UNITS	= bank buf cli daily diag escape fmt line mail match out range rec rng \
-	  drill fsrs revlog \
-	  sample spill src state strmap tagsel template utf8 wrap
-# Issue 17: one FNV-1a and the keyed hash; the discipline for files qb keeps.
-LIBSRC	+= lib/hash.c lib/keep.c
-UNITS	+= hash keep
-LIBSRC	+= lib/scan.c lib/prefilter.c
-UNITS	+= scan prefilter
+# One entry a line, so that adding one is a one-line change.
+CMDS	+= qb-drill
+CMDS	+= qb-fmt
+CMDS	+= qb-grep
+CMDS	+= qb-list
+CMDS	+= qb-pick
+
+LIBSRC	+= lib/bank.c
+LIBSRC	+= lib/buf.c
+LIBSRC	+= lib/cli.c
+LIBSRC	+= lib/daily.c
+LIBSRC	+= lib/diag.c
+LIBSRC	+= lib/drill.c
+LIBSRC	+= lib/escape.c
+LIBSRC	+= lib/fmt.c
+LIBSRC	+= lib/fsrs.c
+LIBSRC	+= lib/hash.c
+LIBSRC	+= lib/keep.c
+LIBSRC	+= lib/line.c
+LIBSRC	+= lib/mail.c
+LIBSRC	+= lib/match.c
+LIBSRC	+= lib/out.c
+LIBSRC	+= lib/range.c
+LIBSRC	+= lib/rec.c
+LIBSRC	+= lib/revlog.c
+LIBSRC	+= lib/rng.c
+LIBSRC	+= lib/prefilter.c
+LIBSRC	+= lib/sample.c
+LIBSRC	+= lib/scan.c
+LIBSRC	+= lib/spill.c
+LIBSRC	+= lib/src.c
+LIBSRC	+= lib/state.c
+LIBSRC	+= lib/strmap.c
+LIBSRC	+= lib/tagsel.c
+LIBSRC	+= lib/template.c
+LIBSRC	+= lib/utf8.c
+LIBSRC	+= lib/wrap.c
+
+# libFuzzer targets, tests/fuzz/fuzz_NAME.c.
+FUZZERS	+= date
+FUZZERS	+= fmt
+FUZZERS	+= mail
+FUZZERS	+= match
+FUZZERS	+= reader
+FUZZERS	+= rec
+FUZZERS	+= revlog
+FUZZERS	+= state
+FUZZERS	+= template
+
+# Every library module has its unit test, tests/unit/test_MODULE.c.
+UNITS	= $(LIBSRC:lib/%.c=%)
 MAN1	= $(CMDS:%=man/%.1)
 BANKS	= $(sort $(wildcard data/*.qb))
 
@@ -65,22 +102,45 @@ LIBA	= $(BUILD)/libqbcore.a
 BINS	= $(CMDS:%=$(BUILD)/bin/%)
 TESTS	= $(UNITS:%=$(BUILD)/tests/test_%)
 
+# The fuzz targets: the same sources and rules, built by clang with
+# libFuzzer and the sanitizers into a tree of their own.
+FUZZ_BUILD	= build/fuzz
+FUZZ_CC		?= clang
+FUZZ_FLAGS	= -O1 -fsanitize=fuzzer,address,undefined \
+		  -fno-sanitize-recover=undefined
+FUZZ_SECONDS	?= 20
+FUZZ_LIBOBJ	= $(LIBSRC:%.c=$(FUZZ_BUILD)/%.o) $(FUZZ_BUILD)/lib/bank_data.o
+FUZZ_BINS	= $(FUZZERS:%=$(FUZZ_BUILD)/fuzz_%)
+$(FUZZ_BUILD)/%: override CC = $(FUZZ_CC)
+$(FUZZ_BUILD)/%: override SAN_FLAGS = $(FUZZ_FLAGS)
+
 all: $(BINS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/lib/bank_data.c: lib/mkbank.sh $(BANKS)
+$(FUZZ_BUILD)/%.o: %.c
 	@mkdir -p $(@D)
-	sh lib/mkbank.sh $(BANKS) > $@.tmp && mv $@.tmp $@
-
-$(BUILD)/lib/bank_data.o: $(BUILD)/lib/bank_data.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The shipped banks as C, once for every build tree; the unique temporary
+# name lets a plain and a sanitizer build run at the same time.
+build/bank_data.c: build-aux/mkbank.sh $(BANKS)
+	@mkdir -p $(@D)
+	sh build-aux/mkbank.sh $(BANKS) > $@.$$$$.tmp && mv $@.$$$$.tmp $@
+
+$(BUILD)/lib/bank_data.o $(FUZZ_BUILD)/lib/bank_data.o: build/bank_data.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ build/bank_data.c
 
 $(LIBA): $(LIBOBJ)
 	rm -f $@
 	$(AR) rcs $@ $(LIBOBJ)
+
+$(FUZZ_BUILD)/libqbcore.a: $(FUZZ_LIBOBJ)
+	rm -f $@
+	$(AR) rcs $@ $(FUZZ_LIBOBJ)
 
 $(BUILD)/bin/%: $(BUILD)/cmd/%.o $(LIBA)
 	@mkdir -p $(@D)
@@ -91,59 +151,73 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIBA)
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
 	    $(LIBA) $(LIBS) $(CMOCKA_LIBS)
 
-check: $(BINS) $(TESTS)
-	sh tests/run.sh $(BUILD)
+$(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/tests/fuzz/fuzz_%.o \
+    $(FUZZ_BUILD)/libqbcore.a
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
+	    $(FUZZ_BUILD)/libqbcore.a $(LIBS)
+
+# make fuzz FUZZ_SECONDS=N runs each fuzz target for N seconds.
+fuzz: $(FUZZ_BINS)
+	sh tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZERS)
+
+# The transcripts get the command list, the prefix, the run recipe and a
+# staged install and uninstall in $(BUILD)/stage and $(BUILD)/unstage,
+# made here by the install recipes, so that no test runs make.
+TEST_ENV = QB_CMDS='$(CMDS)' QB_PREFIX='$(PREFIX)' QB_RUN='$(RUN)'
+
+check: $(BINS) $(TESTS) stage
+	$(TEST_ENV) sh tests/run.sh $(BUILD)
+
+stage: $(BINS)
+	rm -rf $(BUILD)/stage $(BUILD)/unstage
+	$(call install_to,$(BUILD)/stage)
+	$(call install_to,$(BUILD)/unstage)
+	$(call uninstall_from,$(BUILD)/unstage)
+
+RUN	= qb-list | qb-pick --daily | qb-fmt -a
 
 # README's crontab line under Debian's real cron, as root (up to 2 minutes).
 check-cron: $(BINS)
 	sh tests/mta/cron-e2e.sh $(BUILD)
 
 run: $(BINS)
-	$(BUILD)/bin/qb-list | $(BUILD)/bin/qb-pick --daily | $(BUILD)/bin/qb-fmt -a
+	PATH="$(BUILD)/bin:$$PATH"; $(RUN)
+
+# install_to DESTDIR: the files in place, with modes that ignore the umask.
+define install_to
+	install -d $(1)$(BINDIR) $(1)$(MANDIR)/man1 $(1)$(MANDIR)/man5 \
+	    $(1)$(MANDIR)/man7 $(1)$(DATADIR) $(1)$(BASHCOMPDIR) \
+	    $(1)$(ZSHCOMPDIR)
+	install -m 755 $(BINS) $(1)$(BINDIR)
+	install -m 644 $(MAN1) $(1)$(MANDIR)/man1
+	install -m 644 man/qb.5 $(1)$(MANDIR)/man5
+	install -m 644 man/qb.7 $(1)$(MANDIR)/man7
+	# "man qb" looks in section 1 first: point it at the overview.
+	echo '.so man7/qb.7' > $(1)$(MANDIR)/man1/qb.1
+	chmod 644 $(1)$(MANDIR)/man1/qb.1
+	install -m 644 $(BANKS) $(1)$(DATADIR)
+	for c in $(CMDS); do \
+		install -m 644 completions/qb.bash $(1)$(BASHCOMPDIR)/$$c || \
+		    exit 1; \
+	done
+	install -m 644 completions/_qb $(1)$(ZSHCOMPDIR)/_qb
+endef
+
+define uninstall_from
+	rm -f $(CMDS:%=$(1)$(BINDIR)/%) \
+	    $(MAN1:man/%=$(1)$(MANDIR)/man1/%) \
+	    $(1)$(MANDIR)/man5/qb.5 $(1)$(MANDIR)/man7/qb.7 \
+	    $(1)$(MANDIR)/man1/qb.1 \
+	    $(BANKS:data/%=$(1)$(DATADIR)/%) \
+	    $(CMDS:%=$(1)$(BASHCOMPDIR)/%) $(1)$(ZSHCOMPDIR)/_qb
+	-rmdir $(1)$(DATADIR)
+endef
 
 install: $(BINS)
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
-	    $(DESTDIR)$(DATADIR) $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
-	cp $(BINS) $(DESTDIR)$(BINDIR)/
-	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
-	cp man/qb.5 $(DESTDIR)$(MANDIR)/man5/
-	cp man/qb.7 $(DESTDIR)$(MANDIR)/man7/
-	# "man qb" looks in section 1 first: point it at the overview.
-	echo '.so man7/qb.7' > $(DESTDIR)$(MANDIR)/man1/qb.1
-	cp $(BANKS) $(DESTDIR)$(DATADIR)/
-	for c in $(CMDS); do \
-		cp completions/qb.bash $(DESTDIR)$(BASHCOMPDIR)/$$c || exit 1; \
-	done
-	cp completions/_qb $(DESTDIR)$(ZSHCOMPDIR)/_qb
+	$(call install_to,$(DESTDIR))
 
 uninstall:
-	rm -f $(CMDS:%=$(DESTDIR)$(BINDIR)/%) \
-	    $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%) \
-	    $(DESTDIR)$(MANDIR)/man5/qb.5 $(DESTDIR)$(MANDIR)/man7/qb.7 \
-	    $(DESTDIR)$(MANDIR)/man1/qb.1 \
-	    $(BANKS:data/%=$(DESTDIR)$(DATADIR)/%) \
-	    $(CMDS:%=$(DESTDIR)$(BASHCOMPDIR)/%) $(DESTDIR)$(ZSHCOMPDIR)/_qb
-	-rmdir $(DESTDIR)$(DATADIR)
-
-# libFuzzer targets, with clang: make fuzz FUZZ_SECONDS=N runs each for N s.
-FUZZ_SECONDS	?= 20
-FUZZ_CC		?= clang
-FUZZERS		= date fmt mail match reader rec revlog template
-FUZZERS		+= state
-FUZZ_FLAGS	= -g -O1 -fsanitize=fuzzer,address,undefined \
-		  -fno-sanitize-recover=undefined
-
-fuzz: $(FUZZERS:%=build/fuzz/fuzz_%)
-	sh tests/fuzz/run.sh build/fuzz $(FUZZ_SECONDS) $(FUZZERS)
-
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIBSRC) build/fuzz/bank_data.c
-	$(FUZZ_CC) -std=c11 -D_POSIX_C_SOURCE=200809L -Ilib $(PCRE2_CFLAGS) \
-	    $(FUZZ_FLAGS) -o $@ $< $(LIBSRC) build/fuzz/bank_data.c $(LIBS)
-
-build/fuzz/bank_data.c: lib/mkbank.sh $(BANKS)
-	@mkdir -p $(@D)
-	sh lib/mkbank.sh $(BANKS) > $@.tmp && mv $@.tmp $@
+	$(call uninstall_from,$(DESTDIR))
 
 # The benchmark: a synthetic bank of BENCH_N records, then qb beside grep,
 # rg, shuf, jq, mlr and fortune, in interleaved rounds.
@@ -164,13 +238,13 @@ bench: $(BINS)
 	    $(BENCH_SIZES:%=build/bench/bank-%.qb)
 
 # Valgrind's memcheck over the CLI transcripts (slow; not run by CI).
-valgrind: $(BINS)
+valgrind: $(BINS) stage
 	mkdir -p $(BUILD)/valgrind
 	for c in $(CMDS); do \
 		printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite $(CURDIR)/$(BUILD)/bin/%s "$$@"\n' $$c \
 		    > $(BUILD)/valgrind/$$c; chmod +x $(BUILD)/valgrind/$$c; \
 	done
-	bash tests/cli/run.sh $(BUILD)/valgrind
+	$(TEST_ENV) bash tests/cli/run.sh $(BUILD)/valgrind
 
 clean:
 	rm -rf build
@@ -199,7 +273,13 @@ deps:
 	    apt-get install -y --no-install-recommends $$missing || exit 1; fi; \
 	sh tests/mta/setup.sh 2>/dev/null || $$sudo sh tests/mta/setup.sh
 
-.PHONY: all bench check check-cron run install uninstall clean deps fuzz valgrind
+.PHONY: all bench check check-cron run install uninstall clean deps fuzz stage
+.PHONY: valgrind
+
+# Every target is secondary: the objects of a chain of pattern rules
+# (cmd/NAME.o for bin/NAME, tests/fuzz/fuzz_NAME.o) are kept, not deleted as
+# intermediate, so that a second make does nothing.
 .SECONDARY:
 
 -include $(LIBOBJ:.o=.d) $(CMDS:%=$(BUILD)/cmd/%.d) $(TESTS:=.d)
+-include $(FUZZ_LIBOBJ:.o=.d) $(FUZZERS:%=$(FUZZ_BUILD)/tests/fuzz/fuzz_%.d)

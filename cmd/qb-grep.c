@@ -105,9 +105,8 @@ pattern_matches(struct src *src, struct buf *text)
 			continue;
 		t = rec_field_text(r, (enum rec_field)f, text);
 		if ((found = matcher_find(matcher, t.p, t.len, 0, &s, &e)) < 0) {
-			diag_line(src->rd.name, src->rd.lineno, "cannot match "
+			diag_line(src_name(src), src_lineno(src), "cannot match "
 			    "this record: %s", matcher_error(matcher));
-			diag_raise(STATUS_TROUBLE);
 			return -1;
 		}
 		if (found)

@@ -187,11 +187,10 @@ pick_daily(struct src *s)
 	/* A duplicate would be the question of two days: every id counts. */
 	src_all_ids(s);
 	while ((rec = src_next(s)) != NULL) {
-		off_t at = src_canonical_at(s);
+		struct src_at at;
 
-		if (at >= 0)
-			spill_add_at(&sp, rec, s->rd.fd, s->nopened, at,
-			    s->line.len + 1);
+		if (src_canonical_at(s, &at))
+			spill_add_at(&sp, rec, at.fd, at.input, at.off, at.len);
 		else
 			spill_add(&sp, rec);
 	}
@@ -270,7 +269,7 @@ missing(uint64_t lo, uint64_t hi, uint64_t n)
 static int
 pick_index(struct src *s)
 {
-	struct range_keep keep = { 0 };
+	struct range_store keep = { 0 };
 	size_t i, printed = 0;
 	uint64_t pos = 0;
 	struct rec *rec;
@@ -289,7 +288,7 @@ pick_index(struct src *s)
 		else if (g->hi != RANGE_OPEN && g->hi > pos)
 			missing(pos + 1, g->hi, pos);
 	}
-	range_keep_free(&keep);
+	range_store_free(&keep);
 	return printed > 0;
 }
 

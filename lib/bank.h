@@ -13,7 +13,7 @@ struct bank_file {
 	size_t		 len;
 };
 
-/* Generated from the data directory at build time by mkbank.sh. */
+/* Generated from the data directory at build time by build-aux/mkbank.sh. */
 extern const struct bank_file	bank_builtin[];
 extern const size_t		bank_nbuiltin;
 

@@ -1,7 +1,7 @@
 /*
- * Numbers from the command line are parsed in one place, so that "-n 3x",
- * "-n ''" and "-n 99999999999999999999" are refused the same way by every
- * command.
+ * What the commands' option handling shares, so that every command answers
+ * --help, --version, a bad option, --color=WHEN and a bad number the same
+ * way: "-n 3x", "-n ''" and "-n 99999999999999999999" are refused alike.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -64,15 +64,13 @@ cli_color(const char *when)
 {
 	const char *term = getenv("TERM"), *no_color = getenv("NO_COLOR");
 
-	if (when == NULL || strcmp(when, "auto") == 0 || strcmp(when, "tty") == 0)
+	if (when == NULL || strcmp(when, "auto") == 0)
 		return isatty(STDOUT_FILENO) &&
 		    (no_color == NULL || *no_color == '\0') &&
 		    term != NULL && *term != '\0' && strcmp(term, "dumb") != 0;
-	if (strcmp(when, "always") == 0 || strcmp(when, "yes") == 0 ||
-	    strcmp(when, "force") == 0)
+	if (strcmp(when, "always") == 0)
 		return 1;
-	if (strcmp(when, "never") == 0 || strcmp(when, "no") == 0 ||
-	    strcmp(when, "none") == 0)
+	if (strcmp(when, "never") == 0)
 		return 0;
 	diag_usage("invalid argument for --color: '%s' "
 	    "(always, never or auto)", when);

@@ -1,6 +1,7 @@
 /*
- * What every command's option handling shares: --version, and one
- * range-checked number parser in the spirit of strtonum(3).
+ * What every command's option handling shares: --help, --version, the
+ * message for a bad option, --color=WHEN, and one range-checked number
+ * parser in the spirit of strtonum(3).
  */
 #ifndef QB_CLI_H
 #define QB_CLI_H

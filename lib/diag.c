@@ -1,7 +1,7 @@
 /*
  * Every message a command prints on stderr goes through here, so they all
- * have one shape.  A message is formatted whole first, then written with
- * one fprintf to the unbuffered stderr.
+ * have one shape.  A message is formatted whole first, as long as it is,
+ * then written with one fprintf to the unbuffered stderr.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -81,11 +81,11 @@ defang(char *msg)
 		uint32_t cp;
 		size_t len = 1, i;
 
-		if (*p < 0x20 || *p == 0x7f)
+		if (*p < 0x80 && utf8_is_control(*p))
 			*p = '?';
 		else if (*p >= 0x80) {
 			len = utf8_decode(p, (size_t)(end - p), &cp);
-			if (len == 0 || cp < 0xa0) {
+			if (len == 0 || utf8_is_control(cp)) {
 				len = len == 0 ? 1 : len;
 				for (i = 0; i < len; i++)
 					p[i] = '?';
@@ -95,17 +95,42 @@ defang(char *msg)
 	}
 }
 
+/*
+ * "PROG: [FILE:LINE: ]message[: suffix]", the message and the file name
+ * each allocated to its length: only when memory runs out is the message
+ * cut to fit a fixed buffer, and the file name shown as '?'.
+ */
 static void
-vmessage(const char *fmt, va_list ap, const char *suffix)
+vmessage(const char *file, unsigned long line, const char *fmt, va_list ap,
+    const char *suffix)
 {
-	char msg[1024];
+	char fixed[1024], *msg, *name = NULL;
+	const char *sep = suffix != NULL ? ": " : "";
+	va_list copy;
+	int n;
 
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_copy(copy, ap);
+	n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (n < 0 || (msg = malloc((size_t)n + 1)) == NULL) {
+		msg = fixed;
+		n = (int)sizeof(fixed) - 1;
+	}
+	vsnprintf(msg, (size_t)n + 1, fmt, ap);
 	defang(msg);
-	if (suffix != NULL)
-		fprintf(stderr, "%s: %s: %s\n", prog, msg, suffix);
-	else
-		fprintf(stderr, "%s: %s\n", prog, msg);
+	if (suffix == NULL)
+		suffix = "";
+	if (file == NULL)
+		fprintf(stderr, "%s: %s%s%s\n", prog, msg, sep, suffix);
+	else {
+		if ((name = strdup(file)) != NULL)
+			defang(name);
+		fprintf(stderr, "%s: %s:%lu: %s%s%s\n", prog,
+		    name != NULL ? name : "?", line, msg, sep, suffix);
+	}
+	free(name);
+	if (msg != fixed)
+		free(msg);
 }
 
 void
@@ -114,7 +139,7 @@ diag_warn(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vmessage(fmt, ap, NULL);
+	vmessage(NULL, 0, fmt, ap, NULL);
 	va_end(ap);
 	diag_raise(STATUS_TROUBLE);
 }
@@ -125,7 +150,7 @@ diag_notice(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vmessage(fmt, ap, NULL);
+	vmessage(NULL, 0, fmt, ap, NULL);
 	va_end(ap);
 	diag_raise(STATUS_NONE);
 }
@@ -136,7 +161,7 @@ diag_info(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vmessage(fmt, ap, NULL);
+	vmessage(NULL, 0, fmt, ap, NULL);
 	va_end(ap);
 }
 
@@ -147,7 +172,7 @@ diag_syswarn(const char *fmt, ...)
 	int saved = errno;
 
 	va_start(ap, fmt);
-	vmessage(fmt, ap, strerror(saved));
+	vmessage(NULL, 0, fmt, ap, strerror(saved));
 	va_end(ap);
 	diag_raise(STATUS_TROUBLE);
 }
@@ -159,25 +184,40 @@ diag_sysinfo(const char *fmt, ...)
 	int saved = errno;
 
 	va_start(ap, fmt);
-	vmessage(fmt, ap, strerror(saved));
+	vmessage(NULL, 0, fmt, ap, strerror(saved));
 	va_end(ap);
 }
 
 void
 diag_line(const char *file, unsigned long line, const char *fmt, ...)
 {
-	char msg[1024];
 	va_list ap;
 
-	char name[512];
+	va_start(ap, fmt);
+	vmessage(file, line, fmt, ap, NULL);
+	va_end(ap);
+	diag_raise(STATUS_TROUBLE);
+}
+
+void
+diag_line_notice(const char *file, unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vmessage(file, line, fmt, ap, NULL);
 	va_end(ap);
-	snprintf(name, sizeof(name), "%s", file);
-	defang(msg);
-	defang(name);
-	fprintf(stderr, "%s: %s:%lu: %s\n", prog, name, line, msg);
+	diag_raise(STATUS_NONE);
+}
+
+void
+diag_line_info(const char *file, unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(file, line, fmt, ap, NULL);
+	va_end(ap);
 }
 
 void
@@ -186,7 +226,7 @@ diag_usage(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vmessage(fmt, ap, NULL);
+	vmessage(NULL, 0, fmt, ap, NULL);
 	va_end(ap);
 	fprintf(stderr, "Try '%s --help' for more information.\n", prog);
 	exit(STATUS_TROUBLE);
@@ -198,7 +238,7 @@ diag_fatal(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vmessage(fmt, ap, NULL);
+	vmessage(NULL, 0, fmt, ap, NULL);
 	va_end(ap);
 	exit(STATUS_TROUBLE);
 }

@@ -40,8 +40,16 @@ void		 diag_syswarn(const char *fmt, ...)
 /* "PROG: message: strerror(errno)": the status is left as it is. */
 void		 diag_sysinfo(const char *fmt, ...)
 		    __attribute__((format(printf, 1, 2)));
-/* "PROG: FILE:LINE: message": the status is the caller's business. */
+/* "PROG: FILE:LINE: message": raises the status to trouble. */
 void		 diag_line(const char *file, unsigned long line,
+		    const char *fmt, ...)
+		    __attribute__((format(printf, 3, 4)));
+/* "PROG: FILE:LINE: message": raises the status to "nothing selected". */
+void		 diag_line_notice(const char *file, unsigned long line,
+		    const char *fmt, ...)
+		    __attribute__((format(printf, 3, 4)));
+/* "PROG: FILE:LINE: message": a hint that leaves the status as it is. */
+void		 diag_line_info(const char *file, unsigned long line,
 		    const char *fmt, ...)
 		    __attribute__((format(printf, 3, 4)));
 /* "PROG: message" then "Try 'PROG --help' ...", exit 2. */

@@ -22,6 +22,7 @@ reset(struct reader *r, const char *name)
 {
 	r->name = name;
 	r->lineno = 0;
+	r->ownfd = 0;
 	r->eof = 0;
 	r->start = r->end = r->scanned = 0;
 	r->data = r->buf;
@@ -52,6 +53,7 @@ reader_open(struct reader *r, const char *path)
 	if ((fd = open(path, O_RDONLY)) < 0)
 		return -1;
 	reader_open_fd(r, path, fd);
+	r->ownfd = 1;
 	return 0;
 }
 
@@ -125,7 +127,7 @@ fill(struct reader *r)
 }
 
 static void
-frame(struct reader *r, struct line *l, const char *p, size_t len)
+frame(struct reader *r, struct span *l, const char *p, size_t len)
 {
 	if (++r->lineno == 1 && len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
 		p += 3;
@@ -138,7 +140,7 @@ frame(struct reader *r, struct line *l, const char *p, size_t len)
 }
 
 int
-line_next(struct reader *r, struct line *l)
+reader_next(struct reader *r, struct span *l)
 {
 	for (;;) {
 		const char *from = r->data + r->start;
@@ -169,7 +171,7 @@ line_next(struct reader *r, struct line *l)
 }
 
 int
-line_next_split(struct reader *r, struct line *l, struct scan_fields *f)
+reader_next_split(struct reader *r, struct span *l, struct scan_fields *f)
 {
 	if (r->scanned == 0 && r->start < r->end) {
 		const char *from = r->data + r->start;
@@ -184,18 +186,19 @@ line_next_split(struct reader *r, struct line *l, struct scan_fields *f)
 			r->start += lf + 1;
 			return 1;
 		}
-		r->scanned = avail;	/* line_next() goes on from there */
+		r->scanned = avail;	/* reader_next() goes on from there */
 	}
 	f->ntab = SCAN_UNSPLIT;
-	return line_next(r, l);
+	return reader_next(r, l);
 }
 
 void
 reader_close(struct reader *r)
 {
-	if (r->fd > STDIN_FILENO)
+	if (r->ownfd)
 		close(r->fd);
 	r->fd = -1;
+	r->ownfd = 0;
 }
 
 off_t
@@ -207,7 +210,7 @@ reader_offset(const struct reader *r, const char *p)
 }
 
 int
-reader_line_lf(const struct reader *r, const struct line *l)
+reader_line_lf(const struct reader *r, const struct span *l)
 {
 	const char *after = l->p + l->len;
 

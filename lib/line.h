@@ -9,15 +9,13 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-struct line {
-	const char	*p;
-	size_t		 len;
-};
+#include "span.h"
 
 struct reader {
 	const char	*name;		/* as messages show it */
 	unsigned long	 lineno;	/* of the line last returned */
 	int		 fd;		/* -1 when reading from memory */
+	int		 ownfd;		/* reader_open() opened fd: close it */
 	int		 eof;
 	char		*buf;		/* grow-only, reused from file to file */
 	size_t		 cap;
@@ -33,19 +31,22 @@ struct reader {
  * On failure returns -1 with errno set.
  */
 int	reader_open(struct reader *, const char *path);
-/* Reads an open descriptor; reader_close() leaves fd 0 to 2 open. */
+/*
+ * Reads an open descriptor, which stays the caller's: reader_close()
+ * closes only what reader_open() opened, whatever its number.
+ */
 void	reader_open_fd(struct reader *, const char *name, int fd);
 void	reader_open_mem(struct reader *, const char *name,
 	    const char *p, size_t len);
 /* 1: a line is in *l; 0: end of input; -1: read error, errno set. */
-int	line_next(struct reader *, struct line *l);
+int	reader_next(struct reader *, struct span *l);
 /*
- * line_next(), with the line's TABs and special bytes found in the same
+ * reader_next(), with the line's TABs and special bytes found in the same
  * pass (scan_line()); f->ntab is SCAN_UNSPLIT when the line was not
  * scanned so (it did not fit in the buffer at first sight).
  */
 struct scan_fields;
-int	line_next_split(struct reader *, struct line *l,
+int	reader_next_split(struct reader *, struct span *l,
 	    struct scan_fields *f);
 void	reader_close(struct reader *);
 /*
@@ -54,7 +55,7 @@ void	reader_close(struct reader *);
  */
 off_t	reader_offset(const struct reader *, const char *p);
 /* Did the last line end in a plain LF (no CR, not cut off by EOF)? */
-int	reader_line_lf(const struct reader *, const struct line *);
+int	reader_line_lf(const struct reader *, const struct span *);
 /* Frees the buffer; the reader may be opened again afterwards. */
 void	reader_free(struct reader *);
 

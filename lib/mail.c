@@ -29,8 +29,7 @@
 static int
 is_bad_cp(uint32_t c)
 {
-	return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 ||
-	    c == 0x2029;
+	return utf8_is_control(c) || c == 0x2028 || c == 0x2029;
 }
 
 int

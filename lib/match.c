@@ -314,8 +314,10 @@ next_match(struct matcher *m, struct span t, size_t *at, size_t *s, size_t *e)
 {
 	int rc;
 
-	if (*at > t.len || (rc = matcher_find(m, t.p, t.len, *at, s, e)) != 1)
-		return *at > t.len ? 0 : rc;
+	if (*at > t.len)
+		return 0;
+	if ((rc = matcher_find(m, t.p, t.len, *at, s, e)) != 1)
+		return rc;
 	/* \K can report a start before *at or after the end. */
 	if (*s < *at)
 		*s = *at;
@@ -394,14 +396,14 @@ matcher_read_patterns(const char *path, char ***v, size_t *n, char *err,
     size_t errsize)
 {
 	struct reader rd = { 0 };
-	struct line l;
+	struct span l;
 	int got;
 
 	if (reader_open(&rd, path) != 0) {
 		snprintf(err, errsize, "%s: %s", path, strerror(errno));
 		return -1;
 	}
-	while ((got = line_next(&rd, &l)) > 0) {
+	while ((got = reader_next(&rd, &l)) > 0) {
 		char *p;
 
 		if (memchr(l.p, '\0', l.len) != NULL) {

@@ -72,9 +72,9 @@ range_contains(const struct range *v, size_t n, uint64_t p)
 }
 
 void
-range_keep(struct range_keep *k, uint64_t pos, const struct rec *r)
+range_keep(struct range_store *k, uint64_t pos, const struct rec *r)
 {
-	struct range_kept *e;
+	struct range_entry *e;
 
 	if (k->n == k->cap) {
 		k->cap = k->cap == 0 ? 64 : k->cap * 2;
@@ -88,7 +88,7 @@ range_keep(struct range_keep *k, uint64_t pos, const struct rec *r)
 }
 
 size_t
-range_write(const struct range_keep *k, const struct range *r)
+range_write(const struct range_store *k, const struct range *r)
 {
 	size_t lo = 0, hi = k->n, written = 0;
 
@@ -107,7 +107,7 @@ range_write(const struct range_keep *k, const struct range *r)
 }
 
 void
-range_keep_free(struct range_keep *k)
+range_store_free(struct range_store *k)
 {
 	free(k->v);
 	buf_free(&k->lines);

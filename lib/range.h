@@ -19,14 +19,14 @@ struct range {
 };
 
 /* Records kept by position, in increasing order of position. */
-struct range_kept {
+struct range_entry {
 	uint64_t	pos;
 	size_t		off;	/* of the canonical line in lines */
 	size_t		len;
 };
 
-struct range_keep {
-	struct range_kept	*v;
+struct range_store {
+	struct range_entry	*v;
 	size_t			 n;
 	size_t			 cap;
 	struct buf		 lines;
@@ -38,9 +38,9 @@ int	range_parse(const char *list, struct range **v, size_t *n);
 int	range_contains(const struct range *, size_t n, uint64_t p);
 
 /* Keeps a record at a position larger than those kept before. */
-void	range_keep(struct range_keep *, uint64_t pos, const struct rec *);
+void	range_keep(struct range_store *, uint64_t pos, const struct rec *);
 /* Writes the kept records in the range; returns how many. */
-size_t	range_write(const struct range_keep *, const struct range *);
-void	range_keep_free(struct range_keep *);
+size_t	range_write(const struct range_store *, const struct range *);
+void	range_store_free(struct range_store *);
 
 #endif

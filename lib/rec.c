@@ -50,14 +50,13 @@ check_special(struct rec *r, const char *p, size_t n, enum rec_field f,
 
 	if (c == 0)
 		return fail(r, REC_ENUL, f, col, 0), 0;
-	if (c < 0x20 || c == 0x7f)
+	if (c < 0x80 && utf8_is_control(c))
 		return fail(r, REC_ECTRL, f, col, c), 0;
 	if (c < 0x80)
 		return 1;
 	if ((len = utf8_decode((const unsigned char *)p, n, &cp)) == 0)
 		return fail(r, REC_EUTF8, f, col, c), 0;
-	/* C1 controls: some terminals take U+009B as CSI. */
-	if (cp < 0xa0)
+	if (utf8_is_control(cp))
 		return fail(r, REC_ECTRL, f, col, cp), 0;
 	return len;
 }

@@ -11,14 +11,10 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "span.h"
 
 #define REC_ID_MAX	64
 #define REC_TAG_MAX	64
-
-struct span {
-	const char	*p;
-	size_t		 len;
-};
 
 enum rec_kind {
 	REC_RECORD,

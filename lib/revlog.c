@@ -423,7 +423,7 @@ int
 revlog_load(struct revlog *l, const char *path)
 {
 	struct reader rd = { 0 };
-	struct line ln;
+	struct span ln;
 	const char *id;
 	size_t idlen;
 	unsigned long badline = 0;
@@ -438,7 +438,7 @@ revlog_load(struct revlog *l, const char *path)
 		continue;
 	torn = torn_end(fd);
 	reader_open_fd(&rd, path, fd);
-	while ((r = line_next(&rd, &ln)) == 1) {
+	while ((r = reader_next(&rd, &ln)) == 1) {
 		/* The message of a bad line waits: it may be the torn last. */
 		if (badline != 0)
 			bad_line(path, badline, badmsg);

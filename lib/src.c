@@ -63,10 +63,8 @@ report_bad_line(struct src *s)
 	char msg[256];
 
 	rec_errmsg(&s->rec, msg, sizeof(msg));
-	diag_line(s->rd.name, s->rd.lineno, "%s", msg);
-	s->nbad++;
-	if (!s->lenient)
-		diag_raise(STATUS_TROUBLE);
+	(s->lenient ? diag_line_notice : diag_line)(s->rd.name, s->rd.lineno,
+	    "%s", msg);
 }
 
 void
@@ -101,7 +99,7 @@ duplicate(struct src *s)
 	if (s->ids.n == s->idmax) {
 		/* Checking later ids against the table is no bound on memory
 		 * lost: a duplicate of a forgotten id would pass anyway. */
-		diag_line(s->rd.name, s->rd.lineno, "more than %zu distinct "
+		diag_line_info(s->rd.name, s->rd.lineno, "more than %zu distinct "
 		    "ids: duplicate ids are no longer detected", s->idmax);
 		s->idsfull = 1;
 		return 0;
@@ -111,24 +109,20 @@ duplicate(struct src *s)
 		remember(s, e);
 		return 0;
 	}
-	diag_line(s->rd.name, s->rd.lineno, "duplicate id '%.*s', first at "
-	    "%s:%lu", (int)r->id.len, r->id.p,
+	(s->lenient ? diag_line_notice : diag_line)(s->rd.name, s->rd.lineno,
+	    "duplicate id '%.*s', first at %s:%lu", (int)r->id.len, r->id.p,
 	    s->where[e->value].name, s->where[e->value].lineno);
-	s->nbad++;
-	if (!s->lenient)
-		diag_raise(STATUS_TROUBLE);
 	return 1;
 }
 
 /* --check: a comment that looks like a mistake counts as a problem. */
 static void
-suspect_comment(struct src *s, const struct line *l)
+suspect_comment(struct src *s, const struct span *l)
 {
 	const char *why = rec_comment_suspect(l->p, l->len);
 
 	if (why != NULL) {
-		diag_line(s->rd.name, s->rd.lineno, "%s", why);
-		s->nbad++;
+		diag_line_notice(s->rd.name, s->rd.lineno, "%s", why);
 	}
 }
 
@@ -136,7 +130,7 @@ struct rec *
 src_next(struct src *s)
 {
 	struct scan_fields f;
-	struct line l;
+	struct span l;
 
 	for (;;) {
 		int got;
@@ -147,7 +141,7 @@ src_next(struct src *s)
 			s->open = 1;
 			s->nopened++;
 		}
-		if ((got = line_next_split(&s->rd, &l, &f)) <= 0) {
+		if ((got = reader_next_split(&s->rd, &l, &f)) <= 0) {
 			if (got < 0)
 				diag_syswarn("%s", s->rd.name);
 			out_release(s->rd.fd);	/* src_write() may copy from it */
@@ -174,27 +168,49 @@ src_next(struct src *s)
 	}
 }
 
-off_t
-src_canonical_at(const struct src *s)
+int
+src_canonical_at(const struct src *s, struct src_at *at)
 {
 	const struct rec *r = &s->rec;
-	const struct line *l = &s->line;
+	const struct span *l = &s->line;
 
-	if (r->id.p == l->p && r->answer.p + r->answer.len == l->p + l->len &&
-	    rec_is_canonical(r) && reader_line_lf(&s->rd, l))
-		return reader_offset(&s->rd, l->p);
-	return -1;
+	if (r->id.p != l->p || r->answer.p + r->answer.len != l->p + l->len ||
+	    !rec_is_canonical(r) || !reader_line_lf(&s->rd, l) ||
+	    (at->off = reader_offset(&s->rd, l->p)) < 0)
+		return 0;
+	at->fd = s->rd.fd;
+	at->input = s->nopened;
+	at->len = l->len + 1;
+	return 1;
 }
 
 void
 src_write(struct src *s)
 {
-	off_t off = src_canonical_at(s);
+	struct src_at at;
 
-	if (off >= 0)
-		out_write_file(s->rd.fd, off, s->line.p, s->line.len + 1);
+	if (src_canonical_at(s, &at))
+		out_write_file(at.fd, at.off, s->line.p, at.len);
 	else
 		rec_write(&s->rec);
+}
+
+const char *
+src_name(const struct src *s)
+{
+	return s->rd.name;
+}
+
+unsigned long
+src_lineno(const struct src *s)
+{
+	return s->rd.lineno;
+}
+
+void
+src_set_lenient(struct src *s)
+{
+	s->lenient = 1;
 }
 
 void

@@ -26,13 +26,13 @@ enum src_default {
 	SRC_BANK	/* no FILE: QB_PATH, else the built-in bank */
 };
 
+/* Commands use the functions below, not the fields. */
 struct src {
 	struct reader	 rd;		/* rd.name and rd.lineno locate rec */
 	struct rec	 rec;
-	struct line	 line;		/* rec's line as read */
-	unsigned long	 nbad;		/* malformed lines seen */
-	int		 lenient;	/* --check: bad lines are not trouble,
-					   and suspect comments are problems */
+	struct span	 line;		/* rec's line as read */
+	int		 lenient;	/* --check: bad lines are findings, not
+					   trouble, and suspect comments too */
 	char		**paths;	/* files still to read */
 	size_t		 npaths;
 	size_t		 next;		/* index into paths or bank_builtin */
@@ -62,11 +62,27 @@ struct rec	*src_next(struct src *);
  */
 void		 src_write(struct src *);
 /*
- * Where the record last returned is, canonical, LF included, in its file
- * (s->line.len + 1 bytes at the offset in s->rd.fd); -1 when the line is
- * not canonical or its input is not a regular file.
+ * Where the record last returned is, canonical, LF included, in a regular
+ * file: 1 with *at filled in (fd stays open until the next input; input
+ * numbers the inputs from 1); 0 when the line is not canonical or its
+ * input is not a regular file.
  */
-off_t		 src_canonical_at(const struct src *);
+struct src_at {
+	int		 fd;
+	unsigned long	 input;
+	off_t		 off;
+	size_t		 len;
+};
+int		 src_canonical_at(const struct src *, struct src_at *);
+/* Where the record src_next() returned is: its file as messages show it. */
+const char	*src_name(const struct src *);
+unsigned long	 src_lineno(const struct src *);
+/*
+ * qb-list --check: malformed lines and duplicate ids are findings, not
+ * trouble (they raise the status to 1, not 2), and suspect comments are
+ * reported as findings too.
+ */
+void		 src_set_lenient(struct src *);
 /* Remember every id, not only the first SRC_IDS_MAX. */
 void		 src_all_ids(struct src *);
 void		 src_free(struct src *);

@@ -29,11 +29,11 @@ int
 state_parse(struct state *s)
 {
 	struct reader rd = { 0 };
-	struct line l;
+	struct span l;
 	size_t cap = 0;
 
 	reader_open_mem(&rd, s->file.name, s->text.p, s->text.len);
-	while (line_next(&rd, &l) == 1) {
+	while (reader_next(&rd, &l) == 1) {
 		struct state_line *sl;
 		const char *p = l.p, *end = l.p + l.len;
 

@@ -51,6 +51,20 @@ utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
 	return len;
 }
 
+int
+utf8_printable(const char *p, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	size_t i, len;
+	uint32_t cp;
+
+	for (i = 0; i < n; i += len)
+		if ((len = utf8_decode(u + i, n - i, &cp)) == 0 ||
+		    utf8_is_control(cp))
+			return 0;
+	return 1;
+}
+
 size_t
 utf8_check(const char *s, size_t n)
 {

@@ -16,4 +16,18 @@ size_t	utf8_decode(const unsigned char *p, size_t n, uint32_t *cp);
 /* Offset of the first invalid byte, or n when all of p is valid. */
 size_t	utf8_check(const char *p, size_t n);
 
+/*
+ * The one definition of a control character qb refuses or defangs: C0,
+ * DEL and C1 (some terminals take U+009B as CSI).  A byte below 0x80 is
+ * its own code point.
+ */
+static inline int
+utf8_is_control(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0);
+}
+
+/* 1 when p is valid UTF-8 and holds no control character. */
+int	utf8_printable(const char *p, size_t n);
+
 #endif

@@ -25,8 +25,8 @@ struct wrap {
 /*
  * Wraps raw text (newlines end paragraphs; tabs count as spaces).  The
  * first line starts with first (e.g. "1. "), the others with as many
- * spaces as first is wide; no line has trailing spaces, and a word wider
- * than the width stands alone on its line.
+ * spaces as first is wide (at most 32); no line has trailing spaces, and a
+ * word wider than the width stands alone on its line.
  */
 void	wrap_text(struct wrap *, const char *first, const char *text,
 	    size_t len);

@@ -146,7 +146,7 @@ $ printf '2026-11-01T09:00:00Z\tp-1\t4\n2026-11-01T09:00:00Z\tp-2\t4' > t.tmp; q
 $ printf '2026-11-01T09:00:00Z\tp-1\t4\nhello\n2026-11-01 09:00:00\tp-2\t4\n2026-11-01T09:00:00Z\tp 3\t4\n2026-11-01T09:00:00Z\tp-4\t9\n# a comment\n\n2026-11-01T09:00:00Z\tp-5\t4\textra\n' > t.tmp; qb-drill --log=t.tmp --due --at=2026-12-01 eight.qb | cut -f1; echo "exit $?"; rm -f t.tmp
 > p-1
 > p-5
-> exit 0
+> exit 2
 ! qb-drill: t.tmp:2: not a review: expected TIME<TAB>ID<TAB>GRADE
 ! qb-drill: t.tmp:3: bad time: expected YYYY-MM-DDTHH:MM:SSZ
 ! qb-drill: t.tmp:4: bad id

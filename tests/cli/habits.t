@@ -66,12 +66,14 @@ $ cd "$(mktemp -d)" || exit 2; printf 'a\tt\tFirst A?\nb\tt\tB?\na\tt\tSecond A?
 > c
 > a
 > b
+? 2
 
 ## -i: a closed range running past the end writes what exists and reports the rest
 $ qb-list | qb-pick -i 44-50 | cut -f 1
 > general-09
 > general-10
 ! qb-pick: no records at positions 46-50 (there are 45)
+? 1
 
 ## -i: the same rule, exit 1, whatever the range
 $ qb-list | qb-pick -i 44-50,50-60,46-,45-; echo "exit $?"
@@ -220,7 +222,8 @@ $ bash --norc "$QB_TOP/tests/cli/complete.sh" 'qb-pick --he' 'qb-grep --only' 'q
 > --count --tags --check --help --version
 
 ## man qb opens the overview: section 1 is searched first, and qb.1 sources qb(7)
-$ d=$(mktemp -d); make -s -C "$QB_TOP" install DESTDIR="$d" BUILD="$QB_BUILD" >/dev/null && cat "$d/usr/local/share/man/man1/qb.1" && (cd "$d/usr/local/share/man" && mandoc -Tascii man1/qb.1 | sed -n 1p); rm -rf "$d"
+# make check staged the install in QB_BUILD (no test runs make).
+$ cat "$QB_BUILD/stage$QB_PREFIX/share/man/man1/qb.1" && (cd "$QB_BUILD/stage$QB_PREFIX/share/man" && mandoc -Tascii man1/qb.1 | sed -n 1p)
 > .so man7/qb.7
 > QB(7)                  Miscellaneous Information Manual                  QB(7)
 

@@ -153,6 +153,7 @@ $ a="$(printf 'r%.0s' $(seq 60))@$(printf 'd%.0s' $(seq 60)).example.org"; qb-fm
 >  <rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr@dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd.example.org>
 > qb-fmt: invalid address for --to: 'R64...': an address longer than 254 octets
 > Try 'qb-fmt --help' for more information.
+? 2
 
 ## --period=weekday over two full cycles of weekdays: every record once a cycle, never the same on two sending days in a row
 $ qb-list > bank.tmp; python3 "$QB_TOP/tests/cli/weekdays.py" bank.tmp; rm bank.tmp

@@ -71,7 +71,7 @@ $ qb-list missing.qb crlf.qb
 $ qb-list path crlf.qb | wc -l
 > 3
 ! qb-list: path: Is a directory
-? 0
+? 2
 
 ## -c counts the good records
 $ qb-list -c good.qb crlf.qb

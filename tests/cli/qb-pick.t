@@ -115,6 +115,7 @@ $ qb-pick -i 7-,2,4-5 eight.qb | cut -f 1
 $ qb-pick --index=8,9 eight.qb | cut -f 1
 > p-8
 ! qb-pick: no record at position 9 (there are 8)
+? 1
 
 ## --index with a bad list
 $ qb-pick -i 0 eight.qb

@@ -151,10 +151,10 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	static struct reader rd;
 	static struct rec r;
 	static struct buf scratch;
-	struct line l;
+	struct span l;
 
 	reader_open_mem(&rd, "fuzz", (const char *)data, size);
-	while (line_next(&rd, &l) == 1) {
+	while (reader_next(&rd, &l) == 1) {
 		if (rec_parse(&r, l.p, l.len) != REC_RECORD)
 			continue;
 		check_text(rec_text(r.question, &scratch));

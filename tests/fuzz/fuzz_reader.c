@@ -2,7 +2,7 @@
  * The whole input path on a buffer: line reader, parser and canonical
  * writer.  Every record's canonical line must parse back to itself, and
  * the lines must lie within the input.  The one-pass reader and parser
- * (line_next_split(), rec_parse_split()) must give the same lines and
+ * (reader_next_split(), rec_parse_split()) must give the same lines and
  * the same verdicts as the two-pass ones.
  */
 #include "fuzz.h"
@@ -16,16 +16,16 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	static struct rec r, r2;
 	const char *start = (const char *)data;
 	struct scan_fields f;
-	struct line l, l2;
+	struct span l, l2;
 
 	reader_open_mem(&rd, "fuzz", start, size);
 	reader_open_mem(&rd2, "fuzz", start, size);
-	while (line_next(&rd, &l) == 1) {
+	while (reader_next(&rd, &l) == 1) {
 		enum rec_kind kind;
 
 		if (l.p < start || l.p + l.len > start + size)
 			abort();
-		if (line_next_split(&rd2, &l2, &f) != 1 || l2.p != l.p ||
+		if (reader_next_split(&rd2, &l2, &f) != 1 || l2.p != l.p ||
 		    l2.len != l.len)
 			abort();
 		kind = rec_parse(&r, l.p, l.len);
@@ -36,7 +36,7 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		if (kind == REC_RECORD)
 			check_round_trip(&r);
 	}
-	if (line_next_split(&rd2, &l2, &f) != 0)
+	if (reader_next_split(&rd2, &l2, &f) != 0)
 		abort();
 	return 0;
 }

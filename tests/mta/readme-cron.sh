@@ -1,8 +1,9 @@
 #!/bin/sh
 # Runs the crontab lines of README.md the way cron runs them, and finds each
 # message in the local mailbox.  The commands are installed by
-# `make install` under a temporary PREFIX; of each line only the
-# /usr/local of its PATH= assignment becomes that prefix, nothing else.
+# make check in the build tree (else by `make install` under a temporary
+# PREFIX); of each line only the /usr/local of its PATH= assignment becomes
+# that prefix, nothing else.
 # Each line runs with what cron gives a job: env -i, PATH=/usr/bin:/bin,
 # HOME, LOGNAME and SHELL=/bin/sh, /bin/sh -c, standard input an empty pipe.
 #
@@ -22,10 +23,15 @@ if [ ! -x /usr/sbin/sendmail ]; then
 fi
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
-if ! make -s -C "$top" install PREFIX="$tmp/prefix" DESTDIR= BUILD="$build" \
-    >"$tmp/make.log" 2>&1; then
-	cat "$tmp/make.log" >&2
-	exit 1
+# make check staged the install in the build tree: no make within make.
+prefix=$build/stage${QB_PREFIX:-/usr/local}
+if [ ! -x "$prefix/bin/qb-list" ]; then
+	prefix=$tmp/prefix
+	if ! make -s -C "$top" install PREFIX="$prefix" DESTDIR= \
+	    BUILD="$build" >"$tmp/make.log" 2>&1; then
+		cat "$tmp/make.log" >&2
+		exit 1
+	fi
 fi
 
 # The command of every crontab line of an indented block.
@@ -45,9 +51,9 @@ while IFS= read -r cmd; do
 	*)	echo "recipe $n: no PATH=/usr/local/...: cron would not find qb"
 		status=1 ;;
 	esac
-	cmd=$(printf '%s\n' "$cmd" | sed "s|PATH=/usr/local/|PATH=$tmp/prefix/|")
+	cmd=$(printf '%s\n' "$cmd" | sed "s|PATH=/usr/local/|PATH=$prefix/|")
 	# The day's question, as the installed commands give it.
-	want=$(PATH="$tmp/prefix/bin:$PATH"; export PATH; qb-list |
+	want=$(PATH="$prefix/bin:$PATH"; export PATH; qb-list |
 	    qb-pick --period=weekday | qb-fmt --template='%q')
 	off=$(wc -c <"$box" 2>/dev/null || echo 0)
 	# Upstream trouble (no bank): nothing sent, cron mails the error.

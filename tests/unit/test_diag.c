@@ -1,3 +1,5 @@
+#include <errno.h>
+
 #include "unit.h"
 #include "diag.h"
 
@@ -14,7 +16,71 @@ line_message_format(void **state)
 	diag_line("bank.qb", 12, "bad %s", "thing");
 	text = capture_end(2, saved, tmp);
 	assert_string_equal(text, "qb-test: bank.qb:12: bad thing\n");
+	assert_int_equal(diag_status(), STATUS_TROUBLE);
+	free(text);
+}
+
+static void
+line_notice_raises_to_none(void **state)
+{
+	FILE *tmp;
+	int saved;
+	char *text;
+
+	(void)state;
+	diag_init("qb-test");
+	saved = capture_start(2, &tmp);
+	diag_line_notice("bank.qb", 3, "duplicate id '%s'", "x");
+	text = capture_end(2, saved, tmp);
+	assert_string_equal(text, "qb-test: bank.qb:3: duplicate id 'x'\n");
+	assert_int_equal(diag_status(), STATUS_NONE);
+	free(text);
+}
+
+static void
+line_info_leaves_the_status(void **state)
+{
+	FILE *tmp;
+	int saved;
+	char *text;
+
+	(void)state;
+	diag_init("qb-test");
+	saved = capture_start(2, &tmp);
+	diag_line_info("bank.qb", 9, "a hint");
+	text = capture_end(2, saved, tmp);
+	assert_string_equal(text, "qb-test: bank.qb:9: a hint\n");
 	assert_int_equal(diag_status(), STATUS_OK);
+	free(text);
+}
+
+/* Long file names and messages come out whole: no fixed-size buffer. */
+static void
+long_names_are_not_cut(void **state)
+{
+	char name[4001], arg[3001], want[8000];
+	FILE *tmp;
+	int saved;
+	char *text;
+
+	(void)state;
+	memset(name, 'n', sizeof(name) - 1);
+	name[sizeof(name) - 1] = '\0';
+	memset(arg, 'a', sizeof(arg) - 1);
+	arg[sizeof(arg) - 1] = '\0';
+	snprintf(want, sizeof(want), "qb-test: %s:7: bad %s\n", name, arg);
+	diag_init("qb-test");
+	saved = capture_start(2, &tmp);
+	diag_line(name, 7, "bad %s", arg);
+	text = capture_end(2, saved, tmp);
+	assert_string_equal(text, want);
+	free(text);
+	snprintf(want, sizeof(want), "qb-test: %s: %s\n", name, strerror(ENOENT));
+	saved = capture_start(2, &tmp);
+	errno = ENOENT;
+	diag_syswarn("%s", name);
+	text = capture_end(2, saved, tmp);
+	assert_string_equal(text, want);
 	free(text);
 }
 
@@ -97,6 +163,9 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(line_message_format),
+		cmocka_unit_test(line_notice_raises_to_none),
+		cmocka_unit_test(line_info_leaves_the_status),
+		cmocka_unit_test(long_names_are_not_cut),
 		cmocka_unit_test(warn_raises_to_trouble),
 		cmocka_unit_test(controls_and_bad_bytes_are_defanged),
 		cmocka_unit_test(status_only_rises),

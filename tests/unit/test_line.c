@@ -8,11 +8,11 @@ static char *
 join_lines(struct reader *r)
 {
 	static char out[4096];
-	struct line l;
+	struct span l;
 	size_t n = 0;
 
 	out[0] = '\0';
-	while (line_next(r, &l) == 1) {
+	while (reader_next(r, &l) == 1) {
 		assert_true(n + l.len + 2 < sizeof(out));
 		memcpy(out + n, l.p, l.len);
 		n += l.len;
@@ -51,11 +51,11 @@ static void
 empty_input(void **state)
 {
 	struct reader r = { 0 };
-	struct line l;
+	struct span l;
 
 	(void)state;
 	reader_open_mem(&r, "mem", "", 0);
-	assert_int_equal(line_next(&r, &l), 0);
+	assert_int_equal(reader_next(&r, &l), 0);
 	reader_free(&r);
 }
 
@@ -63,11 +63,11 @@ static void
 nul_bytes_stay_in_the_line(void **state)
 {
 	struct reader r = { 0 };
-	struct line l;
+	struct span l;
 
 	(void)state;
 	reader_open_mem(&r, "mem", "a\0b\nc", 5);
-	assert_int_equal(line_next(&r, &l), 1);
+	assert_int_equal(reader_next(&r, &l), 1);
 	assert_int_equal(l.len, 3);
 	assert_memory_equal(l.p, "a\0b", 3);
 	reader_free(&r);
@@ -80,7 +80,7 @@ long_lines_from_file(void **state)
 	char path[] = "/tmp/qb-line-XXXXXX";
 	struct reader r = { 0 };
 	size_t big = 1000 * 1000, i;
-	struct line l;
+	struct span l;
 	char *text;
 	int fd;
 
@@ -97,12 +97,12 @@ long_lines_from_file(void **state)
 	close(fd);
 	assert_int_equal(reader_open(&r, path), 0);
 	for (i = 0; i < 3; i++) {
-		assert_int_equal(line_next(&r, &l), 1);
+		assert_int_equal(reader_next(&r, &l), 1);
 		assert_int_equal(l.len, big - i);
 		assert_int_equal(l.p[0], 'x');
 		assert_int_equal(l.p[l.len - 1], 'x');
 	}
-	assert_int_equal(line_next(&r, &l), 0);
+	assert_int_equal(reader_next(&r, &l), 0);
 	assert_int_equal(r.lineno, 3);
 	reader_free(&r);
 	unlink(path);
@@ -114,7 +114,7 @@ many_short_lines_from_file(void **state)
 {
 	char path[] = "/tmp/qb-line-XXXXXX";
 	struct reader r = { 0 };
-	struct line l;
+	struct span l;
 	unsigned long n = 0;
 	FILE *f;
 	int fd, i;
@@ -127,7 +127,7 @@ many_short_lines_from_file(void **state)
 		fprintf(f, "line %d\n", i);
 	fclose(f);
 	assert_int_equal(reader_open(&r, path), 0);
-	while (line_next(&r, &l) == 1) {
+	while (reader_next(&r, &l) == 1) {
 		char want[32];
 
 		snprintf(want, sizeof(want), "line %lu", n++);
@@ -143,13 +143,40 @@ static void
 open_errors(void **state)
 {
 	struct reader r = { 0 };
-	struct line l;
+	struct span l;
 
 	(void)state;
 	assert_int_equal(reader_open(&r, "/nonexistent/qb"), -1);
 	assert_int_equal(reader_open(&r, "/"), 0);
-	assert_int_equal(line_next(&r, &l), -1);	/* EISDIR */
+	assert_int_equal(reader_next(&r, &l), -1);	/* EISDIR */
 	reader_free(&r);
+}
+
+/*
+ * A file opened as fd 0 (standard input was closed) is closed with the
+ * reader; a descriptor handed in stays open.
+ */
+static void
+owned_descriptors_only_are_closed(void **state)
+{
+	struct reader r = { 0 };
+	int saved, fd;
+
+	(void)state;
+	saved = dup(STDIN_FILENO);
+	close(STDIN_FILENO);
+	assert_int_equal(reader_open(&r, "/dev/null"), 0);
+	assert_int_equal(r.fd, STDIN_FILENO);
+	reader_close(&r);
+	assert_int_equal(fcntl(STDIN_FILENO, F_GETFD), -1);
+	fd = open("/dev/null", O_RDONLY);
+	reader_open_fd(&r, "given", fd);
+	reader_close(&r);
+	assert_int_not_equal(fcntl(fd, F_GETFD), -1);
+	close(fd);
+	reader_free(&r);
+	dup2(saved, STDIN_FILENO);
+	close(saved);
 }
 
 int
@@ -163,6 +190,7 @@ main(void)
 		cmocka_unit_test(long_lines_from_file),
 		cmocka_unit_test(many_short_lines_from_file),
 		cmocka_unit_test(open_errors),
+		cmocka_unit_test(owned_descriptors_only_are_closed),
 	};
 
 	return cmocka_run_group_tests_name("line", tests, NULL, NULL);

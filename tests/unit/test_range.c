@@ -43,7 +43,7 @@ rejects_bad_lists(void **state)
 static void
 keeps_and_writes_by_position(void **state)
 {
-	struct range_keep keep = { 0 };
+	struct range_store keep = { 0 };
 	struct range r = { 3, RANGE_OPEN }, one = { 2, 2 };
 	struct rec rec = { 0 };
 	FILE *tmp;
@@ -66,7 +66,7 @@ keeps_and_writes_by_position(void **state)
 	    "p-2\t\tQ?\t\n");
 	free(text);
 	rec_free(&rec);
-	range_keep_free(&keep);
+	range_store_free(&keep);
 }
 
 int

@@ -57,6 +57,26 @@ check_finds_first_bad_byte(void **state)
 	assert_int_equal(utf8_check("0123456789\xed\xa0\x80", 13), 10);
 }
 
+static void
+one_definition_of_control(void **state)
+{
+	(void)state;
+	assert_true(utf8_is_control(0x00));
+	assert_true(utf8_is_control(0x1b));
+	assert_true(utf8_is_control(0x7f));
+	assert_true(utf8_is_control(0x9b));
+	assert_false(utf8_is_control(' '));
+	assert_false(utf8_is_control('~'));
+	assert_false(utf8_is_control(0xa0));
+	assert_false(utf8_is_control(0x2028));
+	assert_true(utf8_printable("Zo\xc3\xab \xe4\xb8\xad", 8));
+	assert_true(utf8_printable("", 0));
+	assert_false(utf8_printable("a\tb", 3));
+	assert_false(utf8_printable("a\x7f", 2));
+	assert_false(utf8_printable("a\xc2\x9b[2J", 6));
+	assert_false(utf8_printable("a\xff", 2));
+}
+
 int
 main(void)
 {
@@ -64,6 +84,7 @@ main(void)
 		cmocka_unit_test(valid_sequences),
 		cmocka_unit_test(invalid_sequences),
 		cmocka_unit_test(check_finds_first_bad_byte),
+		cmocka_unit_test(one_definition_of_control),
 	};
 
 	return cmocka_run_group_tests_name("utf8", tests, NULL, NULL);
