@@ -25,6 +25,19 @@ endif
 ifndef CMOCKA_LIBS
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 endif
+# cmark reads Markdown for qb-list --from, jansson reads JSON.
+ifndef CMARK_CFLAGS
+CMARK_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcmark 2>/dev/null)
+endif
+ifndef CMARK_LIBS
+CMARK_LIBS := $(shell $(PKG_CONFIG) --libs libcmark 2>/dev/null || echo -lcmark)
+endif
+ifndef JANSSON_CFLAGS
+JANSSON_CFLAGS := $(shell $(PKG_CONFIG) --cflags jansson 2>/dev/null)
+endif
+ifndef JANSSON_LIBS
+JANSSON_LIBS := $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null || echo -ljansson)
+endif
 # Debian's libunistring ships no pkg-config file.
 UNISTRING_LIBS	?= -lunistring
 
@@ -39,9 +52,10 @@ endif
 
 QB_CFLAGS	= -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Ilib \
 		  -MMD -MP $(SAN_FLAGS)
-ALL_CFLAGS	= $(QB_CFLAGS) $(PCRE2_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+ALL_CFLAGS	= $(QB_CFLAGS) $(PCRE2_CFLAGS) $(CMARK_CFLAGS) $(JANSSON_CFLAGS) \
+		  $(CPPFLAGS) $(CFLAGS)
 ALL_LDFLAGS	= $(SAN_FLAGS) $(LDFLAGS)
-LIBS		= $(PCRE2_LIBS) $(UNISTRING_LIBS) -lm
+LIBS		= $(PCRE2_LIBS) $(UNISTRING_LIBS) -lm $(CMARK_LIBS) $(JANSSON_LIBS)
 
 # One entry a line, so that adding one is a one-line change.
 CMDS	+= qb-drill
@@ -60,6 +74,10 @@ LIBSRC	+= lib/escape.c
 LIBSRC	+= lib/fmt.c
 LIBSRC	+= lib/fsrs.c
 LIBSRC	+= lib/hash.c
+LIBSRC	+= lib/import.c
+LIBSRC	+= lib/import_csv.c
+LIBSRC	+= lib/import_json.c
+LIBSRC	+= lib/import_md.c
 LIBSRC	+= lib/keep.c
 LIBSRC	+= lib/line.c
 LIBSRC	+= lib/mail.c
@@ -84,6 +102,11 @@ LIBSRC	+= lib/wrap.c
 # libFuzzer targets, tests/fuzz/fuzz_NAME.c.
 FUZZERS	+= date
 FUZZERS	+= fmt
+FUZZERS	+= import_csv
+FUZZERS	+= import_json
+FUZZERS	+= import_jsonl
+FUZZERS	+= import_md
+FUZZERS	+= import_tsv
 FUZZERS	+= mail
 FUZZERS	+= match
 FUZZERS	+= reader
@@ -257,6 +280,8 @@ DEBIAN_PACKAGES = make build-essential pkg-config libpcre2-dev libcmocka-dev \
 DEBIAN_PACKAGES += tzdata
 # Issue 11: the daily mail delivered by a local exim, under a real cron.
 DEBIAN_PACKAGES += exim4-daemon-light cron
+# Issue 12: qb-list --from reads Markdown with cmark, JSON with jansson.
+DEBIAN_PACKAGES += libcmark-dev libjansson-dev
 
 deps:
 	@missing=; \

@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "import.h"
 #include "out.h"
 #include "src.h"
 #include "strmap.h"
@@ -18,6 +19,7 @@ enum { OPT_CHECK = CHAR_MAX + 1 };
 static const struct option longopts[] = {
 	{ "check",	no_argument,	NULL,	OPT_CHECK },
 	{ "count",	no_argument,	NULL,	'c' },
+	{ "from",	required_argument, NULL, 'f' },
 	{ "help",	no_argument,	NULL,	'h' },
 	{ "tags",	no_argument,	NULL,	't' },
 	{ "version",	no_argument,	NULL,	'V' },
@@ -25,10 +27,16 @@ static const struct option longopts[] = {
 };
 
 static const char usage_text[] =
-"Usage: qb-list [-c | --tags | --check] [FILE]...\n"
+"Usage: qb-list [-c | --tags | --check] [-f FORMAT] [FILE | DIR | -]...\n"
 "Read question files and write their records in canonical form.\n"
-"With no FILE, read the files named by QB_PATH, or the built-in bank.\n"
+"With no FILE, read standard input when it has data (a file or a pipe\n"
+"that is not empty), else the files named by QB_PATH, or the built-in\n"
+"bank.  - is standard input; a DIR gives its *.qb files (with -f, its\n"
+"files of that format).\n"
 "\n"
+"  -f, --from=FORMAT  read FORMAT: qb, csv, tsv (anki), json, jsonl,\n"
+"                  markdown; by default from the name: .csv .tsv .json\n"
+"                  .jsonl .ndjson .md .markdown, else qb\n"
 "  -c, --count     print the number of records\n"
 "      --tags      print TAG<TAB>COUNT lines, most used first\n"
 "                  (-t: the old spelling; -t is qb-grep's tag filter)\n"
@@ -106,16 +114,22 @@ main(int argc, char *argv[])
 {
 	struct strmap tags = { 0 };
 	unsigned long records = 0;
-	int ch, count = 0, tally = 0, check = 0;
+	int ch, count = 0, tally = 0, check = 0, from = -1;
 	struct src s;
 	struct rec *r;
 
 	diag_init("qb-list");
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":chtV", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":cf:htV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'c':
 			count = 1;
+			break;
+		case 'f':
+			if ((from = import_format_byname(optarg)) < 0)
+				diag_usage("unknown format '%s': the formats are "
+				    "qb, csv, tsv, anki, json, jsonl and markdown",
+				    optarg);
 			break;
 		case 'h':
 			cli_help(usage_text);
@@ -135,6 +149,7 @@ main(int argc, char *argv[])
 		diag_usage("-c, --tags and --check are mutually exclusive");
 
 	src_init(&s, argc - optind, argv + optind, SRC_BANK);
+	src_read_formats(&s, from);
 	if (check) {
 		src_set_lenient(&s);
 		src_all_ids(&s);

@@ -3,8 +3,12 @@
  * with its file and line and then skipped; a file that cannot be opened or
  * read is reported and the next one is read: nothing good is lost.
  */
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "bank.h"
 #include "diag.h"
@@ -21,6 +25,14 @@ src_init(struct src *s, int nfiles, char **files, enum src_default dflt)
 
 	memset(s, 0, sizeof(*s));
 	s->idmax = SRC_IDS_MAX;
+	s->from = IMPORT_QB;	/* qb-list sets -1 (by extension) or --from */
+	if (nfiles == 0 && dflt == SRC_BANK &&
+	    src_stdin_has_data(STDIN_FILENO, SRC_STDIN_WAIT, &s->silent))
+		dflt = SRC_STDIN;
+	if (s->silent)
+		diag_info("standard input is an open pipe with no data "
+		    "after %d ms: reading the bank (name - to wait for it)",
+		    SRC_STDIN_WAIT);
 	if (nfiles > 0) {
 		s->paths = files;
 		s->npaths = (size_t)nfiles;
@@ -32,6 +44,67 @@ src_init(struct src *s, int nfiles, char **files, enum src_default dflt)
 		s->paths = s->expanded;
 	} else
 		s->builtin = 1;
+}
+
+int
+src_stdin_has_data(int fd, int wait_ms, int *silent)
+{
+	struct pollfd p;
+	struct stat st;
+	int n;
+
+	*silent = 0;
+	if (fstat(fd, &st) < 0)
+		return 0;
+	if (S_ISREG(st.st_mode)) {
+		off_t pos = lseek(fd, 0, SEEK_CUR);
+
+		return st.st_size > (pos > 0 ? pos : 0);
+	}
+	if (!S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode))
+		return 0;
+	p.fd = fd;
+	p.events = POLLIN;
+	p.revents = 0;
+	if (poll(&p, 1, wait_ms) <= 0) {
+		*silent = 1;
+		return 0;
+	}
+	/* Ready with nothing to read is the end of an empty pipe. */
+	if (ioctl(fd, FIONREAD, &n) == 0)
+		return n > 0;
+	return 1;
+}
+
+/* A directory operand: its files of the format asked for, in name order. */
+static int
+open_dir(struct src *s, const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0 || !S_ISDIR(st.st_mode))
+		return 0;
+	s->dir = import_dir(path, s->from < 0 ? IMPORT_QB :
+	    (enum import_format)s->from, &s->ndir);
+	s->dirnext = 0;
+	return 1;
+}
+
+static int
+open_path(struct src *s, const char *path)
+{
+	if (reader_open(&s->rd, path) < 0) {
+		diag_syswarn("%s", path);
+		return 0;
+	}
+	s->fmt = s->from >= 0 ? s->from : strcmp(path, "-") == 0 ?
+	    IMPORT_QB : (int)import_format_guess(path);
+	s->sniffed = 0;
+	if (s->fmt != IMPORT_QB) {
+		s->imp.lenient = s->lenient;
+		import_open(&s->imp, (enum import_format)s->fmt, &s->rd);
+	}
+	return 1;
 }
 
 /* Opens the next input; 0 when there is none left. */
@@ -47,14 +120,26 @@ open_next(struct src *s)
 		reader_open_mem(&s->rd, b->name, b->data, b->len);
 		return 1;
 	}
-	while (s->next < s->npaths) {
-		const char *path = s->paths[s->next++];
+	for (;;) {
+		const char *path;
 
-		if (reader_open(&s->rd, path) == 0)
+		if (s->dir != NULL && s->dirnext < s->ndir) {
+			if (open_path(s, s->dir[s->dirnext++]))
+				return 1;
+			continue;
+		}
+		if (s->dir != NULL) {
+			bank_path_free(s->dir);
+			s->dir = NULL;
+		}
+		if (s->next >= s->npaths)
+			return 0;
+		path = s->paths[s->next++];
+		if (s->dirs && strcmp(path, "-") != 0 && open_dir(s, path))
+			continue;
+		if (open_path(s, path))
 			return 1;
-		diag_syswarn("%s", path);
 	}
-	return 0;
 }
 
 static void
@@ -83,7 +168,7 @@ remember(struct src *s, struct strmap_entry *e)
 	}
 	e->value = s->ids.n - 1;
 	s->where[e->value].name = s->rd.name;
-	s->where[e->value].lineno = s->rd.lineno;
+	s->where[e->value].lineno = s->lineno;
 }
 
 /* 1 when the record's id was seen before: reported, counted as bad. */
@@ -99,7 +184,7 @@ duplicate(struct src *s)
 	if (s->ids.n == s->idmax) {
 		/* Checking later ids against the table is no bound on memory
 		 * lost: a duplicate of a forgotten id would pass anyway. */
-		diag_line_info(s->rd.name, s->rd.lineno, "more than %zu distinct "
+		diag_line_info(s->rd.name, s->lineno, "more than %zu distinct "
 		    "ids: duplicate ids are no longer detected", s->idmax);
 		s->idsfull = 1;
 		return 0;
@@ -109,7 +194,7 @@ duplicate(struct src *s)
 		remember(s, e);
 		return 0;
 	}
-	(s->lenient ? diag_line_notice : diag_line)(s->rd.name, s->rd.lineno,
+	(s->lenient ? diag_line_notice : diag_line)(s->rd.name, s->lineno,
 	    "duplicate id '%.*s', first at %s:%lu", (int)r->id.len, r->id.p,
 	    s->where[e->value].name, s->where[e->value].lineno);
 	return 1;
@@ -126,6 +211,41 @@ suspect_comment(struct src *s, const struct span *l)
 	}
 }
 
+/*
+ * --check on a qb(5) file whose first lines are another format's says so:
+ * every line of a CSV or a JSON array is a valid bare question.
+ */
+static void
+sniff(struct src *s, const struct span *l)
+{
+	int fmt;
+
+	if (l->len == 0 || s->sniffed++ >= 3)
+		return;
+	if ((fmt = import_sniff(l->p, l->len, s->rd.lineno)) < 0)
+		return;
+	s->sniffed = 4;
+	(s->lenient ? diag_line_notice : diag_line)(s->rd.name, s->rd.lineno,
+	    "this looks like %s, not qb(5): "
+	    "read it with --from=%s", fmt == IMPORT_CSV ? "a CSV header" :
+	    fmt == IMPORT_TSV ? "tab-separated text" : fmt == IMPORT_JSON ?
+	    "a JSON array" : "JSON Lines",
+	    import_format_name((enum import_format)fmt));
+}
+
+/* Data that came after the bank was read instead of it is not ignored. */
+static void
+late_stdin(struct src *s)
+{
+	int silent;
+
+	if (s->silent && src_stdin_has_data(STDIN_FILENO, 0, &silent)) {
+		diag_warn("standard input: data came after the bank was "
+		    "read, and was not read: name - to read it");
+	}
+	s->silent = 0;
+}
+
 struct rec *
 src_next(struct src *s)
 {
@@ -136,10 +256,24 @@ src_next(struct src *s)
 		int got;
 
 		if (!s->open) {
-			if (!open_next(s))
+			if (!open_next(s)) {
+				late_stdin(s);
 				return NULL;
+			}
 			s->open = 1;
 			s->nopened++;
+		}
+		if (s->fmt != IMPORT_QB) {
+			if (import_next(&s->imp, &s->rec)) {
+				s->lineno = s->imp.lineno;
+				if (duplicate(s))
+					continue;
+				return &s->rec;
+			}
+			import_close(&s->imp);
+			reader_close(&s->rd);
+			s->open = 0;
+			continue;
 		}
 		if ((got = reader_next_split(&s->rd, &l, &f)) <= 0) {
 			if (got < 0)
@@ -150,6 +284,9 @@ src_next(struct src *s)
 			continue;
 		}
 		s->line = l;
+		s->lineno = s->rd.lineno;
+		if (s->sniff && s->sniffed < 3)
+			sniff(s, &l);
 		switch (rec_parse_split(&s->rec, l.p, l.len, &f)) {
 		case REC_RECORD:
 			if (duplicate(s))
@@ -174,7 +311,9 @@ src_canonical_at(const struct src *s, struct src_at *at)
 	const struct rec *r = &s->rec;
 	const struct span *l = &s->line;
 
-	if (r->id.p != l->p || r->answer.p + r->answer.len != l->p + l->len ||
+	/* An imported record is not its line. */
+	if (s->fmt != IMPORT_QB || r->id.p != l->p ||
+	    r->answer.p + r->answer.len != l->p + l->len ||
 	    !rec_is_canonical(r) || !reader_line_lf(&s->rd, l) ||
 	    (at->off = reader_offset(&s->rd, l->p)) < 0)
 		return 0;
@@ -204,13 +343,21 @@ src_name(const struct src *s)
 unsigned long
 src_lineno(const struct src *s)
 {
-	return s->rd.lineno;
+	return s->lineno;
 }
 
 void
 src_set_lenient(struct src *s)
 {
 	s->lenient = 1;
+	s->sniff = 1;
+}
+
+void
+src_read_formats(struct src *s, int from)
+{
+	s->from = from;
+	s->dirs = 1;
 }
 
 void
@@ -221,6 +368,10 @@ src_free(struct src *s)
 	rec_free(&s->rec);
 	strmap_free(&s->ids);
 	free(s->where);
+	import_free(&s->imp);
+	if (s->dir != NULL)
+		bank_path_free(s->dir);
+	s->dir = NULL;
 	if (s->expanded != NULL)
 		bank_path_free(s->expanded);
 	s->expanded = NULL;

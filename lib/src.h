@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "import.h"
 #include "line.h"
 #include "rec.h"
 #include "strmap.h"
@@ -23,7 +24,8 @@
 
 enum src_default {
 	SRC_STDIN,	/* no FILE: read standard input */
-	SRC_BANK	/* no FILE: QB_PATH, else the built-in bank */
+	SRC_BANK	/* no FILE: standard input when it has data, else
+			   QB_PATH, else the built-in bank (qb-list(1)) */
 };
 
 /* Commands use the functions below, not the fields. */
@@ -45,6 +47,19 @@ struct src {
 	size_t		 wherecap;
 	size_t		 idmax;
 	int		 idsfull;	/* idmax reached, said so */
+
+	/* Other formats, and directories among the FILEs (qb-list). */
+	int		 from;		/* a format (IMPORT_QB unless set), or
+					   -1: by the file name's extension */
+	int		 sniff;		/* say when qb(5) looks like another */
+	int		 dirs;		/* a directory FILE gives its files */
+	unsigned long	 lineno;	/* where the record returned starts */
+	int		 fmt;		/* of the file open */
+	struct import	 imp;
+	char		**dir;		/* a directory operand's files */
+	size_t		 ndir, dirnext;
+	int		 sniffed;	/* lines of the open file looked at */
+	int		 silent;	/* stdin was an open pipe with no data */
 };
 
 struct src_where {
@@ -54,6 +69,15 @@ struct src_where {
 
 void		 src_init(struct src *, int nfiles, char **files,
 		    enum src_default);
+/*
+ * With SRC_BANK and no FILE, is standard input what to read?  Yes when
+ * it is a regular file with bytes left, or a pipe, FIFO or socket that
+ * has data within SRC_STDIN_WAIT ms; no for a terminal, /dev/null and
+ * other devices, an empty file, a pipe at its end (cron's), and a pipe
+ * that stays silent (ssh, CI runners: then *silent is set).
+ */
+#define SRC_STDIN_WAIT	500
+int		 src_stdin_has_data(int fd, int wait_ms, int *silent);
 /* The next good record, or NULL when all input is read. */
 struct rec	*src_next(struct src *);
 /*
@@ -80,9 +104,16 @@ unsigned long	 src_lineno(const struct src *);
 /*
  * qb-list --check: malformed lines and duplicate ids are findings, not
  * trouble (they raise the status to 1, not 2), and suspect comments are
- * reported as findings too.
+ * reported as findings too, and so is a qb(5) file that looks like
+ * another format.
  */
 void		 src_set_lenient(struct src *);
+/*
+ * qb-list: files are read in their format (from, an enum import_format,
+ * or -1: by the file name's extension) and a directory FILE gives its
+ * files, as in QB_PATH.
+ */
+void		 src_read_formats(struct src *, int from);
 /* Remember every id, not only the first SRC_IDS_MAX. */
 void		 src_all_ids(struct src *);
 void		 src_free(struct src *);

@@ -101,6 +101,18 @@ def jobs(BANK):
 
 JOBS = jobs(BANK)
 
+# qb-list --from: the same bank written by qb-fmt as CSV and JSON Lines,
+# imported, beside reading it as qb(5) (the target: within 1.5x).
+IMPORTS = {fmt: f"{BANK}.{fmt}" for fmt in ("csv", "jsonl")}
+for fmt, path in IMPORTS.items():
+    if not os.path.exists(path):
+        with open(path, "wb") as f:
+            subprocess.run([qb("qb-fmt"), "-a", "-f", fmt, BANK], stdout=f,
+                           check=True)
+JOBS += [(f"import {fmt.upper()}", [
+    (f"qb-list F.{fmt}", [qb("qb-list"), path]),
+    ("qb-list F", [qb("qb-list"), BANK])]) for fmt, path in IMPORTS.items()]
+
 
 def run(argv):
     """Wall seconds of one run, output to OUT."""

@@ -219,7 +219,7 @@ $ bash --norc "$QB_TOP/tests/cli/complete.sh" 'qb-pick --he' 'qb-grep --only' 'q
 > --head-count= --help
 > --only-matching
 > --word-regexp --without-tag=
-> --count --tags --check --help --version
+> --from= --count --tags --check --help --version
 
 ## man qb opens the overview: section 1 is searched first, and qb.1 sources qb(7)
 # make check staged the install in QB_BUILD (no test runs make).

@@ -93,8 +93,8 @@ $ { echo 'a-1		One?'; awk 'BEGIN { for (i = 0; i < 100000; i++) print "" }'; ech
 > a-1		One?	
 > a-2		Two?	
 
-## a directory given as FILE, for every command
-$ for c in $QB_CMDS; do $(all-records -o $c) bad >/dev/null 2>err.tmp; echo "exit $?: $(sed "s/^$c: /CMD: /" err.tmp)"; done | sort -u
+## a directory given as FILE, for every command but qb-list (see import.t)
+$ for c in $QB_CMDS; do [ $c = qb-list ] && continue; $(all-records -o $c) bad >/dev/null 2>err.tmp; echo "exit $?: $(sed "s/^$c: /CMD: /" err.tmp)"; done | sort -u
 > exit 2: CMD: bad: Is a directory
 
 ## an unreadable file (a read error even as root), then a good one
@@ -137,8 +137,9 @@ $ for c in $QB_CMDS; do for o in --help --version; do $c $o > /dev/full 2>err.tm
 > --help exit 2: CMD: write error: No space left on device
 > --version exit 2: CMD: write error: No space left on device
 
-## /dev/full with an endless input stops at once
-$ yes 'What is a design pattern?' | qb-list > /dev/full; echo "exit $?"
+## /dev/full with an endless input stops at once (distinct questions:
+## qb-list reads standard input, and a repeated id is skipped, not written)
+$ yes 'What is a design pattern?' | awk '{ print $0 " " NR }' | qb-list > /dev/full; echo "exit $?"
 > exit 2
 ! qb-list: write error: No space left on device
 

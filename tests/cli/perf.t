@@ -82,3 +82,8 @@ $ seq 1 9000 | awk '{ printf "id-%d\tt,u\tQuestion %d: long enough for a file of
 $ seq 1 9000 | awk '{ printf "id-%d\tt,u\tQuestion %d: long enough for a file of some size?\tAnswer %d\n", $1, $1, $1 }' > "$TMPDIR/big.qb"; for d in 2026-01-01 2026-05-05; do a=$(qb-pick --date=$d "$TMPDIR/big.qb"); b=$(cat "$TMPDIR/big.qb" | qb-pick --date=$d); [ "$a" = "$b" ] && echo same; done
 > same
 > same
+
+## imported records are written, never copied from their file
+$ seq 1 9000 | awk '{ printf "Question %d: long enough for a file of some size?\tAnswer %d\tt\n", $1, $1 }' > "$TMPDIR/big.tsv"; qb-list -f tsv "$TMPDIR/big.tsv" > "$TMPDIR/f"; qb-list -f tsv "$TMPDIR/big.tsv" | cat | cmp - "$TMPDIR/f" && echo same; head -n 1 "$TMPDIR/f"
+> same
+> qb1e343c74a3e	t	Question 1: long enough for a file of some size?	Answer 1

@@ -67,11 +67,9 @@ $ qb-list missing.qb crlf.qb
 ! qb-list: missing.qb: No such file or directory
 ? 2
 
-## a directory given as FILE
+## a directory given as FILE gives its *.qb files, as in QB_PATH
 $ qb-list path crlf.qb | wc -l
-> 3
-! qb-list: path: Is a directory
-? 2
+> 4
 
 ## -c counts the good records
 $ qb-list -c good.qb crlf.qb
@@ -160,4 +158,4 @@ $ qb-list --version
 
 ## --help goes to stdout and starts with the usage line
 $ qb-list --help | head -n 1
-> Usage: qb-list [-c | --tags | --check] [FILE]...
+> Usage: qb-list [-c | --tags | --check] [-f FORMAT] [FILE | DIR | -]...

@@ -20,6 +20,7 @@ for t in "$@"; do
 		    >"$corpus/m1" ;;
 	revlog)	printf '2026-12-01T09:30:05Z\tskill-21\t3' >"$corpus/r1"
 		printf '2026-12-01T09:30+01:00' >"$corpus/r2" ;;
+	import_*) cp "$top"/tests/data/import/* "$corpus"/ ;;
 	esac
 	echo "fuzz $t: $seconds s"
 	"$dir/fuzz_$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \

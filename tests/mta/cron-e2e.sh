@@ -56,7 +56,7 @@ if [ -z "$cmd" ]; then
 	exit 1
 fi
 cmd=$(printf '%s\n' "$cmd" | sed "s|PATH=/usr/local/|PATH=$tmp/prefix/|")
-want=$(PATH="$tmp/prefix/bin:$PATH"; export PATH; qb-list |
+want=$(PATH="$tmp/prefix/bin:$PATH"; export PATH; qb-list </dev/null |
     qb-pick --period=weekday | qb-fmt --template='%q')
 
 # The next minute, or the one after when this one is nearly over.

@@ -53,7 +53,7 @@ while IFS= read -r cmd; do
 	esac
 	cmd=$(printf '%s\n' "$cmd" | sed "s|PATH=/usr/local/|PATH=$prefix/|")
 	# The day's question, as the installed commands give it.
-	want=$(PATH="$prefix/bin:$PATH"; export PATH; qb-list |
+	want=$(PATH="$prefix/bin:$PATH"; export PATH; qb-list </dev/null |
 	    qb-pick --period=weekday | qb-fmt --template='%q')
 	off=$(wc -c <"$box" 2>/dev/null || echo 0)
 	# Upstream trouble (no bank): nothing sent, cron mails the error.

@@ -83,11 +83,47 @@ builtin_bank_by_default(void **state)
 
 	(void)state;
 	unsetenv("QB_PATH");
+	assert_non_null(freopen("/dev/null", "r", stdin));	/* no data */
 	src_init(&s, 0, NULL, SRC_BANK);
 	while (src_next(&s) != NULL)
 		n++;
 	assert_int_equal(n, 45);
 	src_free(&s);
+}
+
+/* What counts as data on standard input (qb-list(1)), by kind of file. */
+static void
+stdin_has_data_by_kind(void **state)
+{
+	char path[] = "/tmp/qb-src-in-XXXXXX";
+	int fd, p[2], silent;
+
+	(void)state;
+	fd = open("/dev/null", O_RDONLY);
+	assert_int_equal(src_stdin_has_data(fd, 0, &silent), 0);
+	assert_int_equal(silent, 0);
+	close(fd);
+	fd = mkstemp(path);
+	assert_int_equal(src_stdin_has_data(fd, 0, &silent), 0);
+	assert_int_equal(write(fd, "Q?\n", 3), 3);
+	assert_int_equal(src_stdin_has_data(fd, 0, &silent), 0); /* at end */
+	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
+	assert_int_equal(src_stdin_has_data(fd, 0, &silent), 1);
+	close(fd);
+	unlink(path);
+	assert_int_equal(pipe(p), 0);
+	assert_int_equal(src_stdin_has_data(p[0], 10, &silent), 0);
+	assert_int_equal(silent, 1);		/* open and silent */
+	assert_int_equal(write(p[1], "x", 1), 1);
+	assert_int_equal(src_stdin_has_data(p[0], 10, &silent), 1);
+	assert_int_equal(silent, 0);
+	close(p[0]);
+	close(p[1]);
+	assert_int_equal(pipe(p), 0);
+	close(p[1]);
+	assert_int_equal(src_stdin_has_data(p[0], 10, &silent), 0);
+	assert_int_equal(silent, 0);		/* an empty pipe at its end */
+	close(p[0]);
 }
 
 int
@@ -97,6 +133,7 @@ main(void)
 		cmocka_unit_test(records_across_files_and_bad_lines),
 		cmocka_unit_test(lenient_bad_lines_are_findings),
 		cmocka_unit_test(builtin_bank_by_default),
+		cmocka_unit_test(stdin_has_data_by_kind),
 	};
 
 	return cmocka_run_group_tests_name("src", tests, NULL, NULL);

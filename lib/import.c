@@ -1,0 +1,549 @@
+/*
+ * What the readers of other formats share: the format names, the queue
+ * of records they make, derived ids that stay unique, and messages.
+ * A reader makes raw text; import_emit() escapes it into a canonical
+ * line, and import_next() parses that line like any qb(5) line, so a
+ * record from a foreign file passes exactly the checks a bank's does.
+ */
+#include <ctype.h>
+#include <dirent.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include "diag.h"
+#include "import.h"
+
+static int	is_header(const char *, size_t, char);
+
+static const struct {
+	const char		*name;
+	enum import_format	 fmt;
+} names[] = {
+	{ "qb",		IMPORT_QB },
+	{ "csv",	IMPORT_CSV },
+	{ "tsv",	IMPORT_TSV },
+	{ "anki",	IMPORT_TSV },
+	{ "json",	IMPORT_JSON },
+	{ "jsonl",	IMPORT_JSONL },
+	{ "ndjson",	IMPORT_JSONL },
+	{ "markdown",	IMPORT_MARKDOWN },
+	{ "md",		IMPORT_MARKDOWN },
+};
+
+/* Extensions, per format; the first one is the format's own. */
+static const char *const exts[][3] = {
+	[IMPORT_QB] =		{ ".qb", NULL },
+	[IMPORT_CSV] =		{ ".csv", NULL },
+	[IMPORT_TSV] =		{ ".tsv", NULL },
+	[IMPORT_JSON] =		{ ".json", NULL },
+	[IMPORT_JSONL] =	{ ".jsonl", ".ndjson", NULL },
+	[IMPORT_MARKDOWN] =	{ ".md", ".markdown", NULL },
+};
+
+static const struct import_reader *const readers[] = {
+	[IMPORT_CSV] =		&import_csv,
+	[IMPORT_TSV] =		&import_tsv,
+	[IMPORT_JSON] =		&import_json,
+	[IMPORT_JSONL] =	&import_jsonl,
+	[IMPORT_MARKDOWN] =	&import_markdown,
+};
+
+int
+import_format_byname(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(name, names[i].name) == 0)
+			return (int)names[i].fmt;
+	return -1;
+}
+
+const char *
+import_format_name(enum import_format fmt)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (names[i].fmt == fmt)
+			return names[i].name;
+	return "qb";
+}
+
+static int
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n > m && strcmp(s + n - m, suffix) == 0;
+}
+
+int
+import_format_ext(enum import_format fmt, const char *name)
+{
+	const char *const *e;
+
+	for (e = exts[fmt]; *e != NULL; e++)
+		if (ends_with(name, *e))
+			return 1;
+	return 0;
+}
+
+enum import_format
+import_format_guess(const char *path)
+{
+	int fmt;
+
+	for (fmt = IMPORT_CSV; fmt <= IMPORT_MARKDOWN; fmt++)
+		if (import_format_ext((enum import_format)fmt, path))
+			return (enum import_format)fmt;
+	return IMPORT_QB;
+}
+
+void
+import_open(struct import *imp, enum import_format fmt, struct reader *rd)
+{
+	imp->name = rd->name;
+	imp->fmt = fmt;
+	imp->rd = rd;
+	imp->nbad = 0;
+	imp->lineno = 0;
+	imp->done = 0;
+	imp->state = NULL;
+	buf_reset(&imp->queue);
+	imp->qpos = imp->qn = imp->qnext = 0;
+	strmap_free(&imp->derived);
+}
+
+void
+import_close(struct import *imp)
+{
+	if (imp->fmt != IMPORT_QB && readers[imp->fmt]->close != NULL)
+		readers[imp->fmt]->close(imp);
+	imp->state = NULL;
+	strmap_free(&imp->derived);
+}
+
+void
+import_free(struct import *imp)
+{
+	buf_free(&imp->queue);
+	buf_free(&imp->id);
+	buf_free(&imp->tags);
+	buf_free(&imp->question);
+	buf_free(&imp->answer);
+	free(imp->qline);
+	free(imp->qend);
+	strmap_free(&imp->derived);
+	memset(imp, 0, sizeof(*imp));
+}
+
+void
+import_error(struct import *imp, unsigned long line, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	(imp->lenient ? diag_line_notice : diag_line)(imp->name, line, "%s",
+	    msg);
+	imp->nbad++;
+}
+
+void
+import_clear(struct import *imp)
+{
+	buf_reset(&imp->id);
+	buf_reset(&imp->tags);
+	buf_reset(&imp->question);
+	buf_reset(&imp->answer);
+}
+
+static inline int
+is_space(char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+void
+import_add_tags(struct import *imp, const char *p, size_t len)
+{
+	const char *end = p + len;
+
+	while (p < end) {
+		size_t n = 0;
+
+		while (p < end && (*p == ',' || is_space(*p)))
+			p++;
+		while (p + n < end && p[n] != ',' && !is_space(p[n]))
+			n++;
+		if (n == 0)
+			break;
+		if (imp->tags.len > 0)
+			buf_addc(&imp->tags, ',');
+		buf_add(&imp->tags, p, n);
+		p += n;
+	}
+}
+
+/* Spaces around a field are trimmed when it is parsed: trim them here. */
+static struct span
+trimmed(const struct buf *b)
+{
+	struct span s = { b->p, b->len };
+
+	while (s.len > 0 && *s.p == ' ') {
+		s.p++;
+		s.len--;
+	}
+	while (s.len > 0 && s.p[s.len - 1] == ' ')
+		s.len--;
+	return s;
+}
+
+/*
+ * A record without an id gets the one qb(5) derives from its question, so
+ * re-importing an unchanged file gives the same ids.  The same question
+ * again in the same file gets "-2", "-3" and so on, in order.
+ */
+static void
+derive_id(struct import *imp, int escaped)
+{
+	struct span q = trimmed(&imp->question);
+	struct strmap_entry *e;
+	uint64_t h = 0xcbf29ce484222325ULL;
+	char id[40];
+	size_t i;
+	int added;
+
+	if (escaped)
+		h = rec_text_hash(q);
+	else
+		for (i = 0; i < q.len; i++)
+			h = (h ^ (unsigned char)q.p[i]) * 0x100000001b3ULL;
+	snprintf(id, sizeof(id), "q%012llx",
+	    (unsigned long long)(h >> 16));
+	e = strmap_put(&imp->derived, id, strlen(id), &added);
+	if (!added)
+		snprintf(id + strlen(id), sizeof(id) - strlen(id), "-%zu",
+		    ++e->value + 1);
+	buf_adds(&imp->id, id);
+}
+
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+
+/* Has the word a byte equal to c?  (The classic has-zero-byte test.) */
+static inline uint64_t
+has_byte(uint64_t w, unsigned char c)
+{
+	uint64_t x = w ^ (ONES * c);
+
+	return (x - ONES) & ~x & HIGHS;
+}
+
+/*
+ * Appends raw text in qb(5)'s escapes, as rec_escape() does, but 16 bytes
+ * a step with SSE2 (every x86-64) or 8 in a word: it is most of the cost
+ * of importing CSV.
+ */
+static void
+escape(struct buf *b, const char *p, size_t len)
+{
+	size_t i = 0;
+	char *o;
+
+	buf_reserve(b, 2 * len);
+	o = b->p + b->len;
+	while (i < len) {
+		char c;
+
+#ifdef __SSE2__
+		while (i + 16 <= len) {
+			__m128i v = _mm_loadu_si128((const __m128i *)
+			    (const void *)(p + i));
+			__m128i m = _mm_or_si128(_mm_or_si128(
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')),
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))),
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+
+			if (_mm_movemask_epi8(m) != 0)
+				break;
+			_mm_storeu_si128((__m128i *)(void *)o, v);
+			o += 16;
+			i += 16;
+		}
+#endif
+		while (i + 8 <= len) {
+			uint64_t w;
+
+			memcpy(&w, p + i, 8);
+			if (has_byte(w, '\\') | has_byte(w, '\t') |
+			    has_byte(w, '\n'))
+				break;
+			memcpy(o, p + i, 8);
+			o += 8;
+			i += 8;
+		}
+		if (i == len)
+			break;
+		c = p[i++];
+		if (c == '\\' || c == '\t' || c == '\n') {
+			*o++ = '\\';
+			c = c == '\t' ? 't' : c == '\n' ? 'n' : c;
+		}
+		*o++ = c;
+	}
+	b->len = (size_t)(o - b->p);
+}
+
+static void
+emit(struct import *imp, unsigned long line, int escaped)
+{
+	struct buf *b = &imp->queue;
+	struct span q = trimmed(&imp->question);
+
+	if (imp->id.len == 0 && q.len > 0)
+		derive_id(imp, escaped);
+	else if (imp->id.len > 0 &&
+	    (memchr(imp->id.p, '\t', imp->id.len) != NULL ||
+	    memchr(imp->id.p, '\n', imp->id.len) != NULL)) {
+		/* Any other bad id is rec_parse's to report. */
+		import_error(imp, line, "bad id: an id is 1 to 64 bytes of "
+		    "A-Z a-z 0-9 . _ : / -");
+		import_clear(imp);
+		return;
+	}
+	if (imp->qn == imp->qcap) {
+		imp->qcap = imp->qcap == 0 ? 64 : imp->qcap * 2;
+		imp->qline = xrealloc(imp->qline,
+		    imp->qcap * sizeof(*imp->qline));
+		imp->qend = xrealloc(imp->qend,
+		    imp->qcap * sizeof(*imp->qend));
+	}
+	imp->qline[imp->qn] = line;
+	buf_add(b, imp->id.p, imp->id.len);
+	buf_addc(b, '\t');
+	buf_add(b, imp->tags.p, imp->tags.len);
+	buf_addc(b, '\t');
+	if (escaped) {
+		buf_add(b, imp->question.p, imp->question.len);
+		buf_addc(b, '\t');
+		buf_add(b, imp->answer.p, imp->answer.len);
+	} else {
+		escape(b, imp->question.p, imp->question.len);
+		buf_addc(b, '\t');
+		escape(b, imp->answer.p, imp->answer.len);
+	}
+	imp->qend[imp->qn++] = b->len;
+	buf_addc(b, '\n');
+	import_clear(imp);
+}
+
+void
+import_emit(struct import *imp, unsigned long line)
+{
+	emit(imp, line, 0);
+}
+
+void
+import_emit_escaped(struct import *imp, unsigned long line)
+{
+	emit(imp, line, 1);
+}
+
+/* The message for a bad record, without columns of a line nobody wrote. */
+static void
+report(struct import *imp, const struct rec *r)
+{
+	char msg[256], *p;
+
+	rec_errmsg(r, msg, sizeof(msg));
+	while ((p = strstr(msg, " at column ")) != NULL ||
+	    (p = strstr(msg, ", column ")) != NULL) {
+		char *q = p + (p[1] == 'a' ? 11 : 9);
+
+		while (*q >= '0' && *q <= '9')
+			q++;
+		memmove(p, q, strlen(q) + 1);
+	}
+	import_error(imp, imp->lineno, "%s", msg);
+}
+
+int
+import_next(struct import *imp, struct rec *r)
+{
+	for (;;) {
+		const char *line;
+		size_t len;
+
+		if (imp->qnext == imp->qn) {
+			buf_reset(&imp->queue);
+			imp->qpos = imp->qn = imp->qnext = 0;
+			if (imp->done || !readers[imp->fmt]->fill(imp)) {
+				imp->done = 1;
+				return 0;
+			}
+			continue;
+		}
+		line = imp->queue.p + imp->qpos;
+		len = imp->qend[imp->qnext] - imp->qpos;
+		imp->qpos += len + 1;
+		imp->lineno = imp->qline[imp->qnext++];
+		if (rec_parse(r, line, len) == REC_RECORD)
+			return 1;
+		report(imp, r);
+	}
+}
+
+int
+import_slurp(struct import *imp, struct buf *b)
+{
+	struct span l;
+	int got;
+
+	while ((got = reader_next(imp->rd, &l)) > 0) {
+		buf_add(b, l.p, l.len);
+		buf_addc(b, '\n');
+	}
+	buf_cstr(b);
+	return got;
+}
+
+/* The column a header names: id, tags, question or answer; or -1. */
+int
+import_column(const char *p, size_t len)
+{
+	static const struct {
+		const char	*name;
+		int		 field;
+	} cols[] = {
+		{ "id", FIELD_ID }, { "guid", FIELD_ID }, { "key", FIELD_ID },
+		{ "tags", FIELD_TAGS }, { "tag", FIELD_TAGS },
+		{ "category", FIELD_TAGS }, { "categories", FIELD_TAGS },
+		{ "topic", FIELD_TAGS }, { "topics", FIELD_TAGS },
+		{ "question", FIELD_QUESTION },
+		{ "front", FIELD_QUESTION }, { "prompt", FIELD_QUESTION },
+		{ "term", FIELD_QUESTION },
+		{ "answer", FIELD_ANSWER },
+		{ "back", FIELD_ANSWER }, { "response", FIELD_ANSWER },
+		{ "definition", FIELD_ANSWER }, { "solution", FIELD_ANSWER },
+	};
+	size_t i, j;
+
+	while (len > 0 && isspace((unsigned char)*p)) {
+		p++;
+		len--;
+	}
+	while (len > 0 && isspace((unsigned char)p[len - 1]))
+		len--;
+	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
+		if (strlen(cols[i].name) != len)
+			continue;
+		for (j = 0; j < len; j++)
+			if (tolower((unsigned char)p[j]) != cols[i].name[j])
+				break;
+		if (j == len)
+			return cols[i].field;
+	}
+	return -1;
+}
+
+int
+import_sniff_header(const char *p, size_t len, char sep)
+{
+	return is_header(p, len, sep);
+}
+
+/* Are all the sep-separated fields of the line column names (two or more)? */
+static int
+is_header(const char *p, size_t len, char sep)
+{
+	const char *end = p + len;
+	int n = 0;
+
+	for (;;) {
+		const char *s = memchr(p, sep, (size_t)(end - p));
+		const char *stop = s != NULL ? s : end;
+
+		if (import_column(p, (size_t)(stop - p)) < 0)
+			return 0;
+		n++;
+		if (s == NULL)
+			break;
+		p = s + 1;
+	}
+	return n >= 2;
+}
+
+int
+import_sniff(const char *p, size_t len, unsigned long lineno)
+{
+	(void)lineno;
+	while (len > 0 && (*p == ' ' || *p == '\t')) {
+		p++;
+		len--;
+	}
+	if (len == 0)
+		return -1;
+	if (*p == '[' && (len == 1 || p[1] == '{' || p[1] == '"' ||
+	    p[1] == ' '))
+		return IMPORT_JSON;
+	if (*p == '{' && len > 1 && p[1] == '"')
+		return IMPORT_JSONL;
+	if (len > 11 && strncmp(p, "#separator:", 11) == 0)
+		return IMPORT_TSV;
+	if (is_header(p, len, ','))
+		return IMPORT_CSV;
+	if (is_header(p, len, '\t'))
+		return IMPORT_TSV;
+	return -1;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **
+import_dir(const char *dir, enum import_format fmt, size_t *n)
+{
+	char **v = xmalloc(sizeof(*v));
+	size_t cap = 1;
+	struct dirent *e;
+	DIR *d;
+
+	*n = 0;
+	if ((d = opendir(dir)) == NULL) {
+		diag_syswarn("%s", dir);
+		v[0] = NULL;
+		return v;
+	}
+	while ((e = readdir(d)) != NULL) {
+		struct buf path = { 0 };
+
+		if (e->d_name[0] == '.' || !import_format_ext(fmt, e->d_name))
+			continue;
+		buf_adds(&path, dir);
+		if (path.len > 0 && path.p[path.len - 1] != '/')
+			buf_addc(&path, '/');
+		buf_adds(&path, e->d_name);
+		if (*n + 2 > cap) {
+			cap *= 2;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		v[(*n)++] = (char *)buf_cstr(&path);
+	}
+	closedir(d);
+	v[*n] = NULL;
+	qsort(v, *n, sizeof(*v), by_name);
+	return v;
+}

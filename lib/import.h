@@ -1,0 +1,104 @@
+/*
+ * Reading question lists kept in other formats (qb-list --from): CSV, TSV
+ * and Anki's text export, JSON and JSON Lines, Markdown.  Each reader
+ * turns what it reads into canonical qb(5) lines; these are parsed like
+ * any other, so the rest of qb never sees the foreign format.
+ */
+#ifndef QB_IMPORT_H
+#define QB_IMPORT_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "line.h"
+#include "rec.h"
+#include "strmap.h"
+
+enum import_format {
+	IMPORT_QB,
+	IMPORT_CSV,
+	IMPORT_TSV,
+	IMPORT_JSON,
+	IMPORT_JSONL,
+	IMPORT_MARKDOWN
+};
+
+struct import {
+	const char	*name;		/* the file, as messages show it */
+	enum import_format fmt;
+	struct reader	*rd;
+	int		 lenient;	/* bad input is not trouble (--check) */
+	unsigned long	 nbad;		/* malformed records and rows */
+	unsigned long	 lineno;	/* where the record last returned starts */
+
+	/* Records made but not handed out: canonical lines, and their lines. */
+	struct buf	 queue;
+	size_t		 qpos;
+	unsigned long	*qline;
+	size_t		*qend;		/* where each line's LF is */
+	size_t		 qn, qnext, qcap;
+
+	/* The record being made, raw (unescaped) text. */
+	struct buf	 id, tags, question, answer;
+	struct strmap	 derived;	/* derived ids made so far */
+	int		 done;		/* the reader has nothing more */
+	void		*state;		/* the format's own */
+};
+
+/* The format a --from name means (anki, md, ndjson included), or -1. */
+int		 import_format_byname(const char *);
+/* The format a file name's extension suggests; IMPORT_QB when none. */
+enum import_format import_format_guess(const char *path);
+const char	*import_format_name(enum import_format);
+/* Does the file name end with an extension of the format? */
+int		 import_format_ext(enum import_format, const char *name);
+
+/*
+ * A directory's files of the format (by extension; *.qb for qb), in byte
+ * order of their names: a NULL-terminated array, freed by bank_path_free.
+ */
+char		**import_dir(const char *dir, enum import_format, size_t *n);
+
+/* Starts reading an open reader in a format other than IMPORT_QB. */
+void		 import_open(struct import *, enum import_format,
+		    struct reader *);
+/* 1: the next record is in *r; 0: the file is done. */
+int		 import_next(struct import *, struct rec *r);
+void		 import_close(struct import *);
+void		 import_free(struct import *);
+
+/*
+ * What a qb(5) line that does not parse looks like, when its first lines
+ * are another format's: the format, or -1.  For --check's hint.
+ */
+int		 import_sniff(const char *line, size_t len, unsigned long lineno);
+
+/* For the readers (lib/import_*.c). */
+struct import_reader {
+	/* Makes one or more records (import_emit); 0 when there are no more. */
+	int	(*fill)(struct import *);
+	void	(*close)(struct import *);
+};
+extern const struct import_reader import_csv, import_tsv, import_json,
+		    import_jsonl, import_markdown;
+
+/* Queues the record in imp's id, tags, question and answer buffers. */
+void		 import_emit(struct import *, unsigned long line);
+/* The same, with question and answer already in qb(5)'s escapes. */
+void		 import_emit_escaped(struct import *, unsigned long line);
+/* Reports "FILE:LINE: message" as bad input. */
+void		 import_error(struct import *, unsigned long line,
+		    const char *fmt, ...)
+		    __attribute__((format(printf, 3, 4)));
+/* Clears the record's buffers for the next one. */
+void		 import_clear(struct import *);
+/* Appends a tag list split on commas and white space, comma-joined. */
+void		 import_add_tags(struct import *, const char *p, size_t len);
+/* The field a column name means (synonyms included: front, back...), or -1. */
+int		 import_column(const char *p, size_t len);
+/* Are the sep-separated fields of a line all column names (two or more)? */
+int		 import_sniff_header(const char *p, size_t len, char sep);
+/* Reads the whole file into b, lines joined by LF; 0, or -1 on error. */
+int		 import_slurp(struct import *, struct buf *b);
+
+#endif

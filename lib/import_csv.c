@@ -1,0 +1,577 @@
+/*
+ * Separated values: CSV as RFC 4180 has it, and the tab-separated text
+ * Anki and Quizlet export, with Anki's "#key:value" header lines.  Both
+ * quote a field the CSV way ("...", with "" for a quote), so one parser
+ * reads both; it takes lines from the line reader, which has already
+ * dropped the BOM and the CR of CRLF, and a quoted field may span lines.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "import.h"
+
+#define ROLE_NONE	(-1)
+
+struct sv {
+	char		 sep;
+	int		 tsv;
+	int		 html;		/* Anki's #html:true */
+	int		 started;	/* the header (if any) is read */
+	int		 header;	/* a header row named the columns */
+	int		 anki;		/* Anki's header lines gave columns */
+	int		*role;		/* FIELD_* or ROLE_NONE, per column */
+	size_t		 nrole;
+	int		 tagcol, guidcol;	/* 1-based, 0: none */
+	int		*skipcol;	/* notetype and deck columns */
+	size_t		 nskip;
+	struct buf	 text;		/* the row's fields, one after another */
+	size_t		*off;		/* field i is text[off[i], off[i + 1]) */
+	size_t		 nfield, offcap;
+	struct buf	 scratch;
+	struct buf	 names;		/* Anki's #columns: line */
+	struct span	 pend;		/* a line read ahead, valid until */
+	int		 have_pend;	/* the next reader_next() */
+};
+
+static void
+push_field(struct sv *sv)
+{
+	if (sv->nfield + 2 > sv->offcap) {
+		sv->offcap = sv->offcap == 0 ? 16 : sv->offcap * 2;
+		sv->off = xrealloc(sv->off, sv->offcap * sizeof(*sv->off));
+	}
+	sv->off[++sv->nfield] = sv->text.len;
+}
+
+/*
+ * Reads one row into sv's fields.  1: a row; 0: end of input; -1: a
+ * malformed row, reported and skipped.  *start is the row's first line.
+ */
+static int
+read_row(struct import *imp, struct sv *sv, unsigned long *start)
+{
+	struct span l;
+	size_t i;
+	int got;
+
+	do {
+		if (sv->have_pend) {
+			l = sv->pend;
+			sv->have_pend = 0;
+			continue;
+		}
+		if ((got = reader_next(imp->rd, &l)) <= 0)
+			return got < 0 ? (import_error(imp, imp->rd->lineno + 1,
+			    "read error"), 0) : 0;
+	} while (l.len == 0);
+	*start = imp->rd->lineno;
+	buf_reset(&sv->text);
+	sv->nfield = 0;
+	sv->off[0] = 0;
+	i = 0;
+	for (;;) {
+		if (i < l.len && l.p[i] == '"') {
+			i++;
+			for (;;) {
+				const char *q = memchr(l.p + i, '"', l.len - i);
+
+				if (q == NULL) {
+					buf_add(&sv->text, l.p + i, l.len - i);
+					buf_addc(&sv->text, '\n');
+					if (reader_next(imp->rd, &l) <= 0) {
+						import_error(imp, *start,
+						    "quoted field not closed");
+						return -1;
+					}
+					i = 0;
+					continue;
+				}
+				buf_add(&sv->text, l.p + i, (size_t)(q - l.p) - i);
+				i = (size_t)(q - l.p) + 1;
+				if (i < l.len && l.p[i] == '"') {
+					buf_addc(&sv->text, '"');
+					i++;
+					continue;
+				}
+				break;
+			}
+			if (i < l.len && l.p[i] != sv->sep) {
+				if (imp->rd->lineno == *start)
+					import_error(imp, *start, "text after "
+					    "the closing quote of field %zu",
+					    sv->nfield + 1);
+				else
+					import_error(imp, *start, "text after "
+					    "the closing quote of field %zu, "
+					    "on line %lu", sv->nfield + 1,
+					    imp->rd->lineno);
+				return -1;
+			}
+		} else {
+			const char *s = memchr(l.p + i, sv->sep, l.len - i);
+			size_t stop = s != NULL ? (size_t)(s - l.p) : l.len;
+
+			buf_add(&sv->text, l.p + i, stop - i);
+			i = stop;
+		}
+		push_field(sv);
+		if (i >= l.len)
+			return 1;
+		i++;		/* the separator */
+	}
+}
+
+static void
+set_roles(struct sv *sv, size_t n)
+{
+	size_t i;
+
+	sv->role = xrealloc(sv->role, (n > 0 ? n : 1) * sizeof(*sv->role));
+	for (i = 0; i < n; i++)
+		sv->role[i] = ROLE_NONE;
+	sv->nrole = n;
+}
+
+/* A header row: every field a column name, or one names the question. */
+static int
+header_row(struct import *imp, struct sv *sv, unsigned long line)
+{
+	size_t i, known = 0, question = 0;
+	struct buf unknown = { 0 };
+
+	for (i = 0; i < sv->nfield; i++) {
+		int f = import_column(sv->text.p + sv->off[i],
+		    sv->off[i + 1] - sv->off[i]);
+
+		known += f >= 0;
+		question += f == FIELD_QUESTION;
+	}
+	if (known == 0 || (known < sv->nfield && (question == 0 || sv->tsv)))
+		return 0;
+	set_roles(sv, sv->nfield);
+	for (i = 0; i < sv->nfield; i++) {
+		const char *p = sv->text.p + sv->off[i];
+		size_t len = sv->off[i + 1] - sv->off[i];
+		int f = import_column(p, len);
+
+		if (f < 0) {
+			buf_adds(&unknown, unknown.len > 0 ? ", '" : "'");
+			buf_add(&unknown, p, len > 64 ? 64 : len);
+			buf_addc(&unknown, '\'');
+		}
+		sv->role[i] = f;
+	}
+	if (unknown.len > 0)
+		import_error(imp, line, "unknown column %s, not read: the "
+		    "columns are id, tags, question and answer",
+		    buf_cstr(&unknown));
+	buf_free(&unknown);
+	if (question == 0) {
+		import_error(imp, line, "no question column in the header");
+		imp->done = 1;
+	}
+	sv->header = 1;
+	return 1;
+}
+
+/* Anki's "#html:true": line breaks and entities to text, tags dropped. */
+static void
+from_html(struct buf *out, const char *p, size_t len)
+{
+	static const struct {
+		const char	*ent;
+		char		 c;
+	} ents[] = {
+		{ "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' },
+		{ "&quot;", '"' }, { "&#39;", '\'' }, { "&apos;", '\'' },
+		{ "&nbsp;", ' ' },
+	};
+	size_t i = 0, k;
+
+	buf_reset(out);
+	while (i < len) {
+		if (p[i] == '<') {
+			const char *gt = memchr(p + i, '>', len - i);
+			size_t n = gt != NULL ? (size_t)(gt - p) - i + 1 : 0;
+
+			if (n == 0) {
+				buf_addc(out, p[i++]);
+				continue;
+			}
+			if ((n >= 4 && strncasecmp(p + i, "<br", 3) == 0 &&
+			    (p[i + 3] == '>' || p[i + 3] == '/' ||
+			    p[i + 3] == ' ')) ||
+			    (strncasecmp(p + i, "<div", 4) == 0 && out->len > 0))
+				buf_addc(out, '\n');
+			i += n;
+			continue;
+		}
+		if (p[i] == '&') {
+			for (k = 0; k < sizeof(ents) / sizeof(ents[0]); k++)
+				if (strncmp(p + i, ents[k].ent,
+				    strlen(ents[k].ent)) == 0)
+					break;
+			if (k < sizeof(ents) / sizeof(ents[0])) {
+				buf_addc(out, ents[k].c);
+				i += strlen(ents[k].ent);
+				continue;
+			}
+		}
+		buf_addc(out, p[i++]);
+	}
+}
+
+static void
+add_text(struct import *imp, struct sv *sv, struct buf *to, const char *p,
+    size_t len)
+{
+	if (sv->html) {
+		from_html(&sv->scratch, p, len);
+		p = sv->scratch.p;
+		len = sv->scratch.len;
+	}
+	buf_add(to, p, len);
+	(void)imp;
+}
+
+/* An Anki guid is not always a qb id: then one is made from it. */
+static void
+add_id(struct import *imp, struct sv *sv, const char *p, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	char id[32];
+	size_t i;
+
+	if (!sv->tsv || len == 0 || rec_id_valid(p, len)) {
+		buf_add(&imp->id, p, len);
+		return;
+	}
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)p[i]) * 0x100000001b3ULL;
+	snprintf(id, sizeof(id), "anki-%012llx", (unsigned long long)(h >> 16));
+	buf_adds(&imp->id, id);
+}
+
+/* Columns without a header: question, answer[, tags[, id]]. */
+static int
+default_role(struct sv *sv, size_t col)
+{
+	size_t i, data = 0;
+
+	if (sv->tagcol == (int)col + 1)
+		return FIELD_TAGS;
+	if (sv->guidcol == (int)col + 1)
+		return FIELD_ID;
+	for (i = 0; i < sv->nskip; i++)
+		if (sv->skipcol[i] == (int)col + 1)
+			return ROLE_NONE;
+	/* The how-manyth plain column is this one? */
+	for (i = 0; i < col; i++) {
+		size_t k;
+		int skip = sv->tagcol == (int)i + 1 || sv->guidcol == (int)i + 1;
+
+		for (k = 0; k < sv->nskip; k++)
+			skip |= sv->skipcol[k] == (int)i + 1;
+		data += !skip;
+	}
+	switch (data) {
+	case 0:
+		return FIELD_QUESTION;
+	case 1:
+		return FIELD_ANSWER;
+	case 2:
+		return sv->anki ? ROLE_NONE : FIELD_TAGS;
+	case 3:
+		return sv->anki ? ROLE_NONE : FIELD_ID;
+	default:
+		return ROLE_NONE;
+	}
+}
+
+static void
+row_record(struct import *imp, struct sv *sv, unsigned long line)
+{
+	size_t i;
+
+	if (sv->header && sv->nfield != sv->nrole) {
+		import_error(imp, line, "%zu fields: the header has %zu",
+		    sv->nfield, sv->nrole);
+		return;
+	}
+	if (!sv->header && !sv->anki && sv->nfield > 4) {
+		import_error(imp, line, "%zu fields: without a header a row is "
+		    "question, answer, tags, id", sv->nfield);
+		return;
+	}
+	import_clear(imp);
+	for (i = 0; i < sv->nfield; i++) {
+		const char *p = sv->text.p + sv->off[i];
+		size_t len = sv->off[i + 1] - sv->off[i];
+		int role = sv->header ? sv->role[i] : default_role(sv, i);
+
+		switch (role) {
+		case FIELD_ID:
+			add_id(imp, sv, p, len);
+			break;
+		case FIELD_TAGS:
+			import_add_tags(imp, p, len);
+			break;
+		case FIELD_QUESTION:
+			add_text(imp, sv, &imp->question, p, len);
+			break;
+		case FIELD_ANSWER:
+			add_text(imp, sv, &imp->answer, p, len);
+			break;
+		}
+	}
+	import_emit(imp, line);
+}
+
+static int
+parse_sep(const char *v, char *sep)
+{
+	static const struct {
+		const char	*name;
+		char		 c;
+	} seps[] = {
+		{ "tab", '\t' }, { "comma", ',' }, { "semicolon", ';' },
+		{ "pipe", '|' }, { "space", ' ' }, { "colon", ':' },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(seps) / sizeof(seps[0]); i++)
+		if (strcasecmp(v, seps[i].name) == 0) {
+			*sep = seps[i].c;
+			return 0;
+		}
+	if (strlen(v) == 1) {
+		*sep = v[0];
+		return 0;
+	}
+	return -1;
+}
+
+/*
+ * Anki's header lines, "#key:value" at the top of the file; the first line
+ * that is not one is kept for read_row.
+ */
+static void
+anki_headers(struct import *imp, struct sv *sv)
+{
+	struct span l;
+	char key[32], val[256];
+
+	for (;;) {
+		const char *colon;
+		size_t klen, vlen;
+		long n;
+
+		if (reader_next(imp->rd, &l) <= 0)
+			return;
+		if (l.len == 0 || l.p[0] != '#') {
+			sv->pend = l;		/* the first row: read_row's */
+			sv->have_pend = 1;
+			return;
+		}
+		colon = memchr(l.p, ':', l.len);
+		if (colon == NULL)
+			continue;
+		klen = (size_t)(colon - l.p) - 1;
+		vlen = l.len - klen - 2;
+		if (klen >= sizeof(key) || vlen >= sizeof(val))
+			continue;
+		memcpy(key, l.p + 1, klen);
+		key[klen] = '\0';
+		memcpy(val, colon + 1, vlen);
+		val[vlen] = '\0';
+		n = strtol(val, NULL, 10);
+		if (strcmp(key, "separator") == 0) {
+			if (parse_sep(val, &sv->sep) < 0)
+				import_error(imp, imp->rd->lineno,
+				    "unknown separator '%s'", val);
+		} else if (strcmp(key, "html") == 0)
+			sv->html = strcmp(val, "true") == 0;
+		else if (strcmp(key, "tags column") == 0 && n > 0) {
+			sv->tagcol = (int)n;
+			sv->anki = 1;
+		} else if (strcmp(key, "guid column") == 0 && n > 0) {
+			sv->guidcol = (int)n;
+			sv->anki = 1;
+		} else if ((strcmp(key, "notetype column") == 0 ||
+		    strcmp(key, "deck column") == 0) && n > 0) {
+			sv->skipcol = xrealloc(sv->skipcol,
+			    (sv->nskip + 1) * sizeof(*sv->skipcol));
+			sv->skipcol[sv->nskip++] = (int)n;
+			sv->anki = 1;
+		} else if (strcmp(key, "columns") == 0) {
+			buf_reset(&sv->names);
+			buf_add(&sv->names, val, vlen);
+		}
+	}
+}
+
+/* Anki's #columns: names, read like a header row. */
+static void
+anki_columns(struct import *imp, struct sv *sv)
+{
+	const char *p = sv->names.p, *end = p + sv->names.len;
+	size_t i, col = 0;
+	int question = 0;
+
+	buf_reset(&sv->text);
+	sv->nfield = 0;
+	sv->off[0] = 0;
+	for (;;) {
+		const char *s = memchr(p, sv->sep, (size_t)(end - p));
+		const char *stop = s != NULL ? s : end;
+
+		buf_add(&sv->text, p, (size_t)(stop - p));
+		push_field(sv);
+		if (s == NULL)
+			break;
+		p = s + 1;
+	}
+	set_roles(sv, sv->nfield);
+	for (i = 0; i < sv->nfield; i++) {
+		int f = import_column(sv->text.p + sv->off[i],
+		    sv->off[i + 1] - sv->off[i]);
+
+		if (sv->tagcol == (int)i + 1)
+			f = FIELD_TAGS;
+		else if (sv->guidcol == (int)i + 1)
+			f = FIELD_ID;
+		sv->role[i] = f;
+		question |= f == FIELD_QUESTION;
+	}
+	/* Note fields Anki names freely: the first two plain ones. */
+	if (!question)
+		for (i = 0; i < sv->nfield && col < 2; i++)
+			if (sv->role[i] == ROLE_NONE &&
+			    import_column(sv->text.p + sv->off[i],
+			    sv->off[i + 1] - sv->off[i]) < 0)
+				sv->role[i] = col++ == 0 ? FIELD_QUESTION :
+				    FIELD_ANSWER;
+	sv->header = 1;
+	(void)imp;
+}
+
+/*
+ * Spreadsheets where the decimal mark is a comma save "CSV" with ';'
+ * between fields: a one-field first row of column names separated by ';'
+ * says so, and is split again.
+ */
+static void
+semicolons(struct sv *sv)
+{
+	struct buf first = { 0 };
+	const char *p, *end;
+
+	buf_add(&first, sv->text.p, sv->text.len);
+	p = first.p;
+	end = p + first.len;
+	if (first.len == 0 || memchr(p, ';', first.len) == NULL ||
+	    import_sniff_header(p, first.len, ';') == 0) {
+		buf_free(&first);
+		return;
+	}
+	sv->sep = ';';
+	buf_reset(&sv->text);
+	sv->nfield = 0;
+	for (;;) {
+		const char *s = memchr(p, ';', (size_t)(end - p));
+		const char *stop = s != NULL ? s : end;
+
+		buf_add(&sv->text, p, (size_t)(stop - p));
+		push_field(sv);
+		if (s == NULL)
+			break;
+		p = s + 1;
+	}
+	buf_free(&first);
+}
+
+static int
+sv_fill(struct import *imp)
+{
+	struct sv *sv = imp->state;
+	unsigned long line;
+	int got, n = 0;
+
+	if (!sv->started) {
+		sv->started = 1;
+		if (sv->tsv)
+			anki_headers(imp, sv);
+		if (sv->names.len > 0)
+			anki_columns(imp, sv);
+		else if (!sv->anki) {
+			while ((got = read_row(imp, sv, &line)) < 0)
+				;
+			if (got == 0)
+				return 0;
+			if (!sv->tsv && sv->nfield == 1)
+				semicolons(sv);
+			if (!header_row(imp, sv, line))
+				row_record(imp, sv, line);
+			else if (imp->done)
+				return 0;
+		}
+	}
+	/* A batch of records at a time keeps the queue's cost low. */
+	while (n < 256 && (got = read_row(imp, sv, &line)) != 0) {
+		if (got < 0)
+			continue;
+		row_record(imp, sv, line);
+		n++;
+	}
+	return imp->qn > 0 || n > 0;
+}
+
+static void
+sv_open(struct import *imp, char sep, int tsv)
+{
+	struct sv *sv = xcalloc(1, sizeof(*sv));
+
+	sv->sep = sep;
+	sv->tsv = tsv;
+	sv->offcap = 16;
+	sv->off = xmalloc(sv->offcap * sizeof(*sv->off));
+	imp->state = sv;
+}
+
+static int
+csv_fill(struct import *imp)
+{
+	if (imp->state == NULL)
+		sv_open(imp, ',', 0);
+	return sv_fill(imp);
+}
+
+static int
+tsv_fill(struct import *imp)
+{
+	if (imp->state == NULL)
+		sv_open(imp, '\t', 1);
+	return sv_fill(imp);
+}
+
+static void
+sv_close(struct import *imp)
+{
+	struct sv *sv = imp->state;
+
+	if (sv == NULL)
+		return;
+	buf_free(&sv->text);
+	buf_free(&sv->scratch);
+	buf_free(&sv->names);
+	free(sv->off);
+	free(sv->role);
+	free(sv->skipcol);
+	free(sv);
+}
+
+const struct import_reader import_csv = { csv_fill, sv_close };
+const struct import_reader import_tsv = { tsv_fill, sv_close };

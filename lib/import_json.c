@@ -1,0 +1,514 @@
+/*
+ * JSON (an array of objects) and JSON Lines (one object a line), as
+ * qb-fmt writes them and as other tools do: "tags" a list or a string,
+ * optional keys missing, "answer" null.  Jansson parses each object; the
+ * array around them is walked here, one element at a time, so that a
+ * syntax error in one object loses that object only.
+ */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include "import.h"
+
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+
+struct js {
+	struct buf	 text;		/* the whole file (json) */
+	size_t		 pos;
+	unsigned long	 line;		/* of text[pos] */
+	int		 state;		/* 0 before '[', 1 in, 2 after ']' */
+	int		 warned;	/* unknown keys reported once a file */
+};
+
+static const char *const keys[][6] = {
+	[FIELD_ID] =		{ "id", "guid", "key", NULL },
+	[FIELD_TAGS] =		{ "tags", "tag", "category", "topic", NULL },
+	[FIELD_QUESTION] =	{ "question", "front", "prompt", "term",
+				  NULL },
+	[FIELD_ANSWER] =	{ "answer", "back", "response",
+				  "definition", NULL },
+};
+
+static int
+key_field(const char *key)
+{
+	int f, i;
+
+	for (f = FIELD_ID; f <= FIELD_ANSWER; f++)
+		for (i = 0; keys[f][i] != NULL; i++)
+			if (strcmp(key, keys[f][i]) == 0)
+				return f;
+	return -1;
+}
+
+static int
+add_tags(struct import *imp, json_t *v)
+{
+	size_t i;
+	json_t *t;
+
+	if (json_is_string(v)) {
+		import_add_tags(imp, json_string_value(v), json_string_length(v));
+		return 0;
+	}
+	if (!json_is_array(v))
+		return -1;
+	json_array_foreach(v, i, t) {
+		if (!json_is_string(t))
+			return -1;
+		import_add_tags(imp, json_string_value(t),
+		    json_string_length(t));
+	}
+	return 0;
+}
+
+/* One object to one record: 0, or -1 after reporting what was wrong. */
+static void
+object(struct import *imp, struct js *js, json_t *o, unsigned long line)
+{
+	const char *key;
+	json_t *v;
+	int question = 0;
+
+	import_clear(imp);
+	if (!json_is_object(o)) {
+		import_error(imp, line, "not an object: a record is "
+		    "{\"id\":..., \"tags\":[...], \"question\":..., "
+		    "\"answer\":...}");
+		return;
+	}
+	json_object_foreach(o, key, v) {
+		int f = key_field(key);
+		struct buf *to;
+
+		switch (f) {
+		case FIELD_TAGS:
+			if (!json_is_null(v) && add_tags(imp, v) < 0) {
+				import_error(imp, line, "\"%s\" is not a "
+				    "list of strings", key);
+				return;
+			}
+			continue;
+		case FIELD_ID:
+			to = &imp->id;
+			break;
+		case FIELD_QUESTION:
+			to = &imp->question;
+			question = 1;
+			break;
+		case FIELD_ANSWER:
+			to = &imp->answer;
+			break;
+		default:
+			if (!js->warned) {
+				js->warned = 1;
+				import_error(imp, line, "unknown key \"%.64s\", "
+				    "not read: the keys are id, tags, question "
+				    "and answer", key);
+			}
+			continue;
+		}
+		if (json_is_null(v))
+			continue;
+		if (json_is_integer(v) && f == FIELD_ID) {
+			char n[32];
+
+			snprintf(n, sizeof(n), "%lld",
+			    (long long)json_integer_value(v));
+			buf_adds(to, n);
+		} else if (json_is_string(v))
+			buf_add(to, json_string_value(v), json_string_length(v));
+		else {
+			import_error(imp, line, "\"%s\" is not a string", key);
+			return;
+		}
+	}
+	if (!question) {
+		import_error(imp, line, "no \"question\"");
+		return;
+	}
+	import_emit(imp, line);
+}
+
+/*
+ * The fast path, for the objects qb-fmt writes and most tools do: keys
+ * the table knows, once each, string values without \u escapes, tags a
+ * list of strings; the text goes straight into qb(5)'s escaped form.
+ * Anything else returns 0, and jansson reads the object
+ * again from the start: it alone decides what is valid and what an error
+ * says, and this only saves building a tree for the common case (jansson
+ * costs 15 times reading qb(5)).  *used is the object's length.
+ */
+static int
+fast_string(const char **pp, const char *end, struct buf *to)
+{
+	const char *p = *pp;
+
+	if (p == end || *p++ != '"')
+		return 0;
+	for (;;) {
+		const char *run = p;
+
+		/* 16 or 8 bytes a step while none is '"', '\\' or a control. */
+#ifdef __SSE2__
+		while (end - p >= 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)
+			    (const void *)p);
+			__m128i ctl = _mm_set1_epi8(0x1f);
+			__m128i m = _mm_or_si128(_mm_or_si128(
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+			    _mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl));
+
+			if (_mm_movemask_epi8(m) != 0)
+				break;
+			p += 16;
+		}
+#endif
+		while (end - p >= 8) {
+			uint64_t w, q, b;
+
+			memcpy(&w, p, 8);
+			q = w ^ (ONES * '"');
+			b = w ^ (ONES * '\\');
+			if ((((q - ONES) & ~q) | ((b - ONES) & ~b) |
+			    ((w - ONES * 0x20) & ~w)) & HIGHS)
+				break;
+			p += 8;
+		}
+		while (p < end && *p != '"' && *p != '\\' &&
+		    (unsigned char)*p >= 0x20)
+			p++;
+		if (to != NULL)
+			buf_add(to, run, (size_t)(p - run));
+		if (p == end || (unsigned char)*p < 0x20)
+			return 0;
+		if (*p == '"')
+			break;
+		if (++p == end)
+			return 0;
+		/* Straight to qb(5)'s escapes, which are JSON's for these. */
+		switch (*p) {
+		case '"': case '/':
+			if (to != NULL)
+				buf_addc(to, *p);
+			break;
+		case '\\': case 'n': case 't':
+			if (to != NULL) {
+				buf_addc(to, '\\');
+				buf_addc(to, *p);
+			}
+			break;
+		default:		/* \u, \b, \f, \r: jansson's */
+			return 0;
+		}
+		p++;
+	}
+	*pp = p + 1;
+	return 1;
+}
+
+static int
+plain_tag(const char *p, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (p[i] == ',' || p[i] == ' ' || p[i] == '\t' ||
+		    p[i] == '\n' || p[i] == '\v' || p[i] == '\f' ||
+		    p[i] == '\r')
+			return 0;
+	return len > 0;
+}
+
+static const char *
+fast_space(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' ||
+	    *p == '\r'))
+		p++;
+	return p;
+}
+
+static int
+fast_object(struct import *imp, const char *p, size_t len, size_t *used)
+{
+	const char *start = p, *end = p + len;
+	int seen = 0;
+
+	import_clear(imp);
+	p = fast_space(p, end);
+	if (p == end || *p++ != '{')
+		return 0;
+	for (;;) {
+		const char *key;
+		struct buf *to = NULL;
+		int f, i;
+
+		p = fast_space(p, end);
+		key = p + 1;
+		if (!fast_string(&p, end, NULL))
+			break;
+		for (f = FIELD_ID; f <= FIELD_ANSWER; f++)
+			for (i = 0; keys[f][i] != NULL; i++)
+				if (keys[f][i][0] == key[0] &&
+				    strncmp(keys[f][i], key, (size_t)(p - key - 1))
+				    == 0 && keys[f][i][p - key - 1] == '\0')
+					goto known;
+		break;
+	known:
+		if (seen & (1 << f))
+			break;
+		seen |= 1 << f;
+		p = fast_space(p, end);
+		if (p == end || *p++ != ':')
+			break;
+		p = fast_space(p, end);
+		if (f == FIELD_TAGS) {
+			if (p == end || *p++ != '[')
+				break;
+			p = fast_space(p, end);
+			if (p < end && *p == ']')
+				p++;
+			else
+				for (;;) {
+					size_t mark = imp->tags.len;
+
+					if (imp->tags.len > 0)
+						buf_addc(&imp->tags, ',');
+					if (!fast_string(&p, end, &imp->tags))
+						goto slow;
+					/* One tag, as import_add_tags keeps it. */
+					if (!plain_tag(imp->tags.p + mark +
+					    (mark > 0), imp->tags.len - mark -
+					    (mark > 0)))
+						goto slow;
+					p = fast_space(p, end);
+					if (p < end && *p == ',') {
+						p = fast_space(p + 1, end);
+						continue;
+					}
+					if (p < end && *p == ']') {
+						p++;
+						break;
+					}
+					goto slow;
+				}
+		} else {
+			to = f == FIELD_ID ? &imp->id : f == FIELD_QUESTION ?
+			    &imp->question : &imp->answer;
+			if (!fast_string(&p, end, to))
+				break;
+		}
+		p = fast_space(p, end);
+		if (p < end && *p == ',') {
+			p++;
+			continue;
+		}
+		if (p < end && *p == '}' && (seen & (1 << FIELD_QUESTION))) {
+			*used = (size_t)(p + 1 - start);
+			return 1;
+		}
+		break;
+	}
+slow:
+	import_clear(imp);
+	return 0;
+}
+
+static json_t *
+parse(struct import *imp, const char *p, size_t len, size_t flags,
+    unsigned long line, size_t *used)
+{
+	json_error_t err;
+	json_t *o;
+
+	if ((o = json_loadb(p, len, flags | JSON_ALLOW_NUL, &err)) == NULL) {
+		import_error(imp, line + (unsigned long)err.line - 1,
+		    "JSON: %s (column %d)", err.text, err.column);
+		return NULL;
+	}
+	if (used != NULL)
+		*used = (size_t)err.position;
+	return o;
+}
+
+static int
+jsonl_fill(struct import *imp)
+{
+	struct js *js = imp->state;
+	struct span l;
+	int n = 0, got;
+
+	if (js == NULL)
+		imp->state = js = xcalloc(1, sizeof(*js));
+	while (n < 256 && (got = reader_next(imp->rd, &l)) > 0) {
+		json_t *o;
+		size_t i = 0, used;
+
+		while (i < l.len && (l.p[i] == ' ' || l.p[i] == '\t'))
+			i++;
+		if (i == l.len)
+			continue;
+		n++;
+		if (fast_object(imp, l.p, l.len, &used) &&
+		    fast_space(l.p + used, l.p + l.len) == l.p + l.len) {
+			import_emit_escaped(imp, imp->rd->lineno);
+			continue;
+		}
+		if ((o = parse(imp, l.p, l.len, 0, imp->rd->lineno, NULL)) ==
+		    NULL)
+			continue;
+		object(imp, js, o, imp->rd->lineno);
+		json_decref(o);
+	}
+	return n > 0;
+}
+
+static void
+skip_space(struct js *js)
+{
+	const char *p = js->text.p;
+
+	while (js->pos < js->text.len && (p[js->pos] == ' ' ||
+	    p[js->pos] == '\t' || p[js->pos] == '\n' || p[js->pos] == '\r')) {
+		js->line += p[js->pos] == '\n';
+		js->pos++;
+	}
+}
+
+static void
+advance(struct js *js, size_t n)
+{
+	const char *p = js->text.p + js->pos, *end = p + n;
+
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		js->line++;
+		p++;
+	}
+	js->pos += n;
+}
+
+/* After a broken element: on to the next line that starts an object, or
+ * ends the array. */
+static void
+resync(struct js *js)
+{
+	for (;;) {
+		const char *p = js->text.p + js->pos;
+		const char *nl = memchr(p, '\n', js->text.len - js->pos);
+
+		if (nl == NULL) {
+			js->pos = js->text.len;
+			return;
+		}
+		advance(js, (size_t)(nl - p) + 1);
+		skip_space(js);
+		if (js->pos < js->text.len && (js->text.p[js->pos] == '{' ||
+		    js->text.p[js->pos] == ']'))
+			return;
+	}
+}
+
+static int
+json_fill(struct import *imp)
+{
+	struct js *js = imp->state;
+	const char *p;
+	int n = 0;
+
+	if (js == NULL) {
+		imp->state = js = xcalloc(1, sizeof(*js));
+		js->line = 1;
+		if (import_slurp(imp, &js->text) < 0)
+			import_error(imp, imp->rd->lineno + 1, "read error");
+	}
+	p = js->text.p;
+	while (n < 256) {
+		size_t used;
+		json_t *o;
+
+		skip_space(js);
+		if (js->state == 0) {
+			if (js->pos == js->text.len)
+				return 0;	/* empty: no records */
+			if (p[js->pos] != '[') {
+				import_error(imp, js->line, "JSON: not an "
+				    "array: the file is [{...}, {...}]");
+				return 0;
+			}
+			js->pos++;
+			js->state = 1;
+			skip_space(js);
+			if (js->pos < js->text.len && p[js->pos] == ']') {
+				js->pos++;
+				js->state = 2;
+			}
+			continue;
+		}
+		if (js->state == 2) {
+			if (js->pos < js->text.len)
+				import_error(imp, js->line, "JSON: text after "
+				    "the closing ']'");
+			js->pos = js->text.len;
+			return n > 0;
+		}
+		if (js->pos == js->text.len) {
+			import_error(imp, js->line, "JSON: the array is not "
+			    "closed with ']'");
+			js->state = 2;
+			return n > 0;
+		}
+		if (p[js->pos] == ']') {	/* after a broken element */
+			js->pos++;
+			js->state = 2;
+			continue;
+		}
+		n++;
+		if (fast_object(imp, p + js->pos, js->text.len - js->pos,
+		    &used))
+			import_emit_escaped(imp, js->line);
+		else {
+			o = parse(imp, p + js->pos, js->text.len - js->pos,
+			    JSON_DISABLE_EOF_CHECK, js->line, &used);
+			if (o == NULL) {
+				resync(js);
+				continue;
+			}
+			object(imp, js, o, js->line);
+			json_decref(o);
+		}
+		advance(js, used);
+		skip_space(js);
+		if (js->pos < js->text.len && p[js->pos] == ',')
+			js->pos++;
+		else if (js->pos < js->text.len && p[js->pos] == ']') {
+			js->pos++;
+			js->state = 2;
+		} else {
+			import_error(imp, js->line, "JSON: expected ',' or ']' "
+			    "after an element");
+			resync(js);
+		}
+	}
+	return 1;
+}
+
+static void
+js_close(struct import *imp)
+{
+	struct js *js = imp->state;
+
+	if (js == NULL)
+		return;
+	buf_free(&js->text);
+	free(js);
+}
+
+const struct import_reader import_json = { json_fill, js_close };
+const struct import_reader import_jsonl = { jsonl_fill, js_close };

@@ -1,0 +1,1226 @@
+/*
+ * Markdown question lists, parsed by cmark (the CommonMark reference
+ * parser) so that fences, nested lists and HTML blocks follow the spec.
+ * Only the block structure comes from cmark; the text of a question is
+ * the source text of its blocks (emphasis and HTML kept as written), cut
+ * out by the source positions cmark gives.  The rules, in qb-list(1):
+ *
+ *   - a list item is a question: its first paragraph, then everything
+ *     nested in it (follow-up bullets, code) as more lines of the question,
+ *     up to an answer marker ("Answer:" or a <details> with an answer-like
+ *     summary), which starts the answer;
+ *   - a heading is a question when it reads like one (a '?', a number,
+ *     or a question word first) and has no subsections: the blocks under
+ *     it are its answer (or, before an answer marker, more question);
+ *   - any other heading is a section, and the sections above a question
+ *     are its tags; a lone level-1 heading is the title, not a tag;
+ *   - <details><summary>Q</summary>A</details> is a question Q with
+ *     answer A;
+ *   - a paragraph starting with a bold question ("**What is X?**") or
+ *     with "Q:" is a question, the rest of it and the blocks after it
+ *     its answer;
+ *   - YAML front matter, tables of contents (lists of links to #anchors),
+ *     lists of links only, and paragraphs outside questions are skipped.
+ */
+#include <cmark.h>
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "import.h"
+
+#define MAX_DEPTH	6
+
+struct md {
+	struct buf	 text;
+	const char	**line;		/* line[n], 1-based, and its length */
+	size_t		*len;
+	size_t		 nline;
+	int		 title;		/* the line of the title heading, or 0 */
+	struct {
+		int	 level;
+		char	 slug[REC_TAG_MAX + 1];
+	} sect[MAX_DEPTH];
+	int		 depth;
+	struct buf	 scratch, q, a;
+	/* The last list item, kept back for a <details> answer after it. */
+	int		 held;
+	unsigned long	 heldline;
+	struct buf	 heldq, heldtags;
+};
+
+static int	para_question(struct md *, cmark_node *, size_t *);
+
+/* memmem(), which POSIX does not have. */
+static const char *
+find(const char *p, size_t len, const char *s, size_t n)
+{
+	const char *end = p + len;
+
+	while ((size_t)(end - p) >= n) {
+		const char *c = memchr(p, s[0], (size_t)(end - p) - n + 1);
+
+		if (c == NULL)
+			return NULL;
+		if (memcmp(c, s, n) == 0)
+			return c;
+		p = c + 1;
+	}
+	return NULL;
+}
+
+static int
+starts_with_ci(const char *p, size_t len, const char *word)
+{
+	size_t n = strlen(word);
+
+	return len >= n && strncasecmp(p, word, n) == 0;
+}
+
+/* Appends line n from byte col (0-based) on, without trailing space. */
+static void
+add_line(struct buf *b, struct md *md, int n, size_t col, size_t indent)
+{
+	const char *p;
+	size_t len, i = 0;
+
+	if (n < 1 || (size_t)n > md->nline)
+		return;
+	p = md->line[n];
+	len = md->len[n];
+	if (col > len)
+		col = len;
+	p += col;
+	len -= col;
+	while (i < indent && i < len && p[i] == ' ')
+		i++;
+	p += i;
+	len -= i;
+	while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+		len--;
+	buf_add(b, p, len);
+}
+
+/* Lines first..last of a block, the first from its column on. */
+static void
+add_lines(struct buf *b, struct md *md, int first, int last, size_t col)
+{
+	int n;
+
+	for (n = first; n <= last; n++) {
+		if (n > first)
+			buf_addc(b, '\n');
+		add_line(b, md, n, n == first ? col : 0, col);
+	}
+}
+
+static size_t
+col_of(cmark_node *n)
+{
+	int c = cmark_node_get_start_column(n);
+
+	return c > 0 ? (size_t)c - 1 : 0;
+}
+
+/* The inline text of a paragraph or heading: its lines, joined by a space. */
+static void
+add_inline(struct buf *b, struct md *md, cmark_node *n)
+{
+	int first = cmark_node_get_start_line(n);
+	int last = cmark_node_get_end_line(n), i;
+	size_t start = b->len;
+
+	if (first < 1 || (size_t)first > md->nline)
+		return;
+	if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
+		size_t col = col_of(n) < md->len[first] ? col_of(n) :
+		    md->len[first];
+		const char *p = md->line[first] + col;
+		size_t len = md->len[first] - col;
+
+		if (len > 0 && *p == '#') {	/* ATX */
+			while (len > 0 && *p == '#') {
+				p++;
+				len--;
+			}
+			while (len > 0 && (*p == ' ' || *p == '\t')) {
+				p++;
+				len--;
+			}
+			while (len > 0 && (p[len - 1] == ' ' ||
+			    p[len - 1] == '\t'))
+				len--;
+			if (len > 0 && p[len - 1] == '#') {
+				size_t k = len;
+
+				while (k > 0 && p[k - 1] == '#')
+					k--;
+				if (k == 0 || p[k - 1] == ' ' || p[k - 1] == '\t')
+					len = k;
+				while (len > 0 && (p[len - 1] == ' ' ||
+				    p[len - 1] == '\t'))
+					len--;
+			}
+			buf_add(b, p, len);
+			return;
+		}
+		last--;		/* setext: the underline is not text */
+	}
+	for (i = first; i <= last; i++) {
+		size_t before = b->len;
+
+		if (b->len > start)
+			buf_addc(b, ' ');
+		add_line(b, md, i, i == first ? col_of(n) : 0, (size_t)-1);
+		if (b->len == before + 1)
+			b->len = before;
+	}
+}
+
+/* Drops blank lines at the end, and lines that only link back up
+ * ("[Back to top](#contents)"). */
+static void
+trim_end(struct buf *b)
+{
+	buf_cstr(b);		/* never a NULL pointer, even when empty */
+	for (;;) {
+		size_t end = b->len, start;
+		const char *p;
+
+		while (end > 0 && (b->p[end - 1] == '\n' || b->p[end - 1] == ' '))
+			end--;
+		b->len = end;
+		start = end;
+		while (start > 0 && b->p[start - 1] != '\n')
+			start--;
+		p = b->p + start;
+		while (p < b->p + end && (*p == '*' || *p == '_' || *p == ' '))
+			p++;
+		if (p < b->p + end && *p == '[' &&
+		    find(p, (size_t)(b->p + end - p), "](#", 3) != NULL &&
+		    (b->p[end - 1] == ')' || b->p[end - 1] == '*' ||
+		    b->p[end - 1] == '_')) {
+			b->len = start;
+			continue;
+		}
+		/* And leading blank lines. */
+		start = 0;
+		while (start < b->len && (b->p[start] == '\n' || b->p[start] == ' '))
+			start++;
+		if (start > 0) {
+			memmove(b->p, b->p + start, b->len - start);
+			b->len -= start;
+		}
+		return;
+	}
+}
+
+/* Words that start an answer: "Answer", "Solution", "Show answer"... */
+static int
+answer_word(const char *p, size_t len)
+{
+	static const char *const words[] = {
+		"answer", "ans:", "ans.", "a:", "a.", "solution",
+		"explanation", "show", "click", "reveal", "view", "see the",
+	};
+	size_t i;
+
+	while (len > 0 && (*p == '*' || *p == '_' || *p == ' ' || *p == '<')) {
+		if (*p == '<') {		/* <b>, <strong> */
+			const char *gt = memchr(p, '>', len);
+
+			if (gt == NULL)
+				break;
+			len -= (size_t)(gt - p) + 1;
+			p = gt + 1;
+			continue;
+		}
+		p++;
+		len--;
+	}
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (starts_with_ci(p, len, words[i]))
+			return 1;
+	return 0;
+}
+
+/* The length of a wrapper tag at the start (or end) of p, or 0. */
+static size_t
+wrapper(const char *p, size_t len, int at_end)
+{
+	static const char *const tags[] = {
+		"<br>", "<br/>", "<br />", "<b>", "<p>", "<strong>", "<div>",
+		"</b>", "</p>", "</strong>", "</div>",
+	};
+	size_t i, n;
+
+	for (i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
+		n = strlen(tags[i]);
+		if (len < n || (tags[i][1] == '/') != at_end)
+			continue;
+		if (strncasecmp(at_end ? p + len - n : p, tags[i], n) == 0)
+			return n;
+	}
+	/* <br> may close a block too */
+	if (at_end && len >= 4 && strncasecmp(p + len - 4, "<br>", 4) == 0)
+		return 4;
+	return 0;
+}
+
+/* Drops wrapper tags and spaces around inline text: <b>Answer</b>. */
+static void
+unwrap(struct buf *b)
+{
+	size_t start = 0, end = b->len, n;
+
+	for (;;) {
+		while (start < end && b->p[start] == ' ')
+			start++;
+		while (end > start && b->p[end - 1] == ' ')
+			end--;
+		if ((n = wrapper(b->p + start, end - start, 0)) > 0)
+			start += n;
+		else if ((n = wrapper(b->p + start, end - start, 1)) > 0)
+			end -= n;
+		else
+			break;
+	}
+	memmove(b->p, b->p + start, end - start);
+	b->len = end - start;
+}
+
+/* Splits <details>: the summary into sum, the rest (tags off) into body. */
+static int
+details(const char *p, size_t len, struct buf *sum, struct buf *body)
+{
+	const char *end = p + len, *s, *e, *close;
+
+	if ((s = find(p, len, "<summary", 8)) == NULL ||
+	    (s = memchr(s, '>', (size_t)(end - s))) == NULL ||
+	    (e = find(s, (size_t)(end - s), "</summary>", 10)) == NULL)
+		return 0;
+	buf_reset(sum);
+	buf_cstr(sum);
+	for (s++; s < e; s++)
+		buf_addc(sum, *s == '\n' ? ' ' : *s);
+	unwrap(sum);
+	e += 10;
+	close = NULL;
+	for (s = e; (s = find(s, (size_t)(end - s), "</details>", 10)) != NULL;
+	    s++)
+		close = s;
+	if (close == NULL)
+		close = end;
+	buf_reset(body);
+	/* The wrappers lists put around an answer: <br>, <b>, <p>. */
+	for (;;) {
+		while (e < close && (*e == ' ' || *e == '\n'))
+			e++;
+		if (wrapper(e, (size_t)(close - e), 0) == 0)
+			break;
+		e += wrapper(e, (size_t)(close - e), 0);
+	}
+	for (;;) {
+		while (close > e && (close[-1] == ' ' || close[-1] == '\n'))
+			close--;
+		if (wrapper(e, (size_t)(close - e), 1) == 0)
+			break;
+		close -= wrapper(e, (size_t)(close - e), 1);
+	}
+	buf_add(body, e, (size_t)(close - e));
+	trim_end(body);
+	return 1;
+}
+
+static int
+is_details(cmark_node *n)
+{
+	const char *lit;
+
+	return cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK &&
+	    (lit = cmark_node_get_literal(n)) != NULL &&
+	    strstr(lit, "<details") != NULL;
+}
+
+static int
+count(const char *p, size_t len, const char *s)
+{
+	const char *end = p + len;
+	size_t n = strlen(s);
+	int c = 0;
+
+	while ((p = find(p, (size_t)(end - p), s, n)) != NULL) {
+		c++;
+		p += n;
+	}
+	return c;
+}
+
+/*
+ * How many <details> the block opens, less those it closes.  A block of
+ * any kind: "</details>" often ends a paragraph, as inline HTML.
+ */
+static int
+details_depth(struct md *md, cmark_node *n)
+{
+	int d = 0, i;
+
+	if (cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK)
+		return 0;
+	for (i = cmark_node_get_start_line(n);
+	    i <= cmark_node_get_end_line(n) && (size_t)i <= md->nline; i++)
+		d += count(md->line[i], md->len[i], "<details") -
+		    count(md->line[i], md->len[i], "</details>");
+	return d;
+}
+
+/* The last block of a <details> opened at n. */
+static cmark_node *
+details_end(struct md *md, cmark_node *n)
+{
+	int d = 0;
+
+	for (;;) {
+		cmark_node *next = cmark_node_next(n);
+
+		d += details_depth(md, n);
+		if (d <= 0 || next == NULL)
+			return n;
+		n = next;
+	}
+}
+
+static void
+text_of(struct buf *b, struct md *md, cmark_node *n)
+{
+	buf_reset(b);
+	add_inline(b, md, n);
+	buf_cstr(b);		/* never a NULL pointer, even when empty */
+}
+
+/* Is this block the start of an answer? */
+static int
+answer_marker(struct md *md, cmark_node *n)
+{
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_HTML_BLOCK:
+		if (!is_details(n))
+			return 0;
+		{
+			struct buf sum = { 0 }, body = { 0 };
+			const char *lit = cmark_node_get_literal(n);
+			int yes = details(lit, strlen(lit), &sum, &body) &&
+			    answer_word(sum.p, sum.len);
+
+			if (!yes && strstr(lit, "<summary") == NULL)
+				yes = 1;	/* summary further down */
+			buf_free(&sum);
+			buf_free(&body);
+			return yes;
+		}
+	case CMARK_NODE_HEADING:
+	case CMARK_NODE_PARAGRAPH:
+		text_of(&md->scratch, md, n);
+		return answer_word(md->scratch.p, md->scratch.len) &&
+		    (cmark_node_get_type(n) == CMARK_NODE_HEADING ||
+		    memchr(md->scratch.p, ':', md->scratch.len < 16 ?
+		    md->scratch.len : 16) != NULL);
+	default:
+		return 0;
+	}
+}
+
+/* The source of blocks first..last (siblings), de-indented to col. */
+static void
+add_blocks(struct buf *b, struct md *md, cmark_node *first, cmark_node *last)
+{
+	add_lines(b, md, cmark_node_get_start_line(first),
+	    cmark_node_get_end_line(last), col_of(first));
+}
+
+/* The answer from a marker block to last. */
+static void
+add_answer(struct buf *a, struct md *md, cmark_node *m, cmark_node *last)
+{
+	struct buf src = { 0 }, sum = { 0 };
+	size_t i;
+
+	add_blocks(&src, md, m, last);
+	buf_cstr(&src);
+	if (is_details(m)) {
+		if (!details(src.p, src.len, &sum, a))
+			buf_add(a, src.p, src.len);
+	} else if (cmark_node_get_type(m) == CMARK_NODE_HEADING) {
+		if (cmark_node_next(m) != NULL && m != last)
+			add_blocks(a, md, cmark_node_next(m), last);
+	} else if (!answer_marker(md, m)) {
+		buf_add(a, src.p, src.len);	/* a plain paragraph */
+	} else {
+		/* "**Answer:** text": the text after the colon. */
+		const char *colon = memchr(src.p, ':', src.len);
+
+		i = colon != NULL ? (size_t)(colon - src.p) + 1 : 0;
+		while (i < src.len && (src.p[i] == '*' || src.p[i] == '_' ||
+		    src.p[i] == ' '))
+			i++;
+		buf_add(a, src.p + i, src.len - i);
+	}
+	trim_end(a);
+	buf_free(&src);
+	buf_free(&sum);
+}
+
+/*
+ * A question from blocks: the question text already in md->q, then the
+ * blocks first..last: question until an answer marker, answer from it on.
+ * In a list item (as_answer 0) a paragraph or quote after the first also
+ * starts the answer: code and nested lists before it are question.
+ * With as_answer the blocks before a marker are the answer when there is
+ * no marker (the body of a heading).
+ */
+static void
+add_body(struct md *md, cmark_node *first, cmark_node *last, int as_answer)
+{
+	cmark_node *n, *m = NULL;
+
+	buf_reset(&md->a);
+	if (first == NULL)
+		return;
+	for (n = first; ; n = cmark_node_next(n)) {
+		cmark_node_type t = cmark_node_get_type(n);
+
+		if (answer_marker(md, n) || (!as_answer &&
+		    (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_BLOCK_QUOTE))) {
+			m = n;
+			break;
+		}
+		if (n == last)
+			break;
+	}
+	if (m == NULL && as_answer) {
+		add_blocks(&md->a, md, first, last);
+		trim_end(&md->a);
+		return;
+	}
+	if (m != first) {
+		size_t before = md->q.len;
+
+		buf_addc(&md->q, '\n');
+		add_blocks(&md->q, md, first, m != NULL ?
+		    cmark_node_previous(m) : last);
+		trim_end(&md->q);
+		if (md->q.len == before + 1)
+			md->q.len = before;
+	}
+	if (m != NULL)
+		add_answer(&md->a, md, m, last);
+}
+
+/* The text after a question in its own paragraph starts the answer. */
+static void
+answer_after(struct md *md, struct buf *rest)
+{
+	size_t i = 0;
+
+	while (i < rest->len && (rest->p[i] == ' ' || rest->p[i] == ':'))
+		i++;
+	if (i < rest->len) {
+		struct buf a = { 0 };
+
+		buf_add(&a, rest->p + i, rest->len - i);
+		if (md->a.len > 0)
+			buf_adds(&a, "\n\n");
+		buf_add(&a, md->a.p, md->a.len);
+		buf_reset(&md->a);
+		buf_add(&md->a, a.p, a.len);
+		buf_free(&a);
+	}
+	buf_free(rest);
+}
+
+static void
+section_tags(struct import *imp, struct md *md)
+{
+	int i;
+
+	for (i = 0; i < md->depth; i++)
+		if (md->sect[i].slug[0] != '\0')
+			import_add_tags(imp, md->sect[i].slug,
+			    strlen(md->sect[i].slug));
+}
+
+static void
+release(struct import *imp, struct md *md)
+{
+	if (!md->held)
+		return;
+	md->held = 0;
+	import_clear(imp);
+	buf_add(&imp->question, md->heldq.p, md->heldq.len);
+	buf_add(&imp->tags, md->heldtags.p, md->heldtags.len);
+	import_emit(imp, md->heldline);
+}
+
+/*
+ * After the last item of a list: a code block not indented into the item
+ * is more of its question, a quote below it is its answer ("> It is...").
+ */
+static void
+after_item(struct import *imp, struct md *md, cmark_node *n)
+{
+	struct buf a = { 0 };
+	int i;
+
+	if (cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK) {
+		buf_addc(&md->heldq, '\n');
+		add_blocks(&md->heldq, md, n, n);
+		return;
+	}
+	for (i = cmark_node_get_start_line(n); i <= cmark_node_get_end_line(n) &&
+	    (size_t)i <= md->nline; i++) {
+		const char *p = md->line[i];
+		size_t len = md->len[i], k = 0;
+
+		while (k < len && k < 3 && p[k] == ' ')
+			k++;
+		if (k < len && p[k] == '>')
+			k++;
+		if (k < len && p[k] == ' ')
+			k++;
+		if (a.len > 0)
+			buf_addc(&a, '\n');
+		buf_add(&a, p + k, len - k);
+	}
+	trim_end(&a);
+	md->held = 0;
+	import_clear(imp);
+	buf_add(&imp->question, md->heldq.p, md->heldq.len);
+	buf_add(&imp->tags, md->heldtags.p, md->heldtags.len);
+	buf_add(&imp->answer, a.p, a.len);
+	import_emit(imp, md->heldline);
+	buf_free(&a);
+}
+
+static void
+emit(struct import *imp, struct md *md, unsigned long line)
+{
+	release(imp, md);
+	import_clear(imp);
+	section_tags(imp, md);
+	trim_end(&md->q);
+	buf_add(&imp->question, md->q.p, md->q.len);
+	buf_add(&imp->answer, md->a.p, md->a.len);
+	import_emit(imp, line);
+}
+
+/* Pictographs before a title ("🔹 1. What is..."): U+1F000 to U+1FFFF. */
+static size_t
+pictographs(const char *p, size_t len)
+{
+	size_t i = 0;
+
+	for (;;) {
+		if (i + 4 <= len && (unsigned char)p[i] == 0xf0 &&
+		    (unsigned char)p[i + 1] == 0x9f)
+			i += 4;
+		else if (i < len && p[i] == ' ' && i > 0)
+			i++;
+		else
+			return i;
+	}
+}
+
+/* Numbering before a question: "1.", "12)", "Q1:", "Q.", "Question 3:". */
+static size_t
+numbering(const char *p, size_t len)
+{
+	size_t i = 0, j;
+
+	if (len == 0)
+		return 0;
+	while (i < len && (p[i] == '*' || p[i] == '_'))
+		i++;
+	j = i;
+	if (starts_with_ci(p + i, len - i, "question"))
+		i += 8;
+	else if (i < len && (p[i] == 'Q' || p[i] == 'q'))
+		i++;
+	while (i < len && p[i] == ' ')
+		i++;
+	while (i < len && isdigit((unsigned char)p[i]))
+		i++;
+	if (i == j || i >= len || (p[i] != '.' && p[i] != ')' && p[i] != ':'))
+		return 0;
+	if (i > j + 1 && !isdigit((unsigned char)p[i - 1]) &&
+	    (p[j] == 'q' || p[j] == 'Q') && i - j > 1 && p[i] != '.' &&
+	    p[i] != ':')
+		return 0;
+	i++;
+	while (i < len && (p[i] == ' ' || p[i] == '*' || p[i] == '_'))
+		i++;
+	return i < len ? i : 0;
+}
+
+static void
+strip_numbering(struct buf *b)
+{
+	size_t k = b->len > 0 ? pictographs(b->p, b->len) : 0;
+
+	k += numbering(b->p + k, b->len - k);
+	memmove(b->p, b->p + k, b->len - k);
+	b->len -= k;
+}
+
+/*
+ * How much a heading or line reads as a question: 2 with a '?' or a
+ * question word first (after any numbering), 1 when only numbered
+ * ("3. Closures" may be a section), 0 not at all.
+ */
+static int
+question_strength(const char *p, size_t len)
+{
+	static const char *const words[] = {
+		"what", "why", "how", "when", "where", "which", "who", "whose",
+		"explain", "describe", "define", "compare", "name", "list",
+		"write", "implement", "design", "is", "are", "can", "could",
+		"do", "does", "did", "should", "would", "will", "tell", "give",
+		"difference", "differentiate", "discuss", "mention", "state",
+	};
+	size_t i, n, k;
+
+	if (len == 0)
+		return 0;
+	if (memchr(p, '?', len) != NULL)
+		return 2;
+	k = numbering(p, len);
+	p += k;
+	len -= k;
+	while (len > 0 && (*p == '*' || *p == '_' || *p == ' ')) {
+		p++;
+		len--;
+	}
+	if (starts_with_ci(p, len, "how to "))
+		return k > 0;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		n = strlen(words[i]);
+		if (starts_with_ci(p, len, words[i]) &&
+		    (len == n || !isalnum((unsigned char)p[n])))
+			return 2;
+	}
+	return k > 0;
+}
+
+static int
+reads_as_question(const char *p, size_t len)
+{
+	return question_strength(p, len) > 0;
+}
+
+static int
+is_heading(cmark_node *n)
+{
+	return cmark_node_get_type(n) == CMARK_NODE_HEADING;
+}
+
+/*
+ * Does a deeper heading (not an answer heading) follow before the next
+ * heading of this level or above?  Then this heading has subsections.
+ * Under a real question ("What is X?") only questions count: "References"
+ * or "Example" below it are part of its answer.
+ */
+static int
+has_subsections(struct md *md, cmark_node *h, int strength)
+{
+	int level = cmark_node_get_heading_level(h), d = 0;
+	cmark_node *n;
+
+	for (n = cmark_node_next(h); n != NULL; n = cmark_node_next(n)) {
+		d += details_depth(md, n);
+		if (d > 0 || !is_heading(n))
+			continue;
+		if (cmark_node_get_heading_level(n) <= level)
+			return 0;
+		if (answer_marker(md, n))
+			continue;
+		text_of(&md->scratch, md, n);
+		if (strength < 2 || reads_as_question(md->scratch.p,
+		    md->scratch.len))
+			return 1;
+	}
+	return 0;
+}
+
+static void
+slugify(char *out, const char *p, size_t len)
+{
+	size_t i, o = 0, k;
+	int dash = 0;
+
+	k = pictographs(p, len);
+	k += numbering(p + k, len - k);
+	p += k;
+	len -= k;
+	for (i = 0; i < len && o < REC_TAG_MAX; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		if (c >= 0x80) {
+			size_t n = 1;
+
+			while (i + n < len && ((unsigned char)p[i + n] & 0xc0) == 0x80)
+				n++;
+			if (o + n + dash > REC_TAG_MAX)
+				break;
+			if (dash && o > 0)
+				out[o++] = '-';
+			dash = 0;
+			memcpy(out + o, p + i, n);
+			o += n;
+			i += n - 1;
+		} else if (isalnum(c)) {
+			if (dash && o > 0 && o + 1 < REC_TAG_MAX)
+				out[o++] = '-';
+			dash = 0;
+			out[o++] = (char)tolower(c);
+		} else if (c != '\'')
+			dash = 1;
+	}
+	out[o] = '\0';
+}
+
+/* Is every item of the list only a link (to #anchor, with anchors)? */
+static int
+link_list(cmark_node *list, int anchors)
+{
+	cmark_node *item, *para, *in;
+	int any = 0;
+
+	for (item = cmark_node_first_child(list); item != NULL;
+	    item = cmark_node_next(item)) {
+		para = cmark_node_first_child(item);
+		if (para == NULL || cmark_node_get_type(para) !=
+		    CMARK_NODE_PARAGRAPH)
+			return 0;
+		in = cmark_node_first_child(para);
+		while (in != NULL && (cmark_node_get_type(in) ==
+		    CMARK_NODE_STRONG || cmark_node_get_type(in) ==
+		    CMARK_NODE_EMPH) && cmark_node_first_child(in) != NULL)
+			in = cmark_node_first_child(in);
+		if (in == NULL || cmark_node_get_type(in) != CMARK_NODE_LINK)
+			return 0;
+		if (anchors) {
+			const char *url = cmark_node_get_url(in);
+
+			if (url == NULL || url[0] != '#')
+				return 0;
+		} else {
+			struct buf t = { 0 };
+			cmark_node *c;
+			int q;
+
+			for (c = cmark_node_first_child(in); c != NULL;
+			    c = cmark_node_next(c))
+				if (cmark_node_get_literal(c) != NULL)
+					buf_adds(&t, cmark_node_get_literal(c));
+			q = t.len > 0 && memchr(t.p, '?', t.len) != NULL;
+			buf_free(&t);
+			if (q)
+				return 0;
+		}
+		any = 1;
+	}
+	return any;
+}
+
+static void
+hold_tags(struct import *imp, struct md *md)
+{
+	buf_reset(&imp->tags);
+	section_tags(imp, md);
+	buf_reset(&md->heldtags);
+	buf_add(&md->heldtags, imp->tags.p, imp->tags.len);
+	buf_reset(&imp->tags);
+}
+
+static void
+do_list(struct import *imp, struct md *md, cmark_node *list)
+{
+	cmark_node *item;
+
+	if (link_list(list, 1) || link_list(list, 0))
+		return;
+	for (item = cmark_node_first_child(list); item != NULL;
+	    item = cmark_node_next(item)) {
+		cmark_node *first = cmark_node_first_child(item);
+		cmark_node *last = cmark_node_last_child(item);
+		size_t qlen;
+		unsigned long line = (unsigned long)cmark_node_get_start_line(item);
+
+		if (first == NULL)
+			continue;
+		buf_reset(&md->q);
+		buf_cstr(&md->q);
+		if (para_question(md, first, &qlen) && qlen < md->scratch.len &&
+		    md->scratch.p[0] != 'Q' && md->scratch.p[0] != 'q') {
+			/* "- **What is X?** X is ...": bold question, answer */
+			struct buf rest = { 0 };
+
+			buf_add(&md->q, md->scratch.p + 2, qlen - 4);
+			buf_cstr(&md->q);
+			strip_numbering(&md->q);
+			buf_add(&rest, md->scratch.p + qlen,
+			    md->scratch.len - qlen);
+			add_body(md, cmark_node_next(first), last, 1);
+			answer_after(md, &rest);
+		} else if (cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH ||
+		    is_heading(first)) {
+			add_inline(&md->q, md, first);
+			if (is_heading(first))
+				strip_numbering(&md->q);
+			/* A task list's box: "- [ ] What is X?" */
+			if (md->q.len > 4 && md->q.p[0] == '[' &&
+			    (md->q.p[1] == ' ' || md->q.p[1] == 'x' ||
+			    md->q.p[1] == 'X') && md->q.p[2] == ']' &&
+			    md->q.p[3] == ' ') {
+				memmove(md->q.p, md->q.p + 4, md->q.len - 4);
+				md->q.len -= 4;
+			}
+			add_body(md, cmark_node_next(first) != NULL ?
+			    cmark_node_next(first) : NULL, last,
+			    is_heading(first));
+		} else
+			add_body(md, first, last, 0);
+		trim_end(&md->q);
+		if (md->q.len == 0)
+			continue;
+		/* The last item may get its answer from a <details> below. */
+		if (cmark_node_next(item) == NULL && md->a.len == 0) {
+			release(imp, md);
+			md->held = 1;
+			md->heldline = line;
+			buf_reset(&md->heldq);
+			buf_add(&md->heldq, md->q.p, md->q.len);
+			hold_tags(imp, md);
+			continue;
+		}
+		emit(imp, md, line);
+	}
+}
+
+static void
+push_section(struct md *md, cmark_node *h)
+{
+	int level = cmark_node_get_heading_level(h);
+
+	while (md->depth > 0 && md->sect[md->depth - 1].level >= level)
+		md->depth--;
+	if (md->depth == MAX_DEPTH)
+		return;
+	md->sect[md->depth].level = level;
+	if (cmark_node_get_start_line(h) == md->title)
+		md->sect[md->depth].slug[0] = '\0';
+	else {
+		char *slug = md->sect[md->depth].slug;
+
+		text_of(&md->scratch, md, h);
+		slugify(slug, md->scratch.p, md->scratch.len);
+		/* A table of contents is no section. */
+		if (strcmp(slug, "table-of-contents") == 0 ||
+		    strcmp(slug, "contents") == 0 || strcmp(slug, "toc") == 0)
+			slug[0] = '\0';
+	}
+	md->depth++;
+}
+
+/*
+ * A paragraph that is a question: "**What is X?**" (all bold up front and
+ * reading as a question, maybe with its answer after it), or "Q: ...",
+ * "Q1. ...", "Question 3: ...".  The paragraph's text is left in
+ * md->scratch, and the length of the question part in *qlen.
+ */
+static int
+para_question(struct md *md, cmark_node *n, size_t *qlen)
+{
+	const char *p, *close;
+	size_t len;
+
+	if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
+		return 0;
+	text_of(&md->scratch, md, n);
+	p = md->scratch.p;
+	len = md->scratch.len;
+	if (len > 4 && (strncmp(p, "**", 2) == 0 || strncmp(p, "__", 2) == 0) &&
+	    (close = find(p + 2, len - 2, p, 2)) != NULL &&
+	    reads_as_question(p + 2, (size_t)(close - p) - 2) &&
+	    !answer_word(p, len)) {
+		*qlen = (size_t)(close - p) + 2;
+		return 1;
+	}
+	if ((p[0] == 'Q' || p[0] == 'q') && numbering(p, len) > 0) {
+		/* "Q: ... A: ..." on lines of one paragraph */
+		const char *a = find(p, len, " A: ", 4);
+
+		if (a == NULL)
+			a = find(p, len, " Answer: ", 9);
+		*qlen = a != NULL ? (size_t)(a - p) : len;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * The blocks under a question heading or paragraph: up to the next
+ * heading, rule or question paragraph.
+ */
+static cmark_node *
+body_end(struct md *md, cmark_node *h)
+{
+	cmark_node *n, *last = h;
+	size_t qlen;
+	int d = 0, level = is_heading(h) ? cmark_node_get_heading_level(h) : 6;
+
+	for (n = cmark_node_next(h); n != NULL; n = cmark_node_next(n)) {
+		if (d <= 0 && (cmark_node_get_type(n) ==
+		    CMARK_NODE_THEMATIC_BREAK || (is_heading(n) &&
+		    !answer_marker(md, n) && (cmark_node_get_heading_level(n)
+		    <= level || (text_of(&md->scratch, md, n),
+		    reads_as_question(md->scratch.p, md->scratch.len)))) ||
+		    para_question(md, n, &qlen)))
+			break;
+		d += details_depth(md, n);
+		last = n;
+	}
+	return last;
+}
+
+static void
+do_para(struct import *imp, struct md *md, cmark_node **np)
+{
+	cmark_node *n = *np, *last;
+	struct buf rest = { 0 };
+	size_t qlen, i;
+
+	if (!para_question(md, n, &qlen)) {
+		release(imp, md);
+		return;
+	}
+	buf_reset(&md->q);
+	buf_add(&md->q, md->scratch.p, qlen);
+	buf_cstr(&md->q);
+	i = qlen;
+	while (i < md->scratch.len && md->scratch.p[i] == ' ')
+		i++;
+	if (starts_with_ci(md->scratch.p + i, md->scratch.len - i, "a:"))
+		i += 2;
+	else if (starts_with_ci(md->scratch.p + i, md->scratch.len - i,
+	    "answer:"))
+		i += 7;
+	while (i < md->scratch.len && (md->scratch.p[i] == ' ' ||
+	    md->scratch.p[i] == ':'))
+		i++;
+	buf_add(&rest, md->scratch.p + i, md->scratch.len - i);
+	if (qlen >= 4 && md->q.p[0] == md->q.p[1] && (md->q.p[0] == '*' ||
+	    md->q.p[0] == '_')) {		/* the bold around it */
+		memmove(md->q.p, md->q.p + 2, qlen - 4);
+		md->q.len = qlen - 4;
+	}
+	strip_numbering(&md->q);
+	last = body_end(md, n);
+	add_body(md, last != n ? cmark_node_next(n) : NULL, last, 1);
+	answer_after(md, &rest);
+	emit(imp, md, (unsigned long)cmark_node_get_start_line(n));
+	*np = last;
+}
+
+static void
+do_heading(struct import *imp, struct md *md, cmark_node **np)
+{
+	cmark_node *h = *np, *last;
+	int strength;
+
+	text_of(&md->q, md, h);
+	strength = question_strength(md->q.p, md->q.len);
+	if (cmark_node_get_start_line(h) == md->title || strength == 0 ||
+	    has_subsections(md, h, strength)) {
+		release(imp, md);
+		push_section(md, h);
+		return;
+	}
+	while (md->depth > 0 && md->sect[md->depth - 1].level >=
+	    cmark_node_get_heading_level(h))
+		md->depth--;
+	strip_numbering(&md->q);
+	last = body_end(md, h);
+	add_body(md, last != h ? cmark_node_next(h) : NULL, last, 1);
+	emit(imp, md, (unsigned long)cmark_node_get_start_line(h));
+	*np = last;
+}
+
+static void
+do_details(struct import *imp, struct md *md, cmark_node **np)
+{
+	cmark_node *last = details_end(md, *np);
+	struct buf src = { 0 }, sum = { 0 };
+
+	add_blocks(&src, md, *np, last);
+	if (details(src.p, src.len, &sum, &md->a)) {
+		trim_end(&sum);
+		if (answer_word(sum.p, sum.len) && md->held) {
+			md->held = 0;
+			import_clear(imp);
+			buf_add(&imp->question, md->heldq.p, md->heldq.len);
+			buf_add(&imp->tags, md->heldtags.p, md->heldtags.len);
+			buf_add(&imp->answer, md->a.p, md->a.len);
+			import_emit(imp, md->heldline);
+		} else if (sum.len > 0) {
+			buf_reset(&md->q);
+			buf_add(&md->q, sum.p, sum.len);
+			strip_numbering(&md->q);
+			emit(imp, md, (unsigned long)cmark_node_get_start_line(*np));
+		}
+	}
+	buf_free(&src);
+	buf_free(&sum);
+	*np = last;
+}
+
+/* YAML front matter: blanked out, so that line numbers stay right. */
+static void
+front_matter(struct md *md)
+{
+	size_t n;
+
+	if (md->nline < 2 || md->len[1] != 3 || memcmp(md->line[1], "---", 3) != 0)
+		return;
+	for (n = 2; n <= md->nline; n++)
+		if ((md->len[n] == 3 && (memcmp(md->line[n], "---", 3) == 0 ||
+		    memcmp(md->line[n], "...", 3) == 0))) {
+			size_t i;
+
+			for (i = 1; i <= n; i++)
+				memset((char *)md->line[i], ' ', md->len[i]);
+			return;
+		}
+}
+
+static void
+index_lines(struct md *md)
+{
+	const char *p = md->text.p, *end = p + md->text.len;
+	size_t n = 1, cap = 64;
+
+	md->line = xmalloc(cap * sizeof(*md->line));
+	md->len = xmalloc(cap * sizeof(*md->len));
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+		if (n + 1 >= cap) {
+			cap *= 2;
+			md->line = xrealloc(md->line, cap * sizeof(*md->line));
+			md->len = xrealloc(md->len, cap * sizeof(*md->len));
+		}
+		md->line[n] = p;
+		md->len[n] = (size_t)(nl - p);
+		n++;
+		p = nl + 1;
+	}
+	md->nline = n - 1;
+}
+
+/*
+ * The title: the first heading, of level 1, when no other is level 1 and
+ * other headings follow.  Alone, it names what the questions are about
+ * ("# CSS Questions" above a list), and is their tag.
+ */
+static void
+find_title(struct md *md, cmark_node *doc)
+{
+	cmark_node *n, *first = NULL;
+	int h1 = 0, others = 0;
+
+	for (n = cmark_node_first_child(doc); n != NULL; n = cmark_node_next(n)) {
+		if (!is_heading(n))
+			continue;
+		if (first == NULL)
+			first = n;
+		else
+			others++;
+		h1 += cmark_node_get_heading_level(n) == 1;
+	}
+	if (first != NULL && h1 == 1 && others > 0 &&
+	    cmark_node_get_heading_level(first) == 1)
+		md->title = cmark_node_get_start_line(first);
+}
+
+static int
+md_fill(struct import *imp)
+{
+	struct md *md;
+	cmark_node *doc, *n;
+	size_t i;
+
+	if (imp->state != NULL)
+		return 0;
+	imp->state = md = xcalloc(1, sizeof(*md));
+	if (import_slurp(imp, &md->text) < 0)
+		import_error(imp, imp->rd->lineno + 1, "read error");
+	/* cmark ends a line at a lone CR too: so must the line index. */
+	for (i = 0; i < md->text.len; i++)
+		if (md->text.p[i] == '\r')
+			md->text.p[i] = '\n';
+	index_lines(md);
+	front_matter(md);
+	doc = cmark_parse_document(md->text.p, md->text.len, CMARK_OPT_DEFAULT);
+	find_title(md, doc);
+	for (n = cmark_node_first_child(doc); n != NULL; n = cmark_node_next(n)) {
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_HEADING:
+			do_heading(imp, md, &n);
+			break;
+		case CMARK_NODE_LIST:
+			release(imp, md);
+			do_list(imp, md, n);
+			break;
+		case CMARK_NODE_PARAGRAPH:
+			do_para(imp, md, &n);
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+		case CMARK_NODE_BLOCK_QUOTE:
+			if (md->held)
+				after_item(imp, md, n);
+			break;
+		case CMARK_NODE_HTML_BLOCK:
+			if (is_details(n)) {
+				do_details(imp, md, &n);
+				break;
+			}
+			/* FALLTHROUGH */
+		default:
+			release(imp, md);
+			break;
+		}
+	}
+	release(imp, md);
+	cmark_node_free(doc);
+	return 1;
+}
+
+static void
+md_close(struct import *imp)
+{
+	struct md *md = imp->state;
+
+	if (md == NULL)
+		return;
+	buf_free(&md->text);
+	buf_free(&md->scratch);
+	buf_free(&md->q);
+	buf_free(&md->a);
+	buf_free(&md->heldq);
+	buf_free(&md->heldtags);
+	free(md->line);
+	free(md->len);
+	free(md);
+}
+
+const struct import_reader import_markdown = { md_fill, md_close };

@@ -1,0 +1,158 @@
+#include "import_helper.h"
+
+/* The lines without their ids: the rules are about text and tags. */
+static char *
+md(const char *text)
+{
+	char *err, *got = import_text(IMPORT_MARKDOWN, text, &err), *p, *q;
+
+	assert_string_equal(err, "");
+	free(err);
+	for (p = q = got; *p != '\0'; ) {
+		char *tab = strchr(p, '\t');
+
+		assert_non_null(tab);
+		p = tab + 1;
+		while (*p != '\0' && *p != '\n')
+			*q++ = *p++;
+		if (*p == '\n')
+			*q++ = *p++;
+	}
+	*q = '\0';
+	return got;
+}
+
+#define assert_md(text, want) do {					\
+	char *got_ = md(text);						\
+									\
+	assert_string_equal(got_, (want));				\
+	free(got_);							\
+} while (0)
+
+static void
+list_items_with_follow_ups_and_sections(void **state)
+{
+	(void)state;
+	assert_md("- [ ] What is a task list?\n- [x] Done?\n",
+	    "\tWhat is a task list?\t\n\tDone?\t\n");
+	assert_md("# Title\n\nIntro text.\n\n## Basics\n\n"
+	    "1. What is X?\n   - And Y?\n2. Why *Z*?\n\n"
+	    "## More Stuff\n\n- Explain W.\n",
+	    "basics\tWhat is X?\\n- And Y?\t\n"
+	    "basics\tWhy *Z*?\t\n"
+	    "more-stuff\tExplain W.\t\n");
+}
+
+static void
+table_of_contents_and_link_lists_are_skipped(void **state)
+{
+	(void)state;
+	assert_md("## Contents\n\n- [Basics](#basics)\n- [More](#more)\n\n"
+	    "## Basics\n\n- What is X?\n\n## Links\n\n"
+	    "- [Some site](https://example.com)\n",
+	    "basics\tWhat is X?\t\n");
+}
+
+static void
+headings_as_questions(void **state)
+{
+	(void)state;
+	assert_md("## Go\n\n### What is a goroutine?\n\nA light thread.\n\n"
+	    "```go\n# comment in a fence\ngo f()\n```\n\n"
+	    "### 2. Explain channels\n\n### Closing\n\n- Is it done?\n",
+	    "go\tWhat is a goroutine?\tA light thread.\\n\\n```go\\n"
+	    "# comment in a fence\\ngo f()\\n```\n"
+	    "go\tExplain channels\t\n"
+	    "go,closing\tIs it done?\t\n");
+}
+
+static void
+details_blocks(void **state)
+{
+	(void)state;
+	assert_md("<details><summary>What is Q?</summary>\n\nIt is A.\n\n"
+	    "</details>\n\n"
+	    "1. What is R?\n\n<details><summary><b>Answer</b></summary>\n"
+	    "<p>\n\nIt is B.\n\n</p>\n</details>\n",
+	    "\tWhat is Q?\tIt is A.\n\tWhat is R?\tIt is B.\n");
+}
+
+static void
+answer_markers_and_front_matter(void **state)
+{
+	(void)state;
+	assert_md("---\ntitle: x\n---\n\n- What's the output?\n\n"
+	    "  ```js\n  f()\n  ```\n\n  **Answer:** 42\n",
+	    "\tWhat's the output?\\n```js\\nf()\\n```\t42\n");
+}
+
+static void
+answers_inside_list_items(void **state)
+{
+	(void)state;
+	assert_md("- **What is a closure?**\n  A function with its scope.\n"
+	    "- What is X?\n\n  X is a letter.\n"
+	    "- What does this print?\n\n  ```\n  print(1)\n  ```\n\n"
+	    "  It prints 1.\n",
+	    "\tWhat is a closure?\tA function with its scope.\n"
+	    "\tWhat is X?\tX is a letter.\n"
+	    "\tWhat does this print?\\n```\\nprint(1)\\n```\tIt prints 1.\n");
+}
+
+static void
+code_and_quotes_after_an_item(void **state)
+{
+	(void)state;
+	assert_md("1. What is hoisting?\n> Declarations move up\n> in scope.\n\n"
+	    "2. What does this print?\n```js\nf()\n```\n> `1`\n\n"
+	    "3. Plain?\n\nSome paragraph.\n\n```\nnot a question's\n```\n",
+	    "\tWhat is hoisting?\tDeclarations move up\\nin scope.\n"
+	    "\tWhat does this print?\\n```js\\nf()\\n```\t`1`\n"
+	    "\tPlain?\t\n");
+}
+
+static void
+question_paragraphs(void **state)
+{
+	(void)state;
+	assert_md("**1. What is X?**\n\nIt is x.\n\n**Why Y?** Because.\n\n"
+	    "**Note:** more.\n\nQ: What is Z?\nA: Zed.\n\nJust text.\n",
+	    "\tWhat is X?\tIt is x.\n"
+	    "\tWhy Y?\tBecause.\\n\\n**Note:** more.\n"
+	    "\tWhat is Z?\tZed.\\n\\nJust text.\n");
+}
+
+static void
+same_title_different_code_gets_different_ids(void **state)
+{
+	char *err, *got;
+
+	(void)state;
+	got = import_text(IMPORT_MARKDOWN, "- What's the output?\n\n"
+	    "  ```\n  a\n  ```\n- What's the output?\n\n  ```\n  b\n  ```\n"
+	    "- What's the output?\n\n  ```\n  b\n  ```\n", &err);
+	assert_string_equal(err, "");
+	assert_int_equal(strncmp(got, "q", 1), 0);
+	assert_true(strncmp(got, strchr(got, '\n') + 1, 13) != 0);
+	assert_non_null(strstr(got, "-2\t"));
+	free(got);
+	free(err);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(list_items_with_follow_ups_and_sections),
+		cmocka_unit_test(table_of_contents_and_link_lists_are_skipped),
+		cmocka_unit_test(headings_as_questions),
+		cmocka_unit_test(details_blocks),
+		cmocka_unit_test(answer_markers_and_front_matter),
+		cmocka_unit_test(answers_inside_list_items),
+		cmocka_unit_test(code_and_quotes_after_an_item),
+		cmocka_unit_test(question_paragraphs),
+		cmocka_unit_test(same_title_different_code_gets_different_ids),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
