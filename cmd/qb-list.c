@@ -19,6 +19,7 @@ enum { OPT_CHECK = CHAR_MAX + 1 };
 static const struct option longopts[] = {
 	{ "check",	no_argument,	NULL,	OPT_CHECK },
 	{ "count",	no_argument,	NULL,	'c' },
+	{ "format",	required_argument, NULL, 'f' },
 	{ "from",	required_argument, NULL, 'f' },
 	{ "help",	no_argument,	NULL,	'h' },
 	{ "tags",	no_argument,	NULL,	't' },
@@ -34,9 +35,10 @@ static const char usage_text[] =
 "bank.  - is standard input; a DIR gives its *.qb files (with -f, its\n"
 "files of that format).\n"
 "\n"
-"  -f, --from=FORMAT  read FORMAT: qb, csv, tsv (anki), json, jsonl,\n"
+"  -f, --format=FORMAT  read FORMAT: qb, csv, tsv (anki), json, jsonl,\n"
 "                  markdown; by default from the name: .csv .tsv .json\n"
 "                  .jsonl .ndjson .md .markdown, else qb\n"
+"                  (--from=FORMAT: the older spelling)\n"
 "  -c, --count     print the number of records\n"
 "      --tags      print TAG<TAB>COUNT lines, most used first\n"
 "                  (-t: the old spelling; -t is qb-grep's tag filter)\n"
@@ -127,9 +129,8 @@ main(int argc, char *argv[])
 			break;
 		case 'f':
 			if ((from = import_format_byname(optarg)) < 0)
-				diag_usage("unknown format '%s': the formats are "
-				    "qb, csv, tsv, anki, json, jsonl and markdown",
-				    optarg);
+				diag_usage("unknown format: '%s' (qb, csv, tsv, "
+				    "anki, json, jsonl or markdown)", optarg);
 			break;
 		case 'h':
 			cli_help(usage_text);

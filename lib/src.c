@@ -25,7 +25,7 @@ src_init(struct src *s, int nfiles, char **files, enum src_default dflt)
 
 	memset(s, 0, sizeof(*s));
 	s->idmax = SRC_IDS_MAX;
-	s->from = IMPORT_QB;	/* qb-list sets -1 (by extension) or --from */
+	s->from = IMPORT_QB;	/* qb-list sets -1 (by extension) or --format */
 	if (nfiles == 0 && dflt == SRC_BANK &&
 	    src_stdin_has_data(STDIN_FILENO, SRC_STDIN_WAIT, &s->silent))
 		dflt = SRC_STDIN;
@@ -227,7 +227,7 @@ sniff(struct src *s, const struct span *l)
 	s->sniffed = 4;
 	(s->lenient ? diag_line_notice : diag_line)(s->rd.name, s->rd.lineno,
 	    "this looks like %s, not qb(5): "
-	    "read it with --from=%s", fmt == IMPORT_CSV ? "a CSV header" :
+	    "read it with --format=%s", fmt == IMPORT_CSV ? "a CSV header" :
 	    fmt == IMPORT_TSV ? "tab-separated text" : fmt == IMPORT_JSON ?
 	    "a JSON array" : "JSON Lines",
 	    import_format_name((enum import_format)fmt));

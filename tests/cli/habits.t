@@ -219,8 +219,13 @@ $ bash --norc "$QB_TOP/tests/cli/complete.sh" 'qb-pick --he' 'qb-grep --only' 'q
 > --head-count= --help
 > --only-matching
 > --word-regexp --without-tag=
-> --from= --count --tags --check --help --version
+> --format= --count --tags --check --help --version
 
+
+## bash completion: qb-list --format= values come from its usage error
+$ bash --norc "$QB_TOP/tests/cli/complete.sh" 'qb-list --format=j' 'qb-list -f m'
+> json jsonl
+> markdown
 ## man qb opens the overview: section 1 is searched first, and qb.1 sources qb(7)
 # make check staged the install in QB_BUILD (no test runs make).
 $ cat "$QB_BUILD/stage$QB_PREFIX/share/man/man1/qb.1" && (cd "$QB_BUILD/stage$QB_PREFIX/share/man" && mandoc -Tascii man1/qb.1 | sed -n 1p)

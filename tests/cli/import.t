@@ -160,13 +160,13 @@ $ awk 'BEGIN { print "id,tags,question,answer"; for (i = 0; i < 100000; i++) pri
 
 ## an unknown format is a usage error
 $ qb-list -f xml good.qb
-! qb-list: unknown format 'xml': the formats are qb, csv, tsv, anki, json, jsonl and markdown
+! qb-list: unknown format: 'xml' (qb, csv, tsv, anki, json, jsonl or markdown)
 ! Try 'qb-list --help' for more information.
 ? 2
 
 ## --check on a CSV read as qb(5) says what it looks like
 $ cp import/spreadsheet.csv "$TMPDIR/cards.txt"; qb-list --check "$TMPDIR/cards.txt" 2>&1 | sed "s|$TMPDIR/||"
-> qb-list: cards.txt:1: this looks like a CSV header, not qb(5): read it with --from=csv
+> qb-list: cards.txt:1: this looks like a CSV header, not qb(5): read it with --format=csv
 ? 1
 
 ## --check on a JSON array read as qb(5)
@@ -174,25 +174,25 @@ $ cp import/spreadsheet.csv "$TMPDIR/cards.txt"; qb-list --check "$TMPDIR/cards.
 < {"id":"a","tags":[],"question":"Q","answer":""}
 < ]
 $ qb-list --check
-! qb-list: (standard input):1: this looks like a JSON array, not qb(5): read it with --from=json
+! qb-list: (standard input):1: this looks like a JSON array, not qb(5): read it with --format=json
 ? 1
 
 ## --check on JSON Lines read as qb(5)
 < {"question":"Q"}
 $ qb-list --check -
-! qb-list: (standard input):1: this looks like JSON Lines, not qb(5): read it with --from=jsonl
+! qb-list: (standard input):1: this looks like JSON Lines, not qb(5): read it with --format=jsonl
 ? 1
 
 ## --check on an Anki export read as qb(5)
 $ qb-list --check import/export.txt 2>&1 | head -n 1
-> qb-list: import/export.txt:1: this looks like tab-separated text, not qb(5): read it with --from=tsv
+> qb-list: import/export.txt:1: this looks like tab-separated text, not qb(5): read it with --format=tsv
 ? 1
 
 ## no FILE: standard input with data is what is checked, not the bank
 < id,tags,question,answer
 < x,,Q,A
 $ qb-list --check
-! qb-list: (standard input):1: this looks like a CSV header, not qb(5): read it with --from=csv
+! qb-list: (standard input):1: this looks like a CSV header, not qb(5): read it with --format=csv
 ? 1
 
 ## no FILE: data in a pipe is read
@@ -225,9 +225,9 @@ $ { sleep 1; echo 'Late?'; } | qb-list -c -
 > 1
 
 ## --help names - and the formats
-$ qb-list --help | grep -e '| -\]' -e '--from'
+$ qb-list --help | grep -e '| -\]' -e '--format'
 > Usage: qb-list [-c | --tags | --check] [-f FORMAT] [FILE | DIR | -]...
->   -f, --from=FORMAT  read FORMAT: qb, csv, tsv (anki), json, jsonl,
+>   -f, --format=FORMAT  read FORMAT: qb, csv, tsv (anki), json, jsonl,
 
 ## a directory gives its *.qb files, in name order
 $ qb-list -c path
