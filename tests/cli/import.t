@@ -184,7 +184,7 @@ $ qb-list --check -
 ? 1
 
 ## --check on an Anki export read as qb(5)
-$ qb-list --check import/export.txt 2>&1 | head -n 1
+$ qb-list --check import/export.txt 2>&1 | sed -n 1p
 > qb-list: import/export.txt:1: this looks like tab-separated text, not qb(5): read it with --format=tsv
 ? 1
 
