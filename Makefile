@@ -87,7 +87,9 @@ LIBSRC	+= lib/range.c
 LIBSRC	+= lib/rec.c
 LIBSRC	+= lib/revlog.c
 LIBSRC	+= lib/rng.c
+LIBSRC	+= lib/prefilter.c
 LIBSRC	+= lib/sample.c
+LIBSRC	+= lib/scan.c
 LIBSRC	+= lib/spill.c
 LIBSRC	+= lib/src.c
 LIBSRC	+= lib/state.c
@@ -245,12 +247,18 @@ uninstall:
 BENCH_N		?= 1000000
 BENCH_ROUNDS	?= 5
 
+# The chart (build/bench/chart.svg) adds runs on the smaller BENCH_SIZES.
+BENCH_SIZES	?= 10000 100000
+
 bench: $(BINS)
 	@mkdir -p build/bench
-	test -s build/bench/bank-$(BENCH_N).qb || \
-	    python3 tests/bench/genbank.py $(BENCH_N) qb > build/bench/bank-$(BENCH_N).qb
+	for n in $(BENCH_N) $(BENCH_SIZES); do \
+		test -s build/bench/bank-$$n.qb || \
+		python3 tests/bench/genbank.py $$n qb > build/bench/bank-$$n.qb; \
+	done
 	python3 tests/bench/bench.py $(BUILD)/bin build/bench/bank-$(BENCH_N).qb \
-	    $(BENCH_ROUNDS)
+	    $(BENCH_ROUNDS) build/bench/chart.svg \
+	    $(BENCH_SIZES:%=build/bench/bank-%.qb)
 
 # Valgrind's memcheck over the CLI transcripts (slow; not run by CI).
 valgrind: $(BINS) stage

@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "match.h"
 #include "out.h"
+#include "prefilter.h"
 #include "src.h"
 #include "tagsel.h"
 
@@ -75,6 +76,7 @@ static const char usage_text[] =
 
 static struct matcher *matcher;
 static int patterned;		/* a pattern was given, maybe by an empty -f */
+static struct prefilter prefilter;	/* a literal every match holds */
 static int fields = 1 << FIELD_QUESTION;
 static int invert, colour, only;
 static struct tagsel tags;
@@ -98,7 +100,8 @@ pattern_matches(struct src *src, struct buf *text)
 		size_t s, e;
 		int found;
 
-		if (!(fields & (1 << f)))
+		if (!(fields & (1 << f)) || !prefilter_may_match(&prefilter,
+		    rec_field(r, (enum rec_field)f), rec_fields[f].escaped))
 			continue;
 		t = rec_field_text(r, (enum rec_field)f, text);
 		if ((found = matcher_find(matcher, t.p, t.len, 0, &s, &e)) < 0) {
@@ -246,6 +249,8 @@ main(int argc, char *argv[])
 	if (npatterns > 0 && (matcher = matcher_new(patterns, npatterns, flags,
 	    err, sizeof(err))) == NULL)
 		diag_usage("%s", err);
+	if (matcher != NULL)
+		prefilter_init(&prefilter, patterns, npatterns, flags);
 	src_init(&s, argc - optind, argv + optind, SRC_STDIN);
 	while (selected != max) {
 		int found;
@@ -267,7 +272,7 @@ main(int argc, char *argv[])
 		else if (colour)
 			write_coloured(r);
 		else
-			rec_write(r);
+			src_write(&s);
 	}
 	if (count && !quiet)
 		out_printf("%lld\n", selected);
@@ -277,6 +282,7 @@ main(int argc, char *argv[])
 	src_free(&s);
 	matcher_free(matcher);
 	tagsel_free(&tags);
+	prefilter_free(&prefilter);
 	buf_free(&text);
 	for (i = 0; i < npatterns; i++)
 		free(patterns[i]);

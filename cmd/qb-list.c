@@ -162,7 +162,7 @@ main(int argc, char *argv[])
 		else if (tally)
 			count_tags(&tags, r);
 		else if (!count)
-			rec_write(r);
+			src_write(&s);
 	}
 	if (count)
 		out_printf("%lu\n", records);

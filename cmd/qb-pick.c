@@ -186,8 +186,14 @@ pick_daily(struct src *s)
 		return 0;
 	/* A duplicate would be the question of two days: every id counts. */
 	src_all_ids(s);
-	while ((rec = src_next(s)) != NULL)
-		spill_add(&sp, rec);
+	while ((rec = src_next(s)) != NULL) {
+		struct src_at at;
+
+		if (src_canonical_at(s, &at))
+			spill_add_at(&sp, rec, at.fd, at.input, at.off, at.len);
+		else
+			spill_add(&sp, rec);
+	}
 	/* A record for each --date, in the order given. */
 	for (i = 0; sp.n > 0 && i < (opt.ndates > 0 ? opt.ndates : 1); i++) {
 		int64_t p;

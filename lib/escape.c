@@ -7,55 +7,22 @@
  */
 #include <stdio.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "escape.h"
+#include "scan.h"
 
 /*
- * Bytes that JSON strings can hold as they are: not controls, quote,
- * backslash or DEL, and not 0xe2, which may start U+2028 or U+2029.
- * A table, as this test runs for every byte of every record.
+ * The bytes JSON strings cannot hold as they are: controls, quote,
+ * backslash, DEL, and 0xe2, which may start U+2028 or U+2029.
  */
-static unsigned char json_plain[256];
-
-static void
-json_init(void)
-{
-	int c;
-
-	for (c = 0x20; c < 0x100; c++)
-		json_plain[c] = c != '"' && c != '\\' && c != 0x7f && c != 0xe2;
-}
+static struct scan_set json_special =
+    SCAN_SET(SCAN_CTRL | SCAN_DEL, 3, '"', '\\', 0xe2);
 
 /* The end of the run of plain bytes that starts at i. */
 static size_t
 json_run(const char *p, size_t i, size_t n)
 {
-#ifdef __SSE2__
-	const __m128i low = _mm_set1_epi8(0x1f), quote = _mm_set1_epi8('"');
-	const __m128i bs = _mm_set1_epi8('\\'), del = _mm_set1_epi8(0x7f);
-	const __m128i e2 = _mm_set1_epi8((char)0xe2);
-
-	while (i + 16 <= n) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-		/* max(v, 0x1f) == 0x1f: v is a control character. */
-		__m128i bad = _mm_or_si128(
-		    _mm_cmpeq_epi8(_mm_max_epu8(v, low), low),
-		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote),
-		    _mm_cmpeq_epi8(v, bs)), _mm_or_si128(_mm_cmpeq_epi8(v, del),
-		    _mm_cmpeq_epi8(v, e2))));
-		int mask = _mm_movemask_epi8(bad);
-
-		if (mask != 0)
-			return i + (size_t)__builtin_ctz((unsigned)mask);
-		i += 16;
-	}
-#endif
-	while (i < n && json_plain[(unsigned char)p[i]])
-		i++;
-	return i;
+	return scan_find(p, i, n, &json_special);
 }
 
 void
@@ -63,8 +30,6 @@ esc_json(struct buf *b, const char *p, size_t n)
 {
 	size_t i = 0;
 
-	if (!json_plain['a'])
-		json_init();
 	buf_reserve(b, n + 2);
 	buf_addc(b, '"');
 	while (i < n) {
@@ -113,25 +78,18 @@ esc_json(struct buf *b, const char *p, size_t n)
 static int
 holds_any(const char *p, size_t n, char a, char b, char c, char d)
 {
-	size_t i = 0;
+	/* The callers ask for one set or two: rebuild only on a change. */
+	static struct scan_set set = SCAN_SET(0, 4, 0, 0, 0, 0);
 
-#ifdef __SSE2__
-	const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b);
-	const __m128i vc = _mm_set1_epi8(c), vd = _mm_set1_epi8(d);
-
-	for (; i + 16 <= n; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-
-		if (_mm_movemask_epi8(_mm_or_si128(
-		    _mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)),
-		    _mm_or_si128(_mm_cmpeq_epi8(v, vc), _mm_cmpeq_epi8(v, vd)))))
-			return 1;
+	if (set.bytes[0] != (unsigned char)a || set.bytes[1] != (unsigned char)b ||
+	    set.bytes[2] != (unsigned char)c || set.bytes[3] != (unsigned char)d) {
+		set.bytes[0] = (unsigned char)a;
+		set.bytes[1] = (unsigned char)b;
+		set.bytes[2] = (unsigned char)c;
+		set.bytes[3] = (unsigned char)d;
+		set.ready = 0;
 	}
-#endif
-	for (; i < n; i++)
-		if (p[i] == a || p[i] == b || p[i] == c || p[i] == d)
-			return 1;
-	return 0;
+	return scan_find_run(p, 0, n, &set) < n;
 }
 
 /* The field between quotes, after the prefix, each quote doubled. */

@@ -9,9 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "buf.h"
 #include "line.h"
+#include "scan.h"
 
 #define READ_BLOCK (128 * 1024)
 
@@ -24,6 +26,17 @@ reset(struct reader *r, const char *name)
 	r->eof = 0;
 	r->start = r->end = r->scanned = 0;
 	r->data = r->buf;
+	r->origin = -1;
+}
+
+/* Where the descriptor stands, when it is a regular file. */
+static void
+find_origin(struct reader *r)
+{
+	struct stat st;
+
+	if (fstat(r->fd, &st) == 0 && S_ISREG(st.st_mode))
+		r->origin = lseek(r->fd, 0, SEEK_CUR);
 }
 
 int
@@ -34,6 +47,7 @@ reader_open(struct reader *r, const char *path)
 	if (strcmp(path, "-") == 0) {
 		reset(r, "(standard input)");
 		r->fd = STDIN_FILENO;
+		find_origin(r);
 		return 0;
 	}
 	if ((fd = open(path, O_RDONLY)) < 0)
@@ -48,6 +62,7 @@ reader_open_fd(struct reader *r, const char *name, int fd)
 {
 	reset(r, name);
 	r->fd = fd;
+	find_origin(r);
 }
 
 void
@@ -67,6 +82,8 @@ make_room(struct reader *r)
 	size_t pending = r->end - r->start;
 
 	if (r->start > 0) {
+		if (r->origin >= 0)
+			r->origin += (off_t)r->start;
 		memmove(r->buf, r->buf + r->start, pending);
 		r->start = 0;
 		r->end = pending;
@@ -153,6 +170,28 @@ reader_next(struct reader *r, struct span *l)
 	}
 }
 
+int
+reader_next_split(struct reader *r, struct span *l, struct scan_fields *f)
+{
+	if (r->scanned == 0 && r->start < r->end) {
+		const char *from = r->data + r->start;
+		size_t avail = r->end - r->start, lf, shift, i;
+
+		if ((lf = scan_line(from, avail, f)) < avail) {
+			frame(r, l, from, lf);
+			/* Offsets from the line as framed: after a BOM. */
+			if ((shift = (size_t)(l->p - from)) > 0)
+				for (i = 0; i < f->ntab; i++)
+					f->tab[i] -= shift;
+			r->start += lf + 1;
+			return 1;
+		}
+		r->scanned = avail;	/* reader_next() goes on from there */
+	}
+	f->ntab = SCAN_UNSPLIT;
+	return reader_next(r, l);
+}
+
 void
 reader_close(struct reader *r)
 {
@@ -160,6 +199,23 @@ reader_close(struct reader *r)
 		close(r->fd);
 	r->fd = -1;
 	r->ownfd = 0;
+}
+
+off_t
+reader_offset(const struct reader *r, const char *p)
+{
+	if (r->origin < 0 || r->fd < 0)
+		return -1;
+	return r->origin + (off_t)(p - r->data);
+}
+
+int
+reader_line_lf(const struct reader *r, const struct span *l)
+{
+	const char *after = l->p + l->len;
+
+	return r->start > 0 && after == r->data + r->start - 1 &&
+	    *after == '\n';
 }
 
 void

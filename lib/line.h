@@ -7,6 +7,7 @@
 #define QB_LINE_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "span.h"
 
@@ -22,6 +23,7 @@ struct reader {
 	size_t		 start;		/* first byte not yet handed out */
 	size_t		 end;		/* one past the last byte read */
 	size_t		 scanned;	/* bytes after start known to hold no LF */
+	off_t		 origin;	/* file offset of data[0], or -1 */
 };
 
 /*
@@ -38,7 +40,22 @@ void	reader_open_mem(struct reader *, const char *name,
 	    const char *p, size_t len);
 /* 1: a line is in *l; 0: end of input; -1: read error, errno set. */
 int	reader_next(struct reader *, struct span *l);
+/*
+ * reader_next(), with the line's TABs and special bytes found in the same
+ * pass (scan_line()); f->ntab is SCAN_UNSPLIT when the line was not
+ * scanned so (it did not fit in the buffer at first sight).
+ */
+struct scan_fields;
+int	reader_next_split(struct reader *, struct span *l,
+	    struct scan_fields *f);
 void	reader_close(struct reader *);
+/*
+ * The file offset of a byte of the last line, when the input is a file
+ * one can seek in (so its bytes may be copied by offset); -1 otherwise.
+ */
+off_t	reader_offset(const struct reader *, const char *p);
+/* Did the last line end in a plain LF (no CR, not cut off by EOF)? */
+int	reader_line_lf(const struct reader *, const struct span *);
 /* Frees the buffer; the reader may be opened again afterwards. */
 void	reader_free(struct reader *);
 

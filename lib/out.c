@@ -4,7 +4,9 @@
  * SIGPIPE is left alone: a closed pipe normally ends the command quietly,
  * and when SIGPIPE was inherited ignored, EPIPE is an ordinary write error.
  */
+#define _GNU_SOURCE	/* copy_file_range() */
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -19,9 +21,18 @@
 #include "out.h"
 
 #define OUT_BUFSIZE (64 * 1024)
+#define RUN_MAX (256 * 1024)
 
 static char buf[OUT_BUFSIZE];
 static size_t used;
+
+/* A run of input file bytes written after buf's, by out_write_file(). */
+static struct {
+	int	 can;		/* 1: stdout takes copies; 0: no; -1: unknown */
+	int	 fd;
+	off_t	 off;
+	size_t	 len;
+} run = { -1, -1, 0, 0 };
 
 static void
 write_all(const char *p, size_t n)
@@ -40,11 +51,15 @@ write_all(const char *p, size_t n)
 	}
 }
 
+static void flush_run(void);
+
 void
 out_flush(void)
 {
 	write_all(buf, used);
 	used = 0;
+	if (run.len > 0)
+		flush_run();
 }
 
 /*
@@ -83,6 +98,8 @@ out_flush_seen(void)
 void
 out_write(const void *p, size_t n)
 {
+	if (run.len > 0)
+		out_flush();
 	if (n <= OUT_BUFSIZE - used) {
 		memcpy(buf + used, p, n);
 		used += n;
@@ -106,7 +123,7 @@ out_str(const char *s)
 void
 out_char(char c)
 {
-	if (used == OUT_BUFSIZE)
+	if (used == OUT_BUFSIZE || run.len > 0)
 		out_flush();
 	buf[used++] = c;
 }
@@ -135,6 +152,124 @@ out_printf(const char *fmt, ...)
 	va_end(ap);
 	out_write(big, (size_t)n);
 	free(big);
+}
+
+/*
+ * A run the kernel cannot copy (another file system, say, or an old
+ * kernel) is read back and written; later runs go through buf at once.
+ */
+static void
+run_by_hand(void)
+{
+	char block[OUT_BUFSIZE];
+
+	run.can = 0;
+	while (run.len > 0) {
+		size_t want = run.len < sizeof(block) ? run.len : sizeof(block);
+		ssize_t got = pread(run.fd, block, want, run.off);
+
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0) {
+			diag_syswarn("read error");
+			exit(STATUS_TROUBLE);
+		}
+		write_all(block, (size_t)got);
+		run.off += got;
+		run.len -= (size_t)got;
+	}
+}
+
+static void
+flush_run(void)
+{
+	while (run.len > 0) {
+#ifdef __linux__
+		ssize_t n = copy_file_range(run.fd, &run.off, STDOUT_FILENO,
+		    NULL, run.len, 0);
+#else
+		ssize_t n = -1;
+
+		errno = ENOSYS;
+#endif
+
+		if (n > 0) {
+			run.len -= (size_t)n;
+			continue;
+		}
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n == 0 || errno == EXDEV || errno == EINVAL ||
+		    errno == ENOSYS || errno == EOPNOTSUPP || errno == EBADF ||
+		    errno == ETXTBSY || errno == EPERM) {
+			run_by_hand();
+			break;
+		}
+		diag_syswarn("write error");
+		exit(STATUS_TROUBLE);
+	}
+	run.len = 0;
+}
+
+/* Does stdout take copies: a regular file, not opened for appending? */
+static int
+can_copy(void)
+{
+	struct stat st;
+	int fl;
+
+	if (run.can < 0)
+		run.can = fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode) &&
+		    (fl = fcntl(STDOUT_FILENO, F_GETFL)) >= 0 &&
+		    (fl & O_APPEND) == 0;
+	return run.can;
+}
+
+/*
+ * A copy costs a system call, so only a long streak of contiguous bytes
+ * (a canonical file going through whole) becomes a run; scattered lines
+ * (qb-grep's matches) are copied through buf as usual.
+ */
+void
+out_write_file(int fd, off_t off, const void *p, size_t n)
+{
+	static int last_fd = -1;
+	static off_t last_end;
+	static size_t streak;
+
+	if (fd < 0 || off < 0 || !can_copy()) {
+		out_write(p, n);
+		return;
+	}
+	/* A run goes on after a partial copy while nothing came between. */
+	if (run.fd == fd && run.off + (off_t)run.len == off &&
+	    (run.len > 0 || used == 0)) {
+		/* Copied soon after they were read, while still in cache. */
+		if ((run.len += n) >= RUN_MAX)
+			flush_run();
+		return;
+	}
+	streak = fd == last_fd && off == last_end ? streak + n : 0;
+	last_fd = fd;
+	last_end = off + (off_t)n;
+	if (streak < OUT_BUFSIZE) {
+		out_write(p, n);
+		return;
+	}
+	out_flush();
+	run.fd = fd;
+	run.off = off;
+	run.len = n;
+	streak = 0;
+}
+
+void
+out_release(int fd)
+{
+	if (run.fd == fd) {
+		out_flush();
+		run.fd = -1;
+	}
 }
 
 void

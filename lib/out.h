@@ -7,12 +7,22 @@
 #define QB_OUT_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 void	out_write(const void *p, size_t n);
 void	out_str(const char *s);
 void	out_char(char c);
 void	out_printf(const char *fmt, ...)
 	    __attribute__((format(printf, 1, 2)));
+/*
+ * Writes n bytes that are also at offset off of the regular file fd: when
+ * stdout is a regular file too, runs of such bytes are copied in the
+ * kernel (copy_file_range) instead, later.  Call out_release(fd) before
+ * closing fd.
+ */
+void	out_write_file(int fd, off_t off, const void *p, size_t n);
+/* fd is about to be closed: write what is still to be copied from it. */
+void	out_release(int fd);
 /* Write what is pending to fd 1 now. */
 void	out_flush(void);
 /*

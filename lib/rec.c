@@ -1,24 +1,20 @@
 /*
- * One pass over a line: three memchr()s split the fields, then each field
- * is checked by its own rules.  Text fields are scanned eight bytes at a
- * time for the only bytes that need a closer look (controls, DEL, non-ASCII
- * and backslash), so plain ASCII text costs a few instructions a word.
+ * One vector pass over a line (scan_fields()) finds its TABs and tells
+ * which fields hold a byte that needs a closer look (controls, DEL,
+ * non-ASCII and backslash).  A text field without one is valid as it
+ * stands; the others are checked byte by byte from one such byte to the
+ * next, which alone decides what is wrong and where.  The id and the tags
+ * are short and checked by their own rules.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "hash.h"
 #include "out.h"
 #include "rec.h"
+#include "scan.h"
 #include "utf8.h"
-
-
-#define ONES		0x0101010101010101ULL
-#define HIGHS		0x8080808080808080ULL
 
 static int
 is_id_byte(unsigned char c)
@@ -65,53 +61,29 @@ check_special(struct rec *r, const char *p, size_t n, enum rec_field f,
 	return len;
 }
 
+/* The bytes check_text() must look at: everything but printable ASCII. */
+static struct scan_set text_special =
+    SCAN_SET(SCAN_CTRL | SCAN_DEL | SCAN_HIGH, 1, '\\');
+
+static struct scan_set backslash = SCAN_SET(0, 1, '\\');
+
 /*
- * Does the word hold a control, DEL, a non-ASCII byte or a backslash?
- * w - 0x20.. sets the high bit of bytes below 0x20 and from 0xa0; w + 1..
- * that of bytes from 0x7f.  Carries and borrows only ever start at a byte
- * that is special itself, so they can add false alarms, never hide one.
+ * The fast check of a field the vector scan found clean (valid UTF-8, no
+ * controls): only its escapes are left.  0 when they are right; -1 when
+ * the careful check must find what is wrong.
  */
 static int
-word_is_special(uint64_t w)
+escapes_ok(const char *p, size_t n)
 {
-	uint64_t bs = w ^ ('\\' * ONES);
+	size_t i = 0;
 
-	return (((w - 0x20 * ONES) | (w + ONES) | ((bs - ONES) & ~bs)) &
-	    HIGHS) != 0;
-}
-
-/*
- * The offset of the first byte at or after i that check_text() must look
- * at, or n.  With SSE2 (every x86-64) sixteen bytes at a time: a signed
- * compare with 0x20 finds controls and non-ASCII bytes at once; elsewhere
- * eight at a time in a plain 64-bit word.
- */
-static size_t
-skip_plain(const char *p, size_t i, size_t n)
-{
-#ifdef __SSE2__
-	const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f);
-	const __m128i bs = _mm_set1_epi8('\\');
-
-	while (i + 16 <= n) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-		int mask = _mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(v, space),
-		    _mm_or_si128(_mm_cmpeq_epi8(v, del), _mm_cmpeq_epi8(v, bs))));
-
-		if (mask != 0)
-			return i + (size_t)__builtin_ctz((unsigned)mask);
-		i += 16;
+	while ((i = scan_find(p, i, n, &backslash)) < n) {
+		if (i + 1 == n || (p[i + 1] != '\\' && p[i + 1] != 't' &&
+		    p[i + 1] != 'n'))
+			return -1;
+		i += 2;
 	}
-#endif
-	while (i + 8 <= n) {
-		uint64_t w;
-
-		memcpy(&w, p + i, 8);
-		if (word_is_special(w))
-			break;
-		i += 8;
-	}
-	return i;
+	return 0;
 }
 
 static int
@@ -120,11 +92,14 @@ check_text(struct rec *r, struct span s, enum rec_field f, size_t col0)
 	const char *p = s.p;
 	size_t i = 0, n = s.len;
 
+	if (scan_text_clean(p, n) && escapes_ok(p, n) == 0)
+		return 0;
+
 	while (i < n) {
 		unsigned char c;
 		size_t len;
 
-		if ((i = skip_plain(p, i, n)) == n)
+		if ((i = scan_find(p, i, n, &text_special)) == n)
 			break;
 		c = (unsigned char)p[i];
 		if (c == '\\') {
@@ -255,20 +230,18 @@ trim(const char *p, size_t len)
  * what makes reading canonical files (the output of qb-list) cheap.
  */
 static int
-tags_canonical(const char *p, size_t len)
+tags_canonical(const char *p, size_t len, size_t avail)
 {
 	size_t start[FAST_TAGS + 1], n = 0, i, j;
+	uint64_t commas;
 
+	if (!scan_tags(p, len, avail, &commas))
+		return 0;
 	start[n++] = 0;
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)p[i];
-
-		if (c == ',') {
-			if (n == FAST_TAGS)
-				return 0;
-			start[n++] = i + 1;
-		} else if (c <= ' ' || c >= 0x7f || (c >= 'A' && c <= 'Z'))
+	for (; commas != 0; commas &= commas - 1) {
+		if (n == FAST_TAGS)
 			return 0;
+		start[n++] = (size_t)__builtin_ctzll(commas) + 1;
 	}
 	start[n] = len + 1;
 	for (i = 0; i < n; i++) {
@@ -285,7 +258,7 @@ tags_canonical(const char *p, size_t len)
 }
 
 static enum rec_err
-tag_list(struct rec *r, const char *p, size_t len, size_t col0)
+tag_list(struct rec *r, const char *p, size_t len, size_t avail, size_t col0)
 {
 	const char *end = p + len, *field = p;
 	size_t ntags = 0;
@@ -295,7 +268,7 @@ tag_list(struct rec *r, const char *p, size_t len, size_t col0)
 	r->tags.len = 0;
 	if (len == 0)
 		return REC_OK;
-	if (tags_canonical(p, len)) {
+	if (tags_canonical(p, len, avail)) {
 		r->tags.p = p;
 		r->tags.len = len;
 		return REC_OK;
@@ -350,7 +323,7 @@ rec_tag_list(struct rec *r, const char *p, size_t len)
 {
 	struct span s = trim(p, len);
 
-	return tag_list(r, s.p, s.len, 1 + (size_t)(s.p - p));
+	return tag_list(r, s.p, s.len, s.len, 1 + (size_t)(s.p - p));
 }
 
 uint64_t
@@ -452,20 +425,35 @@ parse_bare(struct rec *r, const char *line, size_t len)
 enum rec_kind
 rec_parse(struct rec *r, const char *line, size_t len)
 {
+	struct scan_fields f;
+
+	f.ntab = SCAN_UNSPLIT;
+	return rec_parse_split(r, line, len, &f);
+}
+
+enum rec_kind
+rec_parse_split(struct rec *r, const char *line, size_t len,
+    struct scan_fields *fp)
+{
 	const char *end = line + len, *tab[3];
-	size_t ntab = 0;
-	const char *p = line;
+	struct scan_fields f = *fp;
+	size_t ntab;
+	const char *p;
 
 	r->err = REC_OK;
 	if (len > 0 && line[0] == '#')
 		return parse_comment(r, line, len);
 	if (is_blank(line, len))
 		return REC_BLANK;
-	while (ntab < 3 && (p = memchr(p, '\t', (size_t)(end - p))) != NULL)
-		tab[ntab++] = p++;
-	if (ntab == 3 && memchr(p, '\t', (size_t)(end - p)) != NULL)
+	if (f.ntab == SCAN_UNSPLIT)
+		scan_fields(line, len, &f);
+	for (ntab = 0; ntab < f.ntab && ntab < 3; ntab++)
+		tab[ntab] = line + f.tab[ntab];
+	if (f.ntab == 4) {
+		p = tab[2] + 1;
 		return fail(r, REC_EFIELDS, FIELD_ID, 1 + (size_t)(p - line),
 		    4 + (unsigned)count_byte(p, (size_t)(end - p), '\t'));
+	}
 	if (ntab == 1)
 		return fail(r, REC_EFIELDS, FIELD_ID, 1 + (size_t)(tab[0] - line),
 		    2);
@@ -481,15 +469,16 @@ rec_parse(struct rec *r, const char *line, size_t len)
 	r->answer = ntab == 3 ? trim(tab[2] + 1, (size_t)(end - tab[2] - 1)) :
 	    trim(end, 0);
 	if (check_id(r, id, 1 + (size_t)(id.p - line)) < 0 ||
-	    tag_list(r, tags.p, tags.len, 1 + (size_t)(tags.p - line)) != 0)
+	    tag_list(r, tags.p, tags.len, (size_t)(end - tags.p),
+	    1 + (size_t)(tags.p - line)) != 0)
 		return REC_INVALID;
 	if (r->question.len == 0)
 		return fail(r, REC_EQEMPTY, FIELD_QUESTION,
 		    1 + (size_t)(r->question.p - line), 0);
-	if (check_text(r, r->question, FIELD_QUESTION,
-	    1 + (size_t)(r->question.p - line)) < 0 ||
-	    check_text(r, r->answer, FIELD_ANSWER,
-	    1 + (size_t)(r->answer.p - line)) < 0)
+	if (((f.special & 4) && check_text(r, r->question, FIELD_QUESTION,
+	    1 + (size_t)(r->question.p - line)) < 0) ||
+	    ((f.special & 8) && check_text(r, r->answer, FIELD_ANSWER,
+	    1 + (size_t)(r->answer.p - line)) < 0))
 		return REC_INVALID;
 	if (id.len == 0)
 		derive_id(r);
@@ -611,14 +600,20 @@ rec_errmsg(const struct rec *r, char *msg, size_t size)
 	}
 }
 
+int
+rec_is_canonical(const struct rec *r)
+{
+	return r->tags.p == r->id.p + r->id.len + 1 &&
+	    r->question.p == r->tags.p + r->tags.len + 1 &&
+	    r->answer.p == r->question.p + r->question.len + 1 &&
+	    r->id.p[r->id.len] == '\t';
+}
+
 void
 rec_write(const struct rec *r)
 {
 	/* A line already in canonical form is written as it stands. */
-	if (r->tags.p == r->id.p + r->id.len + 1 &&
-	    r->question.p == r->tags.p + r->tags.len + 1 &&
-	    r->answer.p == r->question.p + r->question.len + 1 &&
-	    r->id.p[r->id.len] == '\t') {
+	if (rec_is_canonical(r)) {
 		out_write(r->id.p, (size_t)(r->answer.p + r->answer.len -
 		    r->id.p));
 		out_char('\n');

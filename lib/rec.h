@@ -94,6 +94,10 @@ struct rec {
 
 /* A rec starts zeroed: struct rec r = { 0 }. */
 enum rec_kind	rec_parse(struct rec *, const char *line, size_t len);
+/* The same, given the line's scan_line() (ntab SCAN_UNSPLIT: none). */
+struct scan_fields;
+enum rec_kind	rec_parse_split(struct rec *, const char *line, size_t len,
+		    struct scan_fields *);
 void		rec_free(struct rec *);
 /*
  * Why a comment line looks like a mistake (a question that starts with
@@ -106,6 +110,11 @@ void		rec_errmsg(const struct rec *, char *msg, size_t size);
 /* The canonical line, LF included, to checked output or to a buffer. */
 void		rec_write(const struct rec *);
 void		rec_format(const struct rec *, struct buf *);
+/*
+ * Do the fields stand one after another, TAB-separated, in the line they
+ * came from, so that the bytes from id to answer are the canonical line?
+ */
+int		rec_is_canonical(const struct rec *);
 
 /* The unescaped text of a field: the field itself when it has no '\'. */
 struct span	rec_text(struct span escaped, struct buf *scratch);

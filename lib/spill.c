@@ -5,6 +5,7 @@
  * /tmp), the lines are kept in memory instead: slower to grow, but the
  * pick is still made.
  */
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -48,8 +49,8 @@ spill_init(struct spill *s)
 	return 0;
 }
 
-void
-spill_add(struct spill *s, const struct rec *r)
+static struct spilled *
+add_id(struct spill *s, const struct rec *r)
 {
 	struct spilled *e;
 
@@ -59,8 +60,46 @@ spill_add(struct spill *s, const struct rec *r)
 	}
 	e = &s->v[s->n++];
 	e->idoff = s->ids.len;
-	e->idlen = r->id.len;
+	e->idlen = (uint32_t)r->id.len;
+	e->from = -1;
 	buf_add(&s->ids, r->id.p, r->id.len);
+	return e;
+}
+
+/*
+ * A line already in a regular file need not be copied to the temporary
+ * one: writing a big bank out again was most of the cost of --daily.
+ */
+void
+spill_add_at(struct spill *s, const struct rec *r, int fd,
+    unsigned long input, off_t off, size_t len)
+{
+	struct spilled *e;
+
+	if (s->nfds == 0 || s->lastinput != input + 1) {
+		int dupfd = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+
+		if (dupfd < 0 || s->nfds >= INT32_MAX) {
+			if (dupfd >= 0)
+				close(dupfd);
+			spill_add(s, r);
+			return;
+		}
+		s->fds = xrealloc(s->fds, (s->nfds + 1) * sizeof(*s->fds));
+		s->fds[s->nfds++] = dupfd;
+		s->lastinput = input + 1;
+	}
+	e = add_id(s, r);
+	e->from = (int32_t)(s->nfds - 1);
+	e->off = off;
+	e->len = len;
+}
+
+void
+spill_add(struct spill *s, const struct rec *r)
+{
+	struct spilled *e = add_id(s, r);
+
 	buf_reset(&s->line);
 	rec_format(r, &s->line);
 	e->off = s->end;
@@ -87,7 +126,7 @@ by_id(const void *a, const void *b)
 		return cmp;
 	if (x->idlen != y->idlen)
 		return x->idlen < y->idlen ? -1 : 1;
-	return (x->off > y->off) - (x->off < y->off);
+	return (x->idoff > y->idoff) - (x->idoff < y->idoff);
 }
 
 static void
@@ -146,12 +185,19 @@ spill_write(struct spill *s, size_t i)
 {
 	const struct spilled *e = &s->v[i];
 
+	buf_reset(&s->line);
+	buf_reserve(&s->line, e->len);
+	if (e->from >= 0) {
+		if (pread(s->fds[e->from], s->line.p, e->len, e->off) !=
+		    (ssize_t)e->len)
+			diag_fatal("read error: an input changed while read");
+		out_write(s->line.p, e->len);
+		return;
+	}
 	if (s->file == NULL) {
 		out_write(s->mem.p + e->off, e->len);
 		return;
 	}
-	buf_reset(&s->line);
-	buf_reserve(&s->line, e->len);
 	if (fflush(s->file) != 0 || fseeko(s->file, e->off, SEEK_SET) != 0 ||
 	    fread(s->line.p, 1, e->len, s->file) != e->len)
 		diag_fatal("temporary file: read error");
@@ -169,5 +215,8 @@ spill_free(struct spill *s)
 	buf_free(&s->line);
 	buf_free(&s->mem);
 	free(s->v);
+	while (s->nfds > 0)
+		close(s->fds[--s->nfds]);
+	free(s->fds);
 	memset(s, 0, sizeof(*s));
 }

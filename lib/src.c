@@ -12,6 +12,8 @@
 
 #include "bank.h"
 #include "diag.h"
+#include "out.h"
+#include "scan.h"
 #include "src.h"
 
 static char *stdin_only[] = { "-", NULL };
@@ -247,6 +249,7 @@ late_stdin(struct src *s)
 struct rec *
 src_next(struct src *s)
 {
+	struct scan_fields f;
 	struct span l;
 
 	for (;;) {
@@ -258,6 +261,7 @@ src_next(struct src *s)
 				return NULL;
 			}
 			s->open = 1;
+			s->nopened++;
 		}
 		if (s->fmt != IMPORT_QB) {
 			if (import_next(&s->imp, &s->rec)) {
@@ -271,17 +275,19 @@ src_next(struct src *s)
 			s->open = 0;
 			continue;
 		}
-		if ((got = reader_next(&s->rd, &l)) <= 0) {
+		if ((got = reader_next_split(&s->rd, &l, &f)) <= 0) {
 			if (got < 0)
 				diag_syswarn("%s", s->rd.name);
+			out_release(s->rd.fd);	/* src_write() may copy from it */
 			reader_close(&s->rd);
 			s->open = 0;
 			continue;
 		}
+		s->line = l;
 		s->lineno = s->rd.lineno;
 		if (s->sniff && s->sniffed < 3)
 			sniff(s, &l);
-		switch (rec_parse(&s->rec, l.p, l.len)) {
+		switch (rec_parse_split(&s->rec, l.p, l.len, &f)) {
 		case REC_RECORD:
 			if (duplicate(s))
 				break;
@@ -297,6 +303,35 @@ src_next(struct src *s)
 			break;
 		}
 	}
+}
+
+int
+src_canonical_at(const struct src *s, struct src_at *at)
+{
+	const struct rec *r = &s->rec;
+	const struct span *l = &s->line;
+
+	/* An imported record is not its line. */
+	if (s->fmt != IMPORT_QB || r->id.p != l->p ||
+	    r->answer.p + r->answer.len != l->p + l->len ||
+	    !rec_is_canonical(r) || !reader_line_lf(&s->rd, l) ||
+	    (at->off = reader_offset(&s->rd, l->p)) < 0)
+		return 0;
+	at->fd = s->rd.fd;
+	at->input = s->nopened;
+	at->len = l->len + 1;
+	return 1;
+}
+
+void
+src_write(struct src *s)
+{
+	struct src_at at;
+
+	if (src_canonical_at(s, &at))
+		out_write_file(at.fd, at.off, s->line.p, at.len);
+	else
+		rec_write(&s->rec);
 }
 
 const char *
@@ -328,6 +363,7 @@ src_read_formats(struct src *s, int from)
 void
 src_free(struct src *s)
 {
+	out_release(s->rd.fd);
 	reader_free(&s->rd);
 	rec_free(&s->rec);
 	strmap_free(&s->ids);

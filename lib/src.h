@@ -32,6 +32,7 @@ enum src_default {
 struct src {
 	struct reader	 rd;		/* rd.name and rd.lineno locate rec */
 	struct rec	 rec;
+	struct span	 line;		/* rec's line as read */
 	int		 lenient;	/* --check: bad lines are findings, not
 					   trouble, and suspect comments too */
 	char		**paths;	/* files still to read */
@@ -39,6 +40,7 @@ struct src {
 	size_t		 next;		/* index into paths or bank_builtin */
 	int		 builtin;
 	int		 open;
+	unsigned long	 nopened;	/* inputs opened so far */
 	char		**expanded;	/* QB_PATH's expansion, to free */
 	struct strmap	 ids;		/* id to index in where[] */
 	struct src_where *where;
@@ -78,6 +80,24 @@ void		 src_init(struct src *, int nfiles, char **files,
 int		 src_stdin_has_data(int fd, int wait_ms, int *silent);
 /* The next good record, or NULL when all input is read. */
 struct rec	*src_next(struct src *);
+/*
+ * Writes the record last returned in canonical form, as rec_write() does;
+ * a line that is canonical already may be copied from its file unread.
+ */
+void		 src_write(struct src *);
+/*
+ * Where the record last returned is, canonical, LF included, in a regular
+ * file: 1 with *at filled in (fd stays open until the next input; input
+ * numbers the inputs from 1); 0 when the line is not canonical or its
+ * input is not a regular file.
+ */
+struct src_at {
+	int		 fd;
+	unsigned long	 input;
+	off_t		 off;
+	size_t		 len;
+};
+int		 src_canonical_at(const struct src *, struct src_at *);
 /* Where the record src_next() returned is: its file as messages show it. */
 const char	*src_name(const struct src *);
 unsigned long	 src_lineno(const struct src *);

@@ -37,6 +37,18 @@ for t in "$top"/tests/cli/*.t; do
 	count "cli $(basename "$t")" "${p:-0}" "${f:-0}"
 done
 
+# Some transcripts again on the other scanners (lib/scan.c): same bytes out.
+for simd in portable sse2; do
+	for t in hostile qb-list qb-grep habits; do
+		QB_SIMD=$simd bash "$top/tests/cli/run.sh" "$build/bin" \
+		    "$top/tests/cli/$t.t" >"$log" 2>&1
+		p=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$log")
+		f=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p' "$log")
+		[ -n "$p" ] || f=1
+		[ "${f:-0}" -eq 0 ] || grep -v 'passed, .* failed$' "$log"
+		count "cli $t.t QB_SIMD=$simd" "${p:-0}" "${f:-0}"
+	done
+done
 # qb-drill's session, driven through a pseudo-terminal.
 python3 "$top/tests/pty/drill.py" "$build/bin" >"$log" 2>&1
 p=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$log")

@@ -1,0 +1,821 @@
+/*
+ * Each vector step compares a block of bytes with a few constants, turns
+ * the results into a bit mask (one bit a byte) and only then branches: a
+ * few instructions for every 16 or 32 bytes.  The last partial block is
+ * the last full block of the input, its bits already seen shifted off; an
+ * input shorter than a block is copied into a zeroed block of its own.  No
+ * load ever reaches past the caller's bytes.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scan.h"
+
+#if (defined(__x86_64__) || defined(__i386__)) && defined(__GNUC__) && \
+    defined(__SSE2__)
+#define SCAN_X86 1
+#include <immintrin.h>
+#endif
+
+static size_t	(*find_fn)(const char *, size_t, size_t, struct scan_set *);
+
+/* The set's byte table, built on first use. */
+static const unsigned char *
+set_table(struct scan_set *s)
+{
+	unsigned c, k;
+
+	if (s->ready)
+		return s->is;
+	for (c = 0; c < 256; c++)
+		s->is[c] = ((s->classes & SCAN_CTRL) && c < 0x20) ||
+		    ((s->classes & SCAN_DEL) && c == 0x7f) ||
+		    ((s->classes & SCAN_HIGH) && c >= 0x80);
+	for (k = 0; k < s->nbytes; k++)
+		s->is[s->bytes[k]] = 1;
+	s->ready = 1;
+	return s->is;
+}
+
+static size_t
+find_portable(const char *p, size_t i, size_t n, struct scan_set *s)
+{
+	const unsigned char *is = set_table(s);
+
+	while (i < n && !is[(unsigned char)p[i]])
+		i++;
+	return i;
+}
+
+static size_t
+search_tail(const char *h, size_t i, size_t n, const char *nd, size_t k)
+{
+	for (; i + k <= n; i++)
+		if (h[i] == nd[0] && memcmp(h + i, nd, k) == 0)
+			return i;
+	return SCAN_NONE;
+}
+
+static size_t
+search_portable(const char *h, size_t n, const char *nd, size_t k)
+{
+	return search_tail(h, 0, n, nd, k);
+}
+
+/* After the fourth TAB only the LF matters. */
+static size_t
+rest_of_line(const char *p, size_t i, size_t n)
+{
+	const char *nl = i < n ? memchr(p + i, '\n', n - i) : NULL;
+
+	return nl != NULL ? (size_t)(nl - p) : n;
+}
+
+/* A byte the record parser must look at closely: TAB is not one. */
+static int
+is_field_special(unsigned char c)
+{
+	return (c < 0x20 && c != '\t') || c == 0x7f || c >= 0x80 || c == '\\';
+}
+
+static void
+fields_portable(const char *p, size_t n, struct scan_fields *f)
+{
+	size_t i;
+
+	f->ntab = 0;
+	f->special = 0;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		if (c == '\t') {
+			f->tab[f->ntab++] = i;
+			if (f->ntab == 4)
+				return;
+		} else if (is_field_special(c))
+			f->special |= 1u << f->ntab;
+	}
+}
+
+/*
+ * Without a vector UTF-8 check, only printable ASCII is known clean: the
+ * careful path takes everything else.
+ */
+static struct scan_set not_ascii = SCAN_SET(SCAN_CTRL | SCAN_DEL | SCAN_HIGH, 0, 0);
+
+static int
+clean_ascii(const char *p, size_t n)
+{
+	return find_fn(p, 0, n, &not_ascii) == n;
+}
+
+static int
+tags_portable(const char *p, size_t n, size_t avail, uint64_t *commas)
+{
+	size_t i;
+
+	(void)avail;
+	*commas = 0;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		if (c == ',')
+			*commas |= 1ull << i;
+		else if (c <= ' ' || c >= 0x7f || (c >= 'A' && c <= 'Z'))
+			return 0;
+	}
+	return 1;
+}
+
+/* Marks fields from..to (of the first four) as holding a special byte. */
+static inline __attribute__((always_inline)) void
+mark_fields(struct scan_fields *f, unsigned from, unsigned to)
+{
+	for (; from <= to && from < 4; from++)
+		f->special |= 1u << from;
+}
+
+static size_t
+line_portable(const char *p, size_t n, struct scan_fields *f)
+{
+	size_t i;
+
+	f->ntab = 0;
+	f->special = 0;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		if (c == '\n')
+			return i;
+		if (c == '\t') {
+			f->tab[f->ntab++] = i;
+			if (f->ntab == 4)
+				break;
+		} else if (is_field_special(c))
+			f->special |= 1u << f->ntab;
+	}
+	return rest_of_line(p, i, n);
+}
+
+/*
+ * Takes one block's bit masks (bit i: byte base + i) into f: the TABs, and
+ * the fields its special bytes are in (those between the first and the
+ * last special byte, to keep it short).  1 when the scan may stop.
+ */
+static inline __attribute__((always_inline)) int
+take_block(struct scan_fields *f, size_t base, uint32_t tabs, uint32_t special)
+{
+	if (special != 0) {
+		unsigned lo = (unsigned)__builtin_ctz(special);
+		unsigned hi = 31 - (unsigned)__builtin_clz(special);
+
+		mark_fields(f,
+		    f->ntab + (unsigned)__builtin_popcount(tabs & ((1u << lo) - 1)),
+		    f->ntab + (unsigned)__builtin_popcount(tabs & ((1u << hi) - 1)));
+	}
+	while (tabs != 0) {
+		f->tab[f->ntab++] = base + (size_t)__builtin_ctz(tabs);
+		if (f->ntab == 4)
+			return 1;
+		tabs &= tabs - 1;
+	}
+	return 0;
+}
+
+#ifdef SCAN_X86
+
+static __m128i
+set_mask128(__m128i v, struct scan_set *s)
+{
+	__m128i m = _mm_setzero_si128();
+	unsigned k;
+
+	if (s->classes & SCAN_CTRL) {
+		const __m128i low = _mm_set1_epi8(0x1f);
+
+		/* max(v, 0x1f) == 0x1f: v is a control character. */
+		m = _mm_cmpeq_epi8(_mm_max_epu8(v, low), low);
+	}
+	if (s->classes & SCAN_DEL)
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)));
+	if (s->classes & SCAN_HIGH)
+		m = _mm_or_si128(m, v);		/* movemask takes the top bit */
+	for (k = 0; k < s->nbytes; k++)
+		m = _mm_or_si128(m,
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)s->bytes[k])));
+	return m;
+}
+
+static size_t
+find_sse2(const char *p, size_t i, size_t n, struct scan_set *s)
+{
+	unsigned mask;
+
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+
+		if ((mask = (unsigned)_mm_movemask_epi8(set_mask128(v, s))) != 0)
+			return i + (size_t)__builtin_ctz(mask);
+	}
+	if (i == n || n < 16)
+		return find_portable(p, i, n, s);
+	/* The last 16 bytes, less those already seen. */
+	mask = (unsigned)_mm_movemask_epi8(set_mask128(_mm_loadu_si128(
+	    (const __m128i *)(const void *)(p + n - 16)), s)) >> (i + 16 - n);
+	return mask != 0 ? i + (size_t)__builtin_ctz(mask) : n;
+}
+
+/*
+ * Candidates are where the needle's first and last bytes both are, a
+ * vector step for 16 positions; only they get a memcmp().
+ */
+static size_t
+search_sse2(const char *h, size_t n, const char *nd, size_t k)
+{
+	const __m128i first = _mm_set1_epi8(nd[0]), last = _mm_set1_epi8(nd[k - 1]);
+	size_t i;
+
+	for (i = 0; i + k - 1 + 16 <= n; i += 16) {
+		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(h + i));
+		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)
+		    (h + i + k - 1));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+		    _mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last)));
+
+		for (; m != 0; m &= m - 1) {
+			size_t at = i + (size_t)__builtin_ctz(m);
+
+			if (memcmp(h + at, nd, k) == 0)
+				return at;
+		}
+	}
+	if (i + k > n || n < k - 1 + 16)
+		return search_tail(h, i, n, nd, k);
+	/* The last 16 positions, less those already seen. */
+	{
+		size_t j = n - (k - 1) - 16;
+		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(h + j));
+		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)
+		    (h + j + k - 1));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+		    _mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last)));
+
+		for (m >>= i - j; m != 0; m &= m - 1) {
+			size_t at = i + (size_t)__builtin_ctz(m);
+
+			if (memcmp(h + at, nd, k) == 0)
+				return at;
+		}
+	}
+	return SCAN_NONE;
+}
+
+/* Tabs and other special bytes of a block of 16. */
+static void
+fields_block128(__m128i v, uint32_t *tabs, uint32_t *special)
+{
+	__m128i t = _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'));
+	/* A signed compare with 0x20 finds controls and non-ASCII at once. */
+	__m128i s = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+
+	*tabs = (uint32_t)_mm_movemask_epi8(t);
+	*special = (uint32_t)_mm_movemask_epi8(s) & ~*tabs;
+}
+
+static void
+fields_sse2(const char *p, size_t n, struct scan_fields *f)
+{
+	uint32_t tabs, special;
+	size_t i;
+
+	f->ntab = 0;
+	f->special = 0;
+	for (i = 0; i + 16 <= n; i += 16) {
+		fields_block128(_mm_loadu_si128((const __m128i *)(const void *)
+		    (p + i)), &tabs, &special);
+		if (take_block(f, i, tabs, special))
+			return;
+	}
+	if (i < n && n >= 16) {
+		/* The last 16 bytes, less those already seen. */
+		fields_block128(_mm_loadu_si128((const __m128i *)(const void *)
+		    (p + n - 16)), &tabs, &special);
+		take_block(f, i, tabs >> (i + 16 - n), special >> (i + 16 - n));
+	} else if (i < n) {
+		char last[16] = { 0 };
+		uint32_t keep = (1u << (n - i)) - 1;
+
+		memcpy(last, p + i, n - i);
+		fields_block128(_mm_loadu_si128((const __m128i *)(const void *)
+		    last), &tabs, &special);
+		take_block(f, i, tabs & keep, special & keep);
+	}
+}
+
+static int
+tags_sse2(const char *p, size_t n, size_t avail, uint64_t *commas)
+{
+	size_t i;
+
+	*commas = 0;
+	for (i = 0; i < n; i += 16) {
+		char last[16];
+		__m128i v, bad;
+		unsigned keep = 0xffff;
+
+		if (i + 16 > n && i + 16 <= avail) {
+			/* Bytes past the list but in the caller's memory. */
+			v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+			keep = (1u << (n - i)) - 1;
+		} else if (i + 16 > n) {
+			memset(last, 'a', sizeof(last));
+			memcpy(last, p + i, n - i);
+			v = _mm_loadu_si128((const __m128i *)(const void *)last);
+			keep = (1u << (n - i)) - 1;
+		} else
+			v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		/* Signed: bytes from 0x80 are below '!' too. */
+		bad = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8('!')),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)));
+		/* 'A' to 'Z': v - 'A' below 26, unsigned, as min/cmpeq. */
+		__m128i up = _mm_sub_epi8(v, _mm_set1_epi8('A'));
+		bad = _mm_or_si128(bad, _mm_cmpeq_epi8(_mm_min_epu8(up,
+		    _mm_set1_epi8(25)), up));
+		if (_mm_movemask_epi8(bad) & keep)
+			return 0;
+		*commas |= (uint64_t)((unsigned)_mm_movemask_epi8(
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8(','))) & keep) << i;
+	}
+	return 1;
+}
+
+static size_t
+line_sse2(const char *p, size_t n, struct scan_fields *f)
+{
+	uint32_t tabs, special, lf;
+	size_t i;
+
+	f->ntab = 0;
+	f->special = 0;
+	for (i = 0; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+
+		fields_block128(v, &tabs, &special);
+		lf = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+		    _mm_set1_epi8('\n')));
+		if (lf != 0) {
+			uint32_t keep = (lf & -lf) - 1;
+
+			take_block(f, i, tabs & keep, special & keep);
+			return i + (size_t)__builtin_ctz(lf);
+		}
+		if (take_block(f, i, tabs, special))
+			return rest_of_line(p, i + 16, n);
+	}
+	if (i < n) {
+		char last[16] = { 0 };
+		__m128i v;
+
+		memcpy(last, p + i, n - i);
+		v = _mm_loadu_si128((const __m128i *)(const void *)last);
+		fields_block128(v, &tabs, &special);
+		lf = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+		    _mm_set1_epi8('\n')));
+		{
+			uint32_t keep = lf != 0 ? (lf & -lf) - 1 :
+			    (1u << (n - i)) - 1;
+
+			take_block(f, i, tabs & keep, special & keep);
+		}
+		if (lf != 0)
+			return i + (size_t)__builtin_ctz(lf);
+	}
+	return n;
+}
+
+__attribute__((target("avx2"))) static __m256i
+set_mask256(__m256i v, struct scan_set *s)
+{
+	__m256i m = _mm256_setzero_si256();
+	unsigned k;
+
+	if (s->classes & SCAN_CTRL) {
+		const __m256i low = _mm256_set1_epi8(0x1f);
+
+		m = _mm256_cmpeq_epi8(_mm256_max_epu8(v, low), low);
+	}
+	if (s->classes & SCAN_DEL)
+		m = _mm256_or_si256(m,
+		    _mm256_cmpeq_epi8(v, _mm256_set1_epi8(0x7f)));
+	if (s->classes & SCAN_HIGH)
+		m = _mm256_or_si256(m, v);
+	for (k = 0; k < s->nbytes; k++)
+		m = _mm256_or_si256(m,
+		    _mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)s->bytes[k])));
+	return m;
+}
+
+__attribute__((target("avx2"))) static size_t
+find_avx2(const char *p, size_t i, size_t n, struct scan_set *s)
+{
+	uint32_t mask;
+
+	for (; i + 32 <= n; i += 32) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)
+		    (p + i));
+
+		if ((mask = (uint32_t)_mm256_movemask_epi8(set_mask256(v, s))) != 0)
+			return i + (size_t)__builtin_ctz(mask);
+	}
+	if (i == n || n < 32)
+		return find_portable(p, i, n, s);
+	mask = (uint32_t)_mm256_movemask_epi8(set_mask256(_mm256_loadu_si256(
+	    (const __m256i *)(const void *)(p + n - 32)), s)) >> (i + 32 - n);
+	return mask != 0 ? i + (size_t)__builtin_ctz(mask) : n;
+}
+
+__attribute__((target("avx2"))) static size_t
+search_avx2(const char *h, size_t n, const char *nd, size_t k)
+{
+	const __m256i first = _mm256_set1_epi8(nd[0]);
+	const __m256i last = _mm256_set1_epi8(nd[k - 1]);
+	size_t i;
+
+	for (i = 0; i + k - 1 + 32 <= n; i += 32) {
+		__m256i a = _mm256_loadu_si256((const __m256i *)(const void *)
+		    (h + i));
+		__m256i b = _mm256_loadu_si256((const __m256i *)(const void *)
+		    (h + i + k - 1));
+		uint32_t m = (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(
+		    _mm256_cmpeq_epi8(a, first), _mm256_cmpeq_epi8(b, last)));
+
+		for (; m != 0; m &= m - 1) {
+			size_t at = i + (size_t)__builtin_ctz(m);
+
+			if (memcmp(h + at, nd, k) == 0)
+				return at;
+		}
+	}
+	if (i + k > n)
+		return SCAN_NONE;
+	if (n < k - 1 + 32) {
+		size_t at = search_sse2(h + i, n - i, nd, k);
+
+		return at == SCAN_NONE ? SCAN_NONE : i + at;
+	}
+	/* The last 32 positions, less those already seen. */
+	{
+		size_t j = n - (k - 1) - 32;
+		__m256i a = _mm256_loadu_si256((const __m256i *)(const void *)
+		    (h + j));
+		__m256i b = _mm256_loadu_si256((const __m256i *)(const void *)
+		    (h + j + k - 1));
+		uint32_t m = (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(
+		    _mm256_cmpeq_epi8(a, first), _mm256_cmpeq_epi8(b, last)));
+
+		for (m >>= i - j; m != 0; m &= m - 1) {
+			size_t at = i + (size_t)__builtin_ctz(m);
+
+			if (memcmp(h + at, nd, k) == 0)
+				return at;
+		}
+	}
+	return SCAN_NONE;
+}
+
+/*
+ * UTF-8 validation after Keiser and Lemire, "Validating UTF-8 in less
+ * than one instruction per byte" (2021), as in simdjson: three 16-entry
+ * lookups, on the high nibble of the previous byte, its low nibble and
+ * the high nibble of this byte, flag every error two bytes can show; the
+ * lengths of 3- and 4-byte sequences are checked from the bytes two and
+ * three back.  Added here: C0 controls, DEL and C1 controls (C2 80 to
+ * C2 9F), which the record format forbids too.
+ */
+#define U_TOO_SHORT	(1 << 0)
+#define U_TOO_LONG	(1 << 1)
+#define U_OVERLONG_3	(1 << 2)
+#define U_TOO_LARGE	(1 << 3)
+#define U_SURROGATE	(1 << 4)
+#define U_OVERLONG_2	(1 << 5)
+#define U_TOO_LARGE_1000 (1 << 6)
+#define U_OVERLONG_4	(1 << 6)
+#define U_TWO_CONTS	(1 << 7)
+#define U_CARRY		(U_TOO_SHORT | U_TOO_LONG | U_TWO_CONTS)
+
+__attribute__((target("avx2"), always_inline)) static inline __m256i
+table256(const signed char t[16])
+{
+	return _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)
+	    (const void *)t));
+}
+
+/* The errors of one block, given the block before it. */
+__attribute__((target("avx2"), always_inline)) static inline __m256i
+utf8_block(__m256i in, __m256i prev_in)
+{
+	static const signed char hi1[16] = {
+		U_TOO_LONG, U_TOO_LONG, U_TOO_LONG, U_TOO_LONG,
+		U_TOO_LONG, U_TOO_LONG, U_TOO_LONG, U_TOO_LONG,
+		U_TWO_CONTS, U_TWO_CONTS, U_TWO_CONTS, U_TWO_CONTS,
+		U_TOO_SHORT | U_OVERLONG_2,
+		U_TOO_SHORT,
+		U_TOO_SHORT | U_OVERLONG_3 | U_SURROGATE,
+		U_TOO_SHORT | U_TOO_LARGE | U_TOO_LARGE_1000 | U_OVERLONG_4
+	};
+	static const signed char lo1[16] = {
+		U_CARRY | U_OVERLONG_3 | U_OVERLONG_2 | U_OVERLONG_4,
+		U_CARRY | U_OVERLONG_2,
+		U_CARRY, U_CARRY,
+		U_CARRY | U_TOO_LARGE,
+		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000 | U_SURROGATE,
+		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000
+	};
+	static const signed char hi2[16] = {
+		U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT,
+		U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT,
+		(signed char)(U_TOO_LONG | U_OVERLONG_2 | U_TWO_CONTS |
+		    U_OVERLONG_3 | U_TOO_LARGE_1000 | U_OVERLONG_4),
+		(signed char)(U_TOO_LONG | U_OVERLONG_2 | U_TWO_CONTS |
+		    U_OVERLONG_3 | U_TOO_LARGE),
+		(signed char)(U_TOO_LONG | U_OVERLONG_2 | U_TWO_CONTS |
+		    U_SURROGATE | U_TOO_LARGE),
+		(signed char)(U_TOO_LONG | U_OVERLONG_2 | U_TWO_CONTS |
+		    U_SURROGATE | U_TOO_LARGE),
+		U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT
+	};
+	const __m256i nib = _mm256_set1_epi8(0x0f);
+	__m256i shifted = _mm256_permute2x128_si256(prev_in, in, 0x21);
+	__m256i prev1 = _mm256_alignr_epi8(in, shifted, 15);
+	__m256i prev2 = _mm256_alignr_epi8(in, shifted, 14);
+	__m256i prev3 = _mm256_alignr_epi8(in, shifted, 13);
+	__m256i sc = _mm256_and_si256(_mm256_and_si256(
+	    _mm256_shuffle_epi8(table256(hi1),
+	    _mm256_and_si256(_mm256_srli_epi16(prev1, 4), nib)),
+	    _mm256_shuffle_epi8(table256(lo1), _mm256_and_si256(prev1, nib))),
+	    _mm256_shuffle_epi8(table256(hi2),
+	    _mm256_and_si256(_mm256_srli_epi16(in, 4), nib)));
+	__m256i must23 = _mm256_or_si256(
+	    _mm256_subs_epu8(prev2, _mm256_set1_epi8((char)(0xe0 - 0x80))),
+	    _mm256_subs_epu8(prev3, _mm256_set1_epi8((char)(0xf0 - 0x80))));
+	__m256i err = _mm256_xor_si256(_mm256_and_si256(must23,
+	    _mm256_set1_epi8((char)0x80)), sc);
+	const __m256i low = _mm256_set1_epi8(0x1f), c1 = _mm256_set1_epi8((char)0x9f);
+	/* C0 controls and DEL. */
+	__m256i ctrl = _mm256_or_si256(
+	    _mm256_cmpeq_epi8(_mm256_max_epu8(in, low), low),
+	    _mm256_cmpeq_epi8(in, _mm256_set1_epi8(0x7f)));
+	/* C1: C2 then 80 to 9F. */
+	ctrl = _mm256_or_si256(ctrl, _mm256_and_si256(
+	    _mm256_cmpeq_epi8(prev1, _mm256_set1_epi8((char)0xc2)),
+	    _mm256_cmpeq_epi8(_mm256_max_epu8(in, c1), c1)));
+	return _mm256_or_si256(err, ctrl);
+}
+
+__attribute__((target("avx2"))) static int
+clean_avx2(const char *p, size_t n)
+{
+	__m256i prev = _mm256_setzero_si256(), err = _mm256_setzero_si256();
+	char last[32];
+	size_t i;
+
+	for (i = 0; i + 32 <= n; i += 32) {
+		__m256i in = _mm256_loadu_si256((const __m256i *)(const void *)
+		    (p + i));
+
+		err = _mm256_or_si256(err, utf8_block(in, prev));
+		prev = in;
+	}
+	/*
+	 * The rest in a block padded with spaces (a block of spaces when
+	 * there is no rest): a sequence cut off by the end meets a space,
+	 * which is an error, as it should be.
+	 */
+	memset(last, ' ', sizeof(last));
+	memcpy(last, p + i, n - i);
+	err = _mm256_or_si256(err, utf8_block(_mm256_loadu_si256(
+	    (const __m256i *)(const void *)last), prev));
+	return _mm256_testz_si256(err, err);
+}
+
+__attribute__((target("avx2"))) static void
+fields_block256(__m256i v, uint32_t *tabs, uint32_t *special)
+{
+	__m256i t = _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\t'));
+	__m256i s = _mm256_or_si256(
+	    _mm256_cmpgt_epi8(_mm256_set1_epi8(0x20), v),
+	    _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(0x7f)),
+	    _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\\'))));
+
+	*tabs = (uint32_t)_mm256_movemask_epi8(t);
+	*special = (uint32_t)_mm256_movemask_epi8(s) & ~*tabs;
+}
+
+__attribute__((target("avx2"))) static void
+fields_avx2(const char *p, size_t n, struct scan_fields *f)
+{
+	uint32_t tabs, special;
+	size_t i;
+
+	f->ntab = 0;
+	f->special = 0;
+	for (i = 0; i + 32 <= n; i += 32) {
+		fields_block256(_mm256_loadu_si256((const __m256i *)
+		    (const void *)(p + i)), &tabs, &special);
+		if (take_block(f, i, tabs, special))
+			return;
+	}
+	if (i < n && n >= 32) {
+		fields_block256(_mm256_loadu_si256((const __m256i *)
+		    (const void *)(p + n - 32)), &tabs, &special);
+		take_block(f, i, tabs >> (i + 32 - n), special >> (i + 32 - n));
+	} else if (i < n) {
+		char last[32] = { 0 };
+		uint32_t keep = (uint32_t)((1ull << (n - i)) - 1);
+
+		memcpy(last, p + i, n - i);
+		fields_block256(_mm256_loadu_si256((const __m256i *)
+		    (const void *)last), &tabs, &special);
+		take_block(f, i, tabs & keep, special & keep);
+	}
+}
+
+__attribute__((target("avx2"))) static size_t
+line_avx2(const char *p, size_t n, struct scan_fields *f)
+{
+	uint32_t tabs, special, lf;
+	size_t i;
+
+	f->ntab = 0;
+	f->special = 0;
+	for (i = 0; i + 32 <= n; i += 32) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)
+		    (p + i));
+
+		fields_block256(v, &tabs, &special);
+		lf = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v,
+		    _mm256_set1_epi8('\n')));
+		if (lf != 0) {
+			uint32_t keep = (lf & -lf) - 1;
+
+			take_block(f, i, tabs & keep, special & keep);
+			return i + (size_t)__builtin_ctz(lf);
+		}
+		if (take_block(f, i, tabs, special))
+			return rest_of_line(p, i + 32, n);
+	}
+	if (i < n) {
+		char last[32] = { 0 };
+		__m256i v;
+		uint32_t keep;
+
+		memcpy(last, p + i, n - i);
+		v = _mm256_loadu_si256((const __m256i *)(const void *)last);
+		fields_block256(v, &tabs, &special);
+		lf = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v,
+		    _mm256_set1_epi8('\n')));
+		keep = lf != 0 ? (lf & -lf) - 1 :
+		    (uint32_t)((1ull << (n - i)) - 1);
+		take_block(f, i, tabs & keep, special & keep);
+		if (lf != 0)
+			return i + (size_t)__builtin_ctz(lf);
+	}
+	return n;
+}
+
+#endif /* SCAN_X86 */
+
+static void	(*fields_fn)(const char *, size_t, struct scan_fields *);
+static int	(*tags_fn)(const char *, size_t, size_t, uint64_t *);
+static size_t	(*search_fn)(const char *, size_t, const char *, size_t);
+static int	(*clean_fn)(const char *, size_t);
+static size_t	(*line_fn)(const char *, size_t, struct scan_fields *);
+static const char *impl_name;
+
+int
+scan_select(const char *want)
+{
+	int all = want == NULL;
+
+	if (all || strcmp(want, "portable") == 0) {
+		find_fn = find_portable;
+		fields_fn = fields_portable;
+		tags_fn = tags_portable;
+		search_fn = search_portable;
+		clean_fn = clean_ascii;
+		line_fn = line_portable;
+		impl_name = "portable";
+		if (!all)
+			return 0;
+	}
+#ifdef SCAN_X86
+	if (all || strcmp(want, "sse2") == 0) {
+		find_fn = find_sse2;
+		fields_fn = fields_sse2;
+		tags_fn = tags_sse2;
+		search_fn = search_sse2;
+		clean_fn = clean_ascii;
+		line_fn = line_sse2;
+		impl_name = "sse2";
+		if (!all)
+			return 0;
+	}
+	__builtin_cpu_init();
+	if ((all || strcmp(want, "avx2") == 0) &&
+	    __builtin_cpu_supports("avx2")) {
+		find_fn = find_avx2;
+		fields_fn = fields_avx2;
+		tags_fn = tags_sse2;	/* tag lists are short */
+		search_fn = search_avx2;
+		clean_fn = clean_avx2;
+		line_fn = line_avx2;
+		impl_name = "avx2";
+		return 0;
+	}
+#endif
+	return all ? 0 : -1;
+}
+
+/* The best the CPU offers, unless QB_SIMD asks for another. */
+static void
+choose(void)
+{
+	const char *want = getenv("QB_SIMD");
+
+	if (want == NULL || scan_select(want) < 0)
+		scan_select(NULL);
+}
+
+size_t
+scan_find_run(const char *p, size_t i, size_t n, struct scan_set *s)
+{
+	if (find_fn == NULL)
+		choose();
+	return find_fn(p, i, n, s);
+}
+
+void
+scan_fields(const char *p, size_t n, struct scan_fields *f)
+{
+	if (fields_fn == NULL)
+		choose();
+	fields_fn(p, n, f);
+}
+
+int
+scan_tags(const char *p, size_t n, size_t avail, uint64_t *commas)
+{
+	if (n > 64)
+		return 0;
+	if (tags_fn == NULL)
+		choose();
+	return tags_fn(p, n, avail, commas);
+}
+
+size_t
+scan_search(const char *h, size_t n, const char *needle, size_t k)
+{
+	if (k == 0)
+		return 0;
+	if (n < k)
+		return SCAN_NONE;
+	if (search_fn == NULL)
+		choose();
+	return search_fn(h, n, needle, k);
+}
+
+size_t
+scan_line(const char *p, size_t n, struct scan_fields *f)
+{
+	if (line_fn == NULL)
+		choose();
+	return line_fn(p, n, f);
+}
+
+int
+scan_text_clean(const char *p, size_t n)
+{
+	if (clean_fn == NULL)
+		choose();
+	return clean_fn(p, n);
+}
+
+const char *
+scan_impl(void)
+{
+	if (impl_name == NULL)
+		choose();
+	return impl_name;
+}
