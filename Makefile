@@ -74,6 +74,7 @@ LIBSRC	+= lib/escape.c
 LIBSRC	+= lib/fmt.c
 LIBSRC	+= lib/fsrs.c
 LIBSRC	+= lib/hash.c
+LIBSRC	+= lib/idset.c
 LIBSRC	+= lib/import.c
 LIBSRC	+= lib/import_csv.c
 LIBSRC	+= lib/import_json.c

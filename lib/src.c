@@ -24,7 +24,7 @@ src_init(struct src *s, int nfiles, char **files, enum src_default dflt)
 	const char *qb_path = getenv("QB_PATH");
 
 	memset(s, 0, sizeof(*s));
-	s->idmax = SRC_IDS_MAX;
+	s->ids.max = SRC_IDS_MAX;
 	s->from = IMPORT_QB;	/* qb-list sets -1 (by extension) or --format */
 	if (nfiles == 0 && dflt == SRC_BANK &&
 	    src_stdin_has_data(STDIN_FILENO, SRC_STDIN_WAIT, &s->silent))
@@ -155,20 +155,7 @@ report_bad_line(struct src *s)
 void
 src_all_ids(struct src *s)
 {
-	s->idmax = (size_t)-1;
-}
-
-/* Remembers where an id was first seen. */
-static void
-remember(struct src *s, struct strmap_entry *e)
-{
-	if (s->ids.n > s->wherecap) {
-		s->wherecap = s->wherecap == 0 ? 256 : 2 * s->wherecap;
-		s->where = xrealloc(s->where, s->wherecap * sizeof(*s->where));
-	}
-	e->value = s->ids.n - 1;
-	s->where[e->value].name = s->rd.name;
-	s->where[e->value].lineno = s->lineno;
+	s->ids.max = 0;
 }
 
 /* 1 when the record's id was seen before: reported, counted as bad. */
@@ -176,27 +163,30 @@ static int
 duplicate(struct src *s)
 {
 	struct rec *r = &s->rec;
-	struct strmap_entry *e;
-	int added;
+	const char *name;
+	unsigned long lineno;
 
 	if (s->idsfull)
 		return 0;
-	if (s->ids.n == s->idmax) {
-		/* Checking later ids against the table is no bound on memory
-		 * lost: a duplicate of a forgotten id would pass anyway. */
-		diag_line_info(s->rd.name, s->lineno, "more than %zu distinct "
-		    "ids: duplicate ids are no longer detected", s->idmax);
+	switch (idset_add(&s->ids, r->id.p, r->id.len, s->rd.name, s->lineno,
+	    &name, &lineno)) {
+	case IDSET_NEW:
+		return 0;
+	case IDSET_FULL:
+		/*
+		 * Checking later ids against the table is no bound on memory
+		 * lost: a duplicate of a forgotten id would pass anyway.  No
+		 * message: a big bank is not a mistake, and a message on every
+		 * run of it would be noise (qb(5) says where the check stops).
+		 */
 		s->idsfull = 1;
 		return 0;
-	}
-	e = strmap_put(&s->ids, r->id.p, r->id.len, &added);
-	if (added) {
-		remember(s, e);
-		return 0;
+	case IDSET_SEEN:
+		break;
 	}
 	(s->lenient ? diag_line_notice : diag_line)(s->rd.name, s->lineno,
 	    "duplicate id '%.*s', first at %s:%lu", (int)r->id.len, r->id.p,
-	    s->where[e->value].name, s->where[e->value].lineno);
+	    name, lineno);
 	return 1;
 }
 
@@ -366,8 +356,7 @@ src_free(struct src *s)
 	out_release(s->rd.fd);
 	reader_free(&s->rd);
 	rec_free(&s->rec);
-	strmap_free(&s->ids);
-	free(s->where);
+	idset_free(&s->ids);
 	import_free(&s->imp);
 	if (s->dir != NULL)
 		bank_path_free(s->dir);

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "idset.h"
 #include "import.h"
 #include "line.h"
 #include "rec.h"
@@ -16,11 +17,12 @@
 /*
  * Ids are keys: a record whose id was seen before is reported with both
  * locations and skipped, like a malformed line.  Remembering ids costs
- * memory, so a streaming command remembers the first SRC_IDS_MAX distinct
- * ids (about 6 MB), then says so once and stops checking; src_all_ids()
- * lifts the bound for commands that hold every id anyway.
+ * memory (16 bytes an id, lib/idset.h), so a streaming command remembers
+ * the first SRC_IDS_MAX distinct ids (a table of 1 MB), then stops
+ * checking; src_all_ids() lifts the bound for commands that hold
+ * every id anyway.
  */
-#define SRC_IDS_MAX	100000
+#define SRC_IDS_MAX	49152
 
 enum src_default {
 	SRC_STDIN,	/* no FILE: read standard input */
@@ -42,11 +44,8 @@ struct src {
 	int		 open;
 	unsigned long	 nopened;	/* inputs opened so far */
 	char		**expanded;	/* QB_PATH's expansion, to free */
-	struct strmap	 ids;		/* id to index in where[] */
-	struct src_where *where;
-	size_t		 wherecap;
-	size_t		 idmax;
-	int		 idsfull;	/* idmax reached, said so */
+	struct idset	 ids;		/* the ids read, and where */
+	int		 idsfull;	/* ids.max reached: no more checks */
 
 	/* Other formats, and directories among the FILEs (qb-list). */
 	int		 from;		/* a format (IMPORT_QB unless set), or
@@ -60,11 +59,6 @@ struct src {
 	size_t		 ndir, dirnext;
 	int		 sniffed;	/* lines of the open file looked at */
 	int		 silent;	/* stdin was an open pipe with no data */
-};
-
-struct src_where {
-	const char	*name;
-	unsigned long	 lineno;
 };
 
 void		 src_init(struct src *, int nfiles, char **files,

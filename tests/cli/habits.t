@@ -250,11 +250,10 @@ $ for t in ascii utf8; do mandoc -T$t "$QB_TOP/man/qb.5" | grep -E '^ +\\[\\tn] 
 > <code class="Li">\t</code>
 > <code class="Li">\n</code>
 
-## past 100000 distinct ids a streaming command says once that it stops checking
+## past 49152 distinct ids a streaming command stops checking, silently; --check checks them all
 $ cd "$(mktemp -d)" || exit 2; awk 'BEGIN { for (i = 1; i <= 100002; i++) printf "i%d\tt\tQ%d?\t\n", i, i; print "i1\tt\tAgain?\t" }' > many.qb; qb-grep -c . many.qb; qb-list --check many.qb; echo "check $?"
 > 100003
 > check 1
-! qb-grep: many.qb:100001: more than 100000 distinct ids: duplicate ids are no longer detected
 ! qb-list: many.qb:100003: duplicate id 'i1', first at many.qb:1
 
 ## -f: a pattern file with CRLF line ends and a byte-order mark reads as plain lines
