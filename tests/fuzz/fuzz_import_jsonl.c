@@ -1,24 +1,3 @@
-/*
- * The jsonl reader (qb-list --from) on a buffer: whatever it makes must be
- * a valid record whose canonical line parses back to itself.
- */
-#include "fuzz.h"
-#include "diag.h"
-#include "import.h"
-
-int
-LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
-{
-	static struct reader rd;
-	static struct import imp;
-	static struct rec r;
-
-	diag_init("fuzz");
-	imp.lenient = 1;
-	reader_open_mem(&rd, "fuzz", (const char *)data, size);
-	import_open(&imp, IMPORT_JSONL, &rd);
-	while (import_next(&imp, &r))
-		check_round_trip(&r);
-	import_close(&imp);
-	return 0;
-}
+/* The jsonl reader of qb-list -f on a buffer (fuzz_import.h). */
+#define FUZZ_IMPORT_FORMAT	IMPORT_JSONL
+#include "fuzz_import.h"
