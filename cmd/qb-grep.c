@@ -178,7 +178,7 @@ main(int argc, char *argv[])
 			count = 1;
 			break;
 		case 'e':
-			patterns = xrealloc(patterns, (npatterns + 1) *
+			patterns = xreallocarray(patterns, npatterns + 1,
 			    sizeof(*patterns));
 			patterns[npatterns++] = xstrdup(optarg);
 			patterned = 1;

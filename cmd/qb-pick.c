@@ -88,7 +88,8 @@ add_ids(const char *list)
 	    id = strtok_r(NULL, ",", &save)) {
 		if (!rec_id_valid(id, strlen(id)))
 			diag_usage("invalid id: '%s'", id);
-		opt.ids = xrealloc(opt.ids, (opt.nids + 1) * sizeof(*opt.ids));
+		opt.ids = xreallocarray(opt.ids, opt.nids + 1,
+		    sizeof(*opt.ids));
 		opt.ids[opt.nids++] = xstrdup(id);
 	}
 	free(copy);
@@ -340,7 +341,7 @@ main(int argc, char *argv[])
 		case 'V':
 			cli_version();
 		case OPT_DATE:
-			opt.dates = xrealloc(opt.dates, (opt.ndates + 1) *
+			opt.dates = xreallocarray(opt.dates, opt.ndates + 1,
 			    sizeof(*opt.dates));
 			if (daily_parse_when(optarg, &opt.dates[opt.ndates++])
 			    != 0)

@@ -23,7 +23,7 @@ push(struct pathlist *l, char *path)
 {
 	if (l->n + 2 > l->cap) {
 		l->cap = l->cap == 0 ? 8 : l->cap * 2;
-		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
+		l->v = xreallocarray(l->v, l->cap, sizeof(*l->v));
 	}
 	l->v[l->n++] = path;
 	l->v[l->n] = NULL;

@@ -30,6 +30,14 @@ xrealloc(void *old, size_t n)
 }
 
 void *
+xreallocarray(void *old, size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		diag_fatal("out of memory");
+	return xrealloc(old, n * size);
+}
+
+void *
 xcalloc(size_t count, size_t size)
 {
 	void *p = calloc(count == 0 ? 1 : count, size == 0 ? 1 : size);

@@ -16,6 +16,8 @@ struct buf {
 
 void	*xmalloc(size_t);
 void	*xrealloc(void *, size_t);
+/* An array of n elements of size bytes: n * size checked for overflow. */
+void	*xreallocarray(void *, size_t n, size_t size);
 void	*xcalloc(size_t, size_t);
 char	*xstrdup(const char *);
 

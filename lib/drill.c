@@ -110,7 +110,7 @@ drill_deck_add(struct drill_deck *d, const struct rec *r,
 		return;
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 64;
-		d->v = xrealloc(d->v, d->cap * sizeof(*d->v));
+		d->v = xreallocarray(d->v, d->cap, sizeof(*d->v));
 	}
 	c = &d->v[d->n++];
 	c->off = d->lines.len;

@@ -17,7 +17,8 @@ name_index(struct idset *s, const char *name)
 		return (uint32_t)(s->nnames - 1);
 	if (s->nnames == s->namecap) {
 		s->namecap = s->namecap == 0 ? 8 : 2 * s->namecap;
-		s->names = xrealloc(s->names, s->namecap * sizeof(*s->names));
+		s->names = xreallocarray(s->names, s->namecap,
+		    sizeof(*s->names));
 	}
 	s->names[s->nnames] = name;
 	return (uint32_t)s->nnames++;

@@ -323,10 +323,10 @@ emit(struct import *imp, unsigned long line, int escaped)
 	}
 	if (imp->qn == imp->qcap) {
 		imp->qcap = imp->qcap == 0 ? 64 : imp->qcap * 2;
-		imp->qline = xrealloc(imp->qline,
-		    imp->qcap * sizeof(*imp->qline));
-		imp->qend = xrealloc(imp->qend,
-		    imp->qcap * sizeof(*imp->qend));
+		imp->qline = xreallocarray(imp->qline, imp->qcap,
+		    sizeof(*imp->qline));
+		imp->qend = xreallocarray(imp->qend, imp->qcap,
+		    sizeof(*imp->qend));
 	}
 	imp->qline[imp->qn] = line;
 	buf_add(b, imp->id.p, imp->id.len);
@@ -538,7 +538,7 @@ import_dir(const char *dir, enum import_format fmt, size_t *n)
 		buf_adds(&path, e->d_name);
 		if (*n + 2 > cap) {
 			cap *= 2;
-			v = xrealloc(v, cap * sizeof(*v));
+			v = xreallocarray(v, cap, sizeof(*v));
 		}
 		v[(*n)++] = (char *)buf_cstr(&path);
 	}

@@ -41,7 +41,7 @@ push_field(struct sv *sv)
 {
 	if (sv->nfield + 2 > sv->offcap) {
 		sv->offcap = sv->offcap == 0 ? 16 : sv->offcap * 2;
-		sv->off = xrealloc(sv->off, sv->offcap * sizeof(*sv->off));
+		sv->off = xreallocarray(sv->off, sv->offcap, sizeof(*sv->off));
 	}
 	sv->off[++sv->nfield] = sv->text.len;
 }
@@ -129,7 +129,7 @@ set_roles(struct sv *sv, size_t n)
 {
 	size_t i;
 
-	sv->role = xrealloc(sv->role, (n > 0 ? n : 1) * sizeof(*sv->role));
+	sv->role = xreallocarray(sv->role, n > 0 ? n : 1, sizeof(*sv->role));
 	for (i = 0; i < n; i++)
 		sv->role[i] = ROLE_NONE;
 	sv->nrole = n;
@@ -402,8 +402,8 @@ anki_headers(struct import *imp, struct sv *sv)
 			sv->anki = 1;
 		} else if ((strcmp(key, "notetype column") == 0 ||
 		    strcmp(key, "deck column") == 0) && n > 0) {
-			sv->skipcol = xrealloc(sv->skipcol,
-			    (sv->nskip + 1) * sizeof(*sv->skipcol));
+			sv->skipcol = xreallocarray(sv->skipcol, sv->nskip + 1,
+			    sizeof(*sv->skipcol));
 			sv->skipcol[sv->nskip++] = (int)n;
 			sv->anki = 1;
 		} else if (strcmp(key, "columns") == 0) {

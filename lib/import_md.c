@@ -1116,8 +1116,9 @@ index_lines(struct md *md)
 
 		if (n + 1 >= cap) {
 			cap *= 2;
-			md->line = xrealloc(md->line, cap * sizeof(*md->line));
-			md->len = xrealloc(md->len, cap * sizeof(*md->len));
+			md->line = xreallocarray(md->line, cap,
+			    sizeof(*md->line));
+			md->len = xreallocarray(md->len, cap, sizeof(*md->len));
 		}
 		md->line[n] = p;
 		md->len[n] = (size_t)(nl - p);

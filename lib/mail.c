@@ -228,7 +228,7 @@ mail_parse_list(const char *list, struct mail_box **v, size_t *n)
 		trim(&item, &len);
 		if (len == 0)
 			continue;
-		*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+		*v = xreallocarray(*v, *n + 1, sizeof(**v));
 		if ((why = parse_box(item, len, &(*v)[*n])) != NULL) {
 			mail_boxes_free(*v + start, *n - start);
 			*n = start;

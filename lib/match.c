@@ -172,7 +172,7 @@ add_code(struct matcher *m, pcre2_code *code)
 {
 	size_t jitsize = 0;
 
-	m->codes = xrealloc(m->codes, (m->ncodes + 1) * sizeof(*m->codes));
+	m->codes = xreallocarray(m->codes, m->ncodes + 1, sizeof(*m->codes));
 	/* (*NO_JIT) makes pcre2_jit_compile() succeed without JIT code. */
 	m->jit = (m->ncodes == 0 || m->jit) &&
 	    pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0 &&
@@ -415,7 +415,7 @@ matcher_read_patterns(const char *path, char ***v, size_t *n, char *err,
 		p = xmalloc(l.len + 1);
 		memcpy(p, l.p, l.len);
 		p[l.len] = '\0';
-		*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+		*v = xreallocarray(*v, *n + 1, sizeof(**v));
 		(*v)[(*n)++] = p;
 	}
 	if (got == -1)

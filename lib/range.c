@@ -52,7 +52,7 @@ range_parse(const char *list, struct range **v, size_t *n)
 			    r.hi < r.lo)
 				return -1;
 		}
-		*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+		*v = xreallocarray(*v, *n + 1, sizeof(**v));
 		(*v)[(*n)++] = r;
 		if (list[len] == '\0')
 			return 0;
@@ -78,7 +78,7 @@ range_keep(struct range_store *k, uint64_t pos, const struct rec *r)
 
 	if (k->n == k->cap) {
 		k->cap = k->cap == 0 ? 64 : k->cap * 2;
-		k->v = xrealloc(k->v, k->cap * sizeof(*k->v));
+		k->v = xreallocarray(k->v, k->cap, sizeof(*k->v));
 	}
 	e = &k->v[k->n++];
 	e->pos = pos;

@@ -162,12 +162,12 @@ tagset_reset(struct rec *r, size_t n)
 		slots *= 2;
 	r->slotmask = slots - 1;
 	if (slots > r->slotcap) {
-		r->slots = xrealloc(r->slots, slots * sizeof(*r->slots));
+		r->slots = xreallocarray(r->slots, slots, sizeof(*r->slots));
 		r->slotcap = slots;
 	}
 	memset(r->slots, 0, slots * sizeof(*r->slots));
 	if (n > r->refcap) {
-		r->refs = xrealloc(r->refs, n * sizeof(*r->refs));
+		r->refs = xreallocarray(r->refs, n, sizeof(*r->refs));
 		r->refcap = n;
 	}
 }

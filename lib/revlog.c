@@ -272,7 +272,7 @@ intern(struct revlog *l, const char *id, size_t len)
 		return (uint32_t)l->slots[slot] - 1;
 	if (l->nids == l->idcap) {
 		l->idcap = l->idcap ? l->idcap * 2 : 1024;
-		l->ids = xrealloc(l->ids, l->idcap * sizeof(*l->ids));
+		l->ids = xreallocarray(l->ids, l->idcap, sizeof(*l->ids));
 	}
 	l->ids[l->nids].off = (uint32_t)l->keys.len;
 	l->ids[l->nids].len = (uint32_t)len;
@@ -289,7 +289,7 @@ add_review(struct revlog *l, int64_t t, uint32_t id, int grade)
 {
 	if (l->nrv == l->rvcap) {
 		l->rvcap = l->rvcap ? l->rvcap * 2 : 4096;
-		l->rv = xrealloc(l->rv, l->rvcap * sizeof(*l->rv));
+		l->rv = xreallocarray(l->rv, l->rvcap, sizeof(*l->rv));
 	}
 	l->rv[l->nrv].t = t;
 	l->rv[l->nrv].id = id;

@@ -25,7 +25,7 @@ new_slot(struct sample *s)
 
 		if (cap > s->k)
 			cap = s->k;
-		s->slots = xrealloc(s->slots, cap * sizeof(*s->slots));
+		s->slots = xreallocarray(s->slots, cap, sizeof(*s->slots));
 		memset(s->slots + s->cap, 0, (cap - s->cap) * sizeof(*s->slots));
 		s->cap = cap;
 	}

@@ -56,7 +56,7 @@ add_id(struct spill *s, const struct rec *r)
 
 	if (s->n == s->cap) {
 		s->cap = s->cap == 0 ? 1024 : s->cap * 2;
-		s->v = xrealloc(s->v, s->cap * sizeof(*s->v));
+		s->v = xreallocarray(s->v, s->cap, sizeof(*s->v));
 	}
 	e = &s->v[s->n++];
 	e->idoff = s->ids.len;
@@ -85,7 +85,7 @@ spill_add_at(struct spill *s, const struct rec *r, int fd,
 			spill_add(s, r);
 			return;
 		}
-		s->fds = xrealloc(s->fds, (s->nfds + 1) * sizeof(*s->fds));
+		s->fds = xreallocarray(s->fds, s->nfds + 1, sizeof(*s->fds));
 		s->fds[s->nfds++] = dupfd;
 		s->lastinput = input + 1;
 	}

@@ -51,7 +51,8 @@ state_parse(struct state *s)
 		}
 		if (s->nlines == cap) {
 			cap = cap == 0 ? 64 : cap * 2;
-			s->lines = xrealloc(s->lines, cap * sizeof(*s->lines));
+			s->lines = xreallocarray(s->lines, cap,
+			    sizeof(*s->lines));
 		}
 		sl = &s->lines[s->nlines++];
 		sl->off = (size_t)(l.p - s->text.p);

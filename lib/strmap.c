@@ -80,7 +80,7 @@ strmap_put(struct strmap *m, const char *key, size_t len, int *added)
 	}
 	if (m->n == m->cap) {
 		m->cap = m->cap == 0 ? 64 : m->cap * 2;
-		m->v = xrealloc(m->v, m->cap * sizeof(*m->v));
+		m->v = xreallocarray(m->v, m->cap, sizeof(*m->v));
 	}
 	e = &m->v[m->n];
 	e->off = m->keys.len;

@@ -25,7 +25,7 @@ tagsel_add(struct tagsel *t, int without, const char *list)
 	copy = xmalloc(scratch.tags.len + 1);
 	memcpy(copy, scratch.tags.p, scratch.tags.len);
 	copy[scratch.tags.len] = '\0';
-	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+	*v = xreallocarray(*v, *n + 1, sizeof(**v));
 	(*v)[(*n)++] = copy;
 	rec_free(&scratch);
 	return 0;

@@ -17,7 +17,7 @@ add_part(struct template *t, enum template_piece kind, size_t off, size_t len)
 		t->v[t->n - 1].len += len;	/* extend the literal run */
 		return;
 	}
-	t->v = xrealloc(t->v, (t->n + 1) * sizeof(*t->v));
+	t->v = xreallocarray(t->v, t->n + 1, sizeof(*t->v));
 	memset(&t->v[t->n], 0, sizeof(t->v[t->n]));
 	t->v[t->n].kind = kind;
 	t->v[t->n].off = off;

@@ -32,12 +32,36 @@ empty_cstr(void **state)
 	buf_free(&b);
 }
 
+/* An element count whose byte size overflows ends the command, exit 2. */
+static void
+array_size_overflow_is_fatal(void **state)
+{
+	pid_t pid;
+	int status;
+	void *p;
+
+	(void)state;
+	p = xreallocarray(NULL, 3, sizeof(int));
+	free(p);
+	if ((pid = fork()) == 0) {
+		int fd = open("/dev/null", O_WRONLY);
+
+		dup2(fd, 2);
+		p = xreallocarray(NULL, SIZE_MAX / 4 + 2, 4);
+		_exit(p == NULL ? 3 : 0);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 2);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(grows_and_keeps_bytes),
 		cmocka_unit_test(empty_cstr),
+		cmocka_unit_test(array_size_overflow_is_fatal),
 	};
 
 	return cmocka_run_group_tests_name("buf", tests, NULL, NULL);
