@@ -77,7 +77,7 @@ static const char usage_text[] =
 static struct matcher *matcher;
 static int patterned;		/* a pattern was given, maybe by an empty -f */
 static struct prefilter prefilter;	/* a literal every match holds */
-static int fields = 1 << FIELD_QUESTION;
+static int fields = 1 << REC_FIELD_QUESTION;
 static int invert, colour, only;
 static struct tagsel tags;
 
@@ -124,7 +124,7 @@ write_coloured(const struct rec *r)
 	for (f = 0; f < REC_NFIELDS; f++) {
 		struct span t = rec_field(r, (enum rec_field)f);
 
-		if (f > FIELD_ID)
+		if (f > REC_FIELD_ID)
 			out_char('\t');
 		if ((fields & (1 << f)) && matcher != NULL && !invert)
 			matcher_write_marked(matcher, t, rec_fields[f].escaped,

@@ -37,7 +37,7 @@ struct fmt_kind {
 
 /* The columns of TSV and Anki rows: Anki's front, back, tags, guid. */
 static const enum rec_field tsv_columns[] = {
-	FIELD_QUESTION, FIELD_ANSWER, FIELD_TAGS, FIELD_ID
+	REC_FIELD_QUESTION, REC_FIELD_ANSWER, REC_FIELD_TAGS, REC_FIELD_ID
 };
 #define NCOLUMNS (sizeof(tsv_columns) / sizeof(tsv_columns[0]))
 
@@ -65,7 +65,7 @@ field_text(struct fmt *f, const struct rec *r, enum rec_field k)
 {
 	struct span none = { "", 0 };
 
-	if (k == FIELD_ANSWER && !f->opt->answers)
+	if (k == REC_FIELD_ANSWER && !f->opt->answers)
 		return none;
 	return rec_field_text(r, k, &f->text);
 }
@@ -281,9 +281,9 @@ anki_begin(struct fmt *f)
 	for (i = 0; i < NCOLUMNS; i++) {
 		enum rec_field k = tsv_columns[i];
 
-		if (k == FIELD_TAGS || k == FIELD_ID) {
+		if (k == REC_FIELD_TAGS || k == REC_FIELD_ID) {
 			snprintf(line, sizeof(line), "#%s column:%zu\n",
-			    k == FIELD_TAGS ? "tags" : "guid", i + 1);
+			    k == REC_FIELD_TAGS ? "tags" : "guid", i + 1);
 			buf_adds(&f->out, line);
 		}
 	}

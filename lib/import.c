@@ -425,16 +425,16 @@ import_column(const char *p, size_t len)
 		const char	*name;
 		int		 field;
 	} cols[] = {
-		{ "id", FIELD_ID }, { "guid", FIELD_ID }, { "key", FIELD_ID },
-		{ "tags", FIELD_TAGS }, { "tag", FIELD_TAGS },
-		{ "category", FIELD_TAGS }, { "categories", FIELD_TAGS },
-		{ "topic", FIELD_TAGS }, { "topics", FIELD_TAGS },
-		{ "question", FIELD_QUESTION },
-		{ "front", FIELD_QUESTION }, { "prompt", FIELD_QUESTION },
-		{ "term", FIELD_QUESTION },
-		{ "answer", FIELD_ANSWER },
-		{ "back", FIELD_ANSWER }, { "response", FIELD_ANSWER },
-		{ "definition", FIELD_ANSWER }, { "solution", FIELD_ANSWER },
+		{ "id", REC_FIELD_ID }, { "guid", REC_FIELD_ID }, { "key", REC_FIELD_ID },
+		{ "tags", REC_FIELD_TAGS }, { "tag", REC_FIELD_TAGS },
+		{ "category", REC_FIELD_TAGS }, { "categories", REC_FIELD_TAGS },
+		{ "topic", REC_FIELD_TAGS }, { "topics", REC_FIELD_TAGS },
+		{ "question", REC_FIELD_QUESTION },
+		{ "front", REC_FIELD_QUESTION }, { "prompt", REC_FIELD_QUESTION },
+		{ "term", REC_FIELD_QUESTION },
+		{ "answer", REC_FIELD_ANSWER },
+		{ "back", REC_FIELD_ANSWER }, { "response", REC_FIELD_ANSWER },
+		{ "definition", REC_FIELD_ANSWER }, { "solution", REC_FIELD_ANSWER },
 	};
 	size_t i, j;
 

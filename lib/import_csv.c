@@ -22,7 +22,7 @@ struct sv {
 	int		 started;	/* the header (if any) is read */
 	int		 header;	/* a header row named the columns */
 	int		 anki;		/* Anki's header lines gave columns */
-	int		*role;		/* FIELD_* or ROLE_NONE, per column */
+	int		*role;		/* REC_FIELD_* or ROLE_NONE, per column */
 	size_t		 nrole;
 	int		 tagcol, guidcol;	/* 1-based, 0: none */
 	int		*skipcol;	/* notetype and deck columns */
@@ -147,7 +147,7 @@ header_row(struct import *imp, struct sv *sv, unsigned long line)
 		    sv->off[i + 1] - sv->off[i]);
 
 		known += f >= 0;
-		question += f == FIELD_QUESTION;
+		question += f == REC_FIELD_QUESTION;
 	}
 	if (known == 0 || (known < sv->nfield && (question == 0 || sv->tsv)))
 		return 0;
@@ -262,9 +262,9 @@ default_role(struct sv *sv, size_t col)
 	size_t i, data = 0;
 
 	if (sv->tagcol == (int)col + 1)
-		return FIELD_TAGS;
+		return REC_FIELD_TAGS;
 	if (sv->guidcol == (int)col + 1)
-		return FIELD_ID;
+		return REC_FIELD_ID;
 	for (i = 0; i < sv->nskip; i++)
 		if (sv->skipcol[i] == (int)col + 1)
 			return ROLE_NONE;
@@ -279,13 +279,13 @@ default_role(struct sv *sv, size_t col)
 	}
 	switch (data) {
 	case 0:
-		return FIELD_QUESTION;
+		return REC_FIELD_QUESTION;
 	case 1:
-		return FIELD_ANSWER;
+		return REC_FIELD_ANSWER;
 	case 2:
-		return sv->anki ? ROLE_NONE : FIELD_TAGS;
+		return sv->anki ? ROLE_NONE : REC_FIELD_TAGS;
 	case 3:
-		return sv->anki ? ROLE_NONE : FIELD_ID;
+		return sv->anki ? ROLE_NONE : REC_FIELD_ID;
 	default:
 		return ROLE_NONE;
 	}
@@ -313,16 +313,16 @@ row_record(struct import *imp, struct sv *sv, unsigned long line)
 		int role = sv->header ? sv->role[i] : default_role(sv, i);
 
 		switch (role) {
-		case FIELD_ID:
+		case REC_FIELD_ID:
 			add_id(imp, sv, p, len);
 			break;
-		case FIELD_TAGS:
+		case REC_FIELD_TAGS:
 			import_add_tags(imp, p, len);
 			break;
-		case FIELD_QUESTION:
+		case REC_FIELD_QUESTION:
 			add_text(imp, sv, &imp->question, p, len);
 			break;
-		case FIELD_ANSWER:
+		case REC_FIELD_ANSWER:
 			add_text(imp, sv, &imp->answer, p, len);
 			break;
 		}
@@ -440,11 +440,11 @@ anki_columns(struct import *imp, struct sv *sv)
 		    sv->off[i + 1] - sv->off[i]);
 
 		if (sv->tagcol == (int)i + 1)
-			f = FIELD_TAGS;
+			f = REC_FIELD_TAGS;
 		else if (sv->guidcol == (int)i + 1)
-			f = FIELD_ID;
+			f = REC_FIELD_ID;
 		sv->role[i] = f;
-		question |= f == FIELD_QUESTION;
+		question |= f == REC_FIELD_QUESTION;
 	}
 	/* Note fields Anki names freely: the first two plain ones. */
 	if (!question)
@@ -452,8 +452,8 @@ anki_columns(struct import *imp, struct sv *sv)
 			if (sv->role[i] == ROLE_NONE &&
 			    import_column(sv->text.p + sv->off[i],
 			    sv->off[i + 1] - sv->off[i]) < 0)
-				sv->role[i] = col++ == 0 ? FIELD_QUESTION :
-				    FIELD_ANSWER;
+				sv->role[i] = col++ == 0 ? REC_FIELD_QUESTION :
+				    REC_FIELD_ANSWER;
 	sv->header = 1;
 	(void)imp;
 }

@@ -26,11 +26,11 @@ struct js {
 };
 
 static const char *const keys[][6] = {
-	[FIELD_ID] =		{ "id", "guid", "key", NULL },
-	[FIELD_TAGS] =		{ "tags", "tag", "category", "topic", NULL },
-	[FIELD_QUESTION] =	{ "question", "front", "prompt", "term",
+	[REC_FIELD_ID] =		{ "id", "guid", "key", NULL },
+	[REC_FIELD_TAGS] =		{ "tags", "tag", "category", "topic", NULL },
+	[REC_FIELD_QUESTION] =	{ "question", "front", "prompt", "term",
 				  NULL },
-	[FIELD_ANSWER] =	{ "answer", "back", "response",
+	[REC_FIELD_ANSWER] =	{ "answer", "back", "response",
 				  "definition", NULL },
 };
 
@@ -39,7 +39,7 @@ key_field(const char *key)
 {
 	int f, i;
 
-	for (f = FIELD_ID; f <= FIELD_ANSWER; f++)
+	for (f = REC_FIELD_ID; f <= REC_FIELD_ANSWER; f++)
 		for (i = 0; keys[f][i] != NULL; i++)
 			if (strcmp(key, keys[f][i]) == 0)
 				return f;
@@ -87,21 +87,21 @@ object(struct import *imp, struct js *js, json_t *o, unsigned long line)
 		struct buf *to;
 
 		switch (f) {
-		case FIELD_TAGS:
+		case REC_FIELD_TAGS:
 			if (!json_is_null(v) && add_tags(imp, v) < 0) {
 				import_error(imp, line, "\"%s\" is not a "
 				    "list of strings", key);
 				return;
 			}
 			continue;
-		case FIELD_ID:
+		case REC_FIELD_ID:
 			to = &imp->id;
 			break;
-		case FIELD_QUESTION:
+		case REC_FIELD_QUESTION:
 			to = &imp->question;
 			question = 1;
 			break;
-		case FIELD_ANSWER:
+		case REC_FIELD_ANSWER:
 			to = &imp->answer;
 			break;
 		default:
@@ -115,7 +115,7 @@ object(struct import *imp, struct js *js, json_t *o, unsigned long line)
 		}
 		if (json_is_null(v))
 			continue;
-		if (json_is_integer(v) && f == FIELD_ID) {
+		if (json_is_integer(v) && f == REC_FIELD_ID) {
 			char n[32];
 
 			snprintf(n, sizeof(n), "%lld",
@@ -254,7 +254,7 @@ fast_object(struct import *imp, const char *p, size_t len, size_t *used)
 		key = p + 1;
 		if (!fast_string(&p, end, NULL))
 			break;
-		for (f = FIELD_ID; f <= FIELD_ANSWER; f++)
+		for (f = REC_FIELD_ID; f <= REC_FIELD_ANSWER; f++)
 			for (i = 0; keys[f][i] != NULL; i++)
 				if (keys[f][i][0] == key[0] &&
 				    strncmp(keys[f][i], key, (size_t)(p - key - 1))
@@ -269,7 +269,7 @@ fast_object(struct import *imp, const char *p, size_t len, size_t *used)
 		if (p == end || *p++ != ':')
 			break;
 		p = fast_space(p, end);
-		if (f == FIELD_TAGS) {
+		if (f == REC_FIELD_TAGS) {
 			if (p == end || *p++ != '[')
 				break;
 			p = fast_space(p, end);
@@ -300,7 +300,7 @@ fast_object(struct import *imp, const char *p, size_t len, size_t *used)
 					goto slow;
 				}
 		} else {
-			to = f == FIELD_ID ? &imp->id : f == FIELD_QUESTION ?
+			to = f == REC_FIELD_ID ? &imp->id : f == REC_FIELD_QUESTION ?
 			    &imp->question : &imp->answer;
 			if (!fast_string(&p, end, to))
 				break;
@@ -310,7 +310,7 @@ fast_object(struct import *imp, const char *p, size_t len, size_t *used)
 			p++;
 			continue;
 		}
-		if (p < end && *p == '}' && (seen & (1 << FIELD_QUESTION))) {
+		if (p < end && *p == '}' && (seen & (1 << REC_FIELD_QUESTION))) {
 			*used = (size_t)(p + 1 - start);
 			return 1;
 		}

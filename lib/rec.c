@@ -128,15 +128,15 @@ check_id(struct rec *r, struct span s, size_t col0)
 	size_t i;
 
 	if (s.len > REC_ID_MAX)
-		return fail(r, REC_EIDLEN, FIELD_ID, col0, 0), -1;
+		return fail(r, REC_EIDLEN, REC_FIELD_ID, col0, 0), -1;
 	for (i = 0; i < s.len; i++) {
 		if (is_id_byte((unsigned char)s.p[i]))
 			continue;
-		if (check_special(r, s.p + i, s.len - i, FIELD_ID, col0 + i) != 0) {
+		if (check_special(r, s.p + i, s.len - i, REC_FIELD_ID, col0 + i) != 0) {
 			uint32_t cp = (unsigned char)s.p[i];
 
 			utf8_decode((const unsigned char *)s.p + i, s.len - i, &cp);
-			fail(r, REC_EIDCHAR, FIELD_ID, col0 + i, cp);
+			fail(r, REC_EIDCHAR, REC_FIELD_ID, col0 + i, cp);
 		}
 		return -1;
 	}
@@ -281,9 +281,9 @@ tag_list(struct rec *r, const char *p, size_t len, size_t avail, size_t col0)
 		size_t col = col0 + (size_t)(t.p - field), off, i;
 
 		if (t.len == 0)
-			return fail(r, REC_ETAGEMPTY, FIELD_TAGS, col, 0), r->err;
+			return fail(r, REC_ETAGEMPTY, REC_FIELD_TAGS, col, 0), r->err;
 		if (t.len > REC_TAG_MAX)
-			return fail(r, REC_ETAGLEN, FIELD_TAGS, col, 0), r->err;
+			return fail(r, REC_ETAGLEN, REC_FIELD_TAGS, col, 0), r->err;
 		if (r->tagbuf.len > 0)
 			buf_addc(&r->tagbuf, ',');
 		off = r->tagbuf.len;
@@ -293,11 +293,11 @@ tag_list(struct rec *r, const char *p, size_t len, size_t avail, size_t col0)
 			size_t seq;
 
 			if (c == ' ')
-				return fail(r, REC_ETAGSPACE, FIELD_TAGS,
+				return fail(r, REC_ETAGSPACE, REC_FIELD_TAGS,
 				    col + i, c), r->err;
 			if (c < 0x20 || c >= 0x7f) {
 				seq = check_special(r, t.p + i, t.len - i,
-				    FIELD_TAGS, col + i);
+				    REC_FIELD_TAGS, col + i);
 				if (seq == 0)
 					return r->err;
 				buf_add(&r->tagbuf, t.p + i, seq);
@@ -376,10 +376,10 @@ parse_comment(struct rec *r, const char *line, size_t len)
 
 	if ((nul = memchr(line, '\0', len)) != NULL &&
 	    (size_t)(nul - line) <= bad)
-		return fail(r, REC_ENUL, FIELD_QUESTION, 1 + (size_t)(nul - line),
+		return fail(r, REC_ENUL, REC_FIELD_QUESTION, 1 + (size_t)(nul - line),
 		    0);
 	if (bad < len)
-		return fail(r, REC_EUTF8, FIELD_QUESTION, 1 + bad,
+		return fail(r, REC_EUTF8, REC_FIELD_QUESTION, 1 + bad,
 		    (unsigned char)line[bad]);
 	return REC_COMMENT;
 }
@@ -405,7 +405,7 @@ parse_bare(struct rec *r, const char *line, size_t len)
 		bs = memchr(p, '\\', (size_t)(end - p));
 		piece.p = p;
 		piece.len = (size_t)((bs != NULL ? bs : end) - p);
-		if (check_text(r, piece, FIELD_QUESTION,
+		if (check_text(r, piece, REC_FIELD_QUESTION,
 		    1 + (size_t)(p - line)) < 0)
 			return REC_INVALID;
 		if (bs == NULL)
@@ -451,11 +451,11 @@ rec_parse_split(struct rec *r, const char *line, size_t len,
 		tab[ntab] = line + f.tab[ntab];
 	if (f.ntab == 4) {
 		p = tab[2] + 1;
-		return fail(r, REC_EFIELDS, FIELD_ID, 1 + (size_t)(p - line),
+		return fail(r, REC_EFIELDS, REC_FIELD_ID, 1 + (size_t)(p - line),
 		    4 + (unsigned)count_byte(p, (size_t)(end - p), '\t'));
 	}
 	if (ntab == 1)
-		return fail(r, REC_EFIELDS, FIELD_ID, 1 + (size_t)(tab[0] - line),
+		return fail(r, REC_EFIELDS, REC_FIELD_ID, 1 + (size_t)(tab[0] - line),
 		    2);
 	r->bare = ntab == 0;
 	if (r->bare)
@@ -473,11 +473,11 @@ rec_parse_split(struct rec *r, const char *line, size_t len,
 	    1 + (size_t)(tags.p - line)) != 0)
 		return REC_INVALID;
 	if (r->question.len == 0)
-		return fail(r, REC_EQEMPTY, FIELD_QUESTION,
+		return fail(r, REC_EQEMPTY, REC_FIELD_QUESTION,
 		    1 + (size_t)(r->question.p - line), 0);
-	if (((f.special & 4) && check_text(r, r->question, FIELD_QUESTION,
+	if (((f.special & 4) && check_text(r, r->question, REC_FIELD_QUESTION,
 	    1 + (size_t)(r->question.p - line)) < 0) ||
-	    ((f.special & 8) && check_text(r, r->answer, FIELD_ANSWER,
+	    ((f.special & 8) && check_text(r, r->answer, REC_FIELD_ANSWER,
 	    1 + (size_t)(r->answer.p - line)) < 0))
 		return REC_INVALID;
 	if (id.len == 0)
@@ -751,13 +751,13 @@ struct span
 rec_field(const struct rec *r, enum rec_field f)
 {
 	switch (f) {
-	case FIELD_ID:
+	case REC_FIELD_ID:
 		return r->id;
-	case FIELD_TAGS:
+	case REC_FIELD_TAGS:
 		return r->tags;
-	case FIELD_QUESTION:
+	case REC_FIELD_QUESTION:
 		return r->question;
-	case FIELD_ANSWER:
+	case REC_FIELD_ANSWER:
 	default:
 		return r->answer;
 	}

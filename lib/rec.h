@@ -45,10 +45,10 @@ enum rec_err {
  * header) derives from rec_fields[], so a field is added here once.
  */
 enum rec_field {
-	FIELD_ID,
-	FIELD_TAGS,
-	FIELD_QUESTION,
-	FIELD_ANSWER,
+	REC_FIELD_ID,
+	REC_FIELD_TAGS,
+	REC_FIELD_QUESTION,
+	REC_FIELD_ANSWER,
 	REC_NFIELDS
 };
 
@@ -131,7 +131,7 @@ int		rec_has_tag(const struct rec *, const char *tag, size_t len);
 uint64_t	rec_text_hash(struct span escaped);
 /*
  * The fields named in a comma-separated list (id, tags, question, answer,
- * or all) as a mask of 1 << FIELD_*; -1 when a name is unknown.
+ * or all) as a mask of 1 << REC_FIELD_*; -1 when a name is unknown.
  */
 int		rec_field_mask(const char *list);
 /* Appends the field names joined by sep: "id, tags, question, answer". */

@@ -21,10 +21,10 @@ static void
 column_synonyms(void **state)
 {
 	(void)state;
-	assert_int_equal(import_column(" Front ", 7), FIELD_QUESTION);
-	assert_int_equal(import_column("BACK", 4), FIELD_ANSWER);
-	assert_int_equal(import_column("guid", 4), FIELD_ID);
-	assert_int_equal(import_column("Tags", 4), FIELD_TAGS);
+	assert_int_equal(import_column(" Front ", 7), REC_FIELD_QUESTION);
+	assert_int_equal(import_column("BACK", 4), REC_FIELD_ANSWER);
+	assert_int_equal(import_column("guid", 4), REC_FIELD_ID);
+	assert_int_equal(import_column("Tags", 4), REC_FIELD_TAGS);
 	assert_int_equal(import_column("notes", 5), -1);
 }
 
