@@ -78,7 +78,7 @@ static struct matcher *matcher;
 static int patterned;		/* a pattern was given, maybe by an empty -f */
 static struct prefilter prefilter;	/* a literal every match holds */
 static int fields = 1 << REC_FIELD_QUESTION;
-static int invert, colour, only;
+static int invert, color, only;
 static struct tagsel tags;
 
 /*
@@ -117,7 +117,7 @@ pattern_matches(struct src *src, struct buf *text)
 
 /* The canonical record, with the matches in the searched fields marked. */
 static void
-write_coloured(const struct rec *r)
+write_colored(const struct rec *r)
 {
 	int f;
 
@@ -145,7 +145,7 @@ write_matches(const struct rec *r)
 		if ((fields & (1 << f)) && matcher != NULL)
 			matcher_write_matches(matcher, rec_field(r,
 			    (enum rec_field)f), rec_fields[f].escaped,
-			    colour ? MATCH_SGR : NULL);
+			    color ? MATCH_SGR : NULL);
 }
 
 static void
@@ -230,7 +230,7 @@ main(int argc, char *argv[])
 			flags |= MATCH_WHOLE;
 			break;
 		case OPT_COLOR:
-			colour = cli_color(optarg);
+			color = cli_color(optarg);
 			break;
 		default:
 			cli_bad_option(ch, argv);
@@ -269,8 +269,8 @@ main(int argc, char *argv[])
 			continue;
 		if (only)
 			write_matches(r);
-		else if (colour)
-			write_coloured(r);
+		else if (color)
+			write_colored(r);
 		else
 			src_write(&s);
 	}

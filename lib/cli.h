@@ -21,7 +21,7 @@ noreturn void	cli_help(const char *text);
 /* Prints "PROG (qb) VERSION" and exits 0. */
 noreturn void	cli_version(void);
 /*
- * Whether to colour output for --color=WHEN (NULL: "auto"): "always",
+ * Whether to color output for --color=WHEN (NULL: "auto"): "always",
  * "never", or "auto": standard output is a terminal, NO_COLOR is unset or
  * empty (as no-color.org says), and TERM is set and not "dumb".
  * Anything else is a usage error.
