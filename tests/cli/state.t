@@ -171,7 +171,7 @@ $ for d in 2011-12-28 2011-12-29 2011-12-31 2012-01-01 2012-01-02 2012-01-03 201
 > p-6	t	Question 6?	
 
 ## --daily: the spill file goes to TMPDIR, and to memory when no directory takes it
-$ TMPDIR=/nonexistent qb-pick --date=2026-12-01 $QB_TOP/tests/data/eight.qb; if unshare -m true 2>/dev/null; then unshare -m sh -c 'mount -t tmpfs -o ro tmpfs /tmp && TMPDIR=/nonexistent qb-pick --date=2026-12-01 "$QB_TOP"/tests/data/eight.qb'; else qb-pick --date=2026-12-01 $QB_TOP/tests/data/eight.qb; fi
+$ TMPDIR=/nonexistent qb-pick --date=2026-12-01 $QB_TOP/tests/data/eight.qb; if unshare -m true 2>/dev/null; then unshare -m sh -c 'mount --bind /tmp /tmp && mount -o remount,bind,ro /tmp && TMPDIR=/nonexistent qb-pick --date=2026-12-01 "$QB_TOP"/tests/data/eight.qb'; else qb-pick --date=2026-12-01 $QB_TOP/tests/data/eight.qb; fi
 > p-5	t	Question 5?	
 > p-5	t	Question 5?	
 
