@@ -211,16 +211,6 @@ diag_line_notice(const char *file, unsigned long line, const char *fmt, ...)
 }
 
 void
-diag_line_info(const char *file, unsigned long line, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vmessage(file, line, fmt, ap, NULL);
-	va_end(ap);
-}
-
-void
 diag_usage(const char *fmt, ...)
 {
 	va_list ap;

@@ -48,10 +48,6 @@ void		 diag_line(const char *file, unsigned long line,
 void		 diag_line_notice(const char *file, unsigned long line,
 		    const char *fmt, ...)
 		    __attribute__((format(printf, 3, 4)));
-/* "PROG: FILE:LINE: message": a hint that leaves the status as it is. */
-void		 diag_line_info(const char *file, unsigned long line,
-		    const char *fmt, ...)
-		    __attribute__((format(printf, 3, 4)));
 /* "PROG: message" then "Try 'PROG --help' ...", exit 2. */
 noreturn void	 diag_usage(const char *fmt, ...)
 		    __attribute__((format(printf, 1, 2)));

@@ -37,23 +37,6 @@ line_notice_raises_to_none(void **state)
 	free(text);
 }
 
-static void
-line_info_leaves_the_status(void **state)
-{
-	FILE *tmp;
-	int saved;
-	char *text;
-
-	(void)state;
-	diag_init("qb-test");
-	saved = capture_start(2, &tmp);
-	diag_line_info("bank.qb", 9, "a hint");
-	text = capture_end(2, saved, tmp);
-	assert_string_equal(text, "qb-test: bank.qb:9: a hint\n");
-	assert_int_equal(diag_status(), STATUS_OK);
-	free(text);
-}
-
 /* Long file names and messages come out whole: no fixed-size buffer. */
 static void
 long_names_are_not_cut(void **state)
@@ -164,7 +147,6 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(line_message_format),
 		cmocka_unit_test(line_notice_raises_to_none),
-		cmocka_unit_test(line_info_leaves_the_status),
 		cmocka_unit_test(long_names_are_not_cut),
 		cmocka_unit_test(warn_raises_to_trouble),
 		cmocka_unit_test(controls_and_bad_bytes_are_defanged),
