@@ -28,10 +28,10 @@
 #define MAX_LINKS	40
 
 static void
-not_regular(const struct keep *k)
+not_regular(const char *name)
 {
 	diag_warn("%s: not a regular file: qb keeps its files only in "
-	    "regular files", k->name);
+	    "regular files", name);
 }
 
 static void
@@ -91,7 +91,7 @@ keep_init(struct keep *k, const char *name)
 	/* Through every link: /dev/stdin on a pipe is a FIFO, refused. */
 	if (stat(name, &st) == 0) {
 		if (!S_ISREG(st.st_mode)) {
-			not_regular(k);
+			not_regular(k->name);
 			return -1;
 		}
 		if (st.st_nlink > 1) {
@@ -191,23 +191,56 @@ reclaim(const struct keep *k)
 }
 
 int
+keep_open(const char *name, const char *path, int flags, struct stat *st,
+    int *missing)
+{
+	int fd;
+
+	*missing = 0;
+	if ((fd = open(path, flags | O_NONBLOCK | O_NOCTTY | O_CLOEXEC,
+	    0666)) < 0) {
+		if (errno == ENOENT && !(flags & O_CREAT))
+			*missing = 1;
+		else if (errno == ENXIO)	/* a FIFO without a reader */
+			not_regular(name);
+		else
+			diag_syswarn("%s", name);
+		return -1;
+	}
+	if (fstat(fd, st) != 0) {
+		diag_syswarn("%s", name);
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st->st_mode)) {
+		not_regular(name);
+		close(fd);
+		return -1;
+	}
+	/* Back to ordinary blocking I/O for the file itself. */
+	if (fcntl(fd, F_SETFL, flags & O_APPEND) < 0) {
+		diag_syswarn("%s", name);
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+int
 keep_lock(struct keep *k)
 {
 	struct stat held, now;
+	int missing;
 
 	for (;;) {
-		k->fd = open(k->path, O_RDWR | O_CREAT | O_NONBLOCK | O_NOCTTY |
-		    O_CLOEXEC, 0666);
-		if (k->fd < 0 || fstat(k->fd, &held) != 0) {
-			diag_syswarn("%s", k->name);
+		k->fd = keep_open(k->name, k->path, O_RDWR | O_CREAT, &held,
+		    &missing);
+		if (k->fd < 0) {
 			keep_close(k);
 			return -1;
 		}
-		if (!S_ISREG(held.st_mode) || held.st_nlink > 1) {
-			if (!S_ISREG(held.st_mode))
-				not_regular(k);
-			else
-				many_links(k, &held);
+		if (held.st_nlink > 1) {
+			many_links(k, &held);
 			keep_close(k);
 			return -1;
 		}

@@ -33,6 +33,8 @@
 
 #include <stddef.h>
 
+#include <sys/stat.h>
+
 #include "buf.h"
 
 struct keep {
@@ -59,5 +61,15 @@ int	keep_replace(struct keep *, const char *p, size_t len);
 int	keep_append(struct keep *, const char *p, size_t len);
 /* Unlocks and frees. */
 void	keep_close(struct keep *);
+/*
+ * Opens path (open(2)'s flags) without waiting, as a FIFO would make it,
+ * and refuses anything but a regular file, naming name in messages: the
+ * descriptor, back in blocking mode, with its status in *st; or -1 after
+ * a report, or quietly with *missing set when the file does not exist and
+ * flags hold no O_CREAT.  For files kept without keep_lock (an append-only
+ * log, which must never be replaced).
+ */
+int	keep_open(const char *name, const char *path, int flags,
+	    struct stat *st, int *missing);
 
 #endif

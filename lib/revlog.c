@@ -23,6 +23,7 @@
 #include "daily.h"
 #include "diag.h"
 #include "hash.h"
+#include "keep.h"
 #include "line.h"
 #include "rec.h"
 #include "revlog.h"
@@ -356,49 +357,6 @@ group(struct revlog *l)
 	}
 }
 
-/* Opens without blocking (a FIFO would) and refuses all but files. */
-/* Worded as lib/keep.c words it, for the other files qb keeps. */
-static void
-not_regular(const char *path)
-{
-	diag_warn("%s: not a regular file: qb keeps its files only in "
-	    "regular files", path);
-}
-
-static int
-open_regular(const char *path, int flags, int *missing)
-{
-	struct stat st;
-	int fd;
-
-	*missing = 0;
-	if ((fd = open(path, flags | O_NONBLOCK | O_CLOEXEC, 0666)) < 0) {
-		if (errno == ENOENT && !(flags & O_CREAT))
-			*missing = 1;
-		else if (errno == ENXIO)	/* a FIFO without a reader */
-			not_regular(path);
-		else
-			diag_syswarn("%s", path);
-		return -1;
-	}
-	if (fstat(fd, &st) < 0) {
-		diag_syswarn("%s", path);
-		close(fd);
-		return -1;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		not_regular(path);
-		close(fd);
-		return -1;
-	}
-	/* Back to ordinary blocking I/O for the file itself. */
-	if (fcntl(fd, F_SETFL, flags & O_APPEND) < 0) {
-		diag_syswarn("%s", path);
-		close(fd);
-		return -1;
-	}
-	return fd;
-}
 
 /* Whether the file's last byte is not a newline: a torn last line. */
 static int
@@ -423,6 +381,7 @@ int
 revlog_load(struct revlog *l, const char *path)
 {
 	struct reader rd = { 0 };
+	struct stat st;
 	struct span ln;
 	const char *id;
 	size_t idlen;
@@ -431,7 +390,7 @@ revlog_load(struct revlog *l, const char *path)
 	int64_t t;
 	int fd, grade, torn, r, missing, last_ok = 0;
 
-	if ((fd = open_regular(path, O_RDONLY, &missing)) < 0)
+	if ((fd = keep_open(path, path, O_RDONLY, &st, &missing)) < 0)
 		return missing ? 0 : -1;	/* none yet: no reviews */
 	/* A shared lock: an append in progress is never half seen. */
 	while (flock(fd, LOCK_SH) < 0 && errno == EINTR)
@@ -534,12 +493,14 @@ make_parents(const char *path)
 int
 revlog_open(struct revlog_writer *w, const char *path)
 {
+	struct stat st;
 	int missing;
 
 	w->path = path;
 	make_parents(path);
 	/* Read and write: an append must see whether the end is torn. */
-	w->fd = open_regular(path, O_RDWR | O_APPEND | O_CREAT, &missing);
+	w->fd = keep_open(path, path, O_RDWR | O_APPEND | O_CREAT, &st,
+	    &missing);
 	return w->fd < 0 ? -1 : 0;
 }
 
