@@ -17,6 +17,7 @@
 
 #include "diag.h"
 #include "import.h"
+#include "scan.h"
 
 static int	is_header(const char *, size_t, char);
 
@@ -137,8 +138,7 @@ import_free(struct import *imp)
 	buf_free(&imp->tags);
 	buf_free(&imp->question);
 	buf_free(&imp->answer);
-	free(imp->qline);
-	free(imp->qend);
+	free(imp->q);
 	strmap_free(&imp->derived);
 	memset(imp, 0, sizeof(*imp));
 }
@@ -172,10 +172,32 @@ is_space(char c)
 	return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
+/* A list already comma-joined: no white space, no empty tag. */
+static int
+joined(const char *p, size_t len)
+{
+	size_t i;
+
+	if (len == 0 || p[0] == ',' || p[len - 1] == ',')
+		return 0;
+	for (i = 0; i < len; i++)
+		if (p[i] <= ' ' ? is_space(p[i]) : p[i] == ',' &&
+		    p[i + 1] == ',')
+			return 0;
+	return 1;
+}
+
 void
 import_add_tags(struct import *imp, const char *p, size_t len)
 {
 	const char *end = p + len;
+
+	if (joined(p, len)) {
+		if (imp->tags.len > 0)
+			buf_addc(&imp->tags, ',');
+		buf_add(&imp->tags, p, len);
+		return;
+	}
 
 	while (p < end) {
 		size_t n = 0;
@@ -195,10 +217,8 @@ import_add_tags(struct import *imp, const char *p, size_t len)
 
 /* Spaces around a field are trimmed when it is parsed: trim them here. */
 static struct span
-trimmed(const struct buf *b)
+trimmed(struct span s)
 {
-	struct span s = { b->p, b->len };
-
 	while (s.len > 0 && *s.p == ' ') {
 		s.p++;
 		s.len--;
@@ -213,14 +233,13 @@ trimmed(const struct buf *b)
  * re-importing an unchanged file gives the same ids.  The same question
  * again in the same file gets "-2", "-3" and so on, in order.
  */
-static void
-derive_id(struct import *imp, int escaped)
+static size_t
+derive_id(struct import *imp, struct span q, int escaped, char *id,
+    size_t size)
 {
-	struct span q = trimmed(&imp->question);
 	struct strmap_entry *e;
 	uint64_t h = 0xcbf29ce484222325ULL;
-	char id[40];
-	size_t i;
+	size_t i, len;
 	int added;
 
 	if (escaped)
@@ -228,13 +247,13 @@ derive_id(struct import *imp, int escaped)
 	else
 		for (i = 0; i < q.len; i++)
 			h = (h ^ (unsigned char)q.p[i]) * 0x100000001b3ULL;
-	snprintf(id, sizeof(id), "q%012llx",
+	len = (size_t)snprintf(id, size, "q%012llx",
 	    (unsigned long long)(h >> 16));
-	e = strmap_put(&imp->derived, id, strlen(id), &added);
+	e = strmap_put(&imp->derived, id, len, &added);
 	if (!added)
-		snprintf(id + strlen(id), sizeof(id) - strlen(id), "-%zu",
+		len += (size_t)snprintf(id + len, size - len, "-%zu",
 		    ++e->value + 1);
-	buf_adds(&imp->id, id);
+	return len;
 }
 
 #define ONES	0x0101010101010101ULL
@@ -251,8 +270,7 @@ has_byte(uint64_t w, unsigned char c)
 
 /*
  * Appends raw text in qb(5)'s escapes, as rec_escape() does, but 16 bytes
- * a step with SSE2 (every x86-64) or 8 in a word: it is most of the cost
- * of importing CSV.
+ * a step with SSE2 (every x86-64) or 8 in a word.
  */
 static void
 escape(struct buf *b, const char *p, size_t len)
@@ -273,10 +291,14 @@ escape(struct buf *b, const char *p, size_t len)
 			    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')),
 			    _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))),
 			    _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+			int bits;
 
-			if (_mm_movemask_epi8(m) != 0)
-				break;
 			_mm_storeu_si128((__m128i *)(void *)o, v);
+			if ((bits = _mm_movemask_epi8(m)) != 0) {
+				o += __builtin_ctz((unsigned)bits);
+				i += __builtin_ctz((unsigned)bits);
+				break;
+			}
 			o += 16;
 			i += 16;
 		}
@@ -304,59 +326,146 @@ escape(struct buf *b, const char *p, size_t len)
 	b->len = (size_t)(o - b->p);
 }
 
+/*
+ * The bytes rec_parse must look at in a text field (see scan.h): text
+ * without one is printable ASCII, valid as it stands, and needs no
+ * escaping either.
+ */
+static struct scan_set special_bytes =
+    SCAN_SET(SCAN_CTRL | SCAN_DEL | SCAN_HIGH, 1, '\\');
+
+/*
+ * Appends a text field in qb(5)'s escapes (escaping raw text); 1 when it
+ * holds a byte rec_parse must check, 0 when it is printable ASCII.
+ */
+static int
+add_text(struct buf *b, struct span s, int escaped)
+{
+	size_t i = scan_find(s.p, 0, s.len, &special_bytes);
+
+	if (escaped || i == s.len) {
+		buf_add(b, s.p, s.len);
+		return i < s.len;
+	}
+	buf_add(b, s.p, i);
+	escape(b, s.p + i, s.len - i);
+	return 1;
+}
+
+static int
+has_tab_or_lf(struct span s)
+{
+	return s.len > 0 && (memchr(s.p, '\t', s.len) != NULL ||
+	    memchr(s.p, '\n', s.len) != NULL);
+}
+
+static int
+is_blank(struct span s)
+{
+	return trimmed(s).len == 0;
+}
+
+/*
+ * Queues the canonical line, and with it what rec_parse would otherwise
+ * scan the line again for: where its three TABs are (the id has none,
+ * checked here; tags have none, import_add_tags splits on white space;
+ * text has them escaped) and which text fields hold a byte to check.
+ */
 static void
-emit(struct import *imp, unsigned long line, int escaped)
+emit(struct import *imp, unsigned long line, const struct span f[REC_NFIELDS],
+    int escaped)
 {
 	struct buf *b = &imp->queue;
-	struct span q = trimmed(&imp->question);
+	struct span id = f[REC_FIELD_ID], q = trimmed(f[REC_FIELD_QUESTION]);
+	struct import_line *ql;
+	char derived[48];
+	size_t start;
+	int sq, sa;
 
-	if (imp->id.len == 0 && q.len > 0)
-		derive_id(imp, escaped);
-	else if (imp->id.len > 0 &&
-	    (memchr(imp->id.p, '\t', imp->id.len) != NULL ||
-	    memchr(imp->id.p, '\n', imp->id.len) != NULL)) {
+	if (id.len == 0 && q.len > 0) {
+		id.p = derived;
+		id.len = derive_id(imp, q, escaped, derived, sizeof(derived));
+	} else if (has_tab_or_lf(id)) {
 		/* Any other bad id is rec_parse's to report. */
 		import_error(imp, line, "bad id: an id is 1 to 64 bytes of "
+		    "A-Z a-z 0-9 . _ : / -");
+		import_clear(imp);
+		return;
+	} else if (q.len == 0 && is_blank(id) && f[REC_FIELD_TAGS].len == 0 &&
+	    is_blank(f[REC_FIELD_ANSWER])) {
+		/* rec_parse would take the line for a blank one. */
+		import_error(imp, line, "empty question");
+		import_clear(imp);
+		return;
+	} else if (trimmed(id).len > 0 && *trimmed(id).p == '#') {
+		/* ...and this one for a comment. */
+		import_error(imp, line, "'#' in id: ids are made of "
 		    "A-Z a-z 0-9 . _ : / -");
 		import_clear(imp);
 		return;
 	}
 	if (imp->qn == imp->qcap) {
 		imp->qcap = imp->qcap == 0 ? 64 : imp->qcap * 2;
-		imp->qline = xreallocarray(imp->qline, imp->qcap,
-		    sizeof(*imp->qline));
-		imp->qend = xreallocarray(imp->qend, imp->qcap,
-		    sizeof(*imp->qend));
+		imp->q = xreallocarray(imp->q, imp->qcap, sizeof(*imp->q));
 	}
-	imp->qline[imp->qn] = line;
-	buf_add(b, imp->id.p, imp->id.len);
+	ql = &imp->q[imp->qn];
+	ql->line = line;
+	start = b->len;
+	buf_add(b, id.p, id.len);
+	ql->tab[0] = b->len - start;
 	buf_addc(b, '\t');
-	buf_add(b, imp->tags.p, imp->tags.len);
+	buf_add(b, f[REC_FIELD_TAGS].p, f[REC_FIELD_TAGS].len);
+	ql->tab[1] = b->len - start;
 	buf_addc(b, '\t');
-	if (escaped) {
-		buf_add(b, imp->question.p, imp->question.len);
-		buf_addc(b, '\t');
-		buf_add(b, imp->answer.p, imp->answer.len);
-	} else {
-		escape(b, imp->question.p, imp->question.len);
-		buf_addc(b, '\t');
-		escape(b, imp->answer.p, imp->answer.len);
-	}
-	imp->qend[imp->qn++] = b->len;
+	sq = add_text(b, f[REC_FIELD_QUESTION], escaped);
+	ql->tab[2] = b->len - start;
+	buf_addc(b, '\t');
+	sa = add_text(b, f[REC_FIELD_ANSWER], escaped);
+	/* The id's and the tags' bits are not used: set, to be safe. */
+	ql->special = 1 | 2 | (unsigned)sq << 2 | (unsigned)sa << 3;
+	ql->end = b->len;
 	buf_addc(b, '\n');
+	imp->qn++;
 	import_clear(imp);
+}
+
+/* The record in imp's buffers, as views. */
+static void
+buffers(struct import *imp, struct span f[REC_NFIELDS])
+{
+	f[REC_FIELD_ID].p = imp->id.p;
+	f[REC_FIELD_ID].len = imp->id.len;
+	f[REC_FIELD_TAGS].p = imp->tags.p;
+	f[REC_FIELD_TAGS].len = imp->tags.len;
+	f[REC_FIELD_QUESTION].p = imp->question.p;
+	f[REC_FIELD_QUESTION].len = imp->question.len;
+	f[REC_FIELD_ANSWER].p = imp->answer.p;
+	f[REC_FIELD_ANSWER].len = imp->answer.len;
 }
 
 void
 import_emit(struct import *imp, unsigned long line)
 {
-	emit(imp, line, 0);
+	struct span f[REC_NFIELDS];
+
+	buffers(imp, f);
+	emit(imp, line, f, 0);
 }
 
 void
 import_emit_escaped(struct import *imp, unsigned long line)
 {
-	emit(imp, line, 1);
+	struct span f[REC_NFIELDS];
+
+	buffers(imp, f);
+	emit(imp, line, f, 1);
+}
+
+void
+import_emit_fields(struct import *imp, unsigned long line,
+    const struct span f[REC_NFIELDS], int escaped)
+{
+	emit(imp, line, f, escaped);
 }
 
 /* The message for a bad record, without columns of a line nobody wrote. */
@@ -381,6 +490,8 @@ int
 import_next(struct import *imp, struct rec *r)
 {
 	for (;;) {
+		struct import_line *ql;
+		struct scan_fields f;
 		const char *line;
 		size_t len;
 
@@ -393,11 +504,16 @@ import_next(struct import *imp, struct rec *r)
 			}
 			continue;
 		}
+		ql = &imp->q[imp->qnext++];
 		line = imp->queue.p + imp->qpos;
-		len = imp->qend[imp->qnext] - imp->qpos;
-		imp->qpos += len + 1;
-		imp->lineno = imp->qline[imp->qnext++];
-		if (rec_parse(r, line, len) == REC_RECORD)
+		len = ql->end - imp->qpos;
+		imp->qpos = ql->end + 1;
+		imp->lineno = ql->line;
+		/* What emit() found: rec_parse need not scan the line. */
+		f.ntab = 3;
+		memcpy(f.tab, ql->tab, sizeof(ql->tab));
+		f.special = ql->special;
+		if (rec_parse_split(r, line, len, &f) == REC_RECORD)
 			return 1;
 		report(imp, r);
 	}

@@ -23,6 +23,13 @@ enum import_format {
 	IMPORT_MARKDOWN
 };
 
+struct import_line {
+	unsigned long	 line;		/* where the record starts */
+	size_t		 end;		/* where its LF is in the queue */
+	size_t		 tab[3];	/* its TABs, from the line's start */
+	unsigned	 special;	/* as in struct scan_fields */
+};
+
 struct import {
 	const char	*name;		/* the file, as messages show it */
 	enum import_format fmt;
@@ -31,11 +38,14 @@ struct import {
 	unsigned long	 nbad;		/* malformed records and rows */
 	unsigned long	 lineno;	/* where the record last returned starts */
 
-	/* Records made but not handed out: canonical lines, and their lines. */
+	/*
+	 * Records made but not handed out: canonical lines, with what making
+	 * them found out (where their TABs are, which fields need checks),
+	 * so that rec_parse need not scan them again.
+	 */
 	struct buf	 queue;
 	size_t		 qpos;
-	unsigned long	*qline;
-	size_t		*qend;		/* where each line's LF is */
+	struct import_line *q;
 	size_t		 qn, qnext, qcap;
 
 	/* The record being made, raw (unescaped) text. */
@@ -86,6 +96,13 @@ extern const struct import_reader import_csv, import_tsv, import_json,
 void		 import_emit(struct import *, unsigned long line);
 /* The same, with question and answer already in qb(5)'s escapes. */
 void		 import_emit_escaped(struct import *, unsigned long line);
+/*
+ * The same from views of the fields wherever they are (the reader's line,
+ * say), saving a copy: id, tags (comma-joined as import_add_tags makes
+ * them), question and answer, raw or (escaped) in qb(5)'s escapes.
+ */
+void		 import_emit_fields(struct import *, unsigned long line,
+		    const struct span f[REC_NFIELDS], int escaped);
 /* Reports "FILE:LINE: message" as bad input. */
 void		 import_error(struct import *, unsigned long line,
 		    const char *fmt, ...)

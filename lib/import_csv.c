@@ -27,23 +27,73 @@ struct sv {
 	int		 tagcol, guidcol;	/* 1-based, 0: none */
 	int		*skipcol;	/* notetype and deck columns */
 	size_t		 nskip;
-	struct buf	 text;		/* the row's fields, one after another */
-	size_t		*off;		/* field i is text[off[i], off[i + 1]) */
-	size_t		 nfield, offcap;
+	/*
+	 * The row's fields: most are views into the line; one with "" or a
+	 * line break in it is unquoted into text (its offset in off[]).
+	 */
+	struct span	*field;
+	size_t		*off;		/* NOT_COPIED for a view */
+	size_t		 nfield, fieldcap;
+	struct buf	 text;
 	struct buf	 scratch;
 	struct buf	 names;		/* Anki's #columns: line */
 	struct span	 pend;		/* a line read ahead, valid until */
 	int		 have_pend;	/* the next reader_next() */
 };
 
+#define NOT_COPIED	((size_t)-1)
+
 static void
-push_field(struct sv *sv)
+push_field(struct sv *sv, const char *p, size_t len, size_t off)
 {
-	if (sv->nfield + 2 > sv->offcap) {
-		sv->offcap = sv->offcap == 0 ? 16 : sv->offcap * 2;
-		sv->off = xreallocarray(sv->off, sv->offcap, sizeof(*sv->off));
+	if (sv->nfield == sv->fieldcap) {
+		sv->fieldcap = sv->fieldcap == 0 ? 16 : sv->fieldcap * 2;
+		sv->field = xreallocarray(sv->field, sv->fieldcap,
+		    sizeof(*sv->field));
+		sv->off = xreallocarray(sv->off, sv->fieldcap,
+		    sizeof(*sv->off));
 	}
-	sv->off[++sv->nfield] = sv->text.len;
+	sv->field[sv->nfield].p = p;
+	sv->field[sv->nfield].len = len;
+	sv->off[sv->nfield++] = off;
+}
+
+/* A field unquoted into text, from off to its end. */
+static void
+push_copied(struct sv *sv, size_t off)
+{
+	push_field(sv, NULL, sv->text.len - off, off);
+}
+
+/* The views copied into text, before the line they are in is let go. */
+static void
+copy_views(struct sv *sv)
+{
+	size_t i;
+
+	for (i = 0; i < sv->nfield; i++)
+		if (sv->off[i] == NOT_COPIED) {
+			sv->off[i] = sv->text.len;
+			buf_add(&sv->text, sv->field[i].p, sv->field[i].len);
+		}
+}
+
+/* The copied fields' views, once text no longer moves. */
+static void
+resolve(struct sv *sv)
+{
+	size_t i;
+
+	for (i = 0; i < sv->nfield; i++)
+		if (sv->off[i] != NOT_COPIED)
+			sv->field[i].p = sv->text.p + sv->off[i];
+}
+
+static void
+clear_row(struct sv *sv)
+{
+	buf_reset(&sv->text);
+	sv->nfield = 0;
 }
 
 /*
@@ -68,16 +118,25 @@ read_row(struct import *imp, struct sv *sv, unsigned long *start)
 			    "read error"), 0) : 0;
 	} while (l.len == 0);
 	*start = imp->rd->lineno;
-	buf_reset(&sv->text);
-	sv->nfield = 0;
-	sv->off[0] = 0;
+	clear_row(sv);
 	i = 0;
 	for (;;) {
 		if (i < l.len && l.p[i] == '"') {
-			i++;
-			for (;;) {
-				const char *q = memchr(l.p + i, '"', l.len - i);
+			const char *q = memchr(l.p + i + 1, '"', l.len - i - 1);
+			size_t off;
 
+			i++;
+			/* Most quoted fields end on their line without a "". */
+			if (q != NULL && (q + 1 == l.p + l.len || q[1] != '"')) {
+				push_field(sv, l.p + i, (size_t)(q - l.p) - i,
+				    NOT_COPIED);
+				i = (size_t)(q - l.p) + 1;
+				goto closed;
+			}
+			copy_views(sv);
+			off = sv->text.len;
+			for (;;) {
+				q = memchr(l.p + i, '"', l.len - i);
 				if (q == NULL) {
 					buf_add(&sv->text, l.p + i, l.len - i);
 					buf_addc(&sv->text, '\n');
@@ -98,15 +157,17 @@ read_row(struct import *imp, struct sv *sv, unsigned long *start)
 				}
 				break;
 			}
+			push_copied(sv, off);
+		closed:
 			if (i < l.len && l.p[i] != sv->sep) {
 				if (imp->rd->lineno == *start)
 					import_error(imp, *start, "text after "
 					    "the closing quote of field %zu",
-					    sv->nfield + 1);
+					    sv->nfield);
 				else
 					import_error(imp, *start, "text after "
 					    "the closing quote of field %zu, "
-					    "on line %lu", sv->nfield + 1,
+					    "on line %lu", sv->nfield,
 					    imp->rd->lineno);
 				return -1;
 			}
@@ -114,12 +175,13 @@ read_row(struct import *imp, struct sv *sv, unsigned long *start)
 			const char *s = memchr(l.p + i, sv->sep, l.len - i);
 			size_t stop = s != NULL ? (size_t)(s - l.p) : l.len;
 
-			buf_add(&sv->text, l.p + i, stop - i);
+			push_field(sv, l.p + i, stop - i, NOT_COPIED);
 			i = stop;
 		}
-		push_field(sv);
-		if (i >= l.len)
+		if (i >= l.len) {
+			resolve(sv);
 			return 1;
+		}
 		i++;		/* the separator */
 	}
 }
@@ -143,8 +205,7 @@ header_row(struct import *imp, struct sv *sv, unsigned long line)
 	struct buf unknown = { 0 };
 
 	for (i = 0; i < sv->nfield; i++) {
-		int f = import_column(sv->text.p + sv->off[i],
-		    sv->off[i + 1] - sv->off[i]);
+		int f = import_column(sv->field[i].p, sv->field[i].len);
 
 		known += f >= 0;
 		question += f == REC_FIELD_QUESTION;
@@ -153,8 +214,8 @@ header_row(struct import *imp, struct sv *sv, unsigned long line)
 		return 0;
 	set_roles(sv, sv->nfield);
 	for (i = 0; i < sv->nfield; i++) {
-		const char *p = sv->text.p + sv->off[i];
-		size_t len = sv->off[i + 1] - sv->off[i];
+		const char *p = sv->field[i].p;
+		size_t len = sv->field[i].len;
 		int f = import_column(p, len);
 
 		if (f < 0) {
@@ -224,35 +285,22 @@ from_html(struct buf *out, const char *p, size_t len)
 	}
 }
 
-static void
-add_text(struct import *imp, struct sv *sv, struct buf *to, const char *p,
-    size_t len)
-{
-	if (sv->html) {
-		from_html(&sv->scratch, p, len);
-		p = sv->scratch.p;
-		len = sv->scratch.len;
-	}
-	buf_add(to, p, len);
-	(void)imp;
-}
-
-/* An Anki guid is not always a qb id: then one is made from it. */
-static void
-add_id(struct import *imp, struct sv *sv, const char *p, size_t len)
+/*
+ * An Anki guid is not always a qb id: then one is made from it, into id;
+ * 0 when the guid is kept as it is.
+ */
+static int
+anki_id(const char *p, size_t len, char *id, size_t size)
 {
 	uint64_t h = 0xcbf29ce484222325ULL;
-	char id[32];
 	size_t i;
 
-	if (!sv->tsv || len == 0 || rec_id_valid(p, len)) {
-		buf_add(&imp->id, p, len);
-		return;
-	}
+	if (len == 0 || rec_id_valid(p, len))
+		return 0;
 	for (i = 0; i < len; i++)
 		h = (h ^ (unsigned char)p[i]) * 0x100000001b3ULL;
-	snprintf(id, sizeof(id), "anki-%012llx", (unsigned long long)(h >> 16));
-	buf_adds(&imp->id, id);
+	snprintf(id, size, "anki-%012llx", (unsigned long long)(h >> 16));
+	return 1;
 }
 
 /* Columns without a header: question, answer[, tags[, id]]. */
@@ -291,10 +339,22 @@ default_role(struct sv *sv, size_t col)
 	}
 }
 
+/*
+ * The row's fields, by role, to a record.  A field is passed on where it
+ * is (in the line, most often); a second column of the same role is
+ * appended to the first in imp's buffers, as is text made here.
+ */
 static void
 row_record(struct import *imp, struct sv *sv, unsigned long line)
 {
-	size_t i;
+	struct buf *bufs[REC_NFIELDS] = { &imp->id, &imp->tags,
+	    &imp->question, &imp->answer };
+	struct span f[REC_NFIELDS] = { { "", 0 }, { "", 0 }, { "", 0 },
+	    { "", 0 } };
+	unsigned seen = 0, inbuf = 1 << REC_FIELD_TAGS;
+	size_t i, filled = 0;
+	char id[32];
+	int r;
 
 	if (sv->header && sv->nfield != sv->nrole) {
 		import_error(imp, line, "%zu fields: the header has %zu",
@@ -306,28 +366,55 @@ row_record(struct import *imp, struct sv *sv, unsigned long line)
 		    "question, answer, tags, id", sv->nfield);
 		return;
 	}
+	/* A row of empty fields (",,,") is what a blank line is. */
+	for (i = 0; i < sv->nfield; i++)
+		filled += sv->field[i].len > 0;
+	if (filled == 0)
+		return;
 	import_clear(imp);
 	for (i = 0; i < sv->nfield; i++) {
-		const char *p = sv->text.p + sv->off[i];
-		size_t len = sv->off[i + 1] - sv->off[i];
+		const char *p = sv->field[i].p;
+		size_t len = sv->field[i].len;
 		int role = sv->header ? sv->role[i] : default_role(sv, i);
+		int made = 0;
 
-		switch (role) {
-		case REC_FIELD_ID:
-			add_id(imp, sv, p, len);
-			break;
-		case REC_FIELD_TAGS:
+		if (role < 0)
+			continue;
+		if (role == REC_FIELD_TAGS) {
 			import_add_tags(imp, p, len);
-			break;
-		case REC_FIELD_QUESTION:
-			add_text(imp, sv, &imp->question, p, len);
-			break;
-		case REC_FIELD_ANSWER:
-			add_text(imp, sv, &imp->answer, p, len);
-			break;
+			continue;
 		}
+		if (role == REC_FIELD_ID && sv->tsv &&
+		    anki_id(p, len, id, sizeof(id))) {
+			p = id;
+			len = strlen(id);
+			made = 1;
+		} else if (role != REC_FIELD_ID && sv->html) {
+			from_html(&sv->scratch, p, len);
+			p = sv->scratch.p;
+			len = sv->scratch.len;
+			made = 1;
+		}
+		r = 1 << role;
+		if (!(seen & r) && !made) {
+			f[role].p = p;
+			f[role].len = len;
+			seen |= r;
+			continue;
+		}
+		if (!(inbuf & r)) {
+			buf_add(bufs[role], f[role].p, f[role].len);
+			inbuf |= r;
+		}
+		buf_add(bufs[role], p, len);
+		seen |= r;
 	}
-	import_emit(imp, line);
+	for (r = 0; r < REC_NFIELDS; r++)
+		if (inbuf & 1 << r) {
+			f[r].p = bufs[r]->p != NULL ? bufs[r]->p : "";
+			f[r].len = bufs[r]->len;
+		}
+	import_emit_fields(imp, line, f, 0);
 }
 
 static int
@@ -421,23 +508,19 @@ anki_columns(struct import *imp, struct sv *sv)
 	size_t i, col = 0;
 	int question = 0;
 
-	buf_reset(&sv->text);
-	sv->nfield = 0;
-	sv->off[0] = 0;
+	clear_row(sv);
 	for (;;) {
 		const char *s = memchr(p, sv->sep, (size_t)(end - p));
 		const char *stop = s != NULL ? s : end;
 
-		buf_add(&sv->text, p, (size_t)(stop - p));
-		push_field(sv);
+		push_field(sv, p, (size_t)(stop - p), NOT_COPIED);
 		if (s == NULL)
 			break;
 		p = s + 1;
 	}
 	set_roles(sv, sv->nfield);
 	for (i = 0; i < sv->nfield; i++) {
-		int f = import_column(sv->text.p + sv->off[i],
-		    sv->off[i + 1] - sv->off[i]);
+		int f = import_column(sv->field[i].p, sv->field[i].len);
 
 		if (sv->tagcol == (int)i + 1)
 			f = REC_FIELD_TAGS;
@@ -450,8 +533,8 @@ anki_columns(struct import *imp, struct sv *sv)
 	if (!question)
 		for (i = 0; i < sv->nfield && col < 2; i++)
 			if (sv->role[i] == ROLE_NONE &&
-			    import_column(sv->text.p + sv->off[i],
-			    sv->off[i + 1] - sv->off[i]) < 0)
+			    import_column(sv->field[i].p,
+			    sv->field[i].len) < 0)
 				sv->role[i] = col++ == 0 ? REC_FIELD_QUESTION :
 				    REC_FIELD_ANSWER;
 	sv->header = 1;
@@ -466,31 +549,27 @@ anki_columns(struct import *imp, struct sv *sv)
 static void
 semicolons(struct sv *sv)
 {
-	struct buf first = { 0 };
 	const char *p, *end;
 
-	buf_add(&first, sv->text.p, sv->text.len);
-	p = first.p;
-	end = p + first.len;
-	if (first.len == 0 || memchr(p, ';', first.len) == NULL ||
-	    import_sniff_header(p, first.len, ';') == 0) {
-		buf_free(&first);
+	if (sv->field[0].len == 0 ||
+	    memchr(sv->field[0].p, ';', sv->field[0].len) == NULL ||
+	    import_sniff_header(sv->field[0].p, sv->field[0].len, ';') == 0)
 		return;
-	}
+	buf_reset(&sv->scratch);
+	buf_add(&sv->scratch, sv->field[0].p, sv->field[0].len);
+	p = sv->scratch.p;
+	end = p + sv->scratch.len;
 	sv->sep = ';';
-	buf_reset(&sv->text);
-	sv->nfield = 0;
+	clear_row(sv);
 	for (;;) {
 		const char *s = memchr(p, ';', (size_t)(end - p));
 		const char *stop = s != NULL ? s : end;
 
-		buf_add(&sv->text, p, (size_t)(stop - p));
-		push_field(sv);
+		push_field(sv, p, (size_t)(stop - p), NOT_COPIED);
 		if (s == NULL)
 			break;
 		p = s + 1;
 	}
-	buf_free(&first);
 }
 
 static int
@@ -536,8 +615,6 @@ sv_open(struct import *imp, char sep, int tsv)
 
 	sv->sep = sep;
 	sv->tsv = tsv;
-	sv->offcap = 16;
-	sv->off = xmalloc(sv->offcap * sizeof(*sv->off));
 	imp->state = sv;
 }
 
@@ -567,6 +644,7 @@ sv_close(struct import *imp)
 	buf_free(&sv->text);
 	buf_free(&sv->scratch);
 	buf_free(&sv->names);
+	free(sv->field);
 	free(sv->off);
 	free(sv->role);
 	free(sv->skipcol);
