@@ -116,6 +116,8 @@ import_open(struct import *imp, enum import_format fmt, struct reader *rd)
 	imp->lineno = 0;
 	imp->done = 0;
 	imp->state = NULL;
+	imp->r = NULL;
+	imp->taken = imp->stop = 0;
 	buf_reset(&imp->queue);
 	imp->qpos = imp->qn = imp->qnext = 0;
 	strmap_free(&imp->derived);
@@ -139,6 +141,9 @@ import_free(struct import *imp)
 	buf_free(&imp->question);
 	buf_free(&imp->answer);
 	free(imp->q);
+	buf_free(&imp->esc[0]);
+	buf_free(&imp->esc[1]);
+	buf_free(&imp->tagtmp);
 	strmap_free(&imp->derived);
 	memset(imp, 0, sizeof(*imp));
 }
@@ -187,15 +192,15 @@ joined(const char *p, size_t len)
 	return 1;
 }
 
-void
-import_add_tags(struct import *imp, const char *p, size_t len)
+static void
+add_tags(struct buf *tags, const char *p, size_t len)
 {
 	const char *end = p + len;
 
 	if (joined(p, len)) {
-		if (imp->tags.len > 0)
-			buf_addc(&imp->tags, ',');
-		buf_add(&imp->tags, p, len);
+		if (tags->len > 0)
+			buf_addc(tags, ',');
+		buf_add(tags, p, len);
 		return;
 	}
 
@@ -208,11 +213,17 @@ import_add_tags(struct import *imp, const char *p, size_t len)
 			n++;
 		if (n == 0)
 			break;
-		if (imp->tags.len > 0)
-			buf_addc(&imp->tags, ',');
-		buf_add(&imp->tags, p, n);
+		if (tags->len > 0)
+			buf_addc(tags, ',');
+		buf_add(tags, p, n);
 		p += n;
 	}
+}
+
+void
+import_add_tags(struct import *imp, const char *p, size_t len)
+{
+	add_tags(&imp->tags, p, len);
 }
 
 /* Spaces around a field are trimmed when it is parsed: trim them here. */
@@ -225,6 +236,15 @@ trimmed(struct span s)
 	}
 	while (s.len > 0 && s.p[s.len - 1] == ' ')
 		s.len--;
+	return s;
+}
+
+/* A buffer as a view; never a null pointer, even for an empty one. */
+static struct span
+view(const struct buf *b)
+{
+	struct span s = { b->p != NULL ? b->p : "", b->len };
+
 	return s;
 }
 
@@ -339,9 +359,9 @@ static struct scan_set special_bytes =
  * holds a byte rec_parse must check, 0 when it is printable ASCII.
  */
 static int
-add_text(struct buf *b, struct span s, int escaped)
+add_text(struct buf *b, struct span s, int escaped, int plain)
 {
-	size_t i = scan_find(s.p, 0, s.len, &special_bytes);
+	size_t i = plain ? s.len : scan_find(s.p, 0, s.len, &special_bytes);
 
 	if (escaped || i == s.len) {
 		buf_add(b, s.p, s.len);
@@ -366,6 +386,107 @@ is_blank(struct span s)
 }
 
 /*
+ * The tags as written, split on commas and white space and joined by
+ * commas (once: *tags is then the joined list); the number of bytes.
+ */
+static size_t
+joined_tags(struct import *imp, struct span *tags)
+{
+	if (!joined(tags->p, tags->len)) {
+		buf_reset(&imp->tagtmp);
+		add_tags(&imp->tagtmp, tags->p, tags->len);
+		*tags = view(&imp->tagtmp);
+	}
+	return tags->len;
+}
+
+/*
+ * A text field as the record holds it, escaped (into scratch, when raw
+ * text has bytes to escape) and trimmed; 1 when it is valid as it is (as
+ * check_text() in lib/rec.c would find), 0 to let rec_parse say what is
+ * wrong.
+ */
+static int
+direct_text(struct span *s, int escaped, unsigned hint, struct buf *scratch)
+{
+	static struct scan_set escapes = SCAN_SET(0, 3, '\\', '\t', '\n');
+	static struct scan_set backslash = SCAN_SET(0, 1, '\\');
+	size_t i;
+	int clean;
+
+	if (hint & IMPORT_PLAIN) {
+		*s = trimmed(*s);
+		return 1;
+	}
+	clean = scan_text_clean(s->p, s->len);
+	if (escaped) {
+		if (!clean)
+			return 0;
+		for (i = 0; (i = scan_find(s->p, i, s->len, &backslash)) <
+		    s->len; i += 2)
+			if (i + 1 == s->len || (s->p[i + 1] != '\\' &&
+			    s->p[i + 1] != 't' && s->p[i + 1] != 'n'))
+				return 0;
+		*s = trimmed(*s);
+		return 1;
+	}
+	/*
+	 * Raw text: escaped here when it holds a byte to escape, so that its
+	 * escapes are all right; clean text has no TAB or LF.
+	 */
+	if (clean && !(hint & IMPORT_NOESC))
+		i = scan_find(s->p, 0, s->len, &backslash);
+	else if (!(hint & IMPORT_NOESC))
+		i = scan_find(s->p, 0, s->len, &escapes);
+	else
+		i = s->len;
+	if (i < s->len) {
+		buf_reset(scratch);
+		buf_add(scratch, s->p, i);
+		escape(scratch, s->p + i, s->len - i);
+		s->p = scratch->p;
+		s->len = scratch->len;
+		if (!clean)
+			clean = scan_text_clean(s->p, s->len);
+	}
+	*s = trimmed(*s);
+	return clean;
+}
+
+/*
+ * The record handed out where its fields are, when they are valid as they
+ * stand; 0 leaves everything, messages included, to the queue and rec_parse.
+ */
+static int
+take(struct import *imp, const struct span f[REC_NFIELDS], struct span id,
+    int escaped, unsigned hints)
+{
+	struct rec *r = imp->r;
+	struct span q = f[REC_FIELD_QUESTION], a = f[REC_FIELD_ANSWER], tags;
+
+	id = trimmed(id);
+	if (!rec_id_valid(id.p, id.len) ||
+	    !direct_text(&q, escaped, hints >> 2 * REC_FIELD_QUESTION & 3,
+	    &imp->esc[0]) || q.len == 0 ||
+	    !direct_text(&a, escaped, hints >> 2 * REC_FIELD_ANSWER & 3,
+	    &imp->esc[1]))
+		return 0;
+	/* Tags as written, or split on white space as Anki writes them. */
+	tags = f[REC_FIELD_TAGS];
+	if (rec_tag_list(r, tags.p, tags.len) != REC_OK &&
+	    (joined(tags.p, tags.len) || (joined_tags(imp, &tags),
+	    rec_tag_list(r, tags.p, tags.len) != REC_OK)))
+		return 0;
+	r->err = REC_OK;
+	r->bare = 0;
+	r->id = id;
+	r->question = q;
+	r->answer = a;
+	return 1;
+}
+
+
+/*
  * Queues the canonical line, and with it what rec_parse would otherwise
  * scan the line again for: where its three TABs are (the id has none,
  * checked here; tags have none, import_add_tags splits on white space;
@@ -373,25 +494,26 @@ is_blank(struct span s)
  */
 static void
 emit(struct import *imp, unsigned long line, const struct span f[REC_NFIELDS],
-    int escaped)
+    int escaped, int direct, unsigned hints)
 {
 	struct buf *b = &imp->queue;
 	struct span id = f[REC_FIELD_ID], q = trimmed(f[REC_FIELD_QUESTION]);
+	struct span tags = f[REC_FIELD_TAGS];
 	struct import_line *ql;
-	char derived[48];
 	size_t start;
 	int sq, sa;
 
 	if (id.len == 0 && q.len > 0) {
-		id.p = derived;
-		id.len = derive_id(imp, q, escaped, derived, sizeof(derived));
+		id.p = imp->idbuf;
+		id.len = derive_id(imp, q, escaped, imp->idbuf,
+		    sizeof(imp->idbuf));
 	} else if (has_tab_or_lf(id)) {
 		/* Any other bad id is rec_parse's to report. */
 		import_error(imp, line, "bad id: an id is 1 to 64 bytes of "
 		    "A-Z a-z 0-9 . _ : / -");
 		import_clear(imp);
 		return;
-	} else if (q.len == 0 && is_blank(id) && f[REC_FIELD_TAGS].len == 0 &&
+	} else if (q.len == 0 && is_blank(id) && !joined_tags(imp, &tags) &&
 	    is_blank(f[REC_FIELD_ANSWER])) {
 		/* rec_parse would take the line for a blank one. */
 		import_error(imp, line, "empty question");
@@ -404,6 +526,16 @@ emit(struct import *imp, unsigned long line, const struct span f[REC_NFIELDS],
 		import_clear(imp);
 		return;
 	}
+	if (direct && imp->r != NULL && imp->qn == 0 && !imp->taken) {
+		/* One record at a time, handed out or queued. */
+		imp->stop = 1;
+		if (take(imp, f, id, escaped, hints)) {
+			imp->taken = 1;
+			imp->lineno = line;
+			import_clear(imp);
+			return;
+		}
+	}
 	if (imp->qn == imp->qcap) {
 		imp->qcap = imp->qcap == 0 ? 64 : imp->qcap * 2;
 		imp->q = xreallocarray(imp->q, imp->qcap, sizeof(*imp->q));
@@ -414,13 +546,16 @@ emit(struct import *imp, unsigned long line, const struct span f[REC_NFIELDS],
 	buf_add(b, id.p, id.len);
 	ql->tab[0] = b->len - start;
 	buf_addc(b, '\t');
-	buf_add(b, f[REC_FIELD_TAGS].p, f[REC_FIELD_TAGS].len);
+	joined_tags(imp, &tags);
+	buf_add(b, tags.p, tags.len);
 	ql->tab[1] = b->len - start;
 	buf_addc(b, '\t');
-	sq = add_text(b, f[REC_FIELD_QUESTION], escaped);
+	sq = add_text(b, f[REC_FIELD_QUESTION], escaped,
+	    hints >> 2 * REC_FIELD_QUESTION & IMPORT_PLAIN);
 	ql->tab[2] = b->len - start;
 	buf_addc(b, '\t');
-	sa = add_text(b, f[REC_FIELD_ANSWER], escaped);
+	sa = add_text(b, f[REC_FIELD_ANSWER], escaped,
+	    hints >> 2 * REC_FIELD_ANSWER & IMPORT_PLAIN);
 	/* The id's and the tags' bits are not used: set, to be safe. */
 	ql->special = 1 | 2 | (unsigned)sq << 2 | (unsigned)sa << 3;
 	ql->end = b->len;
@@ -429,18 +564,15 @@ emit(struct import *imp, unsigned long line, const struct span f[REC_NFIELDS],
 	import_clear(imp);
 }
 
+
 /* The record in imp's buffers, as views. */
 static void
 buffers(struct import *imp, struct span f[REC_NFIELDS])
 {
-	f[REC_FIELD_ID].p = imp->id.p;
-	f[REC_FIELD_ID].len = imp->id.len;
-	f[REC_FIELD_TAGS].p = imp->tags.p;
-	f[REC_FIELD_TAGS].len = imp->tags.len;
-	f[REC_FIELD_QUESTION].p = imp->question.p;
-	f[REC_FIELD_QUESTION].len = imp->question.len;
-	f[REC_FIELD_ANSWER].p = imp->answer.p;
-	f[REC_FIELD_ANSWER].len = imp->answer.len;
+	f[REC_FIELD_ID] = view(&imp->id);
+	f[REC_FIELD_TAGS] = view(&imp->tags);
+	f[REC_FIELD_QUESTION] = view(&imp->question);
+	f[REC_FIELD_ANSWER] = view(&imp->answer);
 }
 
 void
@@ -449,7 +581,7 @@ import_emit(struct import *imp, unsigned long line)
 	struct span f[REC_NFIELDS];
 
 	buffers(imp, f);
-	emit(imp, line, f, 0);
+	emit(imp, line, f, 0, 0, 0);
 }
 
 void
@@ -458,14 +590,23 @@ import_emit_escaped(struct import *imp, unsigned long line)
 	struct span f[REC_NFIELDS];
 
 	buffers(imp, f);
-	emit(imp, line, f, 1);
+	emit(imp, line, f, 1, 0, 0);
 }
 
 void
 import_emit_fields(struct import *imp, unsigned long line,
-    const struct span f[REC_NFIELDS], int escaped)
+    const struct span f[REC_NFIELDS], int escaped, unsigned hints)
 {
-	emit(imp, line, f, escaped);
+	emit(imp, line, f, escaped, 1, hints);
+}
+
+/* A batch of records at a time keeps the queue's cost low. */
+#define BATCH	256
+
+int
+import_full(const struct import *imp)
+{
+	return imp->stop || imp->qn >= BATCH;
 }
 
 /* The message for a bad record, without columns of a line nobody wrote. */
@@ -496,9 +637,19 @@ import_next(struct import *imp, struct rec *r)
 		size_t len;
 
 		if (imp->qnext == imp->qn) {
+			int more;
+
 			buf_reset(&imp->queue);
 			imp->qpos = imp->qn = imp->qnext = 0;
-			if (imp->done || !readers[imp->fmt]->fill(imp)) {
+			if (imp->done)
+				return 0;
+			imp->r = r;
+			imp->taken = imp->stop = 0;
+			more = readers[imp->fmt]->fill(imp);
+			imp->r = NULL;
+			if (imp->taken)
+				return 1;	/* imp->lineno is its line */
+			if (!more) {
 				imp->done = 1;
 				return 0;
 			}

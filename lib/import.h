@@ -48,6 +48,18 @@ struct import {
 	struct import_line *q;
 	size_t		 qn, qnext, qcap;
 
+	/*
+	 * While import_next() calls a reader: the caller's record, which
+	 * import_emit_fields() may fill in place of queueing a line (then
+	 * taken is set, and the reader must return: see import_full()).
+	 */
+	struct rec	*r;
+	int		 taken;
+	int		 stop;		/* the reader must return now */
+	char		 idbuf[48];	/* the id derived for it */
+	struct buf	 esc[2];	/* its question and answer escaped */
+	struct buf	 tagtmp;	/* tags split, for the queue */
+
 	/* The record being made, raw (unescaped) text. */
 	struct buf	 id, tags, question, answer;
 	struct strmap	 derived;	/* derived ids made so far */
@@ -98,11 +110,22 @@ void		 import_emit(struct import *, unsigned long line);
 void		 import_emit_escaped(struct import *, unsigned long line);
 /*
  * The same from views of the fields wherever they are (the reader's line,
- * say), saving a copy: id, tags (comma-joined as import_add_tags makes
- * them), question and answer, raw or (escaped) in qb(5)'s escapes.
+ * say): id, tags (as written: split on commas and white space), question
+ * and answer, raw or (escaped) in qb(5)'s escapes.  hints says what the
+ * reader already knows of a text field, to save looking again: the
+ * IMPORT_HINT()s of the fields or'ed.  A valid record is handed out as it
+ * stands, its fields left where they are, when nothing is queued before
+ * it: the views must stay valid until the reader is called again, so the
+ * reader returns as soon as import_full() says so.
  */
 void		 import_emit_fields(struct import *, unsigned long line,
-		    const struct span f[REC_NFIELDS], int escaped);
+		    const struct span f[REC_NFIELDS], int escaped,
+		    unsigned hints);
+#define IMPORT_PLAIN	1u	/* printable ASCII, no backslash */
+#define IMPORT_NOESC	2u	/* raw text without a backslash, TAB or LF */
+#define IMPORT_HINT(field, h)	((unsigned)(h) << 2 * (field))
+/* Has the reader made enough for now (a batch, or a record handed out)? */
+int		 import_full(const struct import *);
 /* Reports "FILE:LINE: message" as bad input. */
 void		 import_error(struct import *, unsigned long line,
 		    const char *fmt, ...)

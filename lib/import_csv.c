@@ -351,7 +351,7 @@ row_record(struct import *imp, struct sv *sv, unsigned long line)
 	    &imp->question, &imp->answer };
 	struct span f[REC_NFIELDS] = { { "", 0 }, { "", 0 }, { "", 0 },
 	    { "", 0 } };
-	unsigned seen = 0, inbuf = 1 << REC_FIELD_TAGS;
+	unsigned seen = 0, inbuf = 0;
 	size_t i, filled = 0;
 	char id[32];
 	int r;
@@ -380,7 +380,11 @@ row_record(struct import *imp, struct sv *sv, unsigned long line)
 
 		if (role < 0)
 			continue;
-		if (role == REC_FIELD_TAGS) {
+		if (role == REC_FIELD_TAGS && (seen & 1 << role)) {
+			/* Tag columns are lists joined, not text run on. */
+			if (!(inbuf & 1 << role))
+				import_add_tags(imp, f[role].p, f[role].len);
+			inbuf |= 1 << role;
 			import_add_tags(imp, p, len);
 			continue;
 		}
@@ -389,7 +393,8 @@ row_record(struct import *imp, struct sv *sv, unsigned long line)
 			p = id;
 			len = strlen(id);
 			made = 1;
-		} else if (role != REC_FIELD_ID && sv->html) {
+		} else if (role != REC_FIELD_ID && role != REC_FIELD_TAGS &&
+		    sv->html) {
 			from_html(&sv->scratch, p, len);
 			p = sv->scratch.p;
 			len = sv->scratch.len;
@@ -414,7 +419,7 @@ row_record(struct import *imp, struct sv *sv, unsigned long line)
 			f[r].p = bufs[r]->p != NULL ? bufs[r]->p : "";
 			f[r].len = bufs[r]->len;
 		}
-	import_emit_fields(imp, line, f, 0);
+	import_emit_fields(imp, line, f, 0, 0);
 }
 
 static int
@@ -598,14 +603,14 @@ sv_fill(struct import *imp)
 				return 0;
 		}
 	}
-	/* A batch of records at a time keeps the queue's cost low. */
-	while (n < 256 && (got = read_row(imp, sv, &line)) != 0) {
+	while (n < 256 && !import_full(imp) &&
+	    (got = read_row(imp, sv, &line)) != 0) {
 		if (got < 0)
 			continue;
 		row_record(imp, sv, line);
 		n++;
 	}
-	return imp->qn > 0 || n > 0;
+	return imp->qn > 0 || imp->taken || n > 0;
 }
 
 static void
