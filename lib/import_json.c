@@ -23,6 +23,7 @@ struct js {
 	unsigned long	 line;		/* of text[pos] */
 	int		 state;		/* 0 before '[', 1 in, 2 after ']' */
 	int		 warned;	/* unknown keys reported once a file */
+	struct buf	 scratch;
 };
 
 static const char *const keys[][6] = {
@@ -42,6 +43,21 @@ key_field(const char *key)
 	for (f = REC_FIELD_ID; f <= REC_FIELD_ANSWER; f++)
 		for (i = 0; keys[f][i] != NULL; i++)
 			if (strcmp(key, keys[f][i]) == 0)
+				return f;
+	return -1;
+}
+
+/* key_field() of a key not NUL-terminated (in the text). */
+static int
+key_field_n(const char *key, size_t len)
+{
+	int f, i;
+
+	for (f = REC_FIELD_ID; f <= REC_FIELD_ANSWER; f++)
+		for (i = 0; keys[f][i] != NULL; i++)
+			if (keys[f][i][0] == key[0] &&
+			    strlen(keys[f][i]) == len &&
+			    memcmp(keys[f][i], key, len) == 0)
 				return f;
 	return -1;
 }
@@ -145,12 +161,14 @@ object(struct import *imp, struct js *js, json_t *o, unsigned long line)
  * costs 15 times reading qb(5)).  *used is the object's length.
  */
 static int
-fast_string(const char **pp, const char *end, struct buf *to)
+fast_string(const char **pp, const char *end, struct buf *to, struct span *v)
 {
-	const char *p = *pp;
+	const char *p = *pp, *start;
+	int copy = 0;		/* to holds the text: a \" or \/ was met */
 
 	if (p == end || *p++ != '"')
 		return 0;
+	start = p;
 	for (;;) {
 		const char *run = p;
 
@@ -165,8 +183,10 @@ fast_string(const char **pp, const char *end, struct buf *to)
 			    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
 			    _mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl));
 
-			if (_mm_movemask_epi8(m) != 0)
+			if (_mm_movemask_epi8(m) != 0) {
+				p += __builtin_ctz((unsigned)_mm_movemask_epi8(m));
 				break;
+			}
 			p += 16;
 		}
 #endif
@@ -184,7 +204,7 @@ fast_string(const char **pp, const char *end, struct buf *to)
 		while (p < end && *p != '"' && *p != '\\' &&
 		    (unsigned char)*p >= 0x20)
 			p++;
-		if (to != NULL)
+		if (copy)
 			buf_add(to, run, (size_t)(p - run));
 		if (p == end || (unsigned char)*p < 0x20)
 			return 0;
@@ -195,11 +215,16 @@ fast_string(const char **pp, const char *end, struct buf *to)
 		/* Straight to qb(5)'s escapes, which are JSON's for these. */
 		switch (*p) {
 		case '"': case '/':
-			if (to != NULL)
-				buf_addc(to, *p);
+			if (to == NULL)
+				break;
+			if (!copy) {
+				buf_add(to, start, (size_t)(p - 1 - start));
+				copy = 1;
+			}
+			buf_addc(to, *p);
 			break;
 		case '\\': case 'n': case 't':
-			if (to != NULL) {
+			if (copy) {
 				buf_addc(to, '\\');
 				buf_addc(to, *p);
 			}
@@ -208,6 +233,13 @@ fast_string(const char **pp, const char *end, struct buf *to)
 			return 0;
 		}
 		p++;
+	}
+	if (v != NULL && copy) {
+		v->p = to->p;
+		v->len = to->len;
+	} else if (v != NULL) {
+		v->p = start;
+		v->len = (size_t)(p - start);
 	}
 	*pp = p + 1;
 	return 1;
@@ -236,40 +268,41 @@ fast_space(const char *p, const char *end)
 }
 
 static int
-fast_object(struct import *imp, const char *p, size_t len, size_t *used)
+fast_object(struct import *imp, struct js *js, const char *p, size_t len,
+    size_t *used, struct span f[REC_NFIELDS])
 {
 	const char *start = p, *end = p + len;
-	int seen = 0;
+	int seen = 0, k;
 
 	import_clear(imp);
+	for (k = 0; k < REC_NFIELDS; k++) {
+		f[k].p = "";
+		f[k].len = 0;
+	}
 	p = fast_space(p, end);
 	if (p == end || *p++ != '{')
 		return 0;
 	for (;;) {
 		const char *key;
 		struct buf *to = NULL;
-		int f, i;
+		int f_;
 
 		p = fast_space(p, end);
 		key = p + 1;
-		if (!fast_string(&p, end, NULL))
+		if (!fast_string(&p, end, NULL, NULL))
 			break;
-		for (f = REC_FIELD_ID; f <= REC_FIELD_ANSWER; f++)
-			for (i = 0; keys[f][i] != NULL; i++)
-				if (keys[f][i][0] == key[0] &&
-				    strncmp(keys[f][i], key, (size_t)(p - key - 1))
-				    == 0 && keys[f][i][p - key - 1] == '\0')
-					goto known;
+		if ((f_ = key_field_n(key, (size_t)(p - key - 1))) >= 0)
+			goto known;
 		break;
 	known:
-		if (seen & (1 << f))
+		if (seen & (1 << f_))
 			break;
-		seen |= 1 << f;
+		seen |= 1 << f_;
 		p = fast_space(p, end);
 		if (p == end || *p++ != ':')
 			break;
 		p = fast_space(p, end);
-		if (f == REC_FIELD_TAGS) {
+		if (f_ == REC_FIELD_TAGS) {
 			if (p == end || *p++ != '[')
 				break;
 			p = fast_space(p, end);
@@ -277,17 +310,17 @@ fast_object(struct import *imp, const char *p, size_t len, size_t *used)
 				p++;
 			else
 				for (;;) {
-					size_t mark = imp->tags.len;
+					struct span t;
 
-					if (imp->tags.len > 0)
-						buf_addc(&imp->tags, ',');
-					if (!fast_string(&p, end, &imp->tags))
+					buf_reset(&js->scratch);
+					if (!fast_string(&p, end, &js->scratch, &t))
 						goto slow;
 					/* One tag, as import_add_tags keeps it. */
-					if (!plain_tag(imp->tags.p + mark +
-					    (mark > 0), imp->tags.len - mark -
-					    (mark > 0)))
+					if (!plain_tag(t.p, t.len))
 						goto slow;
+					if (imp->tags.len > 0)
+						buf_addc(&imp->tags, ',');
+					buf_add(&imp->tags, t.p, t.len);
 					p = fast_space(p, end);
 					if (p < end && *p == ',') {
 						p = fast_space(p + 1, end);
@@ -300,9 +333,9 @@ fast_object(struct import *imp, const char *p, size_t len, size_t *used)
 					goto slow;
 				}
 		} else {
-			to = f == REC_FIELD_ID ? &imp->id : f == REC_FIELD_QUESTION ?
+			to = f_ == REC_FIELD_ID ? &imp->id : f_ == REC_FIELD_QUESTION ?
 			    &imp->question : &imp->answer;
-			if (!fast_string(&p, end, to))
+			if (!fast_string(&p, end, to, &f[f_]))
 				break;
 		}
 		p = fast_space(p, end);
@@ -312,6 +345,10 @@ fast_object(struct import *imp, const char *p, size_t len, size_t *used)
 		}
 		if (p < end && *p == '}' && (seen & (1 << REC_FIELD_QUESTION))) {
 			*used = (size_t)(p + 1 - start);
+			if (imp->tags.len > 0) {
+				f[REC_FIELD_TAGS].p = imp->tags.p;
+				f[REC_FIELD_TAGS].len = imp->tags.len;
+			}
 			return 1;
 		}
 		break;
@@ -347,7 +384,9 @@ jsonl_fill(struct import *imp)
 
 	if (js == NULL)
 		imp->state = js = xcalloc(1, sizeof(*js));
-	while (n < 256 && (got = reader_next(imp->rd, &l)) > 0) {
+	while (n < 256 && !import_full(imp) &&
+	    (got = reader_next(imp->rd, &l)) > 0) {
+		struct span f[REC_NFIELDS];
 		json_t *o;
 		size_t i = 0, used;
 
@@ -356,9 +395,9 @@ jsonl_fill(struct import *imp)
 		if (i == l.len)
 			continue;
 		n++;
-		if (fast_object(imp, l.p, l.len, &used) &&
+		if (fast_object(imp, js, l.p, l.len, &used, f) &&
 		    fast_space(l.p + used, l.p + l.len) == l.p + l.len) {
-			import_emit_escaped(imp, imp->rd->lineno);
+			import_emit_fields(imp, imp->rd->lineno, f, 1, 0);
 			continue;
 		}
 		if ((o = parse(imp, l.p, l.len, 0, imp->rd->lineno, NULL)) ==
@@ -429,7 +468,8 @@ json_fill(struct import *imp)
 			import_error(imp, imp->rd->lineno + 1, "read error");
 	}
 	p = js->text.p;
-	while (n < 256) {
+	while (n < 256 && !import_full(imp)) {
+		struct span f[REC_NFIELDS];
 		size_t used;
 		json_t *o;
 
@@ -470,9 +510,9 @@ json_fill(struct import *imp)
 			continue;
 		}
 		n++;
-		if (fast_object(imp, p + js->pos, js->text.len - js->pos,
-		    &used))
-			import_emit_escaped(imp, js->line);
+		if (fast_object(imp, js, p + js->pos, js->text.len - js->pos,
+		    &used, f))
+			import_emit_fields(imp, js->line, f, 1, 0);
 		else {
 			o = parse(imp, p + js->pos, js->text.len - js->pos,
 			    JSON_DISABLE_EOF_CHECK, js->line, &used);
@@ -507,6 +547,7 @@ js_close(struct import *imp)
 	if (js == NULL)
 		return;
 	buf_free(&js->text);
+	buf_free(&js->scratch);
 	free(js);
 }
 
