@@ -62,6 +62,38 @@ bad_records_name_the_source_line(void **state)
 	    "qb-test: t:5: empty question\n");
 }
 
+/* Both were reported as "no error": the line made was blank, or a comment. */
+static void
+empty_rows_and_hash_ids(void **state)
+{
+	(void)state;
+	assert_import(IMPORT_CSV, "question,answer\n,\n\" \",x\nQ,A\n",
+	    "qaf640c4c8602\t\tQ\tA\n",
+	    "qb-test: t:3: empty question\n");
+	assert_import(IMPORT_CSV, "id,question\n#x,y\nb-1,z\n",
+	    "b-1\t\tz\t\n",
+	    "qb-test: t:2: '#' in id: ids are made of A-Z a-z 0-9 . _ : / -\n");
+	assert_import(IMPORT_JSONL, "{\"question\":\"\"}\n",
+	    "", "qb-test: t:1: empty question\n");
+}
+
+/* Records handed out in place and queued ones keep the file's order. */
+static void
+valid_and_escaped_records_in_order(void **state)
+{
+	(void)state;
+	assert_import(IMPORT_CSV, "id,tags,question,answer\n"
+	    "a,\"X, y\",\"Q\ttab\",A\\\n"
+	    "b,,bad \001,\n"
+	    "c,t,\"two\nlines\",\u00e9\n",
+	    "a\tx,y\tQ\\ttab\tA\\\\\n"
+	    "c\tt\ttwo\\nlines\t\u00e9\n",
+	    "qb-test: t:3: control character byte 0x01 in question\n");
+	assert_import(IMPORT_JSONL, "{\"id\":\"a\",\"question\":\"say \\\"hi\\\"\\n\"}\n"
+	    "{\"id\":\"b\",\"question\":\"x\\q\"}\n",
+	    "a\t\tsay \"hi\"\\n\t\n", "qb-test: t:2: JSON: invalid escape near '\"x\\q' (column 25)\n");
+}
+
 int
 main(void)
 {
@@ -71,6 +103,8 @@ main(void)
 		cmocka_unit_test(sniffing_other_formats),
 		cmocka_unit_test(same_question_twice_gets_numbered_ids),
 		cmocka_unit_test(bad_records_name_the_source_line),
+		cmocka_unit_test(empty_rows_and_hash_ids),
+		cmocka_unit_test(valid_and_escaped_records_in_order),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
