@@ -122,6 +122,19 @@ check_text(struct rec *r, struct span s, enum rec_field f, size_t col0)
 	return 0;
 }
 
+/*
+ * A text field the scan flagged: when it found no control and no invalid
+ * UTF-8 there, only the escapes are left to check.
+ */
+static int
+check_field(struct rec *r, struct span s, enum rec_field f, size_t col0,
+    unsigned bad)
+{
+	if (!bad && escapes_ok(s.p, s.len) == 0)
+		return 0;
+	return check_text(r, s, f, col0);
+}
+
 static int
 check_id(struct rec *r, struct span s, size_t col0)
 {
@@ -475,10 +488,10 @@ rec_parse_split(struct rec *r, const char *line, size_t len,
 	if (r->question.len == 0)
 		return fail(r, REC_EQEMPTY, REC_FIELD_QUESTION,
 		    1 + (size_t)(r->question.p - line), 0);
-	if (((f.special & 4) && check_text(r, r->question, REC_FIELD_QUESTION,
-	    1 + (size_t)(r->question.p - line)) < 0) ||
-	    ((f.special & 8) && check_text(r, r->answer, REC_FIELD_ANSWER,
-	    1 + (size_t)(r->answer.p - line)) < 0))
+	if (((f.special & 4) && check_field(r, r->question, REC_FIELD_QUESTION,
+	    1 + (size_t)(r->question.p - line), f.bad & 4) < 0) ||
+	    ((f.special & 8) && check_field(r, r->answer, REC_FIELD_ANSWER,
+	    1 + (size_t)(r->answer.p - line), f.bad & 8) < 0))
 		return REC_INVALID;
 	if (id.len == 0)
 		derive_id(r);

@@ -159,6 +159,49 @@ line_portable(const char *p, size_t n, struct scan_fields *f)
 }
 
 /*
+ * A CR that comes before an LF is the line's framing, not a control, when
+ * the byte before it is ASCII (else a sequence cut off by the CR could
+ * show there alone).  Takes a block's bits; bit 0 is not known.
+ */
+static inline uint64_t
+crlf(uint64_t cr, uint64_t lf, uint64_t hi)
+{
+	return cr & (lf >> 1) & ~(hi << 1 | 1);
+}
+
+static size_t
+blocks_portable(const char *p, size_t n, size_t before, struct scan_block *b)
+{
+	size_t i, k;
+
+	(void)before;
+	for (k = 0; k * SCAN_BLOCK < n; k++) {
+		uint64_t cr = 0, hi = 0;
+		size_t m = n - k * SCAN_BLOCK;
+
+		b[k].lf = b[k].tab = b[k].bs = b[k].bad = 0;
+		for (i = 0; i < SCAN_BLOCK && i < m; i++) {
+			unsigned char c = (unsigned char)p[k * SCAN_BLOCK + i];
+			uint64_t bit = 1ull << i;
+
+			if (c == '\n')
+				b[k].lf |= bit;
+			else if (c == '\t')
+				b[k].tab |= bit;
+			else if (c == '\\')
+				b[k].bs |= bit;
+			else if (c < 0x20 || c >= 0x7f) {
+				b[k].bad |= bit;
+				cr |= c == '\r' ? bit : 0;
+				hi |= c >= 0x80 ? bit : 0;
+			}
+		}
+		b[k].bad &= ~crlf(cr, b[k].lf, hi);
+	}
+	return k;
+}
+
+/*
  * Takes one block's bit masks (bit i: byte base + i) into f: the TABs, and
  * the fields its special bytes are in (those between the first and the
  * last special byte, to keep it short).  1 when the scan may stop.
@@ -396,6 +439,75 @@ line_sse2(const char *p, size_t n, struct scan_fields *f)
 	return n;
 }
 
+/* The bits of four 16-byte compares as one 64-bit mask. */
+static inline uint64_t
+mask64_sse2(__m128i a, __m128i b, __m128i c, __m128i d)
+{
+	return (uint64_t)(unsigned)_mm_movemask_epi8(a) |
+	    (uint64_t)(unsigned)_mm_movemask_epi8(b) << 16 |
+	    (uint64_t)(unsigned)_mm_movemask_epi8(c) << 32 |
+	    (uint64_t)(unsigned)_mm_movemask_epi8(d) << 48;
+}
+
+#define CMP4(op, x)	op(v[0], x), op(v[1], x), op(v[2], x), op(v[3], x)
+
+static void
+block_sse2(const char *p, struct scan_block *b)
+{
+	const __m128i lf = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t');
+	const __m128i bs = _mm_set1_epi8('\\'), del = _mm_set1_epi8(0x7f);
+	const __m128i sp = _mm_set1_epi8(0x20), cr = _mm_set1_epi8('\r');
+	__m128i v[4];
+	uint64_t ctl;
+	int k;
+
+	for (k = 0; k < 4; k++)
+		v[k] = _mm_loadu_si128((const __m128i *)(const void *)
+		    (p + 16 * k));
+	b->lf = mask64_sse2(CMP4(_mm_cmpeq_epi8, lf));
+	b->tab = mask64_sse2(CMP4(_mm_cmpeq_epi8, tab));
+	b->bs = mask64_sse2(CMP4(_mm_cmpeq_epi8, bs));
+	/* Signed: below 0x20 are the controls and the non-ASCII bytes. */
+	ctl = mask64_sse2(CMP4(_mm_cmplt_epi8, sp)) |
+	    mask64_sse2(CMP4(_mm_cmpeq_epi8, del));
+	b->bad = ctl & ~b->tab & ~b->lf;
+	if (b->bad != 0)
+		b->bad &= ~crlf(mask64_sse2(CMP4(_mm_cmpeq_epi8, cr)), b->lf,
+		    mask64_sse2(v[0], v[1], v[2], v[3]));
+}
+
+/*
+ * The last block, short, from a copy padded with NULs (bits past n are
+ * cleared: the NULs are not the text's).
+ */
+static void
+last_block(void (*block)(const char *, struct scan_block *), const char *p,
+    size_t n, struct scan_block *b)
+{
+	char last[SCAN_BLOCK] = { 0 };
+	uint64_t keep = (1ull << n) - 1;
+
+	memcpy(last, p, n);
+	block(last, b);
+	b->lf &= keep;
+	b->tab &= keep;
+	b->bs &= keep;
+	b->bad &= keep;
+}
+
+static size_t
+blocks_sse2(const char *p, size_t n, size_t before, struct scan_block *b)
+{
+	size_t i, k = 0;
+
+	(void)before;
+	for (i = 0; i + SCAN_BLOCK <= n; i += SCAN_BLOCK)
+		block_sse2(p + i, &b[k++]);
+	if (i < n)
+		last_block(block_sse2, p + i, n - i, &b[k++]);
+	return k;
+}
+
 __attribute__((target("avx2"))) static __m256i
 set_mask256(__m256i v, struct scan_set *s)
 {
@@ -513,9 +625,12 @@ table256(const signed char t[16])
 	    (const void *)t));
 }
 
-/* The errors of one block, given the block before it. */
+/*
+ * The UTF-8 errors of one block, given the block before it, and C1
+ * controls: a byte is not zero where an error shows.
+ */
 __attribute__((target("avx2"), always_inline)) static inline __m256i
-utf8_block(__m256i in, __m256i prev_in)
+utf8_errors(__m256i in, __m256i prev_in)
 {
 	static const signed char hi1[16] = {
 		U_TOO_LONG, U_TOO_LONG, U_TOO_LONG, U_TOO_LONG,
@@ -572,16 +687,24 @@ utf8_block(__m256i in, __m256i prev_in)
 	    _mm256_subs_epu8(prev3, _mm256_set1_epi8((char)(0xf0 - 0x80))));
 	__m256i err = _mm256_xor_si256(_mm256_and_si256(must23,
 	    _mm256_set1_epi8((char)0x80)), sc);
-	const __m256i low = _mm256_set1_epi8(0x1f), c1 = _mm256_set1_epi8((char)0x9f);
-	/* C0 controls and DEL. */
+	const __m256i c1 = _mm256_set1_epi8((char)0x9f);
+
+	/* C1: C2 then 80 to 9F. */
+	return _mm256_or_si256(err, _mm256_and_si256(
+	    _mm256_cmpeq_epi8(prev1, _mm256_set1_epi8((char)0xc2)),
+	    _mm256_cmpeq_epi8(_mm256_max_epu8(in, c1), c1)));
+}
+
+/* The errors of one block as utf8_errors(), and C0 controls and DEL. */
+__attribute__((target("avx2"), always_inline)) static inline __m256i
+utf8_block(__m256i in, __m256i prev_in)
+{
+	const __m256i low = _mm256_set1_epi8(0x1f);
 	__m256i ctrl = _mm256_or_si256(
 	    _mm256_cmpeq_epi8(_mm256_max_epu8(in, low), low),
 	    _mm256_cmpeq_epi8(in, _mm256_set1_epi8(0x7f)));
-	/* C1: C2 then 80 to 9F. */
-	ctrl = _mm256_or_si256(ctrl, _mm256_and_si256(
-	    _mm256_cmpeq_epi8(prev1, _mm256_set1_epi8((char)0xc2)),
-	    _mm256_cmpeq_epi8(_mm256_max_epu8(in, c1), c1)));
-	return _mm256_or_si256(err, ctrl);
+
+	return _mm256_or_si256(utf8_errors(in, prev_in), ctrl);
 }
 
 __attribute__((target("avx2"))) static int
@@ -608,6 +731,82 @@ clean_avx2(const char *p, size_t n)
 	err = _mm256_or_si256(err, utf8_block(_mm256_loadu_si256(
 	    (const __m256i *)(const void *)last), prev));
 	return _mm256_testz_si256(err, err);
+}
+
+__attribute__((target("avx2"), always_inline)) static inline uint64_t
+mask64_avx2(__m256i a, __m256i b)
+{
+	return (uint64_t)(uint32_t)_mm256_movemask_epi8(a) |
+	    (uint64_t)(uint32_t)_mm256_movemask_epi8(b) << 32;
+}
+
+/*
+ * One block of 64 bytes, given the 32 before it: the UTF-8 lookups run
+ * only when there is a non-ASCII byte in it or in the last three before.
+ */
+__attribute__((target("avx2"), always_inline)) static inline void
+block_avx2(__m256i v0, __m256i v1, __m256i prev, struct scan_block *b)
+{
+	const __m256i lf = _mm256_set1_epi8('\n'), tab = _mm256_set1_epi8('\t');
+	const __m256i bs = _mm256_set1_epi8('\\'), del = _mm256_set1_epi8(0x7f);
+	const __m256i sp = _mm256_set1_epi8(0x20), zero = _mm256_setzero_si256();
+	uint64_t hi = mask64_avx2(v0, v1), ctl;
+
+	b->lf = mask64_avx2(_mm256_cmpeq_epi8(v0, lf), _mm256_cmpeq_epi8(v1, lf));
+	b->tab = mask64_avx2(_mm256_cmpeq_epi8(v0, tab),
+	    _mm256_cmpeq_epi8(v1, tab));
+	b->bs = mask64_avx2(_mm256_cmpeq_epi8(v0, bs), _mm256_cmpeq_epi8(v1, bs));
+	/* Signed: below 0x20 are the controls and the non-ASCII bytes. */
+	ctl = mask64_avx2(_mm256_or_si256(_mm256_cmpgt_epi8(sp, v0),
+	    _mm256_cmpeq_epi8(v0, del)), _mm256_or_si256(
+	    _mm256_cmpgt_epi8(sp, v1), _mm256_cmpeq_epi8(v1, del)));
+	b->bad = ctl & ~hi & ~b->tab & ~b->lf;
+	if (b->bad != 0) {
+		const __m256i cr = _mm256_set1_epi8('\r');
+
+		b->bad &= ~crlf(mask64_avx2(_mm256_cmpeq_epi8(v0, cr),
+		    _mm256_cmpeq_epi8(v1, cr)), b->lf, hi);
+	}
+	if ((hi | ((uint32_t)_mm256_movemask_epi8(prev) >> 29)) != 0)
+		b->bad |= ~mask64_avx2(
+		    _mm256_cmpeq_epi8(utf8_errors(v0, prev), zero),
+		    _mm256_cmpeq_epi8(utf8_errors(v1, v0), zero));
+}
+
+__attribute__((target("avx2"))) static size_t
+blocks_avx2(const char *p, size_t n, size_t before, struct scan_block *b)
+{
+	char ahead[32] = { 0 }, last[SCAN_BLOCK];
+	__m256i prev, v0, v1;
+	size_t i, k = 0;
+	uint64_t keep;
+
+	/* Bytes before the text are taken for ASCII: NULs. */
+	if (before > 32)
+		before = 32;
+	memcpy(ahead + 32 - before, p - before, before);
+	prev = _mm256_loadu_si256((const __m256i *)(const void *)ahead);
+	for (i = 0; i + SCAN_BLOCK <= n; i += SCAN_BLOCK) {
+		v0 = _mm256_loadu_si256((const __m256i *)(const void *)(p + i));
+		v1 = _mm256_loadu_si256((const __m256i *)(const void *)
+		    (p + i + 32));
+		block_avx2(v0, v1, prev, &b[k++]);
+		prev = v1;
+	}
+	if (i == n)
+		return k;
+	/* The short last block, from a copy padded with NULs. */
+	memset(last, 0, sizeof(last));
+	memcpy(last, p + i, n - i);
+	block_avx2(_mm256_loadu_si256((const __m256i *)(const void *)last),
+	    _mm256_loadu_si256((const __m256i *)(const void *)(last + 32)),
+	    prev, &b[k]);
+	keep = (1ull << (n - i)) - 1;
+	b[k].lf &= keep;
+	b[k].tab &= keep;
+	b[k].bs &= keep;
+	b[k].bad &= keep;
+	return k + 1;
 }
 
 __attribute__((target("avx2"))) static void
@@ -702,6 +901,7 @@ static int	(*tags_fn)(const char *, size_t, size_t, uint64_t *);
 static size_t	(*search_fn)(const char *, size_t, const char *, size_t);
 static int	(*clean_fn)(const char *, size_t);
 static size_t	(*line_fn)(const char *, size_t, struct scan_fields *);
+static size_t	(*blocks_fn)(const char *, size_t, size_t, struct scan_block *);
 static const char *impl_name;
 
 int
@@ -716,6 +916,7 @@ scan_select(const char *want)
 		search_fn = search_portable;
 		clean_fn = clean_ascii;
 		line_fn = line_portable;
+		blocks_fn = blocks_portable;
 		impl_name = "portable";
 		if (!all)
 			return 0;
@@ -728,6 +929,7 @@ scan_select(const char *want)
 		search_fn = search_sse2;
 		clean_fn = clean_ascii;
 		line_fn = line_sse2;
+		blocks_fn = blocks_sse2;
 		impl_name = "sse2";
 		if (!all)
 			return 0;
@@ -741,6 +943,7 @@ scan_select(const char *want)
 		search_fn = search_avx2;
 		clean_fn = clean_avx2;
 		line_fn = line_avx2;
+		blocks_fn = blocks_avx2;
 		impl_name = "avx2";
 		return 0;
 	}
@@ -772,6 +975,7 @@ scan_fields(const char *p, size_t n, struct scan_fields *f)
 	if (fields_fn == NULL)
 		choose();
 	fields_fn(p, n, f);
+	f->bad = f->special;
 }
 
 int
@@ -799,9 +1003,21 @@ scan_search(const char *h, size_t n, const char *needle, size_t k)
 size_t
 scan_line(const char *p, size_t n, struct scan_fields *f)
 {
+	size_t lf;
+
 	if (line_fn == NULL)
 		choose();
-	return line_fn(p, n, f);
+	lf = line_fn(p, n, f);
+	f->bad = f->special;
+	return lf;
+}
+
+size_t
+scan_blocks(const char *p, size_t n, size_t before, struct scan_block *b)
+{
+	if (blocks_fn == NULL)
+		choose();
+	return blocks_fn(p, n, before, b);
 }
 
 int

@@ -55,6 +55,13 @@ struct scan_fields {
 	size_t		 tab[4];	/* offsets of the first ntab TABs */
 	unsigned	 ntab;		/* 0 to 4, or SCAN_UNSPLIT */
 	unsigned	 special;	/* bit i: field i needs a closer look */
+	/*
+	 * Bit i: field i may hold a control or invalid UTF-8.  A field in
+	 * special but not in bad is known to be valid text but for its
+	 * backslashes.  scan_fields() and scan_line() do not validate
+	 * UTF-8: there bad is special.
+	 */
+	unsigned	 bad;
 };
 
 #define SCAN_UNSPLIT	99	/* ntab of a line not scanned yet */
@@ -65,6 +72,30 @@ void		scan_fields(const char *p, size_t n, struct scan_fields *);
  * returns its offset, or n when there is none (then f is not complete).
  */
 size_t		scan_line(const char *p, size_t n, struct scan_fields *f);
+
+/*
+ * The structural pass: text classified once, 64 bytes at a time, into bit
+ * masks (bit i: byte i of the block), from which the line reader takes
+ * line ends, TABs and what needs a closer look by bit operations alone.
+ * bad marks each byte that may be a control other than TAB and LF (a CR
+ * before LF is not one), DEL, or part of invalid UTF-8: an invalid
+ * sequence shows at one of its bytes or at the byte after it (the TAB or
+ * LF ending it, say), never later.  Only the AVX2 path validates UTF-8
+ * here; the others mark every non-ASCII byte bad.
+ */
+#define SCAN_BLOCK	64
+
+struct scan_block {
+	uint64_t	 lf, tab, bs, bad;	/* bs: backslashes */
+};
+
+/*
+ * Classifies p[0..n) into (n + 63) / 64 blocks, their bits past n clear,
+ * and returns how many.  The before bytes ahead of p may be read: they
+ * come before it in the text (a UTF-8 sequence may begin there).
+ */
+size_t		scan_blocks(const char *p, size_t n, size_t before,
+		    struct scan_block *);
 
 /*
  * Is a tag list of at most 64 bytes made of printable ASCII other than
