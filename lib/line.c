@@ -195,6 +195,17 @@ index_from(struct reader *r, size_t off)
 	r->ix_len = n;
 }
 
+/* The bits set in x, which has few of them (a block's TABs in a line). */
+static inline unsigned
+count_bits(uint64_t x)
+{
+	unsigned n = 0;
+
+	for (; x != 0; x &= x - 1)
+		n++;
+	return n;
+}
+
 /*
  * The fields (bit i: field i, of the first four) that hold the bits of x,
  * a block's bits in the line, given the line's TABs in the block and the
@@ -205,9 +216,9 @@ index_from(struct reader *r, size_t off)
 static inline unsigned
 fields_of(uint64_t x, uint64_t tabs, unsigned ntab)
 {
-	unsigned lo = ntab + (unsigned)__builtin_popcountll(tabs &
+	unsigned lo = ntab + count_bits(tabs &
 	    ((1ull << __builtin_ctzll(x)) - 1));
-	unsigned hi = ntab + (unsigned)__builtin_popcountll(tabs &
+	unsigned hi = ntab + count_bits(tabs &
 	    ((1ull << (63 - __builtin_clzll(x))) - 1));
 
 	if (lo > 3)
@@ -219,54 +230,55 @@ fields_of(uint64_t x, uint64_t tabs, unsigned ntab)
 static int
 split_indexed(struct reader *r, struct span *l, struct scan_fields *f)
 {
-	size_t s = r->start, b, e, base, shift, i;
+	const struct scan_block *k, *kend;
+	size_t s = r->start, at, tab[4], e, shift, i;
 	unsigned ntab = 0, special = 0, bad = 0;
 	uint64_t m, lf;
 
 	if (r->ix_len == 0 || s < r->ix_off || s >= r->ix_off + r->ix_len)
 		index_from(r, s);
-	b = (s - r->ix_off) / SCAN_BLOCK;
+	k = r->ix + (s - r->ix_off) / SCAN_BLOCK;
+	kend = r->ix + (r->ix_len + SCAN_BLOCK - 1) / SCAN_BLOCK;
 	m = ~0ull << (s - r->ix_off) % SCAN_BLOCK;
+	/* The offset in the line of k's first byte (wraps for the first). */
+	at = 0 - (s - r->ix_off) % SCAN_BLOCK;
 	for (;;) {
-		const struct scan_block *k = &r->ix[b];
-		uint64_t in, t, x;
+		uint64_t t, x;
 
-		lf = k->lf & m;
-		in = lf != 0 ? m & (lf ^ (lf - 1)) : m;
-		t = k->tab & in;
-		base = r->ix_off + b * SCAN_BLOCK - s;
-		if ((x = (k->bs | k->bad) & in) != 0) {
+		if ((lf = k->lf & m) != 0)
+			m &= lf ^ (lf - 1);	/* up to the LF */
+		t = k->tab & m;
+		if ((x = (k->bs | k->bad) & m) != 0) {
 			special |= fields_of(x, t, ntab);
-			if ((x = k->bad & in) != 0)
+			if ((x = k->bad & m) != 0)
 				bad |= fields_of(x, t, ntab);
 		}
-		for (; t != 0; t &= t - 1) {
-			if (ntab == 4)
-				break;
-			f->tab[ntab++] = base + (size_t)__builtin_ctzll(t);
-		}
+		for (; t != 0 && ntab < 4; t &= t - 1)
+			tab[ntab++] = at + (size_t)__builtin_ctzll(t);
 		if (lf != 0)
 			break;
 		m = ~0ull;
-		if (++b * SCAN_BLOCK >= r->ix_len) {
+		at += SCAN_BLOCK;
+		if (++k == kend) {
 			size_t next = r->ix_off + r->ix_len;
 
 			if (r->ix_len % SCAN_BLOCK != 0 || next == r->end)
 				return 0;
 			index_from(r, next);
-			b = 0;
+			k = r->ix;
+			kend = r->ix + (r->ix_len + SCAN_BLOCK - 1) / SCAN_BLOCK;
 		}
 	}
-	e = base + (size_t)__builtin_ctzll(lf);
+	e = at + (size_t)__builtin_ctzll(lf);
 	frame(r, l, r->data + s, e);
 	r->start = s + e + 1;
+	/* Offsets from the line as framed: after a BOM. */
+	shift = (size_t)(l->p - (r->data + s));
+	for (i = 0; i < ntab; i++)
+		f->tab[i] = tab[i] - shift;
 	f->ntab = ntab;
 	f->special = special;
 	f->bad = bad;
-	/* Offsets from the line as framed: after a BOM. */
-	if ((shift = (size_t)(l->p - (r->data + s))) > 0)
-		for (i = 0; i < ntab; i++)
-			f->tab[i] -= shift;
 	return 1;
 }
 

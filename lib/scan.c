@@ -159,14 +159,13 @@ line_portable(const char *p, size_t n, struct scan_fields *f)
 }
 
 /*
- * A CR that comes before an LF is the line's framing, not a control, when
- * the byte before it is ASCII (else a sequence cut off by the CR could
- * show there alone).  Takes a block's bits; bit 0 is not known.
+ * A CR before an LF is the line's framing, not a control (an invalid
+ * sequence it cuts off is still marked where it shows).
  */
 static inline uint64_t
-crlf(uint64_t cr, uint64_t lf, uint64_t hi)
+crlf(uint64_t cr, uint64_t lf)
 {
-	return cr & (lf >> 1) & ~(hi << 1 | 1);
+	return cr & (lf >> 1);
 }
 
 static size_t
@@ -176,7 +175,7 @@ blocks_portable(const char *p, size_t n, size_t before, struct scan_block *b)
 
 	(void)before;
 	for (k = 0; k * SCAN_BLOCK < n; k++) {
-		uint64_t cr = 0, hi = 0;
+		uint64_t cr = 0;
 		size_t m = n - k * SCAN_BLOCK;
 
 		b[k].lf = b[k].tab = b[k].bs = b[k].bad = 0;
@@ -193,10 +192,9 @@ blocks_portable(const char *p, size_t n, size_t before, struct scan_block *b)
 			else if (c < 0x20 || c >= 0x7f) {
 				b[k].bad |= bit;
 				cr |= c == '\r' ? bit : 0;
-				hi |= c >= 0x80 ? bit : 0;
 			}
 		}
-		b[k].bad &= ~crlf(cr, b[k].lf, hi);
+		b[k].bad &= ~crlf(cr, b[k].lf);
 	}
 	return k;
 }
@@ -472,8 +470,7 @@ block_sse2(const char *p, struct scan_block *b)
 	    mask64_sse2(CMP4(_mm_cmpeq_epi8, del));
 	b->bad = ctl & ~b->tab & ~b->lf;
 	if (b->bad != 0)
-		b->bad &= ~crlf(mask64_sse2(CMP4(_mm_cmpeq_epi8, cr)), b->lf,
-		    mask64_sse2(v[0], v[1], v[2], v[3]));
+		b->bad &= ~crlf(mask64_sse2(CMP4(_mm_cmpeq_epi8, cr)), b->lf);
 }
 
 /*
@@ -748,24 +745,28 @@ __attribute__((target("avx2"), always_inline)) static inline void
 block_avx2(__m256i v0, __m256i v1, __m256i prev, struct scan_block *b)
 {
 	const __m256i lf = _mm256_set1_epi8('\n'), tab = _mm256_set1_epi8('\t');
-	const __m256i bs = _mm256_set1_epi8('\\'), del = _mm256_set1_epi8(0x7f);
-	const __m256i sp = _mm256_set1_epi8(0x20), zero = _mm256_setzero_si256();
+	const __m256i bs = _mm256_set1_epi8('\\');
+	const __m256i one = _mm256_set1_epi8(1), zero = _mm256_setzero_si256();
+	const __m256i lim = _mm256_set1_epi8(0x21);
 	uint64_t hi = mask64_avx2(v0, v1), ctl;
 
 	b->lf = mask64_avx2(_mm256_cmpeq_epi8(v0, lf), _mm256_cmpeq_epi8(v1, lf));
 	b->tab = mask64_avx2(_mm256_cmpeq_epi8(v0, tab),
 	    _mm256_cmpeq_epi8(v1, tab));
 	b->bs = mask64_avx2(_mm256_cmpeq_epi8(v0, bs), _mm256_cmpeq_epi8(v1, bs));
-	/* Signed: below 0x20 are the controls and the non-ASCII bytes. */
-	ctl = mask64_avx2(_mm256_or_si256(_mm256_cmpgt_epi8(sp, v0),
-	    _mm256_cmpeq_epi8(v0, del)), _mm256_or_si256(
-	    _mm256_cmpgt_epi8(sp, v1), _mm256_cmpeq_epi8(v1, del)));
+	/*
+	 * All but printable ASCII at once: plus one, DEL and the non-ASCII
+	 * bytes wrap to below 0x21 as the controls are, taken signed.
+	 */
+	ctl = mask64_avx2(
+	    _mm256_cmpgt_epi8(lim, _mm256_add_epi8(v0, one)),
+	    _mm256_cmpgt_epi8(lim, _mm256_add_epi8(v1, one)));
 	b->bad = ctl & ~hi & ~b->tab & ~b->lf;
 	if (b->bad != 0) {
 		const __m256i cr = _mm256_set1_epi8('\r');
 
 		b->bad &= ~crlf(mask64_avx2(_mm256_cmpeq_epi8(v0, cr),
-		    _mm256_cmpeq_epi8(v1, cr)), b->lf, hi);
+		    _mm256_cmpeq_epi8(v1, cr)), b->lf);
 	}
 	if ((hi | ((uint32_t)_mm256_movemask_epi8(prev) >> 29)) != 0)
 		b->bad |= ~mask64_avx2(
