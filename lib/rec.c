@@ -16,12 +16,18 @@
 #include "scan.h"
 #include "utf8.h"
 
+/* The id alphabet: A-Z a-z 0-9 . _ : / - (a table: every record's id). */
+#define ID10	1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+#define ID26	ID10, ID10, 1, 1, 1, 1, 1, 1
+static const unsigned char id_byte[256] = {
+	['-'] = 1, ['.'] = 1, ['/'] = 1, ['0'] = ID10, [':'] = 1,
+	['A'] = ID26, ['_'] = 1, ['a'] = ID26
+};
+
 static int
 is_id_byte(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9') || c == '.' || c == '_' || c == ':' ||
-	    c == '/' || c == '-';
+	return id_byte[c];
 }
 
 static enum rec_kind
