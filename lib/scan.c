@@ -810,6 +810,52 @@ blocks_avx2(const char *p, size_t n, size_t before, struct scan_block *b)
 	return k + 1;
 }
 
+/*
+ * AVX-512 (BW) compares straight into 64-bit masks: one block a vector,
+ * with the UTF-8 lookups of the AVX2 path on its halves.
+ */
+__attribute__((target("avx512bw"))) static size_t
+blocks_avx512(const char *p, size_t n, size_t before, struct scan_block *b)
+{
+	const __m512i lf = _mm512_set1_epi8('\n'), tab = _mm512_set1_epi8('\t');
+	const __m512i bs = _mm512_set1_epi8('\\'), cr = _mm512_set1_epi8('\r');
+	const __m512i one = _mm512_set1_epi8(1), lim = _mm512_set1_epi8(0x21);
+	const __m256i zero = _mm256_setzero_si256();
+	char ahead[32] = { 0 };
+	__m256i prev;
+	size_t i, k = 0;
+
+	if (before > 32)
+		before = 32;
+	memcpy(ahead + 32 - before, p - before, before);
+	prev = _mm256_loadu_si256((const __m256i *)(const void *)ahead);
+	for (i = 0; i < n; i += SCAN_BLOCK, k++) {
+		/* The short last block: a masked load reads none past n. */
+		__mmask64 keep = n - i >= SCAN_BLOCK ? ~0ull :
+		    (1ull << (n - i)) - 1;
+		__m512i v = _mm512_maskz_loadu_epi8(keep, p + i);
+		__m256i v0 = _mm512_castsi512_si256(v);
+		__m256i v1 = _mm512_extracti64x4_epi64(v, 1);
+		uint64_t hi = _mm512_movepi8_mask(v);
+
+		b[k].lf = _mm512_cmpeq_epi8_mask(v, lf);
+		b[k].tab = _mm512_cmpeq_epi8_mask(v, tab);
+		b[k].bs = _mm512_cmpeq_epi8_mask(v, bs);
+		/* As in block_avx2(): all but printable ASCII at once. */
+		b[k].bad = _mm512_cmpgt_epi8_mask(lim, _mm512_add_epi8(v, one)) &
+		    ~hi & ~b[k].tab & ~b[k].lf;
+		if (b[k].bad != 0)
+			b[k].bad &= ~crlf(_mm512_cmpeq_epi8_mask(v, cr), b[k].lf);
+		if ((hi | ((uint32_t)_mm256_movemask_epi8(prev) >> 29)) != 0)
+			b[k].bad |= ~mask64_avx2(
+			    _mm256_cmpeq_epi8(utf8_errors(v0, prev), zero),
+			    _mm256_cmpeq_epi8(utf8_errors(v1, v0), zero));
+		b[k].bad &= keep;
+		prev = v1;
+	}
+	return k;
+}
+
 __attribute__((target("avx2"))) static void
 fields_block256(__m256i v, uint32_t *tabs, uint32_t *special)
 {
@@ -946,6 +992,17 @@ scan_select(const char *want)
 		line_fn = line_avx2;
 		blocks_fn = blocks_avx2;
 		impl_name = "avx2";
+		if (!all)
+			return 0;
+	}
+	/* Only the structural pass gains from wider vectors. */
+	if ((all || strcmp(want, "avx512") == 0) &&
+	    __builtin_cpu_supports("avx2") &&
+	    __builtin_cpu_supports("avx512bw")) {
+		if (!all)
+			scan_select("avx2");
+		blocks_fn = blocks_avx512;
+		impl_name = "avx512";
 		return 0;
 	}
 #endif

@@ -1,10 +1,11 @@
 /*
  * Byte scanning at vector speed: the loops that look for the few bytes
- * that need a closer look, written once.  Three implementations give the
- * same answers: portable C, SSE2 (every x86-64) and AVX2, chosen at run
- * time from the CPU, or forced with QB_SIMD=portable|sse2|avx2 (so the
- * tests can run the portable path on any machine; a name the CPU cannot
- * run means the best it can).
+ * that need a closer look, written once.  The implementations give the
+ * same answers: portable C, SSE2 (every x86-64), AVX2 and AVX-512 (for
+ * scan_blocks(); AVX2 for the rest), chosen at run time from the CPU, or
+ * forced with QB_SIMD=portable|sse2|avx2|avx512 (so the tests can run the
+ * portable path on any machine; a name the CPU cannot run means the best
+ * it can).
  */
 #ifndef QB_SCAN_H
 #define QB_SCAN_H
@@ -119,7 +120,7 @@ size_t		scan_search(const char *h, size_t n, const char *needle,
  */
 int		scan_text_clean(const char *p, size_t n);
 
-/* "portable", "sse2" or "avx2": the implementation in use. */
+/* "portable", "sse2", "avx2" or "avx512": the implementation in use. */
 const char	*scan_impl(void);
 /*
  * Uses the named implementation (NULL: the best there is); -1 when this

@@ -38,7 +38,7 @@ for t in "$top"/tests/cli/*.t; do
 done
 
 # Some transcripts again on the other scanners (lib/scan.c): same bytes out.
-for simd in portable sse2; do
+for simd in portable sse2 avx2; do
 	for t in hostile qb-list qb-grep habits; do
 		QB_SIMD=$simd bash "$top/tests/cli/run.sh" "$build/bin" \
 		    "$top/tests/cli/$t.t" >"$log" 2>&1

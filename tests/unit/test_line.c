@@ -189,7 +189,7 @@ owned_descriptors_only_are_closed(void **state)
  * pieces, on every scanner this CPU has.  Same lines, same verdicts, same
  * columns, same canonical records.
  */
-static const char *const impls[] = { "portable", "sse2", "avx2" };
+static const char *const impls[] = { "portable", "sse2", "avx2", "avx512" };
 
 struct verdict {
 	size_t		 off, len;	/* the line as framed, in the text */
