@@ -136,7 +136,7 @@ fill(struct reader *r)
 	return 0;
 }
 
-static void
+static inline void
 frame(struct reader *r, struct span *l, const char *p, size_t len)
 {
 	if (++r->lineno == 1 && len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
@@ -235,7 +235,8 @@ split_indexed(struct reader *r, struct span *l, struct scan_fields *f)
 	unsigned ntab = 0, special = 0, bad = 0;
 	uint64_t m, lf;
 
-	if (r->ix_len == 0 || s < r->ix_off || s >= r->ix_off + r->ix_len)
+	/* Unsigned: before ix_off wraps to past ix_len. */
+	if (s - r->ix_off >= r->ix_len)
 		index_from(r, s);
 	k = r->ix + (s - r->ix_off) / SCAN_BLOCK;
 	kend = r->ix + (r->ix_len + SCAN_BLOCK - 1) / SCAN_BLOCK;

@@ -455,7 +455,8 @@ rec_parse_split(struct rec *r, const char *line, size_t len,
     struct scan_fields *fp)
 {
 	const char *end = line + len, *tab[3];
-	struct scan_fields f = *fp;
+	struct scan_fields own;
+	const struct scan_fields *f = fp;
 	size_t ntab;
 	const char *p;
 
@@ -464,11 +465,13 @@ rec_parse_split(struct rec *r, const char *line, size_t len,
 		return parse_comment(r, line, len);
 	if (is_blank(line, len))
 		return REC_BLANK;
-	if (f.ntab == SCAN_UNSPLIT)
-		scan_fields(line, len, &f);
-	for (ntab = 0; ntab < f.ntab && ntab < 3; ntab++)
-		tab[ntab] = line + f.tab[ntab];
-	if (f.ntab == 4) {
+	if (f->ntab == SCAN_UNSPLIT) {
+		scan_fields(line, len, &own);
+		f = &own;
+	}
+	for (ntab = 0; ntab < f->ntab && ntab < 3; ntab++)
+		tab[ntab] = line + f->tab[ntab];
+	if (f->ntab == 4) {
 		p = tab[2] + 1;
 		return fail(r, REC_EFIELDS, REC_FIELD_ID, 1 + (size_t)(p - line),
 		    4 + (unsigned)count_byte(p, (size_t)(end - p), '\t'));
@@ -494,10 +497,11 @@ rec_parse_split(struct rec *r, const char *line, size_t len,
 	if (r->question.len == 0)
 		return fail(r, REC_EQEMPTY, REC_FIELD_QUESTION,
 		    1 + (size_t)(r->question.p - line), 0);
-	if (((f.special & 4) && check_field(r, r->question, REC_FIELD_QUESTION,
-	    1 + (size_t)(r->question.p - line), f.bad & 4) < 0) ||
-	    ((f.special & 8) && check_field(r, r->answer, REC_FIELD_ANSWER,
-	    1 + (size_t)(r->answer.p - line), f.bad & 8) < 0))
+	if (((f->special & 4) && check_field(r, r->question,
+	    REC_FIELD_QUESTION, 1 + (size_t)(r->question.p - line),
+	    f->bad & 4) < 0) ||
+	    ((f->special & 8) && check_field(r, r->answer, REC_FIELD_ANSWER,
+	    1 + (size_t)(r->answer.p - line), f->bad & 8) < 0))
 		return REC_INVALID;
 	if (id.len == 0)
 		derive_id(r);
