@@ -1,10 +1,12 @@
 /*
- * One vector pass over a line (scan_fields()) finds its TABs and tells
- * which fields hold a byte that needs a closer look (controls, DEL,
- * non-ASCII and backslash).  A text field without one is valid as it
- * stands; the others are checked byte by byte from one such byte to the
- * next, which alone decides what is wrong and where.  The id and the tags
- * are short and checked by their own rules.
+ * One vector pass over a line (the reader's structural pass, or
+ * scan_fields()) finds its TABs and tells which fields hold a byte that
+ * needs a closer look (a backslash, or a byte that may be a control or
+ * invalid UTF-8).  A text field without one is valid as it stands; one
+ * with backslashes only has its escapes checked; the others are checked
+ * byte by byte from one such byte to the next, which alone decides what
+ * is wrong and where.  The id and the tags are short and checked by their
+ * own rules.
  */
 #include <stdio.h>
 #include <stdlib.h>
