@@ -615,6 +615,47 @@ search_avx2(const char *h, size_t n, const char *nd, size_t k)
 #define U_TWO_CONTS	(1 << 7)
 #define U_CARRY		(U_TOO_SHORT | U_TOO_LONG | U_TWO_CONTS)
 
+/* Indexed by the high nibble of the byte before, its low one, this one's high. */
+static const signed char u_hi1[16] = {
+	U_TOO_LONG, U_TOO_LONG, U_TOO_LONG, U_TOO_LONG,
+	U_TOO_LONG, U_TOO_LONG, U_TOO_LONG, U_TOO_LONG,
+	U_TWO_CONTS, U_TWO_CONTS, U_TWO_CONTS, U_TWO_CONTS,
+	U_TOO_SHORT | U_OVERLONG_2,
+	U_TOO_SHORT,
+	U_TOO_SHORT | U_OVERLONG_3 | U_SURROGATE,
+	U_TOO_SHORT | U_TOO_LARGE | U_TOO_LARGE_1000 | U_OVERLONG_4
+};
+static const signed char u_lo1[16] = {
+	U_CARRY | U_OVERLONG_3 | U_OVERLONG_2 | U_OVERLONG_4,
+	U_CARRY | U_OVERLONG_2,
+	U_CARRY, U_CARRY,
+	U_CARRY | U_TOO_LARGE,
+	U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+	U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+	U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+	U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+	U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+	U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+	U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+	U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+	U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000 | U_SURROGATE,
+	U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+	U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000
+};
+static const signed char u_hi2[16] = {
+	U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT,
+	U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT,
+	(signed char)(U_TOO_LONG | U_OVERLONG_2 | U_TWO_CONTS |
+	    U_OVERLONG_3 | U_TOO_LARGE_1000 | U_OVERLONG_4),
+	(signed char)(U_TOO_LONG | U_OVERLONG_2 | U_TWO_CONTS |
+	    U_OVERLONG_3 | U_TOO_LARGE),
+	(signed char)(U_TOO_LONG | U_OVERLONG_2 | U_TWO_CONTS |
+	    U_SURROGATE | U_TOO_LARGE),
+	(signed char)(U_TOO_LONG | U_OVERLONG_2 | U_TWO_CONTS |
+	    U_SURROGATE | U_TOO_LARGE),
+	U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT
+};
+
 __attribute__((target("avx2"), always_inline)) static inline __m256i
 table256(const signed char t[16])
 {
@@ -629,55 +670,16 @@ table256(const signed char t[16])
 __attribute__((target("avx2"), always_inline)) static inline __m256i
 utf8_errors(__m256i in, __m256i prev_in)
 {
-	static const signed char hi1[16] = {
-		U_TOO_LONG, U_TOO_LONG, U_TOO_LONG, U_TOO_LONG,
-		U_TOO_LONG, U_TOO_LONG, U_TOO_LONG, U_TOO_LONG,
-		U_TWO_CONTS, U_TWO_CONTS, U_TWO_CONTS, U_TWO_CONTS,
-		U_TOO_SHORT | U_OVERLONG_2,
-		U_TOO_SHORT,
-		U_TOO_SHORT | U_OVERLONG_3 | U_SURROGATE,
-		U_TOO_SHORT | U_TOO_LARGE | U_TOO_LARGE_1000 | U_OVERLONG_4
-	};
-	static const signed char lo1[16] = {
-		U_CARRY | U_OVERLONG_3 | U_OVERLONG_2 | U_OVERLONG_4,
-		U_CARRY | U_OVERLONG_2,
-		U_CARRY, U_CARRY,
-		U_CARRY | U_TOO_LARGE,
-		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
-		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
-		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
-		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
-		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
-		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
-		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
-		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
-		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000 | U_SURROGATE,
-		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
-		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000
-	};
-	static const signed char hi2[16] = {
-		U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT,
-		U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT,
-		(signed char)(U_TOO_LONG | U_OVERLONG_2 | U_TWO_CONTS |
-		    U_OVERLONG_3 | U_TOO_LARGE_1000 | U_OVERLONG_4),
-		(signed char)(U_TOO_LONG | U_OVERLONG_2 | U_TWO_CONTS |
-		    U_OVERLONG_3 | U_TOO_LARGE),
-		(signed char)(U_TOO_LONG | U_OVERLONG_2 | U_TWO_CONTS |
-		    U_SURROGATE | U_TOO_LARGE),
-		(signed char)(U_TOO_LONG | U_OVERLONG_2 | U_TWO_CONTS |
-		    U_SURROGATE | U_TOO_LARGE),
-		U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT
-	};
 	const __m256i nib = _mm256_set1_epi8(0x0f);
 	__m256i shifted = _mm256_permute2x128_si256(prev_in, in, 0x21);
 	__m256i prev1 = _mm256_alignr_epi8(in, shifted, 15);
 	__m256i prev2 = _mm256_alignr_epi8(in, shifted, 14);
 	__m256i prev3 = _mm256_alignr_epi8(in, shifted, 13);
 	__m256i sc = _mm256_and_si256(_mm256_and_si256(
-	    _mm256_shuffle_epi8(table256(hi1),
+	    _mm256_shuffle_epi8(table256(u_hi1),
 	    _mm256_and_si256(_mm256_srli_epi16(prev1, 4), nib)),
-	    _mm256_shuffle_epi8(table256(lo1), _mm256_and_si256(prev1, nib))),
-	    _mm256_shuffle_epi8(table256(hi2),
+	    _mm256_shuffle_epi8(table256(u_lo1), _mm256_and_si256(prev1, nib))),
+	    _mm256_shuffle_epi8(table256(u_hi2),
 	    _mm256_and_si256(_mm256_srli_epi16(in, 4), nib)));
 	__m256i must23 = _mm256_or_si256(
 	    _mm256_subs_epu8(prev2, _mm256_set1_epi8((char)(0xe0 - 0x80))),
@@ -850,47 +852,85 @@ tags_avx2(const char *p, size_t n, size_t avail, uint64_t *commas)
 }
 
 /*
- * AVX-512 (BW) compares straight into 64-bit masks: one block a vector,
- * with the UTF-8 lookups of the AVX2 path on its halves.
+ * AVX-512 (BW) compares straight into 64-bit masks, and the UTF-8 check
+ * of utf8_errors() runs on the whole block: its bytes one to three back
+ * come from a lane shift (a 64-bit permute) and a per-lane align, as in
+ * simdjson.
  */
-__attribute__((target("avx512bw"))) static size_t
+#define AVX512 __attribute__((target("avx512f,avx512bw")))
+
+AVX512 static inline __m512i
+table512(const signed char t[16])
+{
+	return _mm512_broadcast_i32x4(_mm_loadu_si128((const __m128i *)
+	    (const void *)t));
+}
+
+/* The bytes where a UTF-8 error or a C1 control shows. */
+AVX512 static inline uint64_t
+utf8_errors512(__m512i in, __m512i prev_in)
+{
+	const __m512i nib = _mm512_set1_epi8(0x0f);
+	/* prev_in's last 16 bytes, then in's first 48. */
+	__m512i shifted = _mm512_permutex2var_epi64(prev_in,
+	    _mm512_set_epi64(13, 12, 11, 10, 9, 8, 7, 6), in);
+	__m512i prev1 = _mm512_alignr_epi8(in, shifted, 15);
+	__m512i prev2 = _mm512_alignr_epi8(in, shifted, 14);
+	__m512i prev3 = _mm512_alignr_epi8(in, shifted, 13);
+	__m512i sc = _mm512_and_si512(_mm512_and_si512(
+	    _mm512_shuffle_epi8(table512(u_hi1),
+	    _mm512_and_si512(_mm512_srli_epi16(prev1, 4), nib)),
+	    _mm512_shuffle_epi8(table512(u_lo1), _mm512_and_si512(prev1, nib))),
+	    _mm512_shuffle_epi8(table512(u_hi2),
+	    _mm512_and_si512(_mm512_srli_epi16(in, 4), nib)));
+	__m512i must23 = _mm512_or_si512(
+	    _mm512_subs_epu8(prev2, _mm512_set1_epi8((char)(0xe0 - 0x80))),
+	    _mm512_subs_epu8(prev3, _mm512_set1_epi8((char)(0xf0 - 0x80))));
+	__m512i err = _mm512_xor_si512(_mm512_and_si512(must23,
+	    _mm512_set1_epi8((char)0x80)), sc);
+
+	/* C1: C2 then 80 to 9F. */
+	return _mm512_test_epi8_mask(err, err) |
+	    (_mm512_cmpeq_epi8_mask(prev1, _mm512_set1_epi8((char)0xc2)) &
+	    _mm512_cmple_epu8_mask(in, _mm512_set1_epi8((char)0x9f)));
+}
+
+AVX512 static size_t
 blocks_avx512(const char *p, size_t n, size_t before, struct scan_block *b)
 {
 	const __m512i lf = _mm512_set1_epi8('\n'), tab = _mm512_set1_epi8('\t');
 	const __m512i bs = _mm512_set1_epi8('\\'), cr = _mm512_set1_epi8('\r');
 	const __m512i one = _mm512_set1_epi8(1), lim = _mm512_set1_epi8(0x21);
-	const __m256i zero = _mm256_setzero_si256();
-	char ahead[32] = { 0 };
-	__m256i prev;
+	uint64_t prevhi;
+	__m512i prev;
 	size_t i, k = 0;
 
-	if (before > 32)
-		before = 32;
-	memcpy(ahead + 32 - before, p - before, before);
-	prev = _mm256_loadu_si256((const __m256i *)(const void *)ahead);
+	/* Bytes before the text are taken for ASCII: NULs. */
+	if (before > 64)
+		before = 64;
+	prev = _mm512_maskz_loadu_epi8(before == 0 ? 0 : ~0ull << (64 - before),
+	    p - 64);
+	prevhi = _mm512_movepi8_mask(prev);
 	for (i = 0; i < n; i += SCAN_BLOCK, k++) {
 		/* The short last block: a masked load reads none past n. */
 		__mmask64 keep = n - i >= SCAN_BLOCK ? ~0ull :
 		    (1ull << (n - i)) - 1;
 		__m512i v = _mm512_maskz_loadu_epi8(keep, p + i);
-		__m256i v0 = _mm512_castsi512_si256(v);
-		__m256i v1 = _mm512_extracti64x4_epi64(v, 1);
 		uint64_t hi = _mm512_movepi8_mask(v);
 
 		b[k].lf = _mm512_cmpeq_epi8_mask(v, lf);
 		b[k].tab = _mm512_cmpeq_epi8_mask(v, tab);
 		b[k].bs = _mm512_cmpeq_epi8_mask(v, bs);
 		/* As in block_avx2(): all but printable ASCII at once. */
-		b[k].bad = _mm512_cmpgt_epi8_mask(lim, _mm512_add_epi8(v, one)) &
-		    ~hi & ~b[k].tab & ~b[k].lf;
+		b[k].bad = _mm512_mask_cmpgt_epi8_mask(keep, lim,
+		    _mm512_add_epi8(v, one)) & ~hi & ~b[k].tab & ~b[k].lf;
 		if (b[k].bad != 0)
 			b[k].bad &= ~crlf(_mm512_cmpeq_epi8_mask(v, cr), b[k].lf);
-		if ((hi | ((uint32_t)_mm256_movemask_epi8(prev) >> 29)) != 0)
-			b[k].bad |= ~mask64_avx2(
-			    _mm256_cmpeq_epi8(utf8_errors(v0, prev), zero),
-			    _mm256_cmpeq_epi8(utf8_errors(v1, v0), zero));
-		b[k].bad &= keep;
-		prev = v1;
+		/* Lookups when a byte here or one of the last three is not ASCII. */
+		if ((hi | prevhi >> 61) != 0)
+			b[k].bad |= utf8_errors512(v, prev) & keep;
+		prev = v;
+		prevhi = hi;
 	}
 	return k;
 }
@@ -1037,6 +1077,7 @@ scan_select(const char *want)
 	/* Only the structural pass gains from wider vectors. */
 	if ((all || strcmp(want, "avx512") == 0) &&
 	    __builtin_cpu_supports("avx2") &&
+	    __builtin_cpu_supports("avx512f") &&
 	    __builtin_cpu_supports("avx512bw")) {
 		if (!all)
 			scan_select("avx2");
