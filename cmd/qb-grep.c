@@ -103,6 +103,8 @@ pattern_matches(struct src *src, struct buf *text)
 		if (!(fields & (1 << f)) || !prefilter_may_match(&prefilter,
 		    rec_field(r, (enum rec_field)f), rec_fields[f].escaped))
 			continue;
+		if (prefilter.exact)
+			return 1;	/* finding the literal is the match */
 		t = rec_field_text(r, (enum rec_field)f, text);
 		if ((found = matcher_find(matcher, t.p, t.len, 0, &s, &e)) < 0) {
 			diag_line(src_name(src), src_lineno(src), "cannot match "
