@@ -815,9 +815,12 @@ prefilter_init(struct prefilter *pf, char *const *patterns, size_t n,
 			pf->caseless = 1;
 		if (may_misalign(&pf->key[1][k]))
 			exact_ok = 0;
-		for (i = 0; i < 2; i++)
+		for (i = 0; i < 2; i++) {
 			if (pf->key[i][k].len > pf->maxlen[i])
 				pf->maxlen[i] = pf->key[i][k].len;
+			if (k == 0 || pf->key[i][k].len < pf->minlen[i])
+				pf->minlen[i] = pf->key[i][k].len;
+		}
 	}
 	buf_free(&esc);
 	pf->n = (size_t)req.n;
@@ -842,113 +845,124 @@ key_at(const unsigned char *h, size_t n, size_t at,
 	return 1;
 }
 
+/*
+ * The keys at positions [from, to) one by one: where no vector block
+ * reaches (the last few positions for the shorter keys).
+ */
 static int
-any_at(const unsigned char *h, size_t n, size_t at,
+any_portable(const unsigned char *h, size_t n, size_t from, size_t to,
     const struct prefilter_key *keys, size_t nk)
 {
-	size_t j;
+	size_t i, j;
 
-	for (j = 0; j < nk; j++)
-		if (key_at(h, n, at, &keys[j]))
-			return 1;
-	return 0;
-}
-
-static int
-any_portable(const unsigned char *h, size_t i, size_t n,
-    const struct prefilter_key *keys, size_t nk)
-{
-	for (; i < n; i++)
-		if (any_at(h, n, i, keys, nk))
-			return 1;
+	for (i = from; i < to; i++)
+		for (j = 0; j < nk; j++)
+			if (key_at(h, n, i, &keys[j]))
+				return 1;
 	return 0;
 }
 
 #ifdef PF_X86
 /*
- * As scan_search(): a position is a candidate when a key's first and last
- * bytes are where they should be, case folded by OR-ing 0x20 into the
- * text; a vector step tests 16 or 32 positions for every key at once.
+ * As scan_search(): a position is a candidate for a key when the key's
+ * first and last bytes are where they should be, case folded by OR-ing
+ * 0x20 into the text; a vector step tests 16 or 32 positions, and only
+ * candidates are compared in full.  keep masks off positions already
+ * seen.  No load reaches past h[n]: the caller makes sure of it.
  */
 static int
-any_sse2(const unsigned char *h, size_t n, const struct prefilter_key *keys,
-    size_t nk, size_t maxlen)
+block_sse2(const unsigned char *h, size_t n, size_t i, unsigned keep,
+    const struct prefilter_key *keys, size_t nk)
 {
-	__m128i f[PREFILTER_MAX], ff[PREFILTER_MAX];
-	__m128i l[PREFILTER_MAX], lf[PREFILTER_MAX];
-	size_t i, j;
+	__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(h + i));
+	size_t j;
 
 	for (j = 0; j < nk; j++) {
 		const struct prefilter_key *k = &keys[j];
+		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)
+		    (h + i + k->len - 1));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+		    _mm_cmpeq_epi8(_mm_or_si128(a, _mm_set1_epi8((char)
+		    k->fold[0])), _mm_set1_epi8((char)k->byte[0])),
+		    _mm_cmpeq_epi8(_mm_or_si128(b, _mm_set1_epi8((char)
+		    k->fold[k->len - 1])), _mm_set1_epi8((char)
+		    k->byte[k->len - 1])))) & keep;
 
-		f[j] = _mm_set1_epi8((char)k->byte[0]);
-		ff[j] = _mm_set1_epi8((char)k->fold[0]);
-		l[j] = _mm_set1_epi8((char)k->byte[k->len - 1]);
-		lf[j] = _mm_set1_epi8((char)k->fold[k->len - 1]);
-	}
-	for (i = 0; i + maxlen - 1 + 16 <= n; i += 16) {
-		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)
-		    (h + i));
-		unsigned m = 0;
-
-		for (j = 0; j < nk; j++) {
-			__m128i b = _mm_loadu_si128((const __m128i *)
-			    (const void *)(h + i + keys[j].len - 1));
-
-			m |= (unsigned)_mm_movemask_epi8(_mm_and_si128(
-			    _mm_cmpeq_epi8(_mm_or_si128(a, ff[j]), f[j]),
-			    _mm_cmpeq_epi8(_mm_or_si128(b, lf[j]), l[j])));
-		}
 		for (; m != 0; m &= m - 1)
-			if (any_at(h, n, i + (size_t)__builtin_ctz(m), keys, nk))
+			if (key_at(h, n, i + (size_t)__builtin_ctz(m), k))
 				return 1;
 	}
-	return any_portable(h, i, n, keys, nk);
+	return 0;
 }
 
 __attribute__((target("avx2"))) static int
-any_avx2(const unsigned char *h, size_t n, const struct prefilter_key *keys,
-    size_t nk, size_t maxlen)
+block_avx2(const unsigned char *h, size_t n, size_t i, uint32_t keep,
+    const struct prefilter_key *keys, size_t nk)
 {
-	__m256i f[PREFILTER_MAX], ff[PREFILTER_MAX];
-	__m256i l[PREFILTER_MAX], lf[PREFILTER_MAX];
-	size_t i, j;
+	__m256i a = _mm256_loadu_si256((const __m256i *)(const void *)(h + i));
+	size_t j;
 
 	for (j = 0; j < nk; j++) {
 		const struct prefilter_key *k = &keys[j];
+		__m256i b = _mm256_loadu_si256((const __m256i *)(const void *)
+		    (h + i + k->len - 1));
+		uint32_t m = (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(
+		    _mm256_cmpeq_epi8(_mm256_or_si256(a, _mm256_set1_epi8((char)
+		    k->fold[0])), _mm256_set1_epi8((char)k->byte[0])),
+		    _mm256_cmpeq_epi8(_mm256_or_si256(b, _mm256_set1_epi8((char)
+		    k->fold[k->len - 1])), _mm256_set1_epi8((char)
+		    k->byte[k->len - 1])))) & keep;
 
-		f[j] = _mm256_set1_epi8((char)k->byte[0]);
-		ff[j] = _mm256_set1_epi8((char)k->fold[0]);
-		l[j] = _mm256_set1_epi8((char)k->byte[k->len - 1]);
-		lf[j] = _mm256_set1_epi8((char)k->fold[k->len - 1]);
-	}
-	for (i = 0; i + maxlen - 1 + 32 <= n; i += 32) {
-		__m256i a = _mm256_loadu_si256((const __m256i *)(const void *)
-		    (h + i));
-		uint32_t m = 0;
-
-		for (j = 0; j < nk; j++) {
-			__m256i b = _mm256_loadu_si256((const __m256i *)
-			    (const void *)(h + i + keys[j].len - 1));
-
-			m |= (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(
-			    _mm256_cmpeq_epi8(_mm256_or_si256(a, ff[j]), f[j]),
-			    _mm256_cmpeq_epi8(_mm256_or_si256(b, lf[j]), l[j])));
-		}
 		for (; m != 0; m &= m - 1)
-			if (any_at(h, n, i + (size_t)__builtin_ctz(m), keys, nk))
+			if (key_at(h, n, i + (size_t)__builtin_ctz(m), k))
 				return 1;
 	}
-	if (i + maxlen - 1 + 16 <= n)
-		return any_sse2(h + i, n - i, keys, nk, maxlen);
-	return any_portable(h, i, n, keys, nk);
+	return 0;
 }
+
+/*
+ * The blocks over h[0..n): whole ones, then the last whole block again
+ * with the positions seen masked off; a text shorter than a block (and
+ * the longest key) is copied into a zeroed one of its own.  The positions
+ * after the last block, where only the shorter keys fit, go one by one.
+ */
+#define ANY_SIMD(name, width, blockfn, masktype)			\
+static int								\
+name(const unsigned char *h, size_t n, const struct prefilter_key *keys,\
+    size_t nk, size_t minlen, size_t maxlen)				\
+{									\
+	unsigned char pad[width + PREFILTER_LEN];			\
+	size_t i, last;							\
+									\
+	if (n < minlen)							\
+		return 0;						\
+	if (n < maxlen - 1 + width) {					\
+		memset(pad, 0, sizeof(pad));				\
+		memcpy(pad, h, n);					\
+		if (blockfn(pad, n, 0, (masktype)~(masktype)0, keys, nk)) \
+			return 1;					\
+		return any_portable(h, n, width, n - minlen + 1, keys, nk); \
+	}								\
+	for (i = 0; i + maxlen - 1 + width <= n; i += width)		\
+		if (blockfn(h, n, i, (masktype)~(masktype)0, keys, nk))	\
+			return 1;					\
+	last = n - (maxlen - 1) - width;				\
+	if (i < last + width && blockfn(h, n, last,			\
+	    (masktype)((masktype)~(masktype)0 << (i - last)), keys, nk)) \
+		return 1;						\
+	return any_portable(h, n, last + width, n - minlen + 1, keys, nk); \
+}
+
+ANY_SIMD(any_sse2, 16, block_sse2, unsigned)
+__attribute__((target("avx2")))
+ANY_SIMD(any_avx2, 32, block_avx2, uint32_t)
 #endif
 
 int
 prefilter_may_match(const struct prefilter *pf, struct span s, int escaped)
 {
-	const struct prefilter_key *keys = pf->key[escaped != 0];
+	int e = escaped != 0;
+	const struct prefilter_key *keys = pf->key[e];
 	const unsigned char *h = (const unsigned char *)s.p;
 
 	if (!pf->active)
@@ -958,11 +972,13 @@ prefilter_may_match(const struct prefilter *pf, struct span s, int escaped)
 		    keys[0].len) != SCAN_NONE;
 #ifdef PF_X86
 	if (pf->simd == 2)
-		return any_avx2(h, s.len, keys, pf->n, pf->maxlen[escaped != 0]);
+		return any_avx2(h, s.len, keys, pf->n, pf->minlen[e],
+		    pf->maxlen[e]);
 	if (pf->simd == 1)
-		return any_sse2(h, s.len, keys, pf->n, pf->maxlen[escaped != 0]);
+		return any_sse2(h, s.len, keys, pf->n, pf->minlen[e],
+		    pf->maxlen[e]);
 #endif
-	return any_portable(h, 0, s.len, keys, pf->n);
+	return any_portable(h, s.len, 0, s.len, keys, pf->n);
 }
 
 void

@@ -34,7 +34,7 @@ struct prefilter {
 	int			caseless;	/* some key ignores case */
 	int			simd;	/* 2 AVX2, 1 SSE2, 0 portable */
 	size_t			n;	/* keys of each form */
-	size_t			maxlen[2];
+	size_t			minlen[2], maxlen[2];
 	/* [1]: escaped as in a field; [0]: for fields not escaped. */
 	struct prefilter_key	key[2][PREFILTER_MAX];
 };

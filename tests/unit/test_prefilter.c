@@ -326,6 +326,65 @@ sound(void **state)
 	scan_select(NULL);
 }
 
+/*
+ * Every text length and every place of a key in it, on every search:
+ * whole blocks, the last block again, a text shorter than a block, and
+ * the places only the shorter keys reach.
+ */
+static void
+positions(void **state)
+{
+	static const char *impls[] = { "portable", "sse2", "avx2" };
+	static const char *sets[][3] = {
+		{ "xy", "(?i)quxzzyv", NULL },
+		{ "(?i)ab", "cdefghijklmnopqrstuvw", NULL },
+		{ "(?i)q", "(?i)zz", "(?i)abcdefghijlmnopq" },
+	};
+	char text[300];
+	size_t k, set, n, at, w;
+
+	(void)state;
+	for (k = 0; k < 3; k++) {
+		if (scan_select(impls[k]) != 0)
+			continue;
+		for (set = 0; set < 3; set++) {
+			struct prefilter pf;
+			char *pats[3];
+			size_t np = 0;
+
+			while (np < 3 && sets[set][np] != NULL) {
+				pats[np] = (char *)sets[set][np];
+				np++;
+			}
+			prefilter_init(&pf, pats, np, 0);
+			assert_true(pf.active);
+			for (n = 0; n < 200; n++) {
+				struct span t = { text, n };
+
+				memset(text, '.', n);
+				assert_false(prefilter_may_match(&pf, t, 1));
+				for (w = 0; w < pf.n; w++) {
+					const struct prefilter_key *key =
+					    &pf.key[1][w];
+
+					for (at = 0; at + key->len <= n; at++) {
+						memset(text, '.', n);
+						memcpy(text + at, key->byte,
+						    key->len);
+						if (!prefilter_may_match(&pf, t, 1))
+							fail_msg("%s: key %zu "
+							    "of set %zu at %zu "
+							    "of %zu", impls[k],
+							    w, set, at, n);
+					}
+				}
+			}
+			prefilter_free(&pf);
+		}
+	}
+	scan_select(NULL);
+}
+
 static void
 turned_off(void **state)
 {
@@ -347,6 +406,7 @@ main(void)
 		cmocka_unit_test(analysis),
 		cmocka_unit_test(pcre2_case_folding),
 		cmocka_unit_test(sound),
+		cmocka_unit_test(positions),
 		cmocka_unit_test(turned_off),
 	};
 
