@@ -737,12 +737,35 @@ simplify(struct set *s)
 		}
 }
 
+/*
+ * How common a byte is in text, roughly (English letters by frequency,
+ * space the most): the search probes a key's two rarest bytes, so that
+ * fewer places need a full comparison ("index": x and d, not i and x).
+ */
+static int
+commonness(unsigned char c)
+{
+	static const char letters[] = "zqjxkvbpygfwmucldrhsnioate";
+	const char *at;
+
+	c |= 0x20;
+	if (c == ' ')
+		return 40;
+	if (c >= 'a' && c <= 'z' && (at = strchr(letters, c)) != NULL)
+		return 10 + (int)(at - letters);
+	if (c >= 0x80)
+		return 8;
+	return 2;
+}
+
 static void
 add_key(struct prefilter_key *k, const char *p, size_t len, int ci)
 {
 	size_t i;
 
 	k->len = len;
+	k->at[0] = 0;
+	k->at[1] = len - 1;
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)p[i];
 		int letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
@@ -750,6 +773,14 @@ add_key(struct prefilter_key *k, const char *p, size_t len, int ci)
 		k->fold[i] = ci && letter ? 0x20 : 0;
 		k->byte[i] = c | k->fold[i];
 	}
+	for (i = 0; i < len; i++)
+		if (commonness(k->byte[i]) < commonness(k->byte[k->at[0]]))
+			k->at[0] = i;
+	k->at[1] = k->at[0] == 0 ? len - 1 : 0;
+	for (i = 0; i < len; i++)
+		if (i != k->at[0] && commonness(k->byte[i]) <
+		    commonness(k->byte[k->at[1]]))
+			k->at[1] = i;
 }
 
 /*
@@ -870,23 +901,24 @@ any_portable(const unsigned char *h, size_t n, size_t from, size_t to,
  * candidates are compared in full.  keep masks off positions already
  * seen.  No load reaches past h[n]: the caller makes sure of it.
  */
-static int
+static inline __attribute__((always_inline)) int
 block_sse2(const unsigned char *h, size_t n, size_t i, unsigned keep,
     const struct prefilter_key *keys, size_t nk)
 {
-	__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(h + i));
 	size_t j;
 
 	for (j = 0; j < nk; j++) {
 		const struct prefilter_key *k = &keys[j];
+		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)
+		    (h + i + k->at[0]));
 		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)
-		    (h + i + k->len - 1));
+		    (h + i + k->at[1]));
 		unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(
 		    _mm_cmpeq_epi8(_mm_or_si128(a, _mm_set1_epi8((char)
-		    k->fold[0])), _mm_set1_epi8((char)k->byte[0])),
+		    k->fold[k->at[0]])), _mm_set1_epi8((char)k->byte[k->at[0]])),
 		    _mm_cmpeq_epi8(_mm_or_si128(b, _mm_set1_epi8((char)
-		    k->fold[k->len - 1])), _mm_set1_epi8((char)
-		    k->byte[k->len - 1])))) & keep;
+		    k->fold[k->at[1]])), _mm_set1_epi8((char)
+		    k->byte[k->at[1]])))) & keep;
 
 		for (; m != 0; m &= m - 1)
 			if (key_at(h, n, i + (size_t)__builtin_ctz(m), k))
@@ -895,23 +927,24 @@ block_sse2(const unsigned char *h, size_t n, size_t i, unsigned keep,
 	return 0;
 }
 
-__attribute__((target("avx2"))) static int
+__attribute__((target("avx2"), always_inline)) static inline int
 block_avx2(const unsigned char *h, size_t n, size_t i, uint32_t keep,
     const struct prefilter_key *keys, size_t nk)
 {
-	__m256i a = _mm256_loadu_si256((const __m256i *)(const void *)(h + i));
 	size_t j;
 
 	for (j = 0; j < nk; j++) {
 		const struct prefilter_key *k = &keys[j];
+		__m256i a = _mm256_loadu_si256((const __m256i *)(const void *)
+		    (h + i + k->at[0]));
 		__m256i b = _mm256_loadu_si256((const __m256i *)(const void *)
-		    (h + i + k->len - 1));
+		    (h + i + k->at[1]));
 		uint32_t m = (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(
 		    _mm256_cmpeq_epi8(_mm256_or_si256(a, _mm256_set1_epi8((char)
-		    k->fold[0])), _mm256_set1_epi8((char)k->byte[0])),
-		    _mm256_cmpeq_epi8(_mm256_or_si256(b, _mm256_set1_epi8((char)
-		    k->fold[k->len - 1])), _mm256_set1_epi8((char)
-		    k->byte[k->len - 1])))) & keep;
+		    k->fold[k->at[0]])), _mm256_set1_epi8((char)
+		    k->byte[k->at[0]])), _mm256_cmpeq_epi8(_mm256_or_si256(b,
+		    _mm256_set1_epi8((char)k->fold[k->at[1]])),
+		    _mm256_set1_epi8((char)k->byte[k->at[1]])))) & keep;
 
 		for (; m != 0; m &= m - 1)
 			if (key_at(h, n, i + (size_t)__builtin_ctz(m), k))
@@ -967,9 +1000,6 @@ prefilter_may_match(const struct prefilter *pf, struct span s, int escaped)
 
 	if (!pf->active)
 		return 1;
-	if (pf->n == 1 && !pf->caseless)
-		return scan_search(s.p, s.len, (const char *)keys[0].byte,
-		    keys[0].len) != SCAN_NONE;
 #ifdef PF_X86
 	if (pf->simd == 2)
 		return any_avx2(h, s.len, keys, pf->n, pf->minlen[e],
@@ -978,6 +1008,9 @@ prefilter_may_match(const struct prefilter *pf, struct span s, int escaped)
 		return any_sse2(h, s.len, keys, pf->n, pf->minlen[e],
 		    pf->maxlen[e]);
 #endif
+	if (pf->n == 1 && !pf->caseless)
+		return scan_search(s.p, s.len, (const char *)keys[0].byte,
+		    keys[0].len) != SCAN_NONE;
 	return any_portable(h, s.len, 0, s.len, keys, pf->n);
 }
 

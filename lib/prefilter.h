@@ -24,6 +24,7 @@
 /* A literal as searched: byte[i] == (text byte | fold[i]). */
 struct prefilter_key {
 	size_t		 len;
+	size_t		 at[2];		/* the two bytes a search probes */
 	unsigned char	 fold[PREFILTER_LEN];	/* 0x20: ASCII case ignored */
 	unsigned char	 byte[PREFILTER_LEN];
 };
