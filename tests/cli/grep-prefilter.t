@@ -7,6 +7,11 @@
 $ python3 "$QB_TOP/tests/cli/grep_prefilter.py" 300 16
 > ok 300
 
+## the same on the SSE2 and the portable search
+$ QB_SIMD=sse2 python3 "$QB_TOP/tests/cli/grep_prefilter.py" 100 17; QB_SIMD=portable python3 "$QB_TOP/tests/cli/grep_prefilter.py" 100 18
+> ok 100
+> ok 100
+
 ## a caseless alternation of words needs one of them in any case
 $ qb-grep -c '(?i)\b(index|sql)\w*' grep.qb; QB_PREFILTER=0 qb-grep -c '(?i)\b(index|sql)\w*' grep.qb
 > 3
