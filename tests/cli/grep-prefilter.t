@@ -4,13 +4,13 @@
 # off; only the tests use it, to compare.
 
 ## random patterns select the same records with the prefilter as without it
-$ python3 "$QB_TOP/tests/cli/grep_prefilter.py" 150 16
-> ok 150
+$ python3 "$QB_TOP/tests/cli/grep_prefilter.py" 400 16
+> ok 400
 
 ## the same on the SSE2 and the portable search
-$ QB_SIMD=sse2 python3 "$QB_TOP/tests/cli/grep_prefilter.py" 50 17; QB_SIMD=portable python3 "$QB_TOP/tests/cli/grep_prefilter.py" 50 18
-> ok 50
-> ok 50
+$ QB_SIMD=sse2 python3 "$QB_TOP/tests/cli/grep_prefilter.py" 100 17; QB_SIMD=portable python3 "$QB_TOP/tests/cli/grep_prefilter.py" 100 18
+> ok 100
+> ok 100
 
 ## a caseless alternation of words needs one of them in any case
 $ qb-grep -c '(?i)\b(index|sql)\w*' grep.qb; QB_PREFILTER=0 qb-grep -c '(?i)\b(index|sql)\w*' grep.qb

@@ -48,6 +48,8 @@ def sequence(rng, depth):
         q = rng.choice(QUANTS)
         if a in ("\\b", "^", "$") or a.startswith("(?="):
             q = ""
+        elif a.endswith(")") and q not in ("", "?", "{0}", "{2}"):
+            q = "?"     # nested unbounded repeats backtrack for long
         out.append(a + q)
     return "".join(out)
 
