@@ -64,6 +64,8 @@ struct walk {
 	size_t		 i, len;
 	int		 bad;		/* syntax not followed: no prefilter */
 	int		 asserts;	/* saw an assertion: not exact */
+	int		 at_start;	/* saw \G, which matches where PCRE2
+					   starts looking */
 	int		 quote;		/* inside \Q...\E */
 	int		 fixed;		/* -F: all of it is literal */
 	int		 depth;
@@ -425,6 +427,7 @@ escape(struct walk *w, struct info *x, int *atom)
 		*atom = 0;
 	else if (strchr("bBAzZGK", c) != NULL) {
 		w->asserts = 1;
+		w->at_start |= c == 'G';
 		info_empty(x);
 	} else if (strchr("dDwWsShHvVRX", c) != NULL)
 		info_any(x);
@@ -691,7 +694,8 @@ alternation(struct walk *w, int icase, struct info *acc)
 
 /* The info of one pattern; -1 when it is not followed. */
 static int
-analyse(const char *p, int flags, struct info *x, int *asserts)
+analyse(const char *p, int flags, struct info *x, int *asserts,
+    int *at_start)
 {
 	struct walk w = { 0 };
 
@@ -702,15 +706,16 @@ analyse(const char *p, int flags, struct info *x, int *asserts)
 	if (w.bad || w.i != w.len)
 		return -1;
 	*asserts = w.asserts;
+	*at_start = w.at_start;
 	return 0;
 }
 
 static int
-contains(const struct lit *a, const struct lit *b)
+contains(const struct lit *a, const struct lit *b, int prefix)
 {
 	size_t i;
 
-	for (i = 0; i + b->len <= a->len; i++)
+	for (i = 0; i + b->len <= a->len && (i == 0 || !prefix); i++)
 		if (memcmp(a->s + i, b->s, b->len) == 0)
 			return 1;
 	return 0;
@@ -719,17 +724,18 @@ contains(const struct lit *a, const struct lit *b)
 /*
  * Drops a literal that holds another: finding the other is enough, and
  * one key fewer is searched.  A caseless literal only gives way to a
- * caseless one.
+ * caseless one.  prefix: only one that starts with another, so that the
+ * first key found is still where the first match can start.
  */
 static void
-simplify(struct set *s)
+simplify(struct set *s, int prefix)
 {
 	int j, k;
 
 	for (j = 0; j < s->n; j++)
 		for (k = 0; k < s->n; k++) {
 			if (k == j || (s->v[j].ci && !s->v[k].ci) ||
-			    !contains(&s->v[j], &s->v[k]))
+			    !contains(&s->v[j], &s->v[k], prefix))
 				continue;
 			s->v[j] = s->v[--s->n];
 			j = -1;
@@ -799,21 +805,24 @@ void
 prefilter_init(struct prefilter *pf, char *const *patterns, size_t n,
     int flags)
 {
-	struct set req, exact;
+	struct set req, exact, pre;
 	struct buf esc = { 0 };
 	const char *env = getenv("QB_PREFILTER"), *impl;
 	size_t i;
-	int k, asserts, exact_ok = !(flags & (MATCH_WORD | MATCH_WHOLE));
+	int k, asserts, at_start;
+	int exact_ok = !(flags & (MATCH_WORD | MATCH_WHOLE));
+	/* -x anchors at the offset PCRE2 is given, not at the start. */
+	int starts = !(flags & MATCH_WHOLE);
 
 	memset(pf, 0, sizeof(*pf));
 	if (n == 0 || (env != NULL && strcmp(env, "0") == 0))
 		return;
-	req.n = exact.n = 0;
+	req.n = exact.n = pre.n = 0;
 	for (i = 0; i < n; i++) {
 		struct info x;
 		struct set r;
 
-		if (analyse(patterns[i], flags, &x, &asserts) != 0)
+		if (analyse(patterns[i], flags, &x, &asserts, &at_start) != 0)
 			return;
 		required(&r, &x);
 		if (score(&r) < 0)
@@ -821,7 +830,10 @@ prefilter_init(struct prefilter *pf, char *const *patterns, size_t n,
 		unite(&req, &r);
 		if (asserts)
 			exact_ok = 0;
+		if (at_start)
+			starts = 0;
 		unite(&exact, &x.exact);
+		unite(&pre, &x.pre);
 	}
 	if (score(&exact) < 0)
 		exact_ok = 0;
@@ -830,11 +842,16 @@ prefilter_init(struct prefilter *pf, char *const *patterns, size_t n,
 			if (exact.v[k].ci && exact.v[k].cs)
 				exact_ok = 0;	/* "a(?i:b)": not one search */
 	}
+	/* Exact strings, and prefixes, are where a match starts. */
 	if (exact_ok)
 		req = exact;
+	else if (score(&pre) >= 0 && score(&pre) >= score(&req))
+		req = pre;
+	else
+		starts = 0;
 	if (score(&req) < 0)
 		return;
-	simplify(&req);
+	simplify(&req, starts);
 	for (k = 0; k < req.n; k++) {
 		const struct lit *l = &req.v[k];
 
@@ -856,6 +873,7 @@ prefilter_init(struct prefilter *pf, char *const *patterns, size_t n,
 	buf_free(&esc);
 	pf->n = (size_t)req.n;
 	pf->exact = exact_ok;
+	pf->starts = starts;
 	impl = scan_impl();
 	pf->simd = strcmp(impl, "avx2") == 0 ? 2 : strcmp(impl, "sse2") == 0;
 	pf->active = 1;
@@ -877,10 +895,10 @@ key_at(const unsigned char *h, size_t n, size_t at,
 }
 
 /*
- * The keys at positions [from, to) one by one: where no vector block
- * reaches (the last few positions for the shorter keys).
+ * The first position in [from, to) where a key starts, one by one: where
+ * no vector block reaches (the last few positions for the shorter keys).
  */
-static int
+static size_t
 any_portable(const unsigned char *h, size_t n, size_t from, size_t to,
     const struct prefilter_key *keys, size_t nk)
 {
@@ -889,23 +907,25 @@ any_portable(const unsigned char *h, size_t n, size_t from, size_t to,
 	for (i = from; i < to; i++)
 		for (j = 0; j < nk; j++)
 			if (key_at(h, n, i, &keys[j]))
-				return 1;
-	return 0;
+				return i;
+	return PREFILTER_NONE;
 }
 
 #ifdef PF_X86
 /*
  * As scan_search(): a position is a candidate for a key when the key's
- * first and last bytes are where they should be, case folded by OR-ing
- * 0x20 into the text; a vector step tests 16 or 32 positions, and only
- * candidates are compared in full.  keep masks off positions already
- * seen.  No load reaches past h[n]: the caller makes sure of it.
+ * two probed bytes are where they should be, case folded by OR-ing 0x20
+ * into the text; a vector step tests 16 or 32 positions, and only
+ * candidates are compared in full.  The first key found in the block
+ * (the earliest, whichever key it is) is the answer.  keep masks off
+ * positions already seen.  No load reaches past h[n]: the caller makes
+ * sure of it.
  */
-static inline __attribute__((always_inline)) int
+static inline __attribute__((always_inline)) size_t
 block_sse2(const unsigned char *h, size_t n, size_t i, unsigned keep,
     const struct prefilter_key *keys, size_t nk)
 {
-	size_t j;
+	size_t j, best = PREFILTER_NONE;
 
 	for (j = 0; j < nk; j++) {
 		const struct prefilter_key *k = &keys[j];
@@ -920,18 +940,25 @@ block_sse2(const unsigned char *h, size_t n, size_t i, unsigned keep,
 		    k->fold[k->at[1]])), _mm_set1_epi8((char)
 		    k->byte[k->at[1]])))) & keep;
 
-		for (; m != 0; m &= m - 1)
-			if (key_at(h, n, i + (size_t)__builtin_ctz(m), k))
-				return 1;
+		for (; m != 0; m &= m - 1) {
+			size_t at = i + (size_t)__builtin_ctz(m);
+
+			if (at >= best)
+				break;
+			if (key_at(h, n, at, k)) {
+				best = at;
+				break;
+			}
+		}
 	}
-	return 0;
+	return best;
 }
 
-__attribute__((target("avx2"), always_inline)) static inline int
+__attribute__((target("avx2"), always_inline)) static inline size_t
 block_avx2(const unsigned char *h, size_t n, size_t i, uint32_t keep,
     const struct prefilter_key *keys, size_t nk)
 {
-	size_t j;
+	size_t j, best = PREFILTER_NONE;
 
 	for (j = 0; j < nk; j++) {
 		const struct prefilter_key *k = &keys[j];
@@ -946,11 +973,18 @@ block_avx2(const unsigned char *h, size_t n, size_t i, uint32_t keep,
 		    _mm256_set1_epi8((char)k->fold[k->at[1]])),
 		    _mm256_set1_epi8((char)k->byte[k->at[1]])))) & keep;
 
-		for (; m != 0; m &= m - 1)
-			if (key_at(h, n, i + (size_t)__builtin_ctz(m), k))
-				return 1;
+		for (; m != 0; m &= m - 1) {
+			size_t at = i + (size_t)__builtin_ctz(m);
+
+			if (at >= best)
+				break;
+			if (key_at(h, n, at, k)) {
+				best = at;
+				break;
+			}
+		}
 	}
-	return 0;
+	return best;
 }
 
 /*
@@ -960,29 +994,32 @@ block_avx2(const unsigned char *h, size_t n, size_t i, uint32_t keep,
  * after the last block, where only the shorter keys fit, go one by one.
  */
 #define ANY_SIMD(name, width, blockfn, masktype)			\
-static int								\
+static size_t								\
 name(const unsigned char *h, size_t n, const struct prefilter_key *keys,\
     size_t nk, size_t minlen, size_t maxlen)				\
 {									\
 	unsigned char pad[width + PREFILTER_LEN];			\
-	size_t i, last;							\
+	size_t i, last, at;						\
 									\
 	if (n < minlen)							\
-		return 0;						\
+		return PREFILTER_NONE;					\
 	if (n < maxlen - 1 + width) {					\
 		memset(pad, 0, sizeof(pad));				\
 		memcpy(pad, h, n);					\
-		if (blockfn(pad, n, 0, (masktype)~(masktype)0, keys, nk)) \
-			return 1;					\
+		at = blockfn(pad, n, 0, (masktype)~(masktype)0, keys, nk); \
+		if (at != PREFILTER_NONE)				\
+			return at;					\
 		return any_portable(h, n, width, n - minlen + 1, keys, nk); \
 	}								\
 	for (i = 0; i + maxlen - 1 + width <= n; i += width)		\
-		if (blockfn(h, n, i, (masktype)~(masktype)0, keys, nk))	\
-			return 1;					\
+		if ((at = blockfn(h, n, i, (masktype)~(masktype)0, keys,	\
+		    nk)) != PREFILTER_NONE)				\
+			return at;					\
 	last = n - (maxlen - 1) - width;				\
-	if (i < last + width && blockfn(h, n, last,			\
-	    (masktype)((masktype)~(masktype)0 << (i - last)), keys, nk)) \
-		return 1;						\
+	if (i < last + width && (at = blockfn(h, n, last,		\
+	    (masktype)((masktype)~(masktype)0 << (i - last)), keys,	\
+	    nk)) != PREFILTER_NONE)					\
+		return at;						\
 	return any_portable(h, n, last + width, n - minlen + 1, keys, nk); \
 }
 
@@ -991,15 +1028,15 @@ __attribute__((target("avx2")))
 ANY_SIMD(any_avx2, 32, block_avx2, uint32_t)
 #endif
 
-int
-prefilter_may_match(const struct prefilter *pf, struct span s, int escaped)
+size_t
+prefilter_find(const struct prefilter *pf, struct span s, int escaped)
 {
 	int e = escaped != 0;
 	const struct prefilter_key *keys = pf->key[e];
 	const unsigned char *h = (const unsigned char *)s.p;
 
 	if (!pf->active)
-		return 1;
+		return 0;
 #ifdef PF_X86
 	if (pf->simd == 2)
 		return any_avx2(h, s.len, keys, pf->n, pf->minlen[e],
@@ -1008,10 +1045,19 @@ prefilter_may_match(const struct prefilter *pf, struct span s, int escaped)
 		return any_sse2(h, s.len, keys, pf->n, pf->minlen[e],
 		    pf->maxlen[e]);
 #endif
-	if (pf->n == 1 && !pf->caseless)
-		return scan_search(s.p, s.len, (const char *)keys[0].byte,
-		    keys[0].len) != SCAN_NONE;
+	if (pf->n == 1 && !pf->caseless) {
+		size_t at = scan_search(s.p, s.len, (const char *)keys[0].byte,
+		    keys[0].len);
+
+		return at == SCAN_NONE ? PREFILTER_NONE : at;
+	}
 	return any_portable(h, s.len, 0, s.len, keys, pf->n);
+}
+
+int
+prefilter_may_match(const struct prefilter *pf, struct span s, int escaped)
+{
+	return prefilter_find(pf, s, escaped) != PREFILTER_NONE;
 }
 
 void

@@ -32,6 +32,7 @@ struct prefilter_key {
 struct prefilter {
 	int			active;	/* 0: every field may match */
 	int			exact;	/* a field matches iff it holds one */
+	int			starts;	/* every match starts with a key */
 	int			caseless;	/* some key ignores case */
 	int			simd;	/* 2 AVX2, 1 SSE2, 0 portable */
 	size_t			n;	/* keys of each form */
@@ -54,6 +55,15 @@ void	prefilter_init(struct prefilter *, char *const *patterns, size_t n,
  * text (rec_fields[].escaped), matched unescaped.
  */
 int	prefilter_may_match(const struct prefilter *, struct span field,
+	    int escaped);
+/*
+ * The offset of the first key in the field, or PREFILTER_NONE; 0 when
+ * there is no prefilter.  With starts set, no match of the patterns
+ * starts before it, so PCRE2 may start there (in the text, which is the
+ * field's when the field holds no backslash).
+ */
+#define PREFILTER_NONE	((size_t)-1)
+size_t	prefilter_find(const struct prefilter *, struct span field,
 	    int escaped);
 void	prefilter_free(struct prefilter *);
 

@@ -69,3 +69,13 @@ $ printf 'a-1\tt\tnothing here\nbad\tline\n' | qb-grep -c zebra
 ## a record without the literal is not given to PCRE2, which cannot give up on it
 $ printf 'p-1\t\taaaaaaaaaaaaaaaaaaaaaaaaaaaaaac?\t\np-2\t\taaab\t\n' | qb-grep '(a+)+b'
 > p-2		aaab	
+
+## PCRE2 starts at the first literal when every match starts with one; \b and lookbehinds still see what is before it
+$ printf 'a-1\tt\txcache then cache\n' > "$TMPDIR/s.qb"; qb-grep -c '\bcache\b' "$TMPDIR/s.qb"; qb-grep -c '(?<=x)cache' "$TMPDIR/s.qb"; qb-grep -c '(?<= )cache' "$TMPDIR/s.qb"; qb-grep -c '\Gcache' "$TMPDIR/s.qb"; qb-grep -xc 'cache' "$TMPDIR/s.qb"; qb-grep -o '\w*cache' "$TMPDIR/s.qb"
+> 1
+> 1
+> 1
+> 0
+> 0
+> xcache
+> cache

@@ -3,7 +3,9 @@
  * input is a pattern (the flags are its first byte's low bits), the rest
  * a field's text.  When PCRE2 finds a match in the text, the prefilter
  * must say the field may match, escaped or not, on every implementation
- * of its search; when it calls itself exact, it must agree with PCRE2.
+ * of its search; when it calls itself exact, it must agree with PCRE2;
+ * when it says matches start with a key, PCRE2 started at the first key
+ * must still find one.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -65,6 +67,10 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 			abort();
 		if (found >= 0 && pf.exact && (esc_may != found ||
 		    raw_may != found))
+			abort();
+		/* No match starts before the first key: PCRE2 may start there. */
+		if (found == 1 && pf.starts && matcher_find(m, text.p, text.len,
+		    prefilter_find(&pf, text, 0), &s, &e) != 1)
 			abort();
 		prefilter_free(&pf);
 	}

@@ -318,6 +318,13 @@ sound(void **state)
 				    &pf, sp(texts[t]), 1))
 					fail_msg("%s: exact '%s' on '%s'",
 					    impls[k], pats[p], texts[t]);
+				/* PCRE2 from the first key finds a match. */
+				if (found && pf.starts && matcher_find(m, txt.p,
+				    txt.len, prefilter_find(&pf, txt, 0), &s,
+				    &e) != 1)
+					fail_msg("%s: '%s' from the first key "
+					    "of '%s'", impls[k], pats[p],
+					    texts[t]);
 				prefilter_free(&pf);
 				matcher_free(m);
 				buf_free(&raw);
@@ -365,13 +372,22 @@ positions(void **state)
 				assert_false(prefilter_may_match(&pf, t, 1));
 				for (w = 0; w < pf.n; w++) {
 					const struct prefilter_key *key =
-					    &pf.key[1][w];
+					    &pf.key[1][w], *other;
 
 					for (at = 0; at + key->len <= n; at++) {
 						memset(text, '.', n);
 						memcpy(text + at, key->byte,
 						    key->len);
-						if (!prefilter_may_match(&pf, t, 1))
+						other = &pf.key[1][(w + 1) %
+						    pf.n];
+						if (at + key->len + other->len <
+						    n)
+							memcpy(text + n -
+							    other->len,
+							    other->byte,
+							    other->len);
+						if (prefilter_find(&pf, t, 1) !=
+						    at)
 							fail_msg("%s: key %zu "
 							    "of set %zu at %zu "
 							    "of %zu", impls[k],
