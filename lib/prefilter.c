@@ -842,10 +842,14 @@ prefilter_init(struct prefilter *pf, char *const *patterns, size_t n,
 			if (exact.v[k].ci && exact.v[k].cs)
 				exact_ok = 0;	/* "a(?i:b)": not one search */
 	}
-	/* Exact strings, and prefixes, are where a match starts. */
-	if (exact_ok)
+	/*
+	 * Exact strings need no PCRE2 to confirm them, so no place to start
+	 * it; prefixes are where a match starts.
+	 */
+	if (exact_ok) {
 		req = exact;
-	else if (score(&pre) >= 0 && score(&pre) >= score(&req))
+		starts = 0;
+	} else if (score(&pre) >= 0 && score(&pre) >= score(&req))
 		req = pre;
 	else
 		starts = 0;
