@@ -282,7 +282,7 @@ sound(void **state)
 	static const char *texts[] = {
 		"a cache here", "A CACHE", "an Index", "reindexing", "color",
 		"colour", "na", "\\na", "a\\nb", "a\\\\nb", "ABcd", "abCD",
-		"\xe2\x84\xaa" "elvin", "KELVIN", "xabyz", "xayz", "a.b", "axb",
+		"\xe2\x84\xaa\x65lvin", "KELVIN", "xabyz", "xayz", "a.b", "axb",
 		"abbc", "abc", "t\\tu", "T\\tU", "\\\\n", "\\n", "n", "",
 		"a long text, longer than a vector of thirty-two bytes: cache",
 		"a long text, longer than a vector of thirty-two bytes: CACHE.",
