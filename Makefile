@@ -110,6 +110,7 @@ FUZZERS	+= import_md
 FUZZERS	+= import_tsv
 FUZZERS	+= mail
 FUZZERS	+= match
+FUZZERS	+= prefilter
 FUZZERS	+= reader
 FUZZERS	+= rec
 FUZZERS	+= revlog
