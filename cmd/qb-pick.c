@@ -179,22 +179,15 @@ pick_daily(struct src *s)
 	static const struct when today;
 	struct date now = daily_today();
 	struct spill sp;
-	struct rec *rec;
 	int picked = 0;
 	size_t i;
 
 	if (spill_init(&sp) != 0)
 		return 0;
 	/* A duplicate would be the question of two days: every id counts. */
-	src_all_ids(s);
-	while ((rec = src_next(s)) != NULL) {
-		struct src_at at;
-
-		if (src_canonical_at(s, &at))
-			spill_add_at(&sp, rec, at.fd, at.input, at.off, at.len);
-		else
-			spill_add(&sp, rec);
-	}
+	spill_unique(&sp);
+	spill_read(&sp, s);
+	spill_done(&sp);
 	/* A record for each --date, in the order given. */
 	for (i = 0; sp.n > 0 && i < (opt.ndates > 0 ? opt.ndates : 1); i++) {
 		int64_t p;

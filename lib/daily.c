@@ -243,41 +243,58 @@ daily_when_period(const struct when *w, struct date today, enum period per,
 	return 0;
 }
 
+/*
+ * Fisher-Yates settles place pos at step pos (step 1 for place 0): later
+ * steps only touch places below.  So the value there is found by going
+ * back from that step to the first, in the order the draws were made in
+ * reverse, with no arrangement in memory: the draws d[lo..n-1] for steps
+ * n-1 down to lo, and where the value came from before each.
+ */
 static void
-arrangement(size_t *a, size_t n, const char *seed, int64_t cycle)
+draws(size_t *d, size_t n, size_t lo, const char *seed, int64_t cycle)
 {
 	struct rng r;
 	size_t i;
 
 	rng_seed(&r, rng_hash(seed, strlen(seed)) + (uint64_t)cycle);
-	for (i = 0; i < n; i++)
-		a[i] = i;
-	for (i = n - 1; i > 0; i--) {
-		size_t j = (size_t)rng_below(&r, i + 1), t = a[i];
+	for (i = n - 1; i >= lo && i > 0; i--)
+		d[i] = (size_t)rng_below(&r, i + 1);
+}
 
-		a[i] = a[j];
-		a[j] = t;
+static size_t
+trace(const size_t *d, size_t n, size_t pos)
+{
+	size_t i, x = pos;
+
+	for (i = pos > 0 ? pos : 1; i < n; i++) {
+		if (x == i)
+			x = d[i];
+		else if (x == d[i])
+			x = i;
 	}
+	return x;
 }
 
 size_t
 daily_index(size_t n, const char *seed, int64_t p)
 {
 	int64_t cycle = floor_div(p, (int64_t)n);
-	size_t pos = (size_t)(p - cycle * (int64_t)n), pick, *a;
+	size_t pos = (size_t)(p - cycle * (int64_t)n), pick, *d, last;
 
 	if (n == 1)
 		return 0;
-	a = xmalloc(n * sizeof(*a));
-	arrangement(a, n, seed, n == 2 ? 0 : cycle);
-	pick = a[pos];
+	d = xmalloc(n * sizeof(*d));
+	draws(d, n, pos, seed, n == 2 ? 0 : cycle);
+	pick = trace(d, n, pos);
 	if (n >= 3 && pos <= 1) {
-		size_t first = a[0], second = a[1];
+		size_t first = trace(d, n, 0), second = trace(d, n, 1);
 
-		arrangement(a, n, seed, cycle - 1);
-		if (a[n - 1] == first)
+		/* The last place of cycle c-1 is its first draw. */
+		draws(d, n, n - 1, seed, cycle - 1);
+		last = d[n - 1];
+		if (last == first)
 			pick = pos == 0 ? second : first;
 	}
-	free(a);
+	free(d);
 	return pick;
 }
