@@ -477,6 +477,21 @@ spill_done(struct spill *s)
 /* qsort() has no context argument in C11 or POSIX. */
 static const char *sorting_ids;
 
+/*
+ * The first 8 bytes of an id as a big-endian number, zeros after its end
+ * (ids have no NUL): most comparisons end there, with no call.
+ */
+static uint64_t
+head(const unsigned char *p)
+{
+	uint64_t w = 0;
+	size_t i, n = p[0] < 8 ? p[0] : 8;
+
+	for (i = 0; i < n; i++)
+		w |= (uint64_t)p[1 + i] << (56 - 8 * i);
+	return w;
+}
+
 /* By id, then by input order, so that the order is total. */
 static int
 by_id(const void *a, const void *b)
@@ -484,9 +499,13 @@ by_id(const void *a, const void *b)
 	const struct spilled *x = a, *y = b;
 	const unsigned char *p = (const unsigned char *)sorting_ids + x->idoff;
 	const unsigned char *q = (const unsigned char *)sorting_ids + y->idoff;
-	int cmp = memcmp(p + 1, q + 1, p[0] < q[0] ? p[0] : q[0]);
+	uint64_t hp = head(p), hq = head(q);
+	int cmp;
 
-	if (cmp != 0)
+	if (hp != hq)
+		return hp < hq ? -1 : 1;
+	if (p[0] > 8 && q[0] > 8 &&
+	    (cmp = memcmp(p + 9, q + 9, (p[0] < q[0] ? p[0] : q[0]) - 8)) != 0)
 		return cmp;
 	if (p[0] != q[0])
 		return p[0] < q[0] ? -1 : 1;

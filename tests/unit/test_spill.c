@@ -7,7 +7,7 @@ static void
 add(struct spill *s, const char *id)
 {
 	struct rec r = { 0 };
-	char line[64];
+	char line[160];
 
 	snprintf(line, sizeof(line), "%s\t\tQ %s?", id, id);
 	assert_int_equal(rec_parse(&r, line, strlen(line)), REC_RECORD);
@@ -37,6 +37,31 @@ nth_is_rank_in_id_order(void **state)
 
 		i = spill_nth_by_id(&s, k);
 		id = spill_id(&s, i, &len);
+		assert_int_equal(len, strlen(sorted[k]));
+		assert_memory_equal(id, sorted[k], len);
+		spill_free(&s);
+	}
+}
+
+/* Ids longer than the 8 bytes compared first, and prefixes of each other. */
+static void
+nth_of_long_ids(void **state)
+{
+	static const char *const sorted[] = { "abcdefg", "abcdefgh",
+	    "abcdefgh-", "abcdefgh0", "abcdefgh0a", "abcdefgh0b", "abcdefgi",
+	    "abcdefgi-long-and-longer-still" };
+	size_t n = sizeof(sorted) / sizeof(sorted[0]), k, i;
+
+	(void)state;
+	for (k = 0; k < n; k++) {
+		struct spill s;
+		size_t len;
+		const char *id;
+
+		assert_int_equal(spill_init(&s), 0);
+		for (i = 0; i < n; i++)
+			add(&s, sorted[(i * 3 + k) % n]);
+		id = spill_id(&s, spill_nth_by_id(&s, k), &len);
 		assert_int_equal(len, strlen(sorted[k]));
 		assert_memory_equal(id, sorted[k], len);
 		spill_free(&s);
@@ -189,6 +214,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(nth_is_rank_in_id_order),
+		cmocka_unit_test(nth_of_long_ids),
 		cmocka_unit_test(many_records_and_write_back),
 		cmocka_unit_test(repeats_past_src_bound),
 		cmocka_unit_test(repeat_reported_before_a_later_bad_line),
