@@ -79,6 +79,7 @@ spill_init(struct spill *s)
 }
 
 static void	check(void *);
+static const char *name_of(const struct spill *, size_t);
 
 void
 spill_unique(struct spill *s)
@@ -181,8 +182,8 @@ repeated(struct spill *s, size_t i, size_t first)
 	size_t len;
 	const char *id = spill_id(s, i, &len);
 
-	diag_line(s->names[e->name], e->lineno, "duplicate id '%.*s', first "
-	    "at %s:%lu", (int)len, id, s->names[s->v[first].name],
+	diag_line(name_of(s, i), e->lineno, "duplicate id '%.*s', first "
+	    "at %s:%lu", (int)len, id, name_of(s, first),
 	    (unsigned long)s->v[first].lineno);
 	e->at = SPILL_GONE;
 	s->ngone++;
@@ -229,24 +230,25 @@ check_table(struct spill *s, size_t from)
 }
 
 /*
- * Spreads v (tag << 32 | record, in record order) by the tag's top
- * SPILL_SPREAD bits into tmp, in order within each part; start[p] is
- * where part p starts, start[1 << SPILL_SPREAD] the end.
+ * Spreads the records by their tags' top SPILL_SPREAD bits into v, as
+ * tag << 32 | record, in order within each part; start[p] is where part p
+ * starts, start[1 << SPILL_SPREAD] the end.
  */
 static void
-spread(const uint64_t *v, uint64_t *tmp, size_t n, size_t *start)
+spread(const uint32_t *tags, size_t n, uint64_t *v, size_t *start)
 {
 	size_t i, parts = (size_t)1 << SPILL_SPREAD, *at;
 
 	memset(start, 0, (parts + 1) * sizeof(*start));
 	for (i = 0; i < n; i++)
-		start[(v[i] >> (64 - SPILL_SPREAD)) + 1]++;
+		start[(tags[i] >> (32 - SPILL_SPREAD)) + 1]++;
 	for (i = 0; i < parts; i++)
 		start[i + 1] += start[i];
 	at = xreallocarray(NULL, parts, sizeof(*at));
 	memcpy(at, start, parts * sizeof(*at));
 	for (i = 0; i < n; i++)
-		tmp[at[v[i] >> (64 - SPILL_SPREAD)]++] = v[i];
+		v[at[tags[i] >> (32 - SPILL_SPREAD)]++] =
+		    (uint64_t)tags[i] << 32 | i;
 	free(at);
 }
 
@@ -266,17 +268,16 @@ by_index(const void *a, const void *b)
 static void
 check_parts(struct spill *s)
 {
-	size_t n = s->n, i, p, ndup = 0, small = 0, *start;
-	uint64_t *v = xreallocarray(NULL, n, sizeof(*v));
-	uint64_t *tmp = xreallocarray(NULL, n, sizeof(*tmp)), *dup = v;
-	uint32_t *slots = NULL;
+	size_t n = s->n, i, p, ndup = 0, dupcap = 0, small = 0, *start;
+	uint32_t *tags = xreallocarray(NULL, n, sizeof(*tags)), *slots = NULL;
+	uint64_t *v = xreallocarray(NULL, n, sizeof(*v)), *dup = NULL;
 
 	for (i = 0; i < n; i++)
-		v[i] = (uint64_t)tag_of(s, i) << 32 | i;
+		tags[i] = tag_of(s, i);
 	start = xreallocarray(NULL, ((size_t)1 << SPILL_SPREAD) + 1,
 	    sizeof(*start));
-	spread(v, tmp, n, start);
-	/* v is free from here: it collects the repeats. */
+	spread(tags, n, v, start);
+	free(tags);
 	for (p = 0; p < (size_t)1 << SPILL_SPREAD; p++) {
 		size_t lo = start[p], hi = start[p + 1], bits = 4, mask, k;
 
@@ -289,31 +290,37 @@ check_parts(struct spill *s)
 		mask = ((size_t)1 << bits) - 1;
 		memset(slots, 0, ((size_t)1 << bits) * sizeof(*slots));
 		for (k = lo; k < hi; k++) {
-			size_t j = (size_t)(tmp[k] >> 32) & mask;
-			uint32_t r = (uint32_t)tmp[k];
+			size_t j = (size_t)(v[k] >> 32) & mask;
+			uint32_t r = (uint32_t)v[k];
 
-			/* Slots hold 1 + a place in tmp. */
+			/* Slots hold 1 + a place in the part. */
 			for (; slots[j] != 0; j = (j + 1) & mask) {
-				uint64_t e = tmp[slots[j] - 1 + lo];
+				uint64_t e = v[slots[j] - 1 + lo];
 
-				if (e >> 32 == tmp[k] >> 32 &&
+				if (e >> 32 == v[k] >> 32 &&
 				    same_id(s, (uint32_t)e, r))
 					break;
 			}
-			if (slots[j] != 0)
-				dup[ndup++] = (uint64_t)r << 32 |
-				    (uint32_t)tmp[slots[j] - 1 + lo];
-			else
+			if (slots[j] == 0) {
 				slots[j] = (uint32_t)(k - lo + 1);
+				continue;
+			}
+			if (ndup == dupcap) {
+				dupcap = dupcap == 0 ? 16 : 2 * dupcap;
+				dup = xreallocarray(dup, dupcap, sizeof(*dup));
+			}
+			dup[ndup++] = (uint64_t)r << 32 |
+			    (uint32_t)v[slots[j] - 1 + lo];
 		}
 	}
-	qsort(dup, ndup, sizeof(*dup), by_index);
-	for (i = 0; i < ndup; i++)
-		repeated(s, dup[i] >> 32, (uint32_t)dup[i]);
 	free(slots);
 	free(start);
 	free(v);
-	free(tmp);
+	if (ndup > 1)
+		qsort(dup, ndup, sizeof(*dup), by_index);
+	for (i = 0; i < ndup; i++)
+		repeated(s, dup[i] >> 32, (uint32_t)dup[i]);
+	free(dup);
 }
 
 /*
@@ -336,19 +343,36 @@ check(void *arg)
 		check_table(s, from);
 }
 
-static uint32_t
-name_index(struct spill *s, const char *name)
+/* Records come file after file: a name is kept once, with its first. */
+static void
+add_name(struct spill *s, const char *name)
 {
-	/* Records come file after file: only the last name can match. */
-	if (s->nnames > 0 && s->names[s->nnames - 1] == name)
-		return (uint32_t)(s->nnames - 1);
+	if (s->nnames > 0 && s->names[s->nnames - 1].name == name)
+		return;
 	if (s->nnames == s->namecap) {
 		s->namecap = s->namecap == 0 ? 8 : 2 * s->namecap;
 		s->names = xreallocarray(s->names, s->namecap,
 		    sizeof(*s->names));
 	}
-	s->names[s->nnames] = name;
-	return (uint32_t)s->nnames++;
+	s->names[s->nnames].first = s->n;
+	s->names[s->nnames++].name = name;
+}
+
+/* Where record i was read (before spill_done() drops repeats). */
+static const char *
+name_of(const struct spill *s, size_t i)
+{
+	size_t lo = 0, hi = s->nnames;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s->names[mid].first <= i)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return s->names[lo].name;
 }
 
 static struct spilled *
@@ -364,16 +388,18 @@ add_id(struct spill *s, const struct rec *r, const char *name,
 		s->v = xreallocarray(s->v, s->cap, sizeof(*s->v));
 	}
 	if (s->idscap - s->idslen < 1 + r->id.len) {
+		if (s->idscap > UINT32_MAX / 2)
+			diag_fatal("too many records");
 		s->idscap = s->idscap == 0 ? 4096 : s->idscap * 2;
 		s->ids = xrealloc(s->ids, s->idscap);
 	}
+	add_name(s, name);
 	e = &s->v[s->n++];
-	e->idoff = s->idslen;
+	e->idoff = (uint32_t)s->idslen;
 	s->ids[s->idslen++] = (char)r->id.len;	/* at most REC_ID_MAX */
 	memcpy(s->ids + s->idslen, r->id.p, r->id.len);
 	s->idslen += r->id.len;
 	e->lineno = lineno > UINT32_MAX ? UINT32_MAX : (uint32_t)lineno;
-	e->name = name_index(s, name);
 	e->at = 0;
 	return e;
 }

@@ -1,7 +1,7 @@
 /*
  * All the records of an input, kept for a choice that can only be made at
  * its end (the question of the day, picks without repeats): ids in memory,
- * 24 bytes a record besides, lines left where they are in a regular file
+ * 16 bytes a record besides, lines left where they are in a regular file
  * and copied to an unnamed temporary file otherwise, so memory grows with
  * the ids, not the text.
  */
@@ -19,9 +19,13 @@
 
 struct spilled {
 	uint64_t	 at;		/* where the line is: see spill.c */
-	uint64_t	 idoff;		/* in ids: a length byte, the id */
+	uint32_t	 idoff;		/* in ids: a length byte, the id */
 	uint32_t	 lineno;	/* where it was read, for messages */
-	uint32_t	 name;		/* index in names */
+};
+
+struct spill_name {
+	size_t		 first;		/* the first record read from it */
+	const char	*name;
 };
 
 #define SPILL_BATCH	32
@@ -41,7 +45,7 @@ struct spill {
 	int		*fds;		/* inputs lines are kept in */
 	size_t		 nfds;
 	unsigned long	 lastinput;	/* 1 + the input fds[nfds - 1] is */
-	const char	**names;	/* the inputs' names, for messages */
+	struct spill_name *names;	/* the inputs' names, for messages */
 	size_t		 nnames, namecap;
 
 	/* The index of spill_unique(): see spill.c. */
