@@ -96,14 +96,15 @@ static uint64_t
 id_hash(uint64_t key, const char *p, size_t len)
 {
 	uint64_t h = key ^ (len * 0x9e3779b97f4a7c15ULL), w;
+	size_t i;
 
 	for (; len >= 8; p += 8, len -= 8) {
 		memcpy(&w, p, 8);
 		h = (h ^ w) * 0xff51afd7ed558ccdULL;
 		h ^= h >> 32;
 	}
-	w = 0;
-	memcpy(&w, p, len);
+	for (w = 0, i = 0; i < len; i++)
+		w |= (uint64_t)(unsigned char)p[i] << (8 * i);
 	h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
 	h ^= h >> 29;
 	h *= 0xff51afd7ed558ccdULL;
@@ -387,7 +388,8 @@ add_id(struct spill *s, const struct rec *r, const char *name,
 		s->cap = s->cap == 0 ? 1024 : s->cap * 2;
 		s->v = xreallocarray(s->v, s->cap, sizeof(*s->v));
 	}
-	if (s->idscap - s->idslen < 1 + r->id.len) {
+	/* 8 bytes to spare, zeros: head() reads them. */
+	if (s->idscap - s->idslen < 1 + r->id.len + 8) {
 		if (s->idscap > UINT32_MAX / 2)
 			diag_fatal("too many records");
 		s->idscap = s->idscap == 0 ? 4096 : s->idscap * 2;
@@ -399,6 +401,7 @@ add_id(struct spill *s, const struct rec *r, const char *name,
 	s->ids[s->idslen++] = (char)r->id.len;	/* at most REC_ID_MAX */
 	memcpy(s->ids + s->idslen, r->id.p, r->id.len);
 	s->idslen += r->id.len;
+	memset(s->ids + s->idslen, 0, 8);
 	e->lineno = lineno > UINT32_MAX ? UINT32_MAX : (uint32_t)lineno;
 	e->at = 0;
 	return e;
@@ -505,17 +508,26 @@ static const char *sorting_ids;
 
 /*
  * The first 8 bytes of an id as a big-endian number, zeros after its end
- * (ids have no NUL): most comparisons end there, with no call.
+ * (ids have no NUL): most comparisons end there, with no call.  The arena
+ * has 8 bytes after its last id, so one load does.
  */
 static uint64_t
 head(const unsigned char *p)
 {
-	uint64_t w = 0;
-	size_t i, n = p[0] < 8 ? p[0] : 8;
+	uint64_t w;
 
-	for (i = 0; i < n; i++)
-		w |= (uint64_t)p[1 + i] << (56 - 8 * i);
-	return w;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	memcpy(&w, p + 1, 8);
+	w = __builtin_bswap64(w);
+#else
+	size_t i;
+
+	for (w = 0, i = 0; i < 8; i++)
+		w = w << 8 | p[1 + i];
+#endif
+	/* Ids are 1 to 64 bytes: the shift is 8 to 56. */
+	return p[0] >= 8 ? w : w & ~(~(uint64_t)0 >> (8 * p[0]));
 }
 
 /* By id, then by input order, so that the order is total. */
