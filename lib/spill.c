@@ -625,6 +625,17 @@ read_line(struct spill *s, int fd, off_t off)
 	return 0;
 }
 
+/* The line read again is the record's: its id, then a TAB. */
+static int
+starts_with_id(const struct spill *s, size_t i)
+{
+	size_t len;
+	const char *id = spill_id(s, i, &len);
+
+	return s->line.len > len && memcmp(s->line.p, id, len) == 0 &&
+	    s->line.p[len] == '\t';
+}
+
 void
 spill_write(struct spill *s, size_t i)
 {
@@ -632,7 +643,8 @@ spill_write(struct spill *s, size_t i)
 	off_t off = (off_t)(at & AT_OFFMASK);
 
 	if (slot > 0) {
-		if (read_line(s, s->fds[slot - 1], off) != 0)
+		if (read_line(s, s->fds[slot - 1], off) != 0 ||
+		    !starts_with_id(s, i))
 			diag_fatal("read error: an input changed while read");
 	} else if (s->file == NULL) {
 		const char *p = s->mem.p + off;
