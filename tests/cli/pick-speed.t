@@ -25,3 +25,9 @@ $ seq 0 59999 | awk '{ printf "id-%d\tt\tQ %d?\n", $1, $1 }' > a.qb; printf 'id-
 $ seq 0 59999 | awk '{ printf "id-%d\t\tQ %d?\tA\\tB\n", $1, $1 }' > c.qb; for d in 2026-01-01 2026-07-07; do qb-pick --date=$d c.qb; cat c.qb | qb-pick --date=$d; cat c.qb | TMPDIR=/nonexistent qb-pick --date=$d; done | uniq -c | sed 's/^ *//'
 > 3 id-44444		Q 44444?	A\tB
 > 3 id-20554		Q 20554?	A\tB
+
+## --state reads lines again from a regular file: the same picks and state as from a pipe
+$ seq 0 999 | awk '{ printf "s-%d\tt\tQ %d?\tA\n", $1, $1 }' > s.qb; for i in 1 2 3; do qb-pick -n 400 -s "$i" --state=f.st s.qb; done | cksum; for i in 1 2 3; do cat s.qb | qb-pick -n 400 -s "$i" --state=p.st; done | cksum; cmp f.st p.st && wc -l < f.st
+> 3644971520 20124
+> 3644971520 20124
+> 200
