@@ -12,17 +12,16 @@
  *
  * Repeated ids (spill_unique) are not looked up as records come: a table
  * of a million ids does not stay in cache, and a lookup a record cost more
- * than reading the record.  The records not checked yet are checked in
- * one batch, their table slots fetched ahead, at the end, or before any
- * other message is printed (diag_before), so that each message comes
- * where src.h's would have come: after the lines before it, before those
- * after it.  The table holds a 32-bit tag of each id's keyed hash and the
- * record's number, indexed by the tag's top bits, so that it grows in one
- * pass in order; ids are then compared byte for byte.
+ * than reading the record.  The records not checked yet are checked in a
+ * batch at the end, or before any other message is printed (diag_before),
+ * so that each message comes where src.h's would have come: after the
+ * lines before it, before those after it.  Each id has a 32-bit tag, from
+ * a keyed hash; ids with the same tag are compared byte for byte.  The
+ * batch at the end, in the usual input with no other message, is the
+ * whole input: spread by tag into parts that each fit a small table in
+ * cache.  Earlier batches go into one table, their slots fetched ahead,
+ * indexed by the tag's top bits so that it grows in one pass in order.
  */
-#define _DEFAULT_SOURCE		/* madvise(2) */
-#include <sys/mman.h>
-
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,27 +116,6 @@ home(unsigned bits, uint64_t tag)
 	return (size_t)(tag >> (32 - bits));
 }
 
-/*
- * A table of a million slots spans thousands of pages: huge ones, where
- * the system gives them, spare the page walks of its random accesses.
- */
-static uint64_t *
-new_table(unsigned bits)
-{
-	size_t size = sizeof(uint64_t) << bits;
-	void *p;
-
-	if (size < ((size_t)2 << 20))
-		return xcalloc((size_t)1 << bits, sizeof(uint64_t));
-	if (posix_memalign(&p, (size_t)2 << 20, size) != 0)
-		diag_fatal("out of memory");
-#ifdef MADV_HUGEPAGE
-	madvise(p, size, MADV_HUGEPAGE);
-#endif
-	memset(p, 0, size);
-	return p;
-}
-
 /* Room for n more records, at most three quarters full. */
 static void
 reserve(struct spill *s, size_t n)
@@ -150,7 +128,7 @@ reserve(struct spill *s, size_t n)
 		bits++;
 	if (s->slots != NULL && bits == s->bits)
 		return;
-	slots = new_table(bits);
+	slots = xcalloc((size_t)1 << bits, sizeof(*slots));
 	mask = ((size_t)1 << bits) - 1;
 	for (i = 0; i < old; i++) {
 		size_t j;
