@@ -84,6 +84,7 @@ LIBSRC	+= lib/line.c
 LIBSRC	+= lib/mail.c
 LIBSRC	+= lib/match.c
 LIBSRC	+= lib/out.c
+LIBSRC	+= lib/pick.c
 LIBSRC	+= lib/range.c
 LIBSRC	+= lib/rec.c
 LIBSRC	+= lib/revlog.c
