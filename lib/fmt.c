@@ -1,7 +1,9 @@
 /*
- * Every renderer appends to one buffer per record and writes it at once;
- * nothing is kept from one record to the next but the count, so memory
- * does not grow with the input, JSON arrays included.
+ * Every renderer appends to one buffer, which is written when it holds
+ * FMT_BATCH bytes or more: one write(2) straight from it (out_write()
+ * copies no large piece), not a copy into out.c's buffer for each record.  Nothing else is kept from one
+ * record to the next but the count, so memory does not grow with the
+ * input, JSON arrays included.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,6 +15,9 @@
 #include "fmt.h"
 #include "mail.h"
 #include "out.h"
+
+/* Under 64 KiB, the buffer's size after doubling, less a long record. */
+#define FMT_BATCH	(48 * 1024)
 
 /* What a format is, besides its callbacks. */
 enum {
@@ -70,11 +75,21 @@ field_text(struct fmt *f, const struct rec *r, enum rec_field k)
 	return rec_field_text(r, k, &f->text);
 }
 
+/* Writes what the renderers left in f->out. */
+static void
+drain(struct fmt *f)
+{
+	if (f->out.len > 0)
+		out_write(f->out.p, f->out.len);
+	buf_reset(&f->out);
+}
+
+/* A record is done: write the batch when it is full. */
 static void
 flush(struct fmt *f)
 {
-	out_write(f->out.p, f->out.len);
-	buf_reset(&f->out);
+	if (f->out.len >= FMT_BATCH)
+		drain(f);
 }
 
 /* The wrap callbacks: a line to the output buffer as it is. */
@@ -132,8 +147,10 @@ wrap_numbered(struct fmt *f, const struct rec *r)
 static void
 text_record(struct fmt *f, const struct rec *r)
 {
+	size_t start = f->out.len;
+
 	wrap_numbered(f, r);
-	if (f->opt->nul && f->out.len > 0)
+	if (f->opt->nul && f->out.len > start)
 		f->out.p[f->out.len - 1] = '\0';
 	flush(f);
 }
@@ -445,6 +462,7 @@ mail_record(struct fmt *f, const struct rec *r)
 		return;
 	}
 	if (m->n == 2) {
+		drain(f);
 		out_write(m->head.p, m->head.len);
 		out_write(m->num.p, m->num.len);
 	}
@@ -688,6 +706,7 @@ fmt_record(struct fmt *f, const struct rec *r)
 void
 fmt_close(struct fmt *f)
 {
+	drain(f);
 	if (f->kind != NULL && f->kind->end != NULL)
 		f->kind->end(f);
 	if (f->kind != NULL && (f->kind->flags & FMT_RECORDS) &&

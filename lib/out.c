@@ -100,6 +100,11 @@ out_write(const void *p, size_t n)
 {
 	if (run.len > 0)
 		out_flush();
+	/* A large piece with nothing before it goes out without a copy. */
+	if (used == 0 && n >= OUT_BUFSIZE / 2) {
+		write_all(p, n);
+		return;
+	}
 	if (n <= OUT_BUFSIZE - used) {
 		memcpy(buf + used, p, n);
 		used += n;
