@@ -205,29 +205,58 @@ markdown_record(struct fmt *f, const struct rec *r)
 	flush(f);
 }
 
-/* One object, its keys the field names in rec_fields[] order. */
+/* JSON's keys with their punctuation, from rec_fields[], made once. */
+static void
+json_keys(struct fmt *f)
+{
+	int k, n;
+
+	for (k = 0; k < REC_NFIELDS; k++) {
+		n = snprintf(f->keys[k], sizeof(f->keys[k]), "%s\"%s\":%s",
+		    k == 0 ? "{" : ",", rec_fields[k].name,
+		    rec_fields[k].list ? "" : "\"");
+		if (n < 0 || (size_t)n >= sizeof(f->keys[k]))
+			diag_fatal("a field name too long for JSON's keys");
+		f->keylen[k] = (unsigned char)n;
+	}
+}
+
+/* A key, copied whole (a fixed size is a few moves, not a call). */
+static inline void
+json_key(struct fmt *f, int k)
+{
+	struct buf *b = &f->out;
+
+	if (sizeof(f->keys[k]) >= b->cap - b->len)
+		buf_reserve(b, sizeof(f->keys[k]));
+	memcpy(b->p + b->len, f->keys[k], sizeof(f->keys[k]));
+	b->len += f->keylen[k];
+}
+
+/*
+ * One object, its keys the field names in rec_fields[] order.  Text
+ * fields go from their escaped form straight to JSON's (esc_json_qb()).
+ */
 static void
 json_object(struct fmt *f, const struct rec *r)
 {
-	struct span t, tag;
+	struct span t;
 	int k;
 
 	for (k = 0; k < REC_NFIELDS; k++) {
-		buf_adds(&f->out, k == 0 ? "{\"" : ",\"");
-		buf_adds(&f->out, rec_fields[k].name);
-		buf_adds(&f->out, "\":");
-		t = field_text(f, r, (enum rec_field)k);
-		if (!rec_fields[k].list) {
-			esc_json(&f->out, t.p, t.len);
+		json_key(f, k);
+		t = rec_field(r, (enum rec_field)k);
+		if (k == REC_FIELD_ANSWER && !f->opt->answers)
+			t.len = 0;
+		if (rec_fields[k].list) {
+			esc_json_list(&f->out, t.p, t.len);
 			continue;
 		}
-		buf_addc(&f->out, '[');
-		while (rec_tag_next(&t, &tag)) {
-			esc_json(&f->out, tag.p, tag.len);
-			if (t.len > 0)
-				buf_addc(&f->out, ',');
-		}
-		buf_addc(&f->out, ']');
+		if (rec_fields[k].escaped)
+			esc_json_chars(&f->out, t.p, t.len, 1);
+		else
+			esc_json_chars(&f->out, t.p, t.len, 0);
+		buf_addc(&f->out, '"');
 	}
 	buf_addc(&f->out, '}');
 }
@@ -280,8 +309,13 @@ csv_record(struct fmt *f, const struct rec *r)
 	for (k = 0; k < REC_NFIELDS; k++) {
 		if (k > 0)
 			buf_addc(&f->out, ',');
-		t = field_text(f, r, (enum rec_field)k);
-		esc_csv(&f->out, t.p, t.len, f->opt->guard);
+		t = rec_field(r, (enum rec_field)k);
+		if (k == REC_FIELD_ANSWER && !f->opt->answers)
+			t.len = 0;
+		if (rec_fields[k].escaped)
+			esc_csv_qb(&f->out, t.p, t.len, f->opt->guard);
+		else
+			esc_csv(&f->out, t.p, t.len, f->opt->guard);
 	}
 	buf_adds(&f->out, "\r\n");
 	flush(f);
@@ -688,6 +722,7 @@ fmt_open(struct fmt *f, const char *name, const struct fmt_options *opt)
 		return -1;
 	}
 	f->wrap.emit = f->kind->emit;
+	json_keys(f);
 	if (check_flags(f) != 0 ||
 	    (f->kind->check != NULL && f->kind->check(f) != 0))
 		return -1;
