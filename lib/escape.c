@@ -389,10 +389,13 @@ esc_json_qb(struct buf *b, const char *p, size_t n)
 void
 esc_json_list(struct buf *b, const char *p, size_t n)
 {
-	size_t i = 0;
+	size_t i = 0, all = n;
 
+	/* As rec_tag_next() reads it: a comma at the end ends the list. */
+	if (n > 0 && p[n - 1] == ',')
+		n--;
 	buf_addc(b, '[');
-	if (n > 0) {
+	if (all > 0) {
 		buf_addc(b, '"');
 		while ((i = copy_run(b, p, i, n, RUN_JSON_LIST)) < n) {
 			if (p[i] == ',') {
