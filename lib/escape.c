@@ -105,20 +105,9 @@ copy_short(char *d, const char *p, size_t n)
 
 /*
  * The offset of the first byte at or after i in set, or n; with d, the
- * bytes before it are copied to d, which may get up to 32 bytes more.
+ * bytes before it are copied to d, which may get up to 32 bytes more
+ * (the vector loops store whole blocks).
  */
-__attribute__((always_inline)) static inline size_t
-run_tail(char *d, const char *p, size_t i, size_t n, unsigned set)
-{
-	size_t k = i;
-
-	while (k < n && !(byte_class[(unsigned char)p[k]] & set))
-		k++;
-	if (d != NULL)
-		copy_short(d, p + i, k - i);
-	return k;
-}
-
 static size_t
 run_portable(char *d, const char *p, size_t i, size_t n, unsigned set)
 {
@@ -176,9 +165,42 @@ set_mask128(__m128i v, unsigned set)
 	return m;
 }
 
+/*
+ * The set's bits of the rem < 16 bytes at p, from two loads that overlap
+ * (8, 4 bytes or 1) rather than a copy into a block of its own: a load
+ * from bytes just stored waits for them.
+ */
+__attribute__((always_inline)) static inline unsigned
+short_mask(const char *p, size_t rem, unsigned set)
+{
+	unsigned m, k;
+	uint64_t a, b;
+	uint32_t x, y;
+
+	if (rem >= 8) {
+		memcpy(&a, p, 8);
+		memcpy(&b, p + rem - 8, 8);
+		m = (unsigned)_mm_movemask_epi8(set_mask128(_mm_set_epi64x(
+		    (long long)b, (long long)a), set));
+		return (m & 0xff) | (m >> 8) << (rem - 8);
+	}
+	if (rem >= 4) {
+		memcpy(&x, p, 4);
+		memcpy(&y, p + rem - 4, 4);
+		m = (unsigned)_mm_movemask_epi8(set_mask128(_mm_set_epi32(0, 0,
+		    (int)y, (int)x), set));
+		return (m & 0xf) | (m >> 4 & 0xf) << (rem - 4);
+	}
+	for (m = 0, k = 0; k < rem; k++)
+		if (byte_class[(unsigned char)p[k]] & set)
+			m |= 1u << k;
+	return m;
+}
+
 __attribute__((always_inline)) static inline size_t
 run_sse2(char *d, const char *p, size_t i, size_t n, unsigned set)
 {
+	size_t i0 = i;
 	unsigned m;
 
 	for (; i + 16 <= n; i += 16) {
@@ -192,11 +214,25 @@ run_sse2(char *d, const char *p, size_t i, size_t n, unsigned set)
 		if ((m = (unsigned)_mm_movemask_epi8(set_mask128(v, set))) != 0)
 			return i + (size_t)__builtin_ctz(m);
 	}
-	if (i == n || n < 16)
-		return run_tail(d, p, i, n, set);
-	/* The last 16 bytes, less those already seen. */
-	m = (unsigned)_mm_movemask_epi8(set_mask128(_mm_loadu_si128(
-	    (const __m128i *)(const void *)(p + n - 16)), set)) >> (i + 16 - n);
+	if (i == n)
+		return n;
+	if (n < 16) {
+		/* A short text: no loop, and no load past its end. */
+		m = short_mask(p + i, n - i, set);
+		m = m != 0 ? (unsigned)__builtin_ctz(m) : (unsigned)(n - i);
+		if (d != NULL)
+			copy_short(d, p + i, m);
+		return i + m;
+	}
+	/* The last 16 bytes, less those already seen (as in run_avx2()). */
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)
+	    (p + n - 16));
+
+	m = (unsigned)_mm_movemask_epi8(set_mask128(v, set)) >> (i + 16 - n);
+	if (d != NULL && n - 16 >= i0) {
+		_mm_storeu_si128((__m128i *)(void *)(d - (i + 16 - n)), v);
+		return m != 0 ? i + (size_t)__builtin_ctz(m) : n;
+	}
 	m = m != 0 ? (unsigned)__builtin_ctz(m) : (unsigned)(n - i);
 	if (d != NULL)
 		copy_short(d, p + i, m);
@@ -234,6 +270,7 @@ set_mask256(__m256i v, unsigned set)
 __attribute__((target("avx2"), always_inline)) static inline size_t
 run_avx2(char *d, const char *p, size_t i, size_t n, unsigned set)
 {
+	size_t i0 = i;
 	uint32_t m;
 
 	for (; i + 32 <= n; i += 32) {
@@ -249,11 +286,38 @@ run_avx2(char *d, const char *p, size_t i, size_t n, unsigned set)
 	}
 	if (i == n)
 		return n;
-	if (n < 32)
-		return run_sse2(d, p, i, n, set);
+	if (n < 32) {
+		size_t rem = n - i;
+
+		/* Two halves that overlap, or a short text's two loads. */
+		if (rem >= 16)
+			m = (uint32_t)_mm_movemask_epi8(set_mask128(
+			    _mm_loadu_si128((const __m128i *)(const void *)
+			    (p + i)), set)) |
+			    (uint32_t)_mm_movemask_epi8(set_mask128(
+			    _mm_loadu_si128((const __m128i *)(const void *)
+			    (p + n - 16)), set)) << (rem - 16);
+		else
+			m = short_mask(p + i, rem, set);
+		m = m != 0 ? (uint32_t)__builtin_ctz(m) : (uint32_t)rem;
+		if (d != NULL)
+			copy_short(d, p + i, m);
+		return i + m;
+	}
 	/* The last 32 bytes, less those already seen. */
-	m = set_mask256(_mm256_loadu_si256((const __m256i *)(const void *)
-	    (p + n - 32)), set) >> (i + 32 - n);
+	__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)
+	    (p + n - 32));
+
+	m = set_mask256(v, set) >> (i + 32 - n);
+	if (d != NULL && n - 32 >= i0) {
+		/*
+		 * The bytes before i in that block went out as they are,
+		 * in this run: storing the block again, over them, is
+		 * one move for any length.
+		 */
+		_mm256_storeu_si256((__m256i *)(void *)(d - (i + 32 - n)), v);
+		return m != 0 ? i + (size_t)__builtin_ctz(m) : n;
+	}
 	m = m != 0 ? (uint32_t)__builtin_ctz(m) : (uint32_t)(n - i);
 	if (d != NULL)
 		copy_short(d, p + i, m);
@@ -420,32 +484,35 @@ static void
 separated_field(struct buf *b, const char *prefix, const char *p, size_t n,
     char sep, int quote_hash, int qb, enum run r)
 {
-	size_t i, start, plen = strlen(prefix);
+	size_t i, start = b->len;
 	int quote = quote_hash && n > 0 && p[0] == '#';
 
-	if (!quote && (i = find_run(p, 0, n, r)) == n) {
-		buf_add(b, prefix, plen);
-		buf_add(b, p, n);
+	if (prefix[0] != '\0')
+		buf_adds(b, prefix);
+	/* Most fields are one run: copied, and nothing else to do. */
+	if ((i = copy_run(b, p, 0, n, r)) == n && !quote)
 		return;
-	}
-	/* A place for the opening quote, dropped if none is needed. */
-	start = b->len;
+	/* A place for the opening quote, taken away if none is needed. */
 	buf_addc(b, '"');
-	buf_add(b, prefix, plen);
-	i = 0;
-	while ((i = copy_run(b, p, i, n, r)) < n) {
+	memmove(b->p + start + 1, b->p + start, b->len - start - 1);
+	b->p[start] = '"';
+	while (i < n) {
 		char c = p[i++];
 
 		if (c == '\\' && qb) {
 			c = i < n ? p[i++] : '\\';
 			c = c == 't' ? '\t' : c == 'n' ? '\n' : c;
 		}
-		if (c == '"') {
+		if (c == '"')
 			buf_addc(b, '"');	/* a quote is doubled */
+		if (c == sep || c == '"' || c == '\r' || c == '\n') {
+			/* Quoted: a comma needs nothing more. */
 			quote = 1;
+			r = r == RUN_CSV ? RUN_TSV : r == RUN_CSV_QB ?
+			    RUN_TSV_QB : r;
 		}
-		quote |= c == sep || c == '"' || c == '\r' || c == '\n';
 		buf_addc(b, c);
+		i = copy_run(b, p, i, n, r);
 	}
 	if (quote)
 		buf_addc(b, '"');
