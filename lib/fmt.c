@@ -1,7 +1,7 @@
 /*
  * Every renderer appends to one buffer, which is written when it holds
- * FMT_BATCH bytes or more: one write(2) straight from it (out_write()
- * copies no large piece), not a copy into out.c's buffer for each record.  Nothing else is kept from one
+ * FMT_BATCH bytes or more: one write(2) straight from it, not a copy
+ * into out.c's buffer for each record.  Nothing else is kept from one
  * record to the next but the count, so memory does not grow with the
  * input, JSON arrays included.
  */
@@ -16,7 +16,12 @@
 #include "mail.h"
 #include "out.h"
 
-/* Under 64 KiB, the buffer's size after doubling, less a long record. */
+/*
+ * The buffer is allocated once at its full size (doubling up to it would
+ * leave the smaller copies' pages behind); a batch leaves room for a
+ * long record before it must grow.
+ */
+#define FMT_BUFSIZE	(64 * 1024)
 #define FMT_BATCH	(48 * 1024)
 
 /* What a format is, besides its callbacks. */
@@ -80,7 +85,7 @@ static void
 drain(struct fmt *f)
 {
 	if (f->out.len > 0)
-		out_write(f->out.p, f->out.len);
+		out_write_now(f->out.p, f->out.len);
 	buf_reset(&f->out);
 }
 
@@ -205,19 +210,30 @@ markdown_record(struct fmt *f, const struct rec *r)
 	flush(f);
 }
 
-/* JSON's keys with their punctuation, from rec_fields[], made once. */
+/*
+ * JSON's keys with their punctuation, from rec_fields[], made once (not
+ * with snprintf(): printf's code is a large part of a small RSS).
+ */
 static void
 json_keys(struct fmt *f)
 {
-	int k, n;
+	int k;
 
 	for (k = 0; k < REC_NFIELDS; k++) {
-		n = snprintf(f->keys[k], sizeof(f->keys[k]), "%s\"%s\":%s",
-		    k == 0 ? "{" : ",", rec_fields[k].name,
-		    rec_fields[k].list ? "" : "\"");
-		if (n < 0 || (size_t)n >= sizeof(f->keys[k]))
+		char *p = f->keys[k];
+		size_t len = strlen(rec_fields[k].name);
+
+		if (len + 5 >= sizeof(f->keys[k]))
 			diag_fatal("a field name too long for JSON's keys");
-		f->keylen[k] = (unsigned char)n;
+		*p++ = k == 0 ? '{' : ',';
+		*p++ = '"';
+		memcpy(p, rec_fields[k].name, len);
+		p += len;
+		*p++ = '"';
+		*p++ = ':';
+		if (!rec_fields[k].list)
+			*p++ = '"';
+		f->keylen[k] = (unsigned char)(p - f->keys[k]);
 	}
 }
 
@@ -723,6 +739,7 @@ fmt_open(struct fmt *f, const char *name, const struct fmt_options *opt)
 	}
 	f->wrap.emit = f->kind->emit;
 	json_keys(f);
+	buf_reserve(&f->out, FMT_BUFSIZE - 1);
 	if (check_flags(f) != 0 ||
 	    (f->kind->check != NULL && f->kind->check(f) != 0))
 		return -1;

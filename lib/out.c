@@ -120,6 +120,14 @@ out_write(const void *p, size_t n)
 }
 
 void
+out_write_now(const void *p, size_t n)
+{
+	if (used > 0 || run.len > 0)
+		out_flush();
+	write_all(p, n);
+}
+
+void
 out_str(const char *s)
 {
 	out_write(s, strlen(s));
