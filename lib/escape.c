@@ -120,21 +120,21 @@ run_portable(char *d, const char *p, size_t i, size_t n, unsigned set)
 	return k;
 }
 
+/* Each set's own loop, from the implementation's run_ISA(). */
+#define RUN_FN(isa, attr, name, r)					\
+attr static size_t							\
+isa##_##name(char *d, const char *p, size_t i, size_t n)		\
+{									\
+	return run_##isa(d, p, i, n, run_sets[r]);			\
+}
 #define RUN_FNS(isa, attr)						\
-attr static size_t isa##_json(char *d, const char *p, size_t i, size_t n) \
-{ return run_##isa(d, p, i, n, run_sets[RUN_JSON]); }			\
-attr static size_t isa##_json_qb(char *d, const char *p, size_t i, size_t n) \
-{ return run_##isa(d, p, i, n, run_sets[RUN_JSON_QB]); }		\
-attr static size_t isa##_json_list(char *d, const char *p, size_t i, size_t n) \
-{ return run_##isa(d, p, i, n, run_sets[RUN_JSON_LIST]); }		\
-attr static size_t isa##_csv(char *d, const char *p, size_t i, size_t n) \
-{ return run_##isa(d, p, i, n, run_sets[RUN_CSV]); }			\
-attr static size_t isa##_csv_qb(char *d, const char *p, size_t i, size_t n) \
-{ return run_##isa(d, p, i, n, run_sets[RUN_CSV_QB]); }		\
-attr static size_t isa##_tsv(char *d, const char *p, size_t i, size_t n) \
-{ return run_##isa(d, p, i, n, run_sets[RUN_TSV]); }			\
-attr static size_t isa##_tsv_qb(char *d, const char *p, size_t i, size_t n) \
-{ return run_##isa(d, p, i, n, run_sets[RUN_TSV_QB]); }		\
+RUN_FN(isa, attr, json, RUN_JSON)					\
+RUN_FN(isa, attr, json_qb, RUN_JSON_QB)				\
+RUN_FN(isa, attr, json_list, RUN_JSON_LIST)				\
+RUN_FN(isa, attr, csv, RUN_CSV)					\
+RUN_FN(isa, attr, csv_qb, RUN_CSV_QB)					\
+RUN_FN(isa, attr, tsv, RUN_TSV)					\
+RUN_FN(isa, attr, tsv_qb, RUN_TSV_QB)					\
 static run_fn *const isa##_runs[NRUNS] = {				\
 	isa##_json, isa##_json_qb, isa##_json_list, isa##_csv,		\
 	isa##_csv_qb, isa##_tsv, isa##_tsv_qb				\
@@ -352,15 +352,6 @@ esc_select(const char *name)
 		return -1;
 	choose();
 	return 0;
-}
-
-/* The offset of the first byte of the run's set at or after i, or n. */
-static inline size_t
-find_run(const char *p, size_t i, size_t n, enum run r)
-{
-	if (runs[0] == NULL)
-		choose();
-	return runs[r](NULL, p, i, n);
 }
 
 /*
