@@ -586,28 +586,47 @@ esc_tsv_qb(struct buf *b, const char *p, size_t n, int first)
 	separated_field(b, "", p, n, '\t', first, 1, RUN_TSV_QB);
 }
 
-/* Characters that are markup wherever they stand. */
-static int
-md_always(char c)
-{
-	return c != '\0' && strchr("\\`*_[]<>#|~&!", c) != NULL;
-}
+/* What a byte is to Markdown, from md_classes(). */
+#define MD_ALWAYS	0x1	/* markup wherever it stands */
+#define MD_START	0x2	/* markup at the start of a line */
+#define MD_STOP		0x4	/* ends a run copied as it is: markup, TAB, LF */
 
-/* Characters that are markup at the start of a line. */
-static int
-md_line_start(char c)
+static unsigned char md_class[256];
+
+static void
+md_classes(void)
 {
-	return c != '\0' && strchr("+-=>", c) != NULL;
+	const char *c;
+
+	for (c = "\\`*_[]<>#|~&!"; *c != '\0'; c++)
+		md_class[(unsigned char)*c] |= MD_ALWAYS | MD_STOP;
+	for (c = "+-=>"; *c != '\0'; c++)
+		md_class[(unsigned char)*c] |= MD_START;
+	md_class['\t'] |= MD_STOP;
+	md_class['\n'] |= MD_STOP;
 }
 
 void
 esc_markdown(struct buf *b, const char *p, size_t n, int indent)
 {
 	int at_start = 1;
-	size_t i;
+	size_t i, end;
 
+	if (md_class['\n'] == 0)
+		md_classes();
 	for (i = 0; i < n; i++) {
-		char c = p[i];
+		char c;
+
+		/* Inside a line, plain bytes go out as they are, at once. */
+		if (!at_start) {
+			for (end = i; end < n && !(md_class[(unsigned char)
+			    p[end]] & MD_STOP); end++)
+				;
+			buf_add(b, p + i, end - i);
+			if ((i = end) == n)
+				break;
+		}
+		c = p[i];
 
 		if (c == '\n') {
 			if (i + 1 < n && p[i + 1] == '\n') {
@@ -626,7 +645,8 @@ esc_markdown(struct buf *b, const char *p, size_t n, int indent)
 			c = ' ';
 		if (c == ' ' && at_start)
 			continue;	/* leading spaces could make a code block */
-		if (c != ' ' && (md_always(c) || (at_start && md_line_start(c))))
+		if (md_class[(unsigned char)c] & MD_ALWAYS ||
+		    (at_start && md_class[(unsigned char)c] & MD_START))
 			buf_addc(b, '\\');
 		/* "1." or "1)" starting a line would begin an ordered list. */
 		if (at_start && c >= '0' && c <= '9') {

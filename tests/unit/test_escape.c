@@ -154,7 +154,8 @@ random_text(char *p, size_t max)
 		"\"", "\\", ",", "\t", "\n", "\r", "#", "=", "-", "'", "\x01",
 		"\x1f", "\x7f", "\xc3\xa9", "\xe4\xb8\xad", "\xf0\x9f\x98\x80",
 		"\xe2\x80\xa8", "\xe2\x80\xa9", "\xe2\x80\x94", "\xe2\x80",
-		"\xe2", " ", "\0"
+		"\xe2", " ", "\0", "*", "_", "`", "[", "]", "<", ">", "|", "~",
+		"&", "!", "+", "12.", "3)", "\n\n", "  ", "\n  - "
 	};
 	size_t n = 0, want = (size_t)rand() % max, len;
 	const char *piece;
@@ -297,6 +298,81 @@ json_lists(void **state)
 	buf_free(&want);
 }
 
+/* esc_markdown() as it was before its runs: the tests' reference. */
+static void
+md_reference(struct buf *out, const char *p, size_t n, int indent)
+{
+	int at_start = 1;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char c = p[i];
+
+		if (c == '\n') {
+			if (i + 1 < n && p[i + 1] == '\n') {
+				while (i + 1 < n && p[i + 1] == '\n')
+					i++;
+				buf_adds(out, "\n\n");
+			} else
+				buf_adds(out, "\\\n");
+			for (int k = 0; k < indent; k++)
+				buf_addc(out, ' ');
+			at_start = 1;
+			continue;
+		}
+		if (c == '\t')
+			c = ' ';
+		if (c == ' ' && at_start)
+			continue;
+		if (c != ' ' && c != '\0' && (strchr("\\`*_[]<>#|~&!", c) ||
+		    (at_start && strchr("+-=>", c))))
+			buf_addc(out, '\\');
+		if (at_start && c >= '0' && c <= '9') {
+			size_t j = i;
+
+			while (j < n && p[j] >= '0' && p[j] <= '9')
+				j++;
+			buf_add(out, p + i, j - i);
+			if (j < n && (p[j] == '.' || p[j] == ')')) {
+				buf_addc(out, '\\');
+				buf_addc(out, p[j]);
+				j++;
+			}
+			i = j - 1;
+			at_start = 0;
+			continue;
+		}
+		buf_addc(out, c);
+		if (c != ' ')
+			at_start = 0;
+	}
+}
+
+static void
+markdown_agrees(void **state)
+{
+	struct buf raw = { 0 }, want = { 0 };
+	int round;
+
+	(void)state;
+	srand(17);
+	buf_reserve(&raw, 300);
+	for (round = 0; round < 4000; round++) {
+		char *t;
+
+		raw.len = random_text(raw.p, 300);
+		t = exact_copy(&raw);
+		buf_reset(&want);
+		buf_reset(&b);
+		md_reference(&want, t, raw.len, round % 5);
+		esc_markdown(&b, t, raw.len, round % 5);
+		assert_buf_equal(&b, &want);
+		free(t);
+	}
+	buf_free(&raw);
+	buf_free(&want);
+}
+
 static int
 teardown(void **state)
 {
@@ -317,6 +393,7 @@ main(void)
 		cmocka_unit_test(markdown_text),
 		cmocka_unit_test(qb_forms_agree),
 		cmocka_unit_test(json_lists),
+		cmocka_unit_test(markdown_agrees),
 	};
 
 	return cmocka_run_group_tests_name("escape", tests, NULL, teardown);
