@@ -288,7 +288,7 @@ json_record(struct fmt *f, const struct rec *r)
 static void
 json_end(struct fmt *f)
 {
-	out_str(f->n == 0 ? "[]\n" : "\n]\n");
+	buf_adds(&f->out, f->n == 0 ? "[]\n" : "\n]\n");
 }
 
 static void
@@ -528,11 +528,11 @@ mail_end(struct fmt *f)
 	if (m->n == 0)
 		return;
 	if (m->n == 1) {
-		out_write(m->head.p, m->head.len);
-		out_write(m->one.p, m->one.len);
+		buf_add(&f->out, m->head.p, m->head.len);
+		buf_add(&f->out, m->one.p, m->one.len);
 	}
 	if (m->prev.len > 0)
-		out_write(m->prev.p, m->prev.len);
+		buf_add(&f->out, m->prev.p, m->prev.len);
 }
 
 static void
@@ -758,9 +758,9 @@ fmt_record(struct fmt *f, const struct rec *r)
 void
 fmt_close(struct fmt *f)
 {
-	drain(f);
 	if (f->kind != NULL && f->kind->end != NULL)
-		f->kind->end(f);
+		f->kind->end(f);	/* appends to what is pending */
+	drain(f);
 	if (f->kind != NULL && (f->kind->flags & FMT_RECORDS) &&
 	    (f->mail != NULL ? f->mail->n : f->n) == 0)
 		diag_notice("no records: no message written");

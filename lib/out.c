@@ -119,12 +119,17 @@ out_write(const void *p, size_t n)
 	}
 }
 
+/*
+ * After pending bytes the piece is buffered as usual: a short output
+ * still goes out in one write(2), as a reader that stops early expects.
+ */
 void
 out_write_now(const void *p, size_t n)
 {
 	if (used > 0 || run.len > 0)
-		out_flush();
-	write_all(p, n);
+		out_write(p, n);
+	else
+		write_all(p, n);
 }
 
 void
