@@ -372,6 +372,14 @@ tsv_record(struct fmt *f, const struct rec *r)
 
 		if (i > 0)
 			buf_addc(&f->out, '\t');
+		if (rec_fields[k].escaped) {
+			/* Unescaped as it is written: no copy first. */
+			t = rec_field(r, k);
+			if (k == REC_FIELD_ANSWER && !f->opt->answers)
+				t.len = 0;
+			esc_tsv_qb(&f->out, t.p, t.len, i == 0);
+			continue;
+		}
 		t = field_text(f, r, k);
 		if (rec_fields[k].list) {
 			/* Lists are not escaped text: t is not in f->text. */
