@@ -80,6 +80,17 @@ field_text(struct fmt *f, const struct rec *r, enum rec_field k)
 	return rec_field_text(r, k, &f->text);
 }
 
+/* The same, as the record holds it: text fields escaped as in qb(5). */
+static struct span
+field_escaped(struct fmt *f, const struct rec *r, enum rec_field k)
+{
+	struct span none = { "", 0 };
+
+	if (k == REC_FIELD_ANSWER && !f->opt->answers)
+		return none;
+	return rec_field(r, k);
+}
+
 /* Writes what the renderers left in f->out. */
 static void
 drain(struct fmt *f)
@@ -261,9 +272,7 @@ json_object(struct fmt *f, const struct rec *r)
 
 	for (k = 0; k < REC_NFIELDS; k++) {
 		json_key(f, k);
-		t = rec_field(r, (enum rec_field)k);
-		if (k == REC_FIELD_ANSWER && !f->opt->answers)
-			t.len = 0;
+		t = field_escaped(f, r, (enum rec_field)k);
 		if (rec_fields[k].list) {
 			esc_json_list(&f->out, t.p, t.len);
 			continue;
@@ -325,9 +334,7 @@ csv_record(struct fmt *f, const struct rec *r)
 	for (k = 0; k < REC_NFIELDS; k++) {
 		if (k > 0)
 			buf_addc(&f->out, ',');
-		t = rec_field(r, (enum rec_field)k);
-		if (k == REC_FIELD_ANSWER && !f->opt->answers)
-			t.len = 0;
+		t = field_escaped(f, r, (enum rec_field)k);
 		if (rec_fields[k].escaped)
 			esc_csv_qb(&f->out, t.p, t.len, f->opt->guard);
 		else
@@ -374,9 +381,7 @@ tsv_record(struct fmt *f, const struct rec *r)
 			buf_addc(&f->out, '\t');
 		if (rec_fields[k].escaped) {
 			/* Unescaped as it is written: no copy first. */
-			t = rec_field(r, k);
-			if (k == REC_FIELD_ANSWER && !f->opt->answers)
-				t.len = 0;
+			t = field_escaped(f, r, k);
 			esc_tsv_qb(&f->out, t.p, t.len, i == 0);
 			continue;
 		}
