@@ -58,6 +58,7 @@ static unsigned char byte_class[256];
 
 typedef size_t	run_fn(char *, const char *, size_t, size_t);
 static run_fn	*runs[NRUNS];
+static const char *runs_name = "portable";
 
 static unsigned
 classify(unsigned c)
@@ -337,12 +338,26 @@ choose(void)
 	for (c = 0; c < 256; c++)
 		byte_class[c] = (unsigned char)classify(c);
 	memcpy(runs, portable_runs, sizeof(runs));
+	runs_name = "portable";
 #ifdef ESC_X86
-	if (strcmp(impl, "sse2") == 0)
+	if (strcmp(impl, "sse2") == 0) {
 		memcpy(runs, sse2_runs, sizeof(runs));
-	if (strcmp(impl, "avx2") == 0)
+		runs_name = "sse2";
+	}
+	/* Every CPU with AVX-512 has AVX2: its loops serve both. */
+	if (strcmp(impl, "avx2") == 0 || strcmp(impl, "avx512") == 0) {
 		memcpy(runs, avx2_runs, sizeof(runs));
+		runs_name = "avx2";
+	}
 #endif
+}
+
+const char *
+esc_impl(void)
+{
+	if (runs[0] == NULL)
+		choose();
+	return runs_name;
 }
 
 int

@@ -52,5 +52,7 @@ void	esc_tsv_qb(struct buf *, const char *escaped, size_t len, int first);
  * this CPU or build has no such implementation.
  */
 int	esc_select(const char *name);
+/* The loops in use: "portable", "sse2" or "avx2" (AVX-512 CPUs use AVX2's). */
+const char *esc_impl(void);
 
 #endif

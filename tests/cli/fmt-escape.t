@@ -25,7 +25,7 @@ $ fmt-check gen 500 7 | sed 's/\t[^\t]*$/\t/' > r.qb; for f in json csv; do qb-f
 > csv: 500 records, same
 
 ## every scanner writes the same bytes, for every data format
-$ fmt-check gen 2000 3 > r.qb; for f in json jsonl csv tsv anki; do for m in portable sse2 avx2; do QB_SIMD=$m qb-fmt -a -f $f r.qb hostile.qb formats.qb | cksum; done | uniq | wc -l; done
+$ fmt-check gen 2000 3 > r.qb; for f in json jsonl csv tsv anki; do for m in portable sse2 avx2 avx512; do QB_SIMD=$m qb-fmt -a -f $f r.qb hostile.qb formats.qb | cksum; done | uniq | wc -l; done
 > 1
 > 1
 > 1

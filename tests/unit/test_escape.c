@@ -381,6 +381,26 @@ teardown(void **state)
 	return 0;
 }
 
+/*
+ * Each scanner gets the escape loops it can run: AVX-512 (which the
+ * escapers have no loops of their own for) gets AVX2's, not the portable
+ * ones.
+ */
+static void
+scanner_picks_loops(void **state)
+{
+	(void)state;
+	assert_int_equal(esc_select("portable"), 0);
+	assert_string_equal(esc_impl(), "portable");
+	if (esc_select("sse2") == 0)
+		assert_string_equal(esc_impl(), "sse2");
+	if (esc_select("avx2") == 0)
+		assert_string_equal(esc_impl(), "avx2");
+	if (esc_select("avx512") == 0)
+		assert_string_equal(esc_impl(), "avx2");
+	esc_select(NULL);
+}
+
 int
 main(void)
 {
@@ -394,6 +414,7 @@ main(void)
 		cmocka_unit_test(qb_forms_agree),
 		cmocka_unit_test(json_lists),
 		cmocka_unit_test(markdown_agrees),
+		cmocka_unit_test(scanner_picks_loops),
 	};
 
 	return cmocka_run_group_tests_name("escape", tests, NULL, teardown);
