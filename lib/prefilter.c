@@ -879,7 +879,9 @@ prefilter_init(struct prefilter *pf, char *const *patterns, size_t n,
 	pf->exact = exact_ok;
 	pf->starts = starts;
 	impl = scan_impl();
-	pf->simd = strcmp(impl, "avx2") == 0 ? 2 : strcmp(impl, "sse2") == 0;
+	/* Every CPU with AVX-512 has AVX2: its search serves both. */
+	pf->simd = strcmp(impl, "avx2") == 0 || strcmp(impl, "avx512") == 0 ? 2 :
+	    strcmp(impl, "sse2") == 0;
 	pf->active = 1;
 }
 

@@ -105,6 +105,28 @@ escapes(void **state)
 	assert_false(may("a\\\\b", 0, "x a\\b y"));
 }
 
+/* AVX-512, which has no search of its own here, gets AVX2's. */
+static void
+vector_search_chosen(void **state)
+{
+	struct prefilter pf;
+	char *pats[1] = { "cache" };
+	static const struct { const char *scanner; int simd; } want[] = {
+		{ "portable", 0 }, { "sse2", 1 }, { "avx2", 2 }, { "avx512", 2 }
+	};
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+		if (scan_select(want[k].scanner) != 0)
+			continue;
+		prefilter_init(&pf, pats, 1, 0);
+		assert_int_equal(pf.simd, want[k].simd);
+		prefilter_free(&pf);
+	}
+	scan_select(NULL);
+}
+
 static void
 unescaped_fields(void **state)
 {
@@ -288,7 +310,7 @@ sound(void **state)
 		"a long text, longer than a vector of thirty-two bytes: CACHE.",
 		"a long text, longer than a vector of thirty-two bytes: colou",
 	};
-	static const char *impls[] = { "portable", "sse2", "avx2" };
+	static const char *impls[] = { "portable", "sse2", "avx2", "avx512" };
 	size_t p, t, k;
 
 	(void)state;
@@ -341,7 +363,7 @@ sound(void **state)
 static void
 positions(void **state)
 {
-	static const char *impls[] = { "portable", "sse2", "avx2" };
+	static const char *impls[] = { "portable", "sse2", "avx2", "avx512" };
 	static const char *sets[][3] = {
 		{ "xy", "(?i)quxzzyv", NULL },
 		{ "(?i)ab", "cdefghijklmnopqrstuvw", NULL },
@@ -424,6 +446,7 @@ main(void)
 		cmocka_unit_test(sound),
 		cmocka_unit_test(positions),
 		cmocka_unit_test(turned_off),
+		cmocka_unit_test(vector_search_chosen),
 	};
 
 	return cmocka_run_group_tests_name("prefilter", tests, NULL, NULL);
