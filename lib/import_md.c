@@ -48,6 +48,9 @@ struct md {
 	int		 held;
 	unsigned long	 heldline;
 	struct buf	 heldq, heldtags;
+	/* The lines of headings repeated as boilerplate, sorted. */
+	int		*boiler;
+	size_t		 nboiler;
 };
 
 static int	para_question(struct md *, cmark_node *, size_t *);
@@ -399,6 +402,83 @@ text_of(struct buf *b, struct md *md, cmark_node *n)
 	buf_cstr(b);		/* never a NULL pointer, even when empty */
 }
 
+/*
+ * What a heading says, without the anchors lists put in it for their
+ * tables of contents: "<a name='x'>Title</a>", "[[↑]](#toc) Title".  With
+ * all_tags, every HTML tag goes (for a tag made of it).
+ */
+static void
+clean_title(struct buf *b, int all_tags)
+{
+	size_t i = 0, o = 0, k;
+
+	buf_cstr(b);
+	while (i < b->len) {
+		const char *p = b->p + i, *end = b->p + b->len;
+
+		if (*p == '<' && i + 1 < b->len && (isalpha((unsigned char)p[1]) ||
+		    p[1] == '/')) {
+			const char *gt = memchr(p, '>', (size_t)(end - p));
+
+			if (gt != NULL && (all_tags || starts_with_ci(p, (size_t)(end - p),
+			    "<a ") || starts_with_ci(p, (size_t)(end - p), "</a>"))) {
+				i = (size_t)(gt - b->p) + 1;
+				continue;
+			}
+		}
+		if (*p == '[') {
+			/* "[↑](#toc)", "[[↑]](#toc)": a link back, no words in it */
+			const char *close = find(p, (size_t)(end - p), "](#", 3);
+			int words = 0;
+
+			if (close != NULL) {
+				for (k = 1; p + k < close; k++)
+					if (isalnum((unsigned char)p[k]))
+						words = 1;
+				if (!words && (close = memchr(close, ')',
+				    (size_t)(end - close))) != NULL) {
+					i = (size_t)(close - b->p) + 1;
+					continue;
+				}
+			}
+		}
+		b->p[o++] = b->p[i++];
+	}
+	b->len = o;
+	for (i = 0; i < b->len && (b->p[i] == ' ' || b->p[i] == '\t'); i++)
+		;
+	memmove(b->p, b->p + i, b->len - i);
+	b->len -= i;
+	while (b->len > 0 && (b->p[b->len - 1] == ' ' || b->p[b->len - 1] == '\t'))
+		b->len--;
+	buf_cstr(b);
+}
+
+/* The text of a heading, for reading what it is. */
+static void
+heading_text(struct buf *b, struct md *md, cmark_node *n)
+{
+	text_of(b, md, n);
+	clean_title(b, 0);
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+static int
+is_boiler(struct md *md, cmark_node *n)
+{
+	int line = cmark_node_get_start_line(n);
+
+	return md->nboiler > 0 && bsearch(&line, md->boiler, md->nboiler,
+	    sizeof(*md->boiler), cmp_int) != NULL;
+}
+
 /* Is this block the start of an answer? */
 static int
 answer_marker(struct md *md, cmark_node *n)
@@ -650,6 +730,15 @@ numbering(const char *p, size_t len)
 		i++;
 	while (i < len && isdigit((unsigned char)p[i]))
 		i++;
+	/* "4**." marks a hard one */
+	if (i > j && isdigit((unsigned char)p[i - 1])) {
+		size_t k = i;
+
+		while (k < len && (p[k] == '*' || p[k] == '_'))
+			k++;
+		if (k < len && (p[k] == '.' || p[k] == ')'))
+			i = k;
+	}
 	if (i == j || i >= len || (p[i] != '.' && p[i] != ')' && p[i] != ':'))
 		return 0;
 	if (i > j + 1 && !isdigit((unsigned char)p[i - 1]) &&
@@ -732,21 +821,28 @@ is_heading(cmark_node *n)
 static int
 has_subsections(struct md *md, cmark_node *h, int strength)
 {
-	int level = cmark_node_get_heading_level(h), d = 0;
+	int level = cmark_node_get_heading_level(h), d = 0, numbered;
 	cmark_node *n;
 
+	heading_text(&md->scratch, md, h);
+	numbered = numbering(md->scratch.p, md->scratch.len) > 0;
 	for (n = cmark_node_next(h); n != NULL; n = cmark_node_next(n)) {
 		d += details_depth(md, n);
-		if (d > 0 || !is_heading(n))
+		if (d > 0 || !is_heading(n) || is_boiler(md, n))
 			continue;
 		if (cmark_node_get_heading_level(n) <= level)
 			return 0;
 		if (answer_marker(md, n))
 			continue;
-		text_of(&md->scratch, md, n);
-		if (strength < 2 || reads_as_question(md->scratch.p,
-		    md->scratch.len))
+		heading_text(&md->scratch, md, n);
+		if (strength < 2)
 			return 1;
+		/*
+		 * "## 5. Write..." then "### 6. How...": numbered questions
+		 * whose levels slipped are the next question, not a part.
+		 */
+		if (reads_as_question(md->scratch.p, md->scratch.len))
+			return !numbered;
 	}
 	return 0;
 }
@@ -923,11 +1019,18 @@ push_section(struct md *md, cmark_node *h)
 		char *slug = md->sect[md->depth].slug;
 
 		text_of(&md->scratch, md, h);
+		clean_title(&md->scratch, 1);
 		slugify(slug, md->scratch.p, md->scratch.len);
-		/* A table of contents is no section. */
+		/*
+		 * A table of contents is no section, and ends those above
+		 * it: what follows is the document's body ("## Disclaimer",
+		 * then "### Table of Contents", then the questions).
+		 */
 		if (strcmp(slug, "table-of-contents") == 0 ||
-		    strcmp(slug, "contents") == 0 || strcmp(slug, "toc") == 0)
-			slug[0] = '\0';
+		    strcmp(slug, "contents") == 0 || strcmp(slug, "toc") == 0) {
+			md->depth = 0;
+			return;
+		}
 	}
 	md->depth++;
 }
@@ -969,23 +1072,60 @@ para_question(struct md *md, cmark_node *n, size_t *qlen)
 }
 
 /*
+ * A heading that goes on with the answer above it, even at the question's
+ * level: "### Method 2", "### Example", "### Ref Link:".
+ */
+static int
+answer_part(const char *p, size_t len)
+{
+	static const char *const words[] = {
+		"method", "approach", "example", "note", "output", "ref",
+		"further reading", "more", "see also", "hint", "tip",
+	};
+	size_t i, n;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		n = strlen(words[i]);
+		if (starts_with_ci(p, len, words[i]) && (len == n ||
+		    !isalpha((unsigned char)p[n])))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * The blocks under a question heading or paragraph: up to the next
  * heading, rule or question paragraph.
  */
+static int
+ends_body(struct md *md, cmark_node *n, int level)
+{
+	size_t qlen;
+	int l;
+
+	if (cmark_node_get_type(n) == CMARK_NODE_THEMATIC_BREAK)
+		return 1;
+	if (!is_heading(n))
+		return para_question(md, n, &qlen);
+	if (is_boiler(md, n))
+		return 1;
+	if (answer_marker(md, n))
+		return 0;
+	l = cmark_node_get_heading_level(n);
+	heading_text(&md->scratch, md, n);
+	if (l < level || reads_as_question(md->scratch.p, md->scratch.len))
+		return 1;
+	return l == level && !answer_part(md->scratch.p, md->scratch.len);
+}
+
 static cmark_node *
 body_end(struct md *md, cmark_node *h)
 {
 	cmark_node *n, *last = h;
-	size_t qlen;
 	int d = 0, level = is_heading(h) ? cmark_node_get_heading_level(h) : 6;
 
 	for (n = cmark_node_next(h); n != NULL; n = cmark_node_next(n)) {
-		if (d <= 0 && (cmark_node_get_type(n) ==
-		    CMARK_NODE_THEMATIC_BREAK || (is_heading(n) &&
-		    !answer_marker(md, n) && (cmark_node_get_heading_level(n)
-		    <= level || (text_of(&md->scratch, md, n),
-		    reads_as_question(md->scratch.p, md->scratch.len)))) ||
-		    para_question(md, n, &qlen)))
+		if (d <= 0 && ends_body(md, n, level))
 			break;
 		d += details_depth(md, n);
 		last = n;
@@ -1038,7 +1178,11 @@ do_heading(struct import *imp, struct md *md, cmark_node **np)
 	cmark_node *h = *np, *last;
 	int strength;
 
-	text_of(&md->q, md, h);
+	if (is_boiler(md, h)) {
+		release(imp, md);
+		return;
+	}
+	heading_text(&md->q, md, h);
 	strength = question_strength(md->q.p, md->q.len);
 	if (cmark_node_get_start_line(h) == md->title || strength == 0 ||
 	    has_subsections(md, h, strength)) {
@@ -1082,6 +1226,124 @@ do_details(struct import *imp, struct md *md, cmark_node **np)
 	buf_free(&src);
 	buf_free(&sum);
 	*np = last;
+}
+
+/*
+ * "## Have doubt in this question ??" after every question: a heading
+ * repeated word for word, three times or more, mostly with nothing under
+ * it, is boilerplate, neither a question nor a section.
+ */
+struct heading_seen {
+	char	*text;
+	int	 line, empty;
+};
+
+static int
+cmp_seen(const void *a, const void *b)
+{
+	const struct heading_seen *x = a, *y = b;
+	int c = strcmp(x->text, y->text);
+
+	return c != 0 ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+static void
+find_boilerplate(struct md *md, cmark_node *doc)
+{
+	struct heading_seen *seen = NULL;
+	size_t n = 0, cap = 0, i, j, k, nempty;
+	cmark_node *h, *next;
+
+	for (h = cmark_node_first_child(doc); h != NULL; h = cmark_node_next(h)) {
+		if (!is_heading(h))
+			continue;
+		if (n == cap) {
+			cap = cap == 0 ? 64 : cap * 2;
+			seen = xreallocarray(seen, cap, sizeof(*seen));
+		}
+		heading_text(&md->scratch, md, h);
+		seen[n].text = xstrdup(md->scratch.p);
+		seen[n].line = cmark_node_get_start_line(h);
+		next = cmark_node_next(h);
+		seen[n].empty = next == NULL || is_heading(next) ||
+		    cmark_node_get_type(next) == CMARK_NODE_THEMATIC_BREAK;
+		n++;
+	}
+	if (n > 0)
+		qsort(seen, n, sizeof(*seen), cmp_seen);
+	for (i = 0; i < n; i = j) {
+		nempty = 0;
+		for (j = i; j < n && strcmp(seen[j].text, seen[i].text) == 0; j++)
+			nempty += seen[j].empty;
+		if (j - i < 3 || nempty * 2 <= j - i)
+			continue;
+		md->boiler = xreallocarray(md->boiler, md->nboiler + j - i,
+		    sizeof(*md->boiler));
+		for (k = i; k < j; k++)
+			md->boiler[md->nboiler++] = seen[k].line;
+	}
+	for (i = 0; i < n; i++)
+		free(seen[i].text);
+	free(seen);
+	if (md->nboiler > 0)
+		qsort(md->boiler, md->nboiler, sizeof(*md->boiler), cmp_int);
+}
+
+/*
+ * "###8. What..." and "####[[↑]](#toc) Questions:": headings without the
+ * space CommonMark asks for after the '#'s, as older renderers read them
+ * and many lists still write them.  Outside code fences, such a line
+ * after a blank line or a heading gets its space, so that cmark sees the
+ * heading the author meant.
+ */
+static void
+fix_atx(struct md *md)
+{
+	struct buf out = { 0 };
+	const char *p = md->text.p, *end = p + md->text.len;
+	char fence = 0;
+	size_t fencelen = 0;
+	int after_blank = 1;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *e = nl != NULL ? nl : end, *q = p;
+		size_t hashes = 0, run = 0;
+
+		while (q < e && *q == ' ')
+			q++;
+		if (q < e && (*q == '`' || *q == '~')) {
+			while (q + run < e && q[run] == *q)
+				run++;
+			if (fence == 0 && run >= 3) {
+				fence = *q;
+				fencelen = run;
+			} else if (fence == *q && run >= fencelen) {
+				fence = 0;
+			}
+		}
+		if (fence == 0 && q - p <= 3 && q < e && *q == '#') {
+			while (q + hashes < e && q[hashes] == '#')
+				hashes++;
+		}
+		if (hashes >= 1 && hashes <= 6 && q + hashes < e &&
+		    (after_blank || *p == '#') && (isalnum((unsigned char)q[hashes]) ||
+		    q[hashes] == '[' || (unsigned char)q[hashes] >= 0x80)) {
+			buf_add(&out, p, (size_t)(q + hashes - p));
+			buf_addc(&out, ' ');
+			buf_add(&out, q + hashes, (size_t)(e - q - hashes));
+		} else
+			buf_add(&out, p, (size_t)(e - p));
+		for (q = p; q < e && (*q == ' ' || *q == '\t'); q++)
+			;
+		after_blank = q == e || (fence == 0 && *q == '#');
+		if (nl == NULL)
+			break;
+		buf_addc(&out, '\n');
+		p = nl + 1;
+	}
+	buf_free(&md->text);
+	md->text = out;
 }
 
 /* YAML front matter: blanked out, so that line numbers stay right. */
@@ -1169,10 +1431,12 @@ md_fill(struct import *imp)
 	for (i = 0; i < md->text.len; i++)
 		if (md->text.p[i] == '\r')
 			md->text.p[i] = '\n';
+	fix_atx(md);
 	index_lines(md);
 	front_matter(md);
 	doc = cmark_parse_document(md->text.p, md->text.len, CMARK_OPT_DEFAULT);
 	find_title(md, doc);
+	find_boilerplate(md, doc);
 	for (n = cmark_node_first_child(doc); n != NULL; n = cmark_node_next(n)) {
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_HEADING:
@@ -1221,6 +1485,7 @@ md_close(struct import *imp)
 	buf_free(&md->heldtags);
 	free(md->line);
 	free(md->len);
+	free(md->boiler);
 	free(md);
 }
 

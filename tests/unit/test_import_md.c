@@ -139,6 +139,55 @@ same_title_different_code_gets_different_ids(void **state)
 	free(err);
 }
 
+static void
+sections_end_at_a_table_of_contents(void **state)
+{
+	(void)state;
+	assert_md("# Title\n\n## Disclaimer\n\nText.\n\n"
+	    "### Table of Contents\n\n| No. | Questions |\n|---- | ---------\n"
+	    "|1 | [What is X](#what-is-x)|\n\n"
+	    "1. ### What is X\n\n   X is x.\n\n"
+	    "   **[⬆ Back to Top](#table-of-contents)**\n\n"
+	    "### Coding Exercise\n\n#### 1. What is the output of below code\n\n"
+	    "```js\nf()\n```\n",
+	    "\tWhat is X\tX is x.\n"
+	    "coding-exercise\tWhat is the output of below code\t```js\\nf()\\n```\n");
+}
+
+static void
+headings_without_a_space_and_anchors_in_headings(void **state)
+{
+	(void)state;
+	assert_md("Title\n=====\n\n## <a name='toc'>Table of Contents</a>\n\n"
+	    "  1. [General](#general)\n\n"
+	    "####[[↑]](#toc) <a name='general'>General Questions:</a>\n\n"
+	    "* Why X?\n\n## Code\n\n###1. What does this print?\n\n"
+	    "```\n#no heading\n```\n\n###4**. Hard one?\n",
+	    "general-questions\tWhy X?\t\n"
+	    "code\tWhat does this print?\t```\\n#no heading\\n```\n"
+	    "code\tHard one?\t\n");
+}
+
+static void
+repeated_headings_are_boilerplate(void **state)
+{
+	(void)state;
+	assert_md("## 1. What is X?\n\nX.\n\n## Have doubt?\n\n"
+	    "## 2. What is Y?\n\nY.\n\n## Have doubt?\n\n"
+	    "## 3. What is Z?\n\n## Have doubt?\n",
+	    "\tWhat is X?\tX.\n\tWhat is Y?\tY.\n\tWhat is Z?\t\n");
+}
+
+static void
+numbered_questions_whose_levels_slip(void **state)
+{
+	(void)state;
+	assert_md("## 5. Write f.\n\n```\nf\n```\n\n- note one\n\n"
+	    "### 6. How to g?\n\nLike so.\n\n### Method 2\n\nmore.\n",
+	    "\tWrite f.\t```\\nf\\n```\\n\\n- note one\n"
+	    "\tHow to g?\tLike so.\\n\\n### Method 2\\n\\nmore.\n");
+}
+
 int
 main(void)
 {
@@ -152,6 +201,10 @@ main(void)
 		cmocka_unit_test(code_and_quotes_after_an_item),
 		cmocka_unit_test(question_paragraphs),
 		cmocka_unit_test(same_title_different_code_gets_different_ids),
+		cmocka_unit_test(sections_end_at_a_table_of_contents),
+		cmocka_unit_test(headings_without_a_space_and_anchors_in_headings),
+		cmocka_unit_test(repeated_headings_are_boilerplate),
+		cmocka_unit_test(numbered_questions_whose_levels_slip),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
