@@ -219,6 +219,57 @@ trim_end(struct buf *b)
 	}
 }
 
+/*
+ * Takes the indent all lines share off them (from the second line on,
+ * with skip_first): "  - a\n  - b" is a list, wherever it was written.
+ * Lines of white space only become empty.
+ */
+static void
+dedent(struct buf *b, int skip_first)
+{
+	size_t i, o, k, start, end, min = (size_t)-1;
+	int first = 1;
+
+	buf_cstr(b);
+	for (i = 0; i < b->len; i++) {
+		for (start = i; i < b->len && b->p[i] != '\n'; i++)
+			;
+		for (k = start; k < i && b->p[k] == ' '; k++)
+			;
+		if (first && skip_first) {
+			first = 0;
+			continue;
+		}
+		if (k < i && b->p[k] == '\t' && strspn(b->p + k, " \t") <
+		    i - k)
+			min = 0;	/* a tab: columns unknown, keep all */
+		else if (k < i && b->p[k] != '\t' && k - start < min)
+			min = k - start;
+	}
+	if (min == (size_t)-1)
+		min = 0;
+	first = 1;
+	for (i = o = 0; i < b->len; ) {
+		for (start = i; i < b->len && b->p[i] != '\n'; i++)
+			;
+		end = i;
+		for (k = start; k < end && (b->p[k] == ' ' || b->p[k] == '\t'); k++)
+			;
+		if (k == end)
+			start = end;		/* white space only */
+		else if (!(first && skip_first))
+			start += min;
+		memmove(b->p + o, b->p + start, end - start);
+		o += end - start;
+		if (i < b->len) {
+			b->p[o++] = '\n';
+			i++;
+		}
+		first = 0;
+	}
+	b->len = o;
+}
+
 /* Words that start an answer: "Answer", "Solution", "Show answer"... */
 static int
 answer_word(const char *p, size_t len)
@@ -305,8 +356,16 @@ details(const char *p, size_t len, struct buf *sum, struct buf *body)
 		return 0;
 	buf_reset(sum);
 	buf_cstr(sum);
-	for (s++; s < e; s++)
-		buf_addc(sum, *s == '\n' ? ' ' : *s);
+	s++;
+	if (find(s, (size_t)(e - s), "\n\n", 2) != NULL ||
+	    find(s, (size_t)(e - s), "```", 3) != NULL) {
+		/* A summary of blocks: the question, then a list or code. */
+		buf_add(sum, s, (size_t)(e - s));
+		dedent(sum, 1);
+		trim_end(sum);
+	} else
+		for (; s < e; s++)
+			buf_addc(sum, *s == '\n' ? ' ' : *s);
 	unwrap(sum);
 	e += 10;
 	close = NULL;
@@ -324,6 +383,12 @@ details(const char *p, size_t len, struct buf *sum, struct buf *body)
 			break;
 		e += wrapper(e, (size_t)(close - e), 0);
 	}
+	/* The first line keeps its indent, to be taken off with the others'. */
+	while (e > p && e[-1] == ' ')
+		e--;
+	if (e > p && e[-1] != '\n')
+		while (e < close && *e == ' ')
+			e++;
 	for (;;) {
 		while (close > e && (close[-1] == ' ' || close[-1] == '\n'))
 			close--;
@@ -332,6 +397,7 @@ details(const char *p, size_t len, struct buf *sum, struct buf *body)
 		close -= wrapper(e, (size_t)(close - e), 1);
 	}
 	buf_add(body, e, (size_t)(close - e));
+	dedent(body, 0);
 	trim_end(body);
 	return 1;
 }

@@ -188,6 +188,22 @@ numbered_questions_whose_levels_slip(void **state)
 	    "\tHow to g?\tLike so.\\n\\n### Method 2\\n\\nmore.\n");
 }
 
+static void
+details_with_blocks_in_the_summary(void **state)
+{
+	(void)state;
+	assert_md("## Net\n\n<details>\n<summary>Which layer is each in?\n\n"
+	    "  * routing\n  * MAC address</summary><br><b>\n\n"
+	    "  - routing - network\n  - MAC address - data link\n\n"
+	    "</b></details>\n\n"
+	    "<details>\n<summary>Which query is faster?\n\n```\nSELECT 1\n"
+	    "  FROM t\n```\n</summary><br><b>\n\nThe second.\n</b></details>\n",
+	    "net\tWhich layer is each in?\\n\\n* routing\\n* MAC address\t"
+	    "- routing - network\\n- MAC address - data link\n"
+	    "net\tWhich query is faster?\\n\\n```\\nSELECT 1\\n  FROM t\\n```\t"
+	    "The second.\n");
+}
+
 int
 main(void)
 {
@@ -205,6 +221,7 @@ main(void)
 		cmocka_unit_test(headings_without_a_space_and_anchors_in_headings),
 		cmocka_unit_test(repeated_headings_are_boilerplate),
 		cmocka_unit_test(numbered_questions_whose_levels_slip),
+		cmocka_unit_test(details_with_blocks_in_the_summary),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
