@@ -118,6 +118,19 @@ add_lines(struct buf *b, struct md *md, int first, int last, size_t col)
 	}
 }
 
+/*
+ * The last line of a block.  cmark gives a one-line HTML block that ends
+ * the document the line before its first: never less than the first.
+ */
+static int
+end_line(cmark_node *n)
+{
+	int first = cmark_node_get_start_line(n);
+	int last = cmark_node_get_end_line(n);
+
+	return last < first ? first : last;
+}
+
 static size_t
 col_of(cmark_node *n)
 {
@@ -131,7 +144,7 @@ static void
 add_inline(struct buf *b, struct md *md, cmark_node *n)
 {
 	int first = cmark_node_get_start_line(n);
-	int last = cmark_node_get_end_line(n), i;
+	int last = end_line(n), i;
 	size_t start = b->len;
 
 	if (first < 1 || (size_t)first > md->nline)
@@ -438,7 +451,7 @@ details_depth(struct md *md, cmark_node *n)
 	if (cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK)
 		return 0;
 	for (i = cmark_node_get_start_line(n);
-	    i <= cmark_node_get_end_line(n) && (size_t)i <= md->nline; i++)
+	    i <= end_line(n) && (size_t)i <= md->nline; i++)
 		d += count(md->line[i], md->len[i], "<details") -
 		    count(md->line[i], md->len[i], "</details>");
 	return d;
@@ -582,7 +595,7 @@ static void
 add_blocks(struct buf *b, struct md *md, cmark_node *first, cmark_node *last)
 {
 	add_lines(b, md, cmark_node_get_start_line(first),
-	    cmark_node_get_end_line(last), col_of(first));
+	    end_line(last), col_of(first));
 }
 
 /* The answer from a marker block to last. */
@@ -598,8 +611,15 @@ add_answer(struct buf *a, struct md *md, cmark_node *m, cmark_node *last)
 		if (!details(src.p, src.len, &sum, a))
 			buf_add(a, src.p, src.len);
 	} else if (cmark_node_get_type(m) == CMARK_NODE_HEADING) {
-		if (cmark_node_next(m) != NULL && m != last)
-			add_blocks(a, md, cmark_node_next(m), last);
+		/* "#### Answer" above a <details>: what the details hold */
+		if (cmark_node_next(m) != NULL && m != last) {
+			buf_reset(&src);
+			add_blocks(&src, md, cmark_node_next(m), last);
+			buf_cstr(&src);
+			if (!is_details(cmark_node_next(m)) ||
+			    !details(src.p, src.len, &sum, a))
+				buf_add(a, src.p, src.len);
+		}
 	} else if (!answer_marker(md, m)) {
 		buf_add(a, src.p, src.len);	/* a plain paragraph */
 	} else {
@@ -696,6 +716,66 @@ section_tags(struct import *imp, struct md *md)
 			    strlen(md->sect[i].slug));
 }
 
+/*
+ * HTML comments on lines of their own are notes to a list's editors, not
+ * text; one saying "tags: (javascript)" names the question's tags.
+ */
+static void
+strip_comments(struct import *imp, struct buf *b)
+{
+	size_t i = 0, o = 0, start, end, k;
+	int fence = 0, skip_blank = 0;
+
+	buf_cstr(b);
+	while (i < b->len) {
+		for (start = i; i < b->len && b->p[i] != '\n'; i++)
+			;
+		end = i;
+		if (i < b->len)
+			i++;
+		for (k = start; k < end && (b->p[k] == ' ' || b->p[k] == '\t'); k++)
+			;
+		if (end - k >= 3 && (strncmp(b->p + k, "```", 3) == 0 ||
+		    strncmp(b->p + k, "~~~", 3) == 0))
+			fence = !fence;
+		if (!fence && end - k >= 7 && strncmp(b->p + k, "<!--", 4) == 0 &&
+		    strncmp(b->p + end - 3, "-->", 3) == 0) {
+			char *c = b->p + k + 4, *ce = b->p + end - 3, *t;
+
+			while (c < ce && *c == ' ')
+				c++;
+			if (starts_with_ci(c, (size_t)(ce - c), "tags:")) {
+				for (t = c + 5; t < ce; t++)
+					if (*t == '(' || *t == ')')
+						*t = ' ';
+				import_add_tags(imp, c + 5, (size_t)(ce - c - 5));
+			}
+			/* and the blank line after it, if one is before it */
+			skip_blank = o == 0 || (o >= 2 && b->p[o - 1] == '\n' &&
+			    b->p[o - 2] == '\n');
+			continue;
+		}
+		if (skip_blank && k == end) {
+			skip_blank = 0;
+			continue;
+		}
+		skip_blank = 0;
+		memmove(b->p + o, b->p + start, i - start);
+		o += i - start;
+	}
+	b->len = o;
+	trim_end(b);
+}
+
+/* Hands the record in imp's buffers on. */
+static void
+md_emit(struct import *imp, unsigned long line)
+{
+	strip_comments(imp, &imp->question);
+	strip_comments(imp, &imp->answer);
+	import_emit(imp, line);
+}
+
 static void
 release(struct import *imp, struct md *md)
 {
@@ -705,7 +785,7 @@ release(struct import *imp, struct md *md)
 	import_clear(imp);
 	buf_add(&imp->question, md->heldq.p, md->heldq.len);
 	buf_add(&imp->tags, md->heldtags.p, md->heldtags.len);
-	import_emit(imp, md->heldline);
+	md_emit(imp, md->heldline);
 }
 
 /*
@@ -723,7 +803,7 @@ after_item(struct import *imp, struct md *md, cmark_node *n)
 		add_blocks(&md->heldq, md, n, n);
 		return;
 	}
-	for (i = cmark_node_get_start_line(n); i <= cmark_node_get_end_line(n) &&
+	for (i = cmark_node_get_start_line(n); i <= end_line(n) &&
 	    (size_t)i <= md->nline; i++) {
 		const char *p = md->line[i];
 		size_t len = md->len[i], k = 0;
@@ -744,7 +824,7 @@ after_item(struct import *imp, struct md *md, cmark_node *n)
 	buf_add(&imp->question, md->heldq.p, md->heldq.len);
 	buf_add(&imp->tags, md->heldtags.p, md->heldtags.len);
 	buf_add(&imp->answer, a.p, a.len);
-	import_emit(imp, md->heldline);
+	md_emit(imp, md->heldline);
 	buf_free(&a);
 }
 
@@ -757,7 +837,7 @@ emit(struct import *imp, struct md *md, unsigned long line)
 	trim_end(&md->q);
 	buf_add(&imp->question, md->q.p, md->q.len);
 	buf_add(&imp->answer, md->a.p, md->a.len);
-	import_emit(imp, line);
+	md_emit(imp, line);
 }
 
 /* Pictographs before a title ("🔹 1. What is..."): U+1F000 to U+1FFFF. */
@@ -1281,8 +1361,12 @@ do_details(struct import *imp, struct md *md, cmark_node **np)
 			buf_add(&imp->question, md->heldq.p, md->heldq.len);
 			buf_add(&imp->tags, md->heldtags.p, md->heldtags.len);
 			buf_add(&imp->answer, md->a.p, md->a.len);
-			import_emit(imp, md->heldline);
-		} else if (sum.len > 0) {
+			md_emit(imp, md->heldline);
+		} else if (sum.len > 0 && !answer_word(sum.p, sum.len)) {
+			/*
+			 * "View contents" with nothing above to answer is a
+			 * table of contents folded away: skipped.
+			 */
 			buf_reset(&md->q);
 			buf_add(&md->q, sum.p, sum.len);
 			strip_numbering(&md->q);

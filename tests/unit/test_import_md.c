@@ -204,6 +204,24 @@ details_with_blocks_in_the_summary(void **state)
 	    "The second.\n");
 }
 
+static void
+folded_answers_comments_and_folded_contents(void **state)
+{
+	(void)state;
+	assert_md("## Table of Contents\n\n### Javascript\n\n<details>\n"
+	    "<summary>View contents</summary>\n\n* [What is X?](#what-is-x)\n"
+	    "</details>\n\n---\n\n## Javascript\n\n### What is X?\n\n"
+	    "#### Answer\n\n<details>\n<summary>View answer</summary>\n\n"
+	    "X is x.\n\n```html\n<!-- kept: code -->\n```\n\n"
+	    "<!-- tags: (javascript, web) -->\n\n"
+	    "<!-- expertise: (1) -->\n</details>\n\n"
+	    "<br>[⬆ Back to top](#table-of-contents)\n\n"
+	    "### What is Y?\n\nY is y.\n\n<!-- tags: (last) -->\n",
+	    "javascript,web\tWhat is X?\tX is x.\\n\\n```html\\n"
+	    "<!-- kept: code -->\\n```\n"
+	    "javascript,last\tWhat is Y?\tY is y.\n");
+}
+
 int
 main(void)
 {
@@ -222,6 +240,7 @@ main(void)
 		cmocka_unit_test(repeated_headings_are_boilerplate),
 		cmocka_unit_test(numbered_questions_whose_levels_slip),
 		cmocka_unit_test(details_with_blocks_in_the_summary),
+		cmocka_unit_test(folded_answers_comments_and_folded_contents),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
