@@ -907,6 +907,32 @@ strip_numbering(struct buf *b)
 	b->len -= k;
 }
 
+/* Is there a '?' outside link targets and URLs ("watch?v=")? */
+static int
+asks(const char *p, size_t len)
+{
+	const char *end = p + len;
+
+	while (p < end) {
+		if (*p == '?')
+			return 1;
+		if (p + 1 < end && p[0] == ']' && p[1] == '(') {
+			const char *c = memchr(p, ')', (size_t)(end - p));
+
+			p = c != NULL ? c + 1 : end;
+			continue;
+		}
+		if (starts_with_ci(p, (size_t)(end - p), "http://") ||
+		    starts_with_ci(p, (size_t)(end - p), "https://")) {
+			while (p < end && *p != ' ' && *p != ')' && *p != '>')
+				p++;
+			continue;
+		}
+		p++;
+	}
+	return 0;
+}
+
 /*
  * How much a heading or line reads as a question: 2 with a '?' or a
  * question word first (after any numbering), 1 when only numbered
@@ -921,12 +947,21 @@ question_strength(const char *p, size_t len)
 		"write", "implement", "design", "is", "are", "can", "could",
 		"do", "does", "did", "should", "would", "will", "tell", "give",
 		"difference", "differentiate", "discuss", "mention", "state",
+		/* the imperatives of exercises */
+		"find", "given", "reverse", "check", "create", "build", "sort",
+		"count", "convert", "merge", "print", "return", "remove",
+		"determine", "calculate", "compute", "solve", "prove", "show",
+		"make", "generate", "talk", "walk", "suppose", "imagine",
+		"consider", "identify", "outline", "summarize", "contrast",
+		"elaborate", "illustrate", "provide", "propose", "suggest",
+		"predict", "evaluate", "analyze", "analyse", "have", "has",
+		"pros", "advantages", "disadvantages", "true or false",
 	};
 	size_t i, n, k;
 
 	if (len == 0)
 		return 0;
-	if (memchr(p, '?', len) != NULL)
+	if (asks(p, len))
 		return 2;
 	k = numbering(p, len);
 	p += k;
@@ -1084,13 +1119,47 @@ hold_tags(struct import *imp, struct md *md)
 	buf_reset(&imp->tags);
 }
 
+/*
+ * How many items of a list read as questions (a '?', a question word or
+ * an exercise's imperative first), of how many that can be read.
+ */
+static size_t
+list_questions(struct md *md, cmark_node *list, size_t *nitems)
+{
+	cmark_node *item, *first;
+	size_t q = 0, box;
+
+	*nitems = 0;
+	for (item = cmark_node_first_child(list); item != NULL;
+	    item = cmark_node_next(item)) {
+		first = cmark_node_first_child(item);
+		if (first == NULL || (cmark_node_get_type(first) !=
+		    CMARK_NODE_PARAGRAPH && !is_heading(first)))
+			continue;
+		(*nitems)++;
+		heading_text(&md->scratch, md, first);
+		box = md->scratch.len > 4 && md->scratch.p[0] == '[' &&
+		    md->scratch.p[2] == ']' && md->scratch.p[3] == ' ' ? 4 : 0;
+		if (question_strength(md->scratch.p + box,
+		    md->scratch.len - box) == 2)
+			q++;
+	}
+	return q;
+}
+
 static void
 do_list(struct import *imp, struct md *md, cmark_node *list)
 {
 	cmark_node *item;
+	size_t nitems;
 
 	if (link_list(list, 1) || link_list(list, 0))
 		return;
+	/* Notes ("* A *Stack* is...", "* Time Complexity:"), not questions. */
+	if (list_questions(md, list, &nitems) == 0 && nitems > 0) {
+		release(imp, md);
+		return;
+	}
 	for (item = cmark_node_first_child(list); item != NULL;
 	    item = cmark_node_next(item)) {
 		cmark_node *first = cmark_node_first_child(item);
@@ -1318,6 +1387,28 @@ do_para(struct import *imp, struct md *md, cmark_node **np)
 	*np = last;
 }
 
+/*
+ * Does the body of a heading hold a list of questions?  Then the heading
+ * is their section ("## Design" above "- What is X?"), whatever it says.
+ */
+static int
+holds_questions(struct md *md, cmark_node *h)
+{
+	cmark_node *n, *last = body_end(md, h);
+	size_t q, nitems;
+
+	for (n = cmark_node_next(h); n != NULL && last != h;
+	    n = cmark_node_next(n)) {
+		if (cmark_node_get_type(n) == CMARK_NODE_LIST &&
+		    !link_list(n, 1) && (q = list_questions(md, n,
+		    &nitems)) > 0 && q * 2 >= nitems)
+			return 1;
+		if (n == last)
+			break;
+	}
+	return 0;
+}
+
 static void
 do_heading(struct import *imp, struct md *md, cmark_node **np)
 {
@@ -1331,7 +1422,7 @@ do_heading(struct import *imp, struct md *md, cmark_node **np)
 	heading_text(&md->q, md, h);
 	strength = question_strength(md->q.p, md->q.len);
 	if (cmark_node_get_start_line(h) == md->title || strength == 0 ||
-	    has_subsections(md, h, strength)) {
+	    has_subsections(md, h, strength) || holds_questions(md, h)) {
 		release(imp, md);
 		push_section(md, h);
 		return;

@@ -222,6 +222,18 @@ folded_answers_comments_and_folded_contents(void **state)
 	    "javascript,last\tWhat is Y?\tY is y.\n");
 }
 
+static void
+notes_and_links_are_no_questions(void **state)
+{
+	(void)state;
+	assert_md("## Data Structures\n### Stack\n"
+	    " * A *Stack* is a collection of elements\n * Time Complexity:\n"
+	    "   * Access: `O(n)`\n\n## Video Lectures\n* Algorithms\n"
+	    " * [MIT Algorithms](https://www.youtube.com/watch?v=HtSuA80QTyo)\n"
+	    "\n## Design\n\n- What is X?\n- Reverse a list.\n",
+	    "design\tWhat is X?\t\ndesign\tReverse a list.\t\n");
+}
+
 int
 main(void)
 {
@@ -241,6 +253,7 @@ main(void)
 		cmocka_unit_test(numbered_questions_whose_levels_slip),
 		cmocka_unit_test(details_with_blocks_in_the_summary),
 		cmocka_unit_test(folded_answers_comments_and_folded_contents),
+		cmocka_unit_test(notes_and_links_are_no_questions),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
