@@ -1348,6 +1348,208 @@ body_end(struct md *md, cmark_node *h)
 	return last;
 }
 
+/*
+ * GitHub's tables, which cmark (CommonMark only) reads as paragraphs:
+ * "| # | Question | Answer |", a delimiter row, then a question a row.
+ */
+#define TABLE_COLS	16
+
+struct row {
+	const char	*cell[TABLE_COLS];
+	size_t		 len[TABLE_COLS];
+	int		 n;
+};
+
+/* Splits a row at the pipes outside code spans and escapes. */
+static void
+split_row(const char *p, size_t len, struct row *r)
+{
+	const char *end = p + len, *start;
+	int code = 0;
+
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	if (p < end && *p == '|')
+		p++;
+	if (end > p && end[-1] == '|' && (end - 1 == p || end[-2] != '\\'))
+		end--;
+	r->n = 0;
+	for (start = p; r->n < TABLE_COLS; p++) {
+		if (p < end && *p == '\\' && p + 1 < end) {
+			p++;
+			continue;
+		}
+		if (p < end && *p == '`')
+			code = !code;
+		if (p == end || (*p == '|' && !code)) {
+			const char *a = start, *b = p;
+
+			while (a < b && (*a == ' ' || *a == '\t'))
+				a++;
+			while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+				b--;
+			r->cell[r->n] = a;
+			r->len[r->n++] = (size_t)(b - a);
+			start = p + 1;
+			if (p == end)
+				break;
+		}
+	}
+}
+
+/* "|---|:--:|": the row under a table's header. */
+static int
+delimiter_row(const char *p, size_t len)
+{
+	struct row r;
+	int i;
+	size_t k;
+
+	if (memchr(p, '-', len) == NULL)
+		return 0;
+	split_row(p, len, &r);
+	for (i = 0; i < r.n; i++) {
+		const char *c = r.cell[i];
+		size_t n = r.len[i], dashes = 0;
+
+		for (k = 0; k < n; k++) {
+			if (c[k] == '-')
+				dashes++;
+			else if (c[k] != ':' || (k != 0 && k != n - 1))
+				return 0;
+		}
+		if (dashes == 0)
+			return 0;
+	}
+	return r.n > 0;
+}
+
+/* What a header cell names: REC_FIELD_*, or -1 ("#", "No."). */
+static int
+table_column(const char *p, size_t len)
+{
+	char name[32];
+	size_t n = 0, i;
+
+	for (i = 0; i < len && n + 1 < sizeof(name); i++)
+		if (p[i] != '*' && p[i] != '_' && p[i] != ':' && p[i] != '.')
+			name[n++] = p[i];
+	while (n > 1 && name[n - 1] == ' ')
+		n--;
+	if (n > 1 && (name[n - 1] == 's' || name[n - 1] == 'S'))
+		n--;			/* "Questions", "Answers" */
+	if (n == 1 && (name[0] == 'q' || name[0] == 'Q'))
+		return REC_FIELD_QUESTION;
+	if (n == 1 && (name[0] == 'a' || name[0] == 'A'))
+		return REC_FIELD_ANSWER;
+	if (n == 11 && strncasecmp(name, "explanation", 11) == 0)
+		return REC_FIELD_ANSWER;
+	return import_column(name, n);
+}
+
+/* A cell's text: "\|" a pipe again, "<br>" a line break. */
+static void
+add_cell(struct buf *b, const char *p, size_t len)
+{
+	size_t i, n;
+
+	buf_reset(b);
+	for (i = 0; i < len; i++) {
+		if (p[i] == '\\' && i + 1 < len && p[i + 1] == '|')
+			continue;
+		if (p[i] == '<' && ((n = wrapper(p + i, len - i, 0)) == 4 ||
+		    n == 5 || n == 6) && strncasecmp(p + i, "<br", 3) == 0) {
+			buf_addc(b, '\n');
+			i += n - 1;
+			while (i + 1 < len && p[i + 1] == ' ')
+				i++;
+			continue;
+		}
+		buf_addc(b, p[i]);
+	}
+	buf_cstr(b);
+}
+
+/* Is the cell only a link to an anchor in the file: a table of contents? */
+static int
+anchor_cell(const char *p, size_t len)
+{
+	return len > 4 && p[0] == '[' && p[len - 1] == ')' &&
+	    find(p, len, "](#", 3) != NULL;
+}
+
+/*
+ * A table with a question column: each row a question, with its answer
+ * and tags columns.  A table whose questions are links to anchors is a
+ * table of contents, skipped.  1 when the paragraph was such a table.
+ */
+static int
+do_table(struct import *imp, struct md *md, cmark_node *n)
+{
+	int first = cmark_node_get_start_line(n), last = end_line(n);
+	int head, i, c, qcol = -1, acol = -1, tcol = -1, toc = 1, rows = 0;
+	struct row r;
+
+	if (last > (int)md->nline)
+		last = (int)md->nline;
+	for (head = first; head < last; head++)
+		if (memchr(md->line[head], '|', md->len[head]) != NULL &&
+		    delimiter_row(md->line[head + 1], md->len[head + 1]))
+			break;
+	if (head >= last)
+		return 0;
+	split_row(md->line[head], md->len[head], &r);
+	for (c = 0; c < r.n; c++)
+		switch (table_column(r.cell[c], r.len[c])) {
+		case REC_FIELD_QUESTION:
+			if (qcol < 0)
+				qcol = c;
+			break;
+		case REC_FIELD_ANSWER:
+			if (acol < 0)
+				acol = c;
+			break;
+		case REC_FIELD_TAGS:
+			if (tcol < 0)
+				tcol = c;
+			break;
+		}
+	if (qcol < 0)
+		return 0;
+	for (i = head + 2; i <= last; i++) {
+		split_row(md->line[i], md->len[i], &r);
+		if (qcol < r.n && r.len[qcol] > 0) {
+			rows++;
+			toc &= anchor_cell(r.cell[qcol], r.len[qcol]);
+		}
+	}
+	if (toc && rows > 0) {
+		release(imp, md);
+		return 1;
+	}
+	for (i = head + 2; i <= last; i++) {
+		split_row(md->line[i], md->len[i], &r);
+		if (qcol >= r.n || r.len[qcol] == 0)
+			continue;
+		release(imp, md);
+		import_clear(imp);
+		section_tags(imp, md);
+		if (tcol >= 0 && tcol < r.n)
+			import_add_tags(imp, r.cell[tcol], r.len[tcol]);
+		add_cell(&md->q, r.cell[qcol], r.len[qcol]);
+		strip_numbering(&md->q);
+		buf_add(&imp->question, md->q.p, md->q.len);
+		if (acol >= 0 && acol < r.n) {
+			add_cell(&md->a, r.cell[acol], r.len[acol]);
+			buf_add(&imp->answer, md->a.p, md->a.len);
+		}
+		md_emit(imp, (unsigned long)i);
+	}
+	return 1;
+}
+
 static void
 do_para(struct import *imp, struct md *md, cmark_node **np)
 {
@@ -1356,7 +1558,8 @@ do_para(struct import *imp, struct md *md, cmark_node **np)
 	size_t qlen, i;
 
 	if (!para_question(md, n, &qlen)) {
-		release(imp, md);
+		if (!do_table(imp, md, n))
+			release(imp, md);
 		return;
 	}
 	buf_reset(&md->q);
@@ -1583,6 +1786,7 @@ fix_atx(struct md *md)
 		buf_addc(&out, '\n');
 		p = nl + 1;
 	}
+	buf_cstr(&out);		/* never a NULL pointer, even when empty */
 	buf_free(&md->text);
 	md->text = out;
 }

@@ -234,6 +234,25 @@ notes_and_links_are_no_questions(void **state)
 	    "design\tWhat is X?\t\ndesign\tReverse a list.\t\n");
 }
 
+static void
+tables_with_a_question_column(void **state)
+{
+	(void)state;
+	assert_md("## Table of Contents\n\n| No. | Questions |\n|---- | ---------\n"
+	    "|1  | [What is X](#what-is-x) |\n|2  | [What is Y](#what-is-y)\n\n"
+	    "## Basics\n\n| # | Question | Answer | Tags |\n"
+	    "|---|----------|:-------|------|\n"
+	    "| 1 | What is a key? | It names a row.<br>It is unique. | db |\n"
+	    "| 2 | What does `a \\| b` do? | A pipe. | sh |\n"
+	    "| 3 | Why? | | |\n\n"
+	    "Term | Definition\n---- | ----------\nACID | All or nothing.\n\n"
+	    "|Name|Topic|Solution|\n|--|--|--|\n| Joins | SQL | [Solution](s.md) |\n",
+	    "basics,db\tWhat is a key?\tIt names a row.\\nIt is unique.\n"
+	    "basics,sh\tWhat does `a | b` do?\tA pipe.\n"
+	    "basics\tWhy?\t\n"
+	    "basics\tACID\tAll or nothing.\n");
+}
+
 int
 main(void)
 {
@@ -254,6 +273,7 @@ main(void)
 		cmocka_unit_test(details_with_blocks_in_the_summary),
 		cmocka_unit_test(folded_answers_comments_and_folded_contents),
 		cmocka_unit_test(notes_and_links_are_no_questions),
+		cmocka_unit_test(tables_with_a_question_column),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
