@@ -1771,7 +1771,7 @@ fix_atx(struct md *md)
 				hashes++;
 		}
 		if (hashes >= 1 && hashes <= 6 && q + hashes < e &&
-		    (after_blank || *p == '#') && (isalnum((unsigned char)q[hashes]) ||
+		    after_blank && (isalnum((unsigned char)q[hashes]) ||
 		    q[hashes] == '[' || (unsigned char)q[hashes] >= 0x80)) {
 			buf_add(&out, p, (size_t)(q + hashes - p));
 			buf_addc(&out, ' ');

@@ -166,6 +166,9 @@ headings_without_a_space_and_anchors_in_headings(void **state)
 	    "general-questions\tWhy X?\t\n"
 	    "code\tWhat does this print?\t```\\n#no heading\\n```\n"
 	    "code\tHard one?\t\n");
+	/* inside a paragraph it is text */
+	assert_md("## C\n\n### What does this do?\n\nIt reads:\n#include <x.h>\n",
+	    "c\tWhat does this do?\tIt reads:\\n#include <x.h>\n");
 }
 
 static void
