@@ -19,8 +19,16 @@
  *   - a paragraph starting with a bold question ("**What is X?**") or
  *     with "Q:" is a question, the rest of it and the blocks after it
  *     its answer;
- *   - YAML front matter, tables of contents (lists of links to #anchors),
- *     lists of links only, and paragraphs outside questions are skipped.
+ *   - a GitHub table with a question column is a question a row (cmark
+ *     has no tables: they are read here, from the paragraph's lines);
+ *   - YAML front matter, tables of contents (lists or tables of links to
+ *     #anchors), lists of links only, lists of notes (no item reads as a
+ *     question), boilerplate headings repeated after every question, and
+ *     paragraphs outside questions are skipped.
+ *
+ * Real lists bend CommonMark: "###8. Question" without the space, summaries
+ * holding lists and code, answers folded in <details> under an "Answer"
+ * heading.  What they meant is read, as qb-list(1) says.
  */
 #include <cmark.h>
 #include <ctype.h>
