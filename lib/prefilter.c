@@ -999,7 +999,7 @@ block_avx2(const unsigned char *h, size_t n, size_t i, uint32_t keep,
  * the longest key) is copied into a zeroed one of its own.  The positions
  * after the last block, where only the shorter keys fit, go one by one.
  */
-#define ANY_SIMD(name, width, blockfn, masktype)			\
+#define ANY_SIMD(name, width, blockfn, masktype, leave)			\
 static size_t								\
 name(const unsigned char *h, size_t n, const struct prefilter_key *keys,\
     size_t nk, size_t minlen, size_t maxlen)				\
@@ -1015,6 +1015,7 @@ name(const unsigned char *h, size_t n, const struct prefilter_key *keys,\
 		at = blockfn(pad, n, 0, (masktype)~(masktype)0, keys, nk); \
 		if (at != PREFILTER_NONE)				\
 			return at;					\
+		leave;							\
 		return any_portable(h, n, width, n - minlen + 1, keys, nk); \
 	}								\
 	for (i = 0; i + maxlen - 1 + width <= n; i += width)		\
@@ -1026,12 +1027,18 @@ name(const unsigned char *h, size_t n, const struct prefilter_key *keys,\
 	    (masktype)((masktype)~(masktype)0 << (i - last)), keys,	\
 	    nk)) != PREFILTER_NONE)					\
 		return at;						\
+	leave;								\
 	return any_portable(h, n, last + width, n - minlen + 1, keys, nk); \
 }
 
-ANY_SIMD(any_sse2, 16, block_sse2, unsigned)
+/*
+ * SSE code (any_portable) after AVX code needs clean upper halves, or
+ * every legacy SSE instruction after it stalls: gcc 12 does not clean
+ * them before a call it turns into a jump.
+ */
+ANY_SIMD(any_sse2, 16, block_sse2, unsigned, (void)0)
 __attribute__((target("avx2")))
-ANY_SIMD(any_avx2, 32, block_avx2, uint32_t)
+ANY_SIMD(any_avx2, 32, block_avx2, uint32_t, _mm256_zeroupper())
 #endif
 
 size_t

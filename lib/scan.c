@@ -595,7 +595,15 @@ search_avx2(const char *h, size_t n, const char *nd, size_t k)
 	if (i + k > n)
 		return SCAN_NONE;
 	if (n < k - 1 + 32) {
-		size_t at = search_sse2(h + i, n - i, nd, k);
+		size_t at;
+
+		/*
+		 * SSE code after AVX code needs clean upper halves, or every
+		 * legacy SSE instruction after it stalls; gcc 12 leaves them
+		 * dirty when the call becomes a jump.
+		 */
+		_mm256_zeroupper();
+		at = search_sse2(h + i, n - i, nd, k);
 
 		return at == SCAN_NONE ? SCAN_NONE : i + at;
 	}

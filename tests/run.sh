@@ -71,5 +71,16 @@ else
 	count "lint man/*" 0 1
 fi
 
+# AVX code that reaches SSE code with dirty vector registers (optimized
+# builds only: a sanitizer build's AVX functions call helpers of their own).
+if nm "$build/bin/qb-list" 2>/dev/null | grep -q __asan_init; then
+	:
+elif sh "$top/tests/lint/avx-to-sse.sh" "$build"/bin/* >"$log" 2>&1; then
+	count "lint avx-to-sse" 1 0
+else
+	cat "$log"
+	count "lint avx-to-sse" 0 1
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
