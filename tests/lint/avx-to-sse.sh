@@ -14,7 +14,7 @@ for bin in "$@"; do
 	/^[0-9a-f]+ <.*>:$/ { dirty = 0; fn = $2; next }
 	/vzeroupper/ { dirty = 0; next }
 	/%[yz]mm/ { dirty = 1; next }
-	dirty && /\t(jmp|call) +[0-9a-f]+ <[^+>@]*>$/ {
+	dirty && (/\t(jmp|call) +[0-9a-f]+ <[^+>@]*>$/ || /\tcall +\*/) {
 		print bin ": " fn " " $0; bad = 1
 	}
 	END { exit bad }' || status=1
