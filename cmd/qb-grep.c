@@ -96,15 +96,26 @@ pattern_matches(struct src *src, struct buf *text)
 	if (matcher == NULL)
 		return 0;		/* -f with an empty file */
 	for (f = 0; f < REC_NFIELDS; f++) {
-		struct span t;
-		size_t s, e;
+		struct span field, t;
+		size_t at, s, e;
 		int found;
 
-		if (!(fields & (1 << f)) || !prefilter_may_match(&prefilter,
-		    rec_field(r, (enum rec_field)f), rec_fields[f].escaped))
+		if (!(fields & (1 << f)))
 			continue;
+		field = rec_field(r, (enum rec_field)f);
+		if ((at = prefilter_find(&prefilter, field,
+		    rec_fields[f].escaped)) == PREFILTER_NONE)
+			continue;
+		if (prefilter.exact)
+			return 1;	/* finding the literal is the match */
 		t = rec_field_text(r, (enum rec_field)f, text);
-		if ((found = matcher_find(matcher, t.p, t.len, 0, &s, &e)) < 0) {
+		/*
+		 * No match starts before the first literal; an offset in the
+		 * field is one in the text when nothing was unescaped.
+		 */
+		if (!prefilter.starts || t.p != field.p)
+			at = 0;
+		if ((found = matcher_find(matcher, t.p, t.len, at, &s, &e)) < 0) {
 			diag_line(src_name(src), src_lineno(src), "cannot match "
 			    "this record: %s", matcher_error(matcher));
 			return -1;

@@ -12,13 +12,9 @@
 #include "daily.h"
 #include "diag.h"
 #include "out.h"
+#include "pick.h"
 #include "range.h"
-#include "rng.h"
-#include "sample.h"
-#include "spill.h"
 #include "src.h"
-#include "state.h"
-#include "strmap.h"
 
 enum { OPT_DATE = CHAR_MAX + 1, OPT_ID, OPT_PERIOD, OPT_STATE };
 
@@ -93,204 +89,6 @@ add_ids(const char *list)
 		opt.ids[opt.nids++] = xstrdup(id);
 	}
 	free(copy);
-}
-
-static void
-seed_rng(struct rng *r)
-{
-	if (opt.seed != NULL)
-		rng_seed_string(r, opt.seed);
-	else if (rng_seed_os(r) != 0)
-		diag_fatal("cannot get randomness from the system");
-}
-
-static void
-write_slots(const struct sample *sm, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		out_write(sm->slots[i].p, sm->slots[i].len);
-}
-
-/* Random picks without state: memory grows with -n, not the input. */
-static int
-pick_random(struct src *s)
-{
-	struct sample sm;
-	struct rng r;
-	struct rec *rec;
-	size_t n;
-
-	seed_rng(&r);
-	sample_init(&sm, (size_t)opt.count);
-	while ((rec = src_next(s)) != NULL)
-		sample_offer(&sm, &r, rec);
-	sample_shuffle(&sm, &r);
-	write_slots(&sm, sm.n);
-	n = sm.n;
-	sample_free(&sm);
-	return n > 0;
-}
-
-/*
- * Random picks with a state file.  The path is checked first, the input
- * read without the lock, and the lock held only to choose, write the
- * picks and record them: output that failed ends the command before the
- * commit (a write error, or SIGPIPE), so nothing unseen is recorded.  No
- * input, no change.  The state is not updated when the input had errors.
- */
-static int
-pick_state(struct src *s)
-{
-	struct state st;
-	struct spill sp;
-	struct rng r;
-	struct rec *rec;
-	size_t *pick = NULL, n = 0, i;
-
-	seed_rng(&r);
-	if (state_init(&st, opt.state) != 0) {
-		state_close(&st);
-		return 0;
-	}
-	spill_init(&sp);
-	while ((rec = src_next(s)) != NULL)
-		spill_add(&sp, rec);
-	if (sp.n > 0 && opt.count > 0 && state_lock(&st) == 0) {
-		pick = xcalloc(sp.n < (size_t)opt.count ? sp.n + 1 :
-		    (size_t)opt.count + 1, sizeof(*pick));
-		n = state_choose(&st, &r, &sp, (size_t)opt.count, pick);
-		for (i = 0; i < n; i++)
-			spill_write(&sp, pick[i]);
-		out_flush_seen();
-		if (n > 0 && diag_status() < STATUS_TROUBLE)
-			state_commit(&st);
-	}
-	state_close(&st);
-	spill_free(&sp);
-	free(pick);
-	return n > 0;
-}
-
-static int
-pick_daily(struct src *s)
-{
-	static const struct when today;
-	struct date now = daily_today();
-	struct spill sp;
-	struct rec *rec;
-	int picked = 0;
-	size_t i;
-
-	if (spill_init(&sp) != 0)
-		return 0;
-	/* A duplicate would be the question of two days: every id counts. */
-	src_all_ids(s);
-	while ((rec = src_next(s)) != NULL) {
-		struct src_at at;
-
-		if (src_canonical_at(s, &at))
-			spill_add_at(&sp, rec, at.fd, at.input, at.off, at.len);
-		else
-			spill_add(&sp, rec);
-	}
-	/* A record for each --date, in the order given. */
-	for (i = 0; sp.n > 0 && i < (opt.ndates > 0 ? opt.ndates : 1); i++) {
-		int64_t p;
-		size_t rank;
-
-		if (daily_when_period(opt.ndates > 0 ? &opt.dates[i] : &today,
-		    now, opt.period, &p) != 0) {
-			diag_warn("date out of range (years 1 to 9999)");
-			continue;
-		}
-		rank = daily_index(sp.n, opt.seed != NULL ? opt.seed : "qb", p);
-		spill_write(&sp, spill_nth_by_id(&sp, rank));
-		picked = 1;
-	}
-	spill_free(&sp);
-	return picked;
-}
-
-static int
-pick_ids(struct src *s)
-{
-	struct strmap wanted = { 0 };
-	struct buf *found;
-	struct rec *rec;
-	size_t i, printed = 0;
-
-	for (i = 0; i < opt.nids; i++) {
-		int added;
-		struct strmap_entry *e = strmap_put(&wanted, opt.ids[i],
-		    strlen(opt.ids[i]), &added);
-
-		if (added)
-			e->value = wanted.n - 1;
-	}
-	found = xcalloc(wanted.n, sizeof(*found));
-	while ((rec = src_next(s)) != NULL) {
-		struct strmap_entry *e = strmap_get(&wanted, rec->id.p,
-		    rec->id.len);
-
-		if (e != NULL && found[e->value].len == 0)
-			rec_format(rec, &found[e->value]);
-	}
-	for (i = 0; i < opt.nids; i++) {
-		struct buf *b = &found[strmap_get(&wanted, opt.ids[i],
-		    strlen(opt.ids[i]))->value];
-
-		if (b->len == 0) {
-			diag_notice("no record with id '%s'", opt.ids[i]);
-			continue;
-		}
-		out_write(b->p, b->len);
-		printed++;
-	}
-	for (i = 0; i < wanted.n; i++)
-		buf_free(&found[i]);
-	free(found);
-	strmap_free(&wanted);
-	return printed > 0;
-}
-
-static void
-missing(uint64_t lo, uint64_t hi, uint64_t n)
-{
-	if (lo == hi)
-		diag_notice("no record at position %llu (there are %llu)",
-		    (unsigned long long)lo, (unsigned long long)n);
-	else
-		diag_notice("no records at positions %llu-%llu (there are "
-		    "%llu)", (unsigned long long)lo, (unsigned long long)hi,
-		    (unsigned long long)n);
-}
-
-static int
-pick_index(struct src *s)
-{
-	struct range_store keep = { 0 };
-	size_t i, printed = 0;
-	uint64_t pos = 0;
-	struct rec *rec;
-
-	while ((rec = src_next(s)) != NULL)
-		if (range_contains(opt.ranges, opt.nranges, ++pos))
-			range_keep(&keep, pos, rec);
-	for (i = 0; i < opt.nranges; i++) {
-		const struct range *g = &opt.ranges[i];
-
-		if (g->lo <= pos)
-			printed += range_write(&keep, g);
-		/* "9-" is to the end, however far that is; "9-12" is not. */
-		if (g->lo > pos)
-			missing(g->lo, g->hi == RANGE_OPEN ? g->lo : g->hi, pos);
-		else if (g->hi != RANGE_OPEN && g->hi > pos)
-			missing(pos + 1, g->hi, pos);
-	}
-	range_store_free(&keep);
-	return printed > 0;
 }
 
 static void
@@ -371,15 +169,17 @@ main(int argc, char *argv[])
 
 	src_init(&s, argc - optind, argv + optind, SRC_STDIN);
 	if (opt.daily)
-		picked = pick_daily(&s);
+		picked = pick_daily(&s, opt.dates, opt.ndates, opt.period,
+		    opt.seed);
 	else if (opt.byid)
-		picked = pick_ids(&s);
+		picked = pick_ids(&s, opt.ids, opt.nids);
 	else if (opt.nranges > 0)
-		picked = pick_index(&s);
+		picked = pick_index(&s, opt.ranges, opt.nranges);
 	else if (opt.state != NULL)
-		picked = pick_state(&s);
+		picked = pick_state(&s, (size_t)opt.count, opt.seed,
+		    opt.state);
 	else
-		picked = pick_random(&s);
+		picked = pick_random(&s, (size_t)opt.count, opt.seed);
 	diag_raise(picked ? STATUS_OK : STATUS_NONE);
 	src_free(&s);
 	free(opt.dates);

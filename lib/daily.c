@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "daily.h"
+#include "diag.h"
 #include "rng.h"
 
 static int
@@ -243,41 +244,62 @@ daily_when_period(const struct when *w, struct date today, enum period per,
 	return 0;
 }
 
+/*
+ * Fisher-Yates settles place pos at step pos (step 1 for place 0): later
+ * steps only touch places below.  So the value there is found by going
+ * back from that step to the first, in the order the draws were made in
+ * reverse, with no arrangement in memory: the draws for steps n-1 down to
+ * lo, d[i - lo] for step i, and where the value came from before each.
+ */
 static void
-arrangement(size_t *a, size_t n, const char *seed, int64_t cycle)
+draws(uint32_t *d, size_t n, size_t lo, const char *seed, int64_t cycle)
 {
 	struct rng r;
 	size_t i;
 
 	rng_seed(&r, rng_hash(seed, strlen(seed)) + (uint64_t)cycle);
-	for (i = 0; i < n; i++)
-		a[i] = i;
-	for (i = n - 1; i > 0; i--) {
-		size_t j = (size_t)rng_below(&r, i + 1), t = a[i];
+	for (i = n - 1; i >= lo; i--)
+		d[i - lo] = (uint32_t)rng_below(&r, i + 1);
+}
 
-		a[i] = a[j];
-		a[j] = t;
+static size_t
+trace(const uint32_t *d, size_t n, size_t lo, size_t pos)
+{
+	size_t i, x = pos;
+
+	for (i = pos > lo ? pos : lo; i < n; i++) {
+		if (x == i)
+			x = d[i - lo];
+		else if (x == d[i - lo])
+			x = i;
 	}
+	return x;
 }
 
 size_t
 daily_index(size_t n, const char *seed, int64_t p)
 {
 	int64_t cycle = floor_div(p, (int64_t)n);
-	size_t pos = (size_t)(p - cycle * (int64_t)n), pick, *a;
+	size_t pos = (size_t)(p - cycle * (int64_t)n), pick, lo;
+	uint32_t *d;
 
 	if (n == 1)
 		return 0;
-	a = xmalloc(n * sizeof(*a));
-	arrangement(a, n, seed, n == 2 ? 0 : cycle);
-	pick = a[pos];
+	if (n > UINT32_MAX)
+		diag_fatal("too many records");
+	/* Places 0 and 1 both need every step, down to step 1. */
+	lo = pos > 1 ? pos : 1;
+	d = xreallocarray(NULL, n - lo, sizeof(*d));
+	draws(d, n, lo, seed, n == 2 ? 0 : cycle);
+	pick = trace(d, n, lo, pos);
 	if (n >= 3 && pos <= 1) {
-		size_t first = a[0], second = a[1];
+		size_t first = trace(d, n, lo, 0), second = trace(d, n, lo, 1);
 
-		arrangement(a, n, seed, cycle - 1);
-		if (a[n - 1] == first)
+		/* The last place of cycle c-1 is its first draw. */
+		draws(d, n, n - 1, seed, cycle - 1);
+		if (d[0] == first)
 			pick = pos == 0 ? second : first;
 	}
-	free(a);
+	free(d);
 	return pick;
 }

@@ -15,6 +15,8 @@
 
 static const char *prog = "qb";
 static enum status worst = STATUS_OK;
+static void (*before)(void *);
+static void *before_arg;
 
 /*
  * A command started with fd 0, 1 or 2 closed (cron and supervisors do
@@ -66,6 +68,26 @@ diag_raise(enum status s)
 		worst = s;
 }
 
+void
+diag_before(void (*fn)(void *), void *arg)
+{
+	before = fn;
+	before_arg = arg;
+}
+
+/* The messages of diag_before() come first; theirs do not call it again. */
+static void
+run_before(void)
+{
+	static int running;
+
+	if (before == NULL || running)
+		return;
+	running = 1;
+	before(before_arg);
+	running = 0;
+}
+
 /*
  * Messages carry file names, patterns and ids as typed: their control
  * characters (C0, DEL, C1) and bytes that are not UTF-8 become '?', so
@@ -109,6 +131,7 @@ vmessage(const char *file, unsigned long line, const char *fmt, va_list ap,
 	va_list copy;
 	int n;
 
+	run_before();
 	va_copy(copy, ap);
 	n = vsnprintf(NULL, 0, fmt, copy);
 	va_end(copy);

@@ -25,6 +25,14 @@ const char	*diag_prog(void);
 enum status	 diag_status(void);
 void		 diag_raise(enum status);
 
+/*
+ * A function run before the next messages are printed (NULL: none), so
+ * that a command that finds problems of lines already read later than
+ * src.h would (repeated ids, in a batch) prints them first, in order.  It
+ * may print messages itself; they do not run it again.
+ */
+void		 diag_before(void (*)(void *), void *);
+
 /* "PROG: message": raises the status to trouble. */
 void		 diag_warn(const char *fmt, ...)
 		    __attribute__((format(printf, 1, 2)));

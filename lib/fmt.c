@@ -1,7 +1,9 @@
 /*
- * Every renderer appends to one buffer per record and writes it at once;
- * nothing is kept from one record to the next but the count, so memory
- * does not grow with the input, JSON arrays included.
+ * Every renderer appends to one buffer, which is written when it holds
+ * FMT_BATCH bytes or more: one write(2) straight from it, not a copy
+ * into out.c's buffer for each record.  Nothing else is kept from one
+ * record to the next but the count, so memory does not grow with the
+ * input, JSON arrays included.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,6 +15,14 @@
 #include "fmt.h"
 #include "mail.h"
 #include "out.h"
+
+/*
+ * The buffer is allocated once at its full size (doubling up to it would
+ * leave the smaller copies' pages behind); a batch leaves room for a
+ * long record before it must grow.
+ */
+#define FMT_BUFSIZE	(64 * 1024)
+#define FMT_BATCH	(48 * 1024)
 
 /* What a format is, besides its callbacks. */
 enum {
@@ -70,11 +80,32 @@ field_text(struct fmt *f, const struct rec *r, enum rec_field k)
 	return rec_field_text(r, k, &f->text);
 }
 
+/* The same, as the record holds it: text fields escaped as in qb(5). */
+static struct span
+field_escaped(struct fmt *f, const struct rec *r, enum rec_field k)
+{
+	struct span none = { "", 0 };
+
+	if (k == REC_FIELD_ANSWER && !f->opt->answers)
+		return none;
+	return rec_field(r, k);
+}
+
+/* Writes what the renderers left in f->out. */
+static void
+drain(struct fmt *f)
+{
+	if (f->out.len > 0)
+		out_write_now(f->out.p, f->out.len);
+	buf_reset(&f->out);
+}
+
+/* A record is done: write the batch when it is full. */
 static void
 flush(struct fmt *f)
 {
-	out_write(f->out.p, f->out.len);
-	buf_reset(&f->out);
+	if (f->out.len >= FMT_BATCH)
+		drain(f);
 }
 
 /* The wrap callbacks: a line to the output buffer as it is. */
@@ -132,8 +163,10 @@ wrap_numbered(struct fmt *f, const struct rec *r)
 static void
 text_record(struct fmt *f, const struct rec *r)
 {
+	size_t start = f->out.len;
+
 	wrap_numbered(f, r);
-	if (f->opt->nul && f->out.len > 0)
+	if (f->opt->nul && f->out.len > start)
 		f->out.p[f->out.len - 1] = '\0';
 	flush(f);
 }
@@ -188,29 +221,67 @@ markdown_record(struct fmt *f, const struct rec *r)
 	flush(f);
 }
 
-/* One object, its keys the field names in rec_fields[] order. */
+/*
+ * JSON's keys with their punctuation, from rec_fields[], made once (not
+ * with snprintf(): printf's code is a large part of a small RSS).
+ */
 static void
-json_object(struct fmt *f, const struct rec *r)
+json_keys(struct fmt *f)
 {
-	struct span t, tag;
 	int k;
 
 	for (k = 0; k < REC_NFIELDS; k++) {
-		buf_adds(&f->out, k == 0 ? "{\"" : ",\"");
-		buf_adds(&f->out, rec_fields[k].name);
-		buf_adds(&f->out, "\":");
-		t = field_text(f, r, (enum rec_field)k);
-		if (!rec_fields[k].list) {
-			esc_json(&f->out, t.p, t.len);
+		char *p = f->keys[k];
+		size_t len = strlen(rec_fields[k].name);
+
+		if (len + 5 >= sizeof(f->keys[k]))
+			diag_fatal("a field name too long for JSON's keys");
+		*p++ = k == 0 ? '{' : ',';
+		*p++ = '"';
+		memcpy(p, rec_fields[k].name, len);
+		p += len;
+		*p++ = '"';
+		*p++ = ':';
+		if (!rec_fields[k].list)
+			*p++ = '"';
+		f->keylen[k] = (unsigned char)(p - f->keys[k]);
+	}
+}
+
+/* A key, copied whole (a fixed size is a few moves, not a call). */
+static inline void
+json_key(struct fmt *f, int k)
+{
+	struct buf *b = &f->out;
+
+	if (sizeof(f->keys[k]) >= b->cap - b->len)
+		buf_reserve(b, sizeof(f->keys[k]));
+	memcpy(b->p + b->len, f->keys[k], sizeof(f->keys[k]));
+	b->len += f->keylen[k];
+}
+
+/*
+ * One object, its keys the field names in rec_fields[] order.  Text
+ * fields go from their escaped form straight to JSON's (esc_json_qb()).
+ */
+static void
+json_object(struct fmt *f, const struct rec *r)
+{
+	struct span t;
+	int k;
+
+	for (k = 0; k < REC_NFIELDS; k++) {
+		json_key(f, k);
+		t = field_escaped(f, r, (enum rec_field)k);
+		if (rec_fields[k].list) {
+			esc_json_list(&f->out, t.p, t.len);
 			continue;
 		}
-		buf_addc(&f->out, '[');
-		while (rec_tag_next(&t, &tag)) {
-			esc_json(&f->out, tag.p, tag.len);
-			if (t.len > 0)
-				buf_addc(&f->out, ',');
-		}
-		buf_addc(&f->out, ']');
+		if (rec_fields[k].escaped)
+			esc_json_chars(&f->out, t.p, t.len, 1);
+		else
+			esc_json_chars(&f->out, t.p, t.len, 0);
+		buf_addc(&f->out, '"');
 	}
 	buf_addc(&f->out, '}');
 }
@@ -226,7 +297,7 @@ json_record(struct fmt *f, const struct rec *r)
 static void
 json_end(struct fmt *f)
 {
-	out_str(f->n == 0 ? "[]\n" : "\n]\n");
+	buf_adds(&f->out, f->n == 0 ? "[]\n" : "\n]\n");
 }
 
 static void
@@ -263,8 +334,11 @@ csv_record(struct fmt *f, const struct rec *r)
 	for (k = 0; k < REC_NFIELDS; k++) {
 		if (k > 0)
 			buf_addc(&f->out, ',');
-		t = field_text(f, r, (enum rec_field)k);
-		esc_csv(&f->out, t.p, t.len, f->opt->guard);
+		t = field_escaped(f, r, (enum rec_field)k);
+		if (rec_fields[k].escaped)
+			esc_csv_qb(&f->out, t.p, t.len, f->opt->guard);
+		else
+			esc_csv(&f->out, t.p, t.len, f->opt->guard);
 	}
 	buf_adds(&f->out, "\r\n");
 	flush(f);
@@ -305,6 +379,12 @@ tsv_record(struct fmt *f, const struct rec *r)
 
 		if (i > 0)
 			buf_addc(&f->out, '\t');
+		if (rec_fields[k].escaped) {
+			/* Unescaped as it is written: no copy first. */
+			t = field_escaped(f, r, k);
+			esc_tsv_qb(&f->out, t.p, t.len, i == 0);
+			continue;
+		}
 		t = field_text(f, r, k);
 		if (rec_fields[k].list) {
 			/* Lists are not escaped text: t is not in f->text. */
@@ -445,6 +525,7 @@ mail_record(struct fmt *f, const struct rec *r)
 		return;
 	}
 	if (m->n == 2) {
+		drain(f);
 		out_write(m->head.p, m->head.len);
 		out_write(m->num.p, m->num.len);
 	}
@@ -460,11 +541,11 @@ mail_end(struct fmt *f)
 	if (m->n == 0)
 		return;
 	if (m->n == 1) {
-		out_write(m->head.p, m->head.len);
-		out_write(m->one.p, m->one.len);
+		buf_add(&f->out, m->head.p, m->head.len);
+		buf_add(&f->out, m->one.p, m->one.len);
 	}
 	if (m->prev.len > 0)
-		out_write(m->prev.p, m->prev.len);
+		buf_add(&f->out, m->prev.p, m->prev.len);
 }
 
 static void
@@ -670,6 +751,8 @@ fmt_open(struct fmt *f, const char *name, const struct fmt_options *opt)
 		return -1;
 	}
 	f->wrap.emit = f->kind->emit;
+	json_keys(f);
+	buf_reserve(&f->out, FMT_BUFSIZE - 1);
 	if (check_flags(f) != 0 ||
 	    (f->kind->check != NULL && f->kind->check(f) != 0))
 		return -1;
@@ -689,7 +772,8 @@ void
 fmt_close(struct fmt *f)
 {
 	if (f->kind != NULL && f->kind->end != NULL)
-		f->kind->end(f);
+		f->kind->end(f);	/* appends to what is pending */
+	drain(f);
 	if (f->kind != NULL && (f->kind->flags & FMT_RECORDS) &&
 	    (f->mail != NULL ? f->mail->n : f->n) == 0)
 		diag_notice("no records: no message written");

@@ -42,6 +42,9 @@ struct fmt {
 	struct buf		 text;
 	struct wrap		 wrap;
 	struct template		 template;
+	/* JSON: what goes before each field ({"id":" ,"tags": ...) */
+	char			 keys[REC_NFIELDS][32];
+	unsigned char		 keylen[REC_NFIELDS];
 	char			 err[256];	/* why fmt_open() failed */
 	struct fmt_mail		*mail;	/* the mail format's own state */
 };

@@ -664,6 +664,7 @@ import_next(struct import *imp, struct rec *r)
 		f.ntab = 3;
 		memcpy(f.tab, ql->tab, sizeof(ql->tab));
 		f.special = ql->special;
+		f.bad = ql->special;	/* not validated here: all checked */
 		if (rec_parse_split(r, line, len, &f) == REC_RECORD)
 			return 1;
 		report(imp, r);

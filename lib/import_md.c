@@ -19,8 +19,16 @@
  *   - a paragraph starting with a bold question ("**What is X?**") or
  *     with "Q:" is a question, the rest of it and the blocks after it
  *     its answer;
- *   - YAML front matter, tables of contents (lists of links to #anchors),
- *     lists of links only, and paragraphs outside questions are skipped.
+ *   - a GitHub table with a question column is a question a row (cmark
+ *     has no tables: they are read here, from the paragraph's lines);
+ *   - YAML front matter, tables of contents (lists or tables of links to
+ *     #anchors), lists of links only, lists of notes (no item reads as a
+ *     question), boilerplate headings repeated after every question, and
+ *     paragraphs outside questions are skipped.
+ *
+ * Real lists bend CommonMark: "###8. Question" without the space, summaries
+ * holding lists and code, answers folded in <details> under an "Answer"
+ * heading.  What they meant is read, as qb-list(1) says.
  */
 #include <cmark.h>
 #include <ctype.h>
@@ -48,6 +56,9 @@ struct md {
 	int		 held;
 	unsigned long	 heldline;
 	struct buf	 heldq, heldtags;
+	/* The lines of headings repeated as boilerplate, sorted. */
+	int		*boiler;
+	size_t		 nboiler;
 };
 
 static int	para_question(struct md *, cmark_node *, size_t *);
@@ -115,6 +126,19 @@ add_lines(struct buf *b, struct md *md, int first, int last, size_t col)
 	}
 }
 
+/*
+ * The last line of a block.  cmark gives a one-line HTML block that ends
+ * the document the line before its first: never less than the first.
+ */
+static int
+end_line(cmark_node *n)
+{
+	int first = cmark_node_get_start_line(n);
+	int last = cmark_node_get_end_line(n);
+
+	return last < first ? first : last;
+}
+
 static size_t
 col_of(cmark_node *n)
 {
@@ -128,7 +152,7 @@ static void
 add_inline(struct buf *b, struct md *md, cmark_node *n)
 {
 	int first = cmark_node_get_start_line(n);
-	int last = cmark_node_get_end_line(n), i;
+	int last = end_line(n), i;
 	size_t start = b->len;
 
 	if (first < 1 || (size_t)first > md->nline)
@@ -214,6 +238,57 @@ trim_end(struct buf *b)
 		}
 		return;
 	}
+}
+
+/*
+ * Takes the indent all lines share off them (from the second line on,
+ * with skip_first): "  - a\n  - b" is a list, wherever it was written.
+ * Lines of white space only become empty.
+ */
+static void
+dedent(struct buf *b, int skip_first)
+{
+	size_t i, o, k, start, end, min = (size_t)-1;
+	int first = 1;
+
+	buf_cstr(b);
+	for (i = 0; i < b->len; i++) {
+		for (start = i; i < b->len && b->p[i] != '\n'; i++)
+			;
+		for (k = start; k < i && b->p[k] == ' '; k++)
+			;
+		if (first && skip_first) {
+			first = 0;
+			continue;
+		}
+		if (k < i && b->p[k] == '\t' && strspn(b->p + k, " \t") <
+		    i - k)
+			min = 0;	/* a tab: columns unknown, keep all */
+		else if (k < i && b->p[k] != '\t' && k - start < min)
+			min = k - start;
+	}
+	if (min == (size_t)-1)
+		min = 0;
+	first = 1;
+	for (i = o = 0; i < b->len; ) {
+		for (start = i; i < b->len && b->p[i] != '\n'; i++)
+			;
+		end = i;
+		for (k = start; k < end && (b->p[k] == ' ' || b->p[k] == '\t'); k++)
+			;
+		if (k == end)
+			start = end;		/* white space only */
+		else if (!(first && skip_first))
+			start += min;
+		memmove(b->p + o, b->p + start, end - start);
+		o += end - start;
+		if (i < b->len) {
+			b->p[o++] = '\n';
+			i++;
+		}
+		first = 0;
+	}
+	b->len = o;
 }
 
 /* Words that start an answer: "Answer", "Solution", "Show answer"... */
@@ -302,8 +377,16 @@ details(const char *p, size_t len, struct buf *sum, struct buf *body)
 		return 0;
 	buf_reset(sum);
 	buf_cstr(sum);
-	for (s++; s < e; s++)
-		buf_addc(sum, *s == '\n' ? ' ' : *s);
+	s++;
+	if (find(s, (size_t)(e - s), "\n\n", 2) != NULL ||
+	    find(s, (size_t)(e - s), "```", 3) != NULL) {
+		/* A summary of blocks: the question, then a list or code. */
+		buf_add(sum, s, (size_t)(e - s));
+		dedent(sum, 1);
+		trim_end(sum);
+	} else
+		for (; s < e; s++)
+			buf_addc(sum, *s == '\n' ? ' ' : *s);
 	unwrap(sum);
 	e += 10;
 	close = NULL;
@@ -321,6 +404,12 @@ details(const char *p, size_t len, struct buf *sum, struct buf *body)
 			break;
 		e += wrapper(e, (size_t)(close - e), 0);
 	}
+	/* The first line keeps its indent, to be taken off with the others'. */
+	while (e > p && e[-1] == ' ')
+		e--;
+	if (e > p && e[-1] != '\n')
+		while (e < close && *e == ' ')
+			e++;
 	for (;;) {
 		while (close > e && (close[-1] == ' ' || close[-1] == '\n'))
 			close--;
@@ -329,6 +418,7 @@ details(const char *p, size_t len, struct buf *sum, struct buf *body)
 		close -= wrapper(e, (size_t)(close - e), 1);
 	}
 	buf_add(body, e, (size_t)(close - e));
+	dedent(body, 0);
 	trim_end(body);
 	return 1;
 }
@@ -369,7 +459,7 @@ details_depth(struct md *md, cmark_node *n)
 	if (cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK)
 		return 0;
 	for (i = cmark_node_get_start_line(n);
-	    i <= cmark_node_get_end_line(n) && (size_t)i <= md->nline; i++)
+	    i <= end_line(n) && (size_t)i <= md->nline; i++)
 		d += count(md->line[i], md->len[i], "<details") -
 		    count(md->line[i], md->len[i], "</details>");
 	return d;
@@ -397,6 +487,83 @@ text_of(struct buf *b, struct md *md, cmark_node *n)
 	buf_reset(b);
 	add_inline(b, md, n);
 	buf_cstr(b);		/* never a NULL pointer, even when empty */
+}
+
+/*
+ * What a heading says, without the anchors lists put in it for their
+ * tables of contents: "<a name='x'>Title</a>", "[[↑]](#toc) Title".  With
+ * all_tags, every HTML tag goes (for a tag made of it).
+ */
+static void
+clean_title(struct buf *b, int all_tags)
+{
+	size_t i = 0, o = 0, k;
+
+	buf_cstr(b);
+	while (i < b->len) {
+		const char *p = b->p + i, *end = b->p + b->len;
+
+		if (*p == '<' && i + 1 < b->len && (isalpha((unsigned char)p[1]) ||
+		    p[1] == '/')) {
+			const char *gt = memchr(p, '>', (size_t)(end - p));
+
+			if (gt != NULL && (all_tags || starts_with_ci(p, (size_t)(end - p),
+			    "<a ") || starts_with_ci(p, (size_t)(end - p), "</a>"))) {
+				i = (size_t)(gt - b->p) + 1;
+				continue;
+			}
+		}
+		if (*p == '[') {
+			/* "[↑](#toc)", "[[↑]](#toc)": a link back, no words in it */
+			const char *close = find(p, (size_t)(end - p), "](#", 3);
+			int words = 0;
+
+			if (close != NULL) {
+				for (k = 1; p + k < close; k++)
+					if (isalnum((unsigned char)p[k]))
+						words = 1;
+				if (!words && (close = memchr(close, ')',
+				    (size_t)(end - close))) != NULL) {
+					i = (size_t)(close - b->p) + 1;
+					continue;
+				}
+			}
+		}
+		b->p[o++] = b->p[i++];
+	}
+	b->len = o;
+	for (i = 0; i < b->len && (b->p[i] == ' ' || b->p[i] == '\t'); i++)
+		;
+	memmove(b->p, b->p + i, b->len - i);
+	b->len -= i;
+	while (b->len > 0 && (b->p[b->len - 1] == ' ' || b->p[b->len - 1] == '\t'))
+		b->len--;
+	buf_cstr(b);
+}
+
+/* The text of a heading, for reading what it is. */
+static void
+heading_text(struct buf *b, struct md *md, cmark_node *n)
+{
+	text_of(b, md, n);
+	clean_title(b, 0);
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+static int
+is_boiler(struct md *md, cmark_node *n)
+{
+	int line = cmark_node_get_start_line(n);
+
+	return md->nboiler > 0 && bsearch(&line, md->boiler, md->nboiler,
+	    sizeof(*md->boiler), cmp_int) != NULL;
 }
 
 /* Is this block the start of an answer? */
@@ -436,7 +603,7 @@ static void
 add_blocks(struct buf *b, struct md *md, cmark_node *first, cmark_node *last)
 {
 	add_lines(b, md, cmark_node_get_start_line(first),
-	    cmark_node_get_end_line(last), col_of(first));
+	    end_line(last), col_of(first));
 }
 
 /* The answer from a marker block to last. */
@@ -452,8 +619,15 @@ add_answer(struct buf *a, struct md *md, cmark_node *m, cmark_node *last)
 		if (!details(src.p, src.len, &sum, a))
 			buf_add(a, src.p, src.len);
 	} else if (cmark_node_get_type(m) == CMARK_NODE_HEADING) {
-		if (cmark_node_next(m) != NULL && m != last)
-			add_blocks(a, md, cmark_node_next(m), last);
+		/* "#### Answer" above a <details>: what the details hold */
+		if (cmark_node_next(m) != NULL && m != last) {
+			buf_reset(&src);
+			add_blocks(&src, md, cmark_node_next(m), last);
+			buf_cstr(&src);
+			if (!is_details(cmark_node_next(m)) ||
+			    !details(src.p, src.len, &sum, a))
+				buf_add(a, src.p, src.len);
+		}
 	} else if (!answer_marker(md, m)) {
 		buf_add(a, src.p, src.len);	/* a plain paragraph */
 	} else {
@@ -550,6 +724,66 @@ section_tags(struct import *imp, struct md *md)
 			    strlen(md->sect[i].slug));
 }
 
+/*
+ * HTML comments on lines of their own are notes to a list's editors, not
+ * text; one saying "tags: (javascript)" names the question's tags.
+ */
+static void
+strip_comments(struct import *imp, struct buf *b)
+{
+	size_t i = 0, o = 0, start, end, k;
+	int fence = 0, skip_blank = 0;
+
+	buf_cstr(b);
+	while (i < b->len) {
+		for (start = i; i < b->len && b->p[i] != '\n'; i++)
+			;
+		end = i;
+		if (i < b->len)
+			i++;
+		for (k = start; k < end && (b->p[k] == ' ' || b->p[k] == '\t'); k++)
+			;
+		if (end - k >= 3 && (strncmp(b->p + k, "```", 3) == 0 ||
+		    strncmp(b->p + k, "~~~", 3) == 0))
+			fence = !fence;
+		if (!fence && end - k >= 7 && strncmp(b->p + k, "<!--", 4) == 0 &&
+		    strncmp(b->p + end - 3, "-->", 3) == 0) {
+			char *c = b->p + k + 4, *ce = b->p + end - 3, *t;
+
+			while (c < ce && *c == ' ')
+				c++;
+			if (starts_with_ci(c, (size_t)(ce - c), "tags:")) {
+				for (t = c + 5; t < ce; t++)
+					if (*t == '(' || *t == ')')
+						*t = ' ';
+				import_add_tags(imp, c + 5, (size_t)(ce - c - 5));
+			}
+			/* and the blank line after it, if one is before it */
+			skip_blank = o == 0 || (o >= 2 && b->p[o - 1] == '\n' &&
+			    b->p[o - 2] == '\n');
+			continue;
+		}
+		if (skip_blank && k == end) {
+			skip_blank = 0;
+			continue;
+		}
+		skip_blank = 0;
+		memmove(b->p + o, b->p + start, i - start);
+		o += i - start;
+	}
+	b->len = o;
+	trim_end(b);
+}
+
+/* Hands the record in imp's buffers on. */
+static void
+md_emit(struct import *imp, unsigned long line)
+{
+	strip_comments(imp, &imp->question);
+	strip_comments(imp, &imp->answer);
+	import_emit(imp, line);
+}
+
 static void
 release(struct import *imp, struct md *md)
 {
@@ -559,7 +793,7 @@ release(struct import *imp, struct md *md)
 	import_clear(imp);
 	buf_add(&imp->question, md->heldq.p, md->heldq.len);
 	buf_add(&imp->tags, md->heldtags.p, md->heldtags.len);
-	import_emit(imp, md->heldline);
+	md_emit(imp, md->heldline);
 }
 
 /*
@@ -577,7 +811,7 @@ after_item(struct import *imp, struct md *md, cmark_node *n)
 		add_blocks(&md->heldq, md, n, n);
 		return;
 	}
-	for (i = cmark_node_get_start_line(n); i <= cmark_node_get_end_line(n) &&
+	for (i = cmark_node_get_start_line(n); i <= end_line(n) &&
 	    (size_t)i <= md->nline; i++) {
 		const char *p = md->line[i];
 		size_t len = md->len[i], k = 0;
@@ -598,7 +832,7 @@ after_item(struct import *imp, struct md *md, cmark_node *n)
 	buf_add(&imp->question, md->heldq.p, md->heldq.len);
 	buf_add(&imp->tags, md->heldtags.p, md->heldtags.len);
 	buf_add(&imp->answer, a.p, a.len);
-	import_emit(imp, md->heldline);
+	md_emit(imp, md->heldline);
 	buf_free(&a);
 }
 
@@ -611,7 +845,7 @@ emit(struct import *imp, struct md *md, unsigned long line)
 	trim_end(&md->q);
 	buf_add(&imp->question, md->q.p, md->q.len);
 	buf_add(&imp->answer, md->a.p, md->a.len);
-	import_emit(imp, line);
+	md_emit(imp, line);
 }
 
 /* Pictographs before a title ("🔹 1. What is..."): U+1F000 to U+1FFFF. */
@@ -650,6 +884,15 @@ numbering(const char *p, size_t len)
 		i++;
 	while (i < len && isdigit((unsigned char)p[i]))
 		i++;
+	/* "4**." marks a hard one */
+	if (i > j && isdigit((unsigned char)p[i - 1])) {
+		size_t k = i;
+
+		while (k < len && (p[k] == '*' || p[k] == '_'))
+			k++;
+		if (k < len && (p[k] == '.' || p[k] == ')'))
+			i = k;
+	}
 	if (i == j || i >= len || (p[i] != '.' && p[i] != ')' && p[i] != ':'))
 		return 0;
 	if (i > j + 1 && !isdigit((unsigned char)p[i - 1]) &&
@@ -672,6 +915,32 @@ strip_numbering(struct buf *b)
 	b->len -= k;
 }
 
+/* Is there a '?' outside link targets and URLs ("watch?v=")? */
+static int
+asks(const char *p, size_t len)
+{
+	const char *end = p + len;
+
+	while (p < end) {
+		if (*p == '?')
+			return 1;
+		if (p + 1 < end && p[0] == ']' && p[1] == '(') {
+			const char *c = memchr(p, ')', (size_t)(end - p));
+
+			p = c != NULL ? c + 1 : end;
+			continue;
+		}
+		if (starts_with_ci(p, (size_t)(end - p), "http://") ||
+		    starts_with_ci(p, (size_t)(end - p), "https://")) {
+			while (p < end && *p != ' ' && *p != ')' && *p != '>')
+				p++;
+			continue;
+		}
+		p++;
+	}
+	return 0;
+}
+
 /*
  * How much a heading or line reads as a question: 2 with a '?' or a
  * question word first (after any numbering), 1 when only numbered
@@ -686,12 +955,21 @@ question_strength(const char *p, size_t len)
 		"write", "implement", "design", "is", "are", "can", "could",
 		"do", "does", "did", "should", "would", "will", "tell", "give",
 		"difference", "differentiate", "discuss", "mention", "state",
+		/* the imperatives of exercises */
+		"find", "given", "reverse", "check", "create", "build", "sort",
+		"count", "convert", "merge", "print", "return", "remove",
+		"determine", "calculate", "compute", "solve", "prove", "show",
+		"make", "generate", "talk", "walk", "suppose", "imagine",
+		"consider", "identify", "outline", "summarize", "contrast",
+		"elaborate", "illustrate", "provide", "propose", "suggest",
+		"predict", "evaluate", "analyze", "analyse", "have", "has",
+		"pros", "advantages", "disadvantages", "true or false",
 	};
 	size_t i, n, k;
 
 	if (len == 0)
 		return 0;
-	if (memchr(p, '?', len) != NULL)
+	if (asks(p, len))
 		return 2;
 	k = numbering(p, len);
 	p += k;
@@ -732,21 +1010,28 @@ is_heading(cmark_node *n)
 static int
 has_subsections(struct md *md, cmark_node *h, int strength)
 {
-	int level = cmark_node_get_heading_level(h), d = 0;
+	int level = cmark_node_get_heading_level(h), d = 0, numbered;
 	cmark_node *n;
 
+	heading_text(&md->scratch, md, h);
+	numbered = numbering(md->scratch.p, md->scratch.len) > 0;
 	for (n = cmark_node_next(h); n != NULL; n = cmark_node_next(n)) {
 		d += details_depth(md, n);
-		if (d > 0 || !is_heading(n))
+		if (d > 0 || !is_heading(n) || is_boiler(md, n))
 			continue;
 		if (cmark_node_get_heading_level(n) <= level)
 			return 0;
 		if (answer_marker(md, n))
 			continue;
-		text_of(&md->scratch, md, n);
-		if (strength < 2 || reads_as_question(md->scratch.p,
-		    md->scratch.len))
+		heading_text(&md->scratch, md, n);
+		if (strength < 2)
 			return 1;
+		/*
+		 * "## 5. Write..." then "### 6. How...": numbered questions
+		 * whose levels slipped are the next question, not a part.
+		 */
+		if (reads_as_question(md->scratch.p, md->scratch.len))
+			return !numbered;
 	}
 	return 0;
 }
@@ -842,13 +1127,47 @@ hold_tags(struct import *imp, struct md *md)
 	buf_reset(&imp->tags);
 }
 
+/*
+ * How many items of a list read as questions (a '?', a question word or
+ * an exercise's imperative first), of how many that can be read.
+ */
+static size_t
+list_questions(struct md *md, cmark_node *list, size_t *nitems)
+{
+	cmark_node *item, *first;
+	size_t q = 0, box;
+
+	*nitems = 0;
+	for (item = cmark_node_first_child(list); item != NULL;
+	    item = cmark_node_next(item)) {
+		first = cmark_node_first_child(item);
+		if (first == NULL || (cmark_node_get_type(first) !=
+		    CMARK_NODE_PARAGRAPH && !is_heading(first)))
+			continue;
+		(*nitems)++;
+		heading_text(&md->scratch, md, first);
+		box = md->scratch.len > 4 && md->scratch.p[0] == '[' &&
+		    md->scratch.p[2] == ']' && md->scratch.p[3] == ' ' ? 4 : 0;
+		if (question_strength(md->scratch.p + box,
+		    md->scratch.len - box) == 2)
+			q++;
+	}
+	return q;
+}
+
 static void
 do_list(struct import *imp, struct md *md, cmark_node *list)
 {
 	cmark_node *item;
+	size_t nitems;
 
 	if (link_list(list, 1) || link_list(list, 0))
 		return;
+	/* Notes ("* A *Stack* is...", "* Time Complexity:"), not questions. */
+	if (list_questions(md, list, &nitems) == 0 && nitems > 0) {
+		release(imp, md);
+		return;
+	}
 	for (item = cmark_node_first_child(list); item != NULL;
 	    item = cmark_node_next(item)) {
 		cmark_node *first = cmark_node_first_child(item);
@@ -923,11 +1242,18 @@ push_section(struct md *md, cmark_node *h)
 		char *slug = md->sect[md->depth].slug;
 
 		text_of(&md->scratch, md, h);
+		clean_title(&md->scratch, 1);
 		slugify(slug, md->scratch.p, md->scratch.len);
-		/* A table of contents is no section. */
+		/*
+		 * A table of contents is no section, and ends those above
+		 * it: what follows is the document's body ("## Disclaimer",
+		 * then "### Table of Contents", then the questions).
+		 */
 		if (strcmp(slug, "table-of-contents") == 0 ||
-		    strcmp(slug, "contents") == 0 || strcmp(slug, "toc") == 0)
-			slug[0] = '\0';
+		    strcmp(slug, "contents") == 0 || strcmp(slug, "toc") == 0) {
+			md->depth = 0;
+			return;
+		}
 	}
 	md->depth++;
 }
@@ -969,28 +1295,267 @@ para_question(struct md *md, cmark_node *n, size_t *qlen)
 }
 
 /*
+ * A heading that goes on with the answer above it, even at the question's
+ * level: "### Method 2", "### Example", "### Ref Link:".
+ */
+static int
+answer_part(const char *p, size_t len)
+{
+	static const char *const words[] = {
+		"method", "approach", "example", "note", "output", "ref",
+		"further reading", "more", "see also", "hint", "tip",
+	};
+	size_t i, n;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		n = strlen(words[i]);
+		if (starts_with_ci(p, len, words[i]) && (len == n ||
+		    !isalpha((unsigned char)p[n])))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * The blocks under a question heading or paragraph: up to the next
  * heading, rule or question paragraph.
  */
+static int
+ends_body(struct md *md, cmark_node *n, int level)
+{
+	size_t qlen;
+	int l;
+
+	if (cmark_node_get_type(n) == CMARK_NODE_THEMATIC_BREAK)
+		return 1;
+	if (!is_heading(n))
+		return para_question(md, n, &qlen);
+	if (is_boiler(md, n))
+		return 1;
+	if (answer_marker(md, n))
+		return 0;
+	l = cmark_node_get_heading_level(n);
+	heading_text(&md->scratch, md, n);
+	if (l < level || reads_as_question(md->scratch.p, md->scratch.len))
+		return 1;
+	return l == level && !answer_part(md->scratch.p, md->scratch.len);
+}
+
 static cmark_node *
 body_end(struct md *md, cmark_node *h)
 {
 	cmark_node *n, *last = h;
-	size_t qlen;
 	int d = 0, level = is_heading(h) ? cmark_node_get_heading_level(h) : 6;
 
 	for (n = cmark_node_next(h); n != NULL; n = cmark_node_next(n)) {
-		if (d <= 0 && (cmark_node_get_type(n) ==
-		    CMARK_NODE_THEMATIC_BREAK || (is_heading(n) &&
-		    !answer_marker(md, n) && (cmark_node_get_heading_level(n)
-		    <= level || (text_of(&md->scratch, md, n),
-		    reads_as_question(md->scratch.p, md->scratch.len)))) ||
-		    para_question(md, n, &qlen)))
+		if (d <= 0 && ends_body(md, n, level))
 			break;
 		d += details_depth(md, n);
 		last = n;
 	}
 	return last;
+}
+
+/*
+ * GitHub's tables, which cmark (CommonMark only) reads as paragraphs:
+ * "| # | Question | Answer |", a delimiter row, then a question a row.
+ */
+#define TABLE_COLS	16
+
+struct row {
+	const char	*cell[TABLE_COLS];
+	size_t		 len[TABLE_COLS];
+	int		 n;
+};
+
+/* Splits a row at the pipes outside code spans and escapes. */
+static void
+split_row(const char *p, size_t len, struct row *r)
+{
+	const char *end = p + len, *start;
+	int code = 0;
+
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	if (p < end && *p == '|')
+		p++;
+	if (end > p && end[-1] == '|' && (end - 1 == p || end[-2] != '\\'))
+		end--;
+	r->n = 0;
+	for (start = p; r->n < TABLE_COLS; p++) {
+		if (p < end && *p == '\\' && p + 1 < end) {
+			p++;
+			continue;
+		}
+		if (p < end && *p == '`')
+			code = !code;
+		if (p == end || (*p == '|' && !code)) {
+			const char *a = start, *b = p;
+
+			while (a < b && (*a == ' ' || *a == '\t'))
+				a++;
+			while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+				b--;
+			r->cell[r->n] = a;
+			r->len[r->n++] = (size_t)(b - a);
+			start = p + 1;
+			if (p == end)
+				break;
+		}
+	}
+}
+
+/* "|---|:--:|": the row under a table's header. */
+static int
+delimiter_row(const char *p, size_t len)
+{
+	struct row r;
+	int i;
+	size_t k;
+
+	if (memchr(p, '-', len) == NULL)
+		return 0;
+	split_row(p, len, &r);
+	for (i = 0; i < r.n; i++) {
+		const char *c = r.cell[i];
+		size_t n = r.len[i], dashes = 0;
+
+		for (k = 0; k < n; k++) {
+			if (c[k] == '-')
+				dashes++;
+			else if (c[k] != ':' || (k != 0 && k != n - 1))
+				return 0;
+		}
+		if (dashes == 0)
+			return 0;
+	}
+	return r.n > 0;
+}
+
+/* What a header cell names: REC_FIELD_*, or -1 ("#", "No."). */
+static int
+table_column(const char *p, size_t len)
+{
+	char name[32];
+	size_t n = 0, i;
+
+	for (i = 0; i < len && n + 1 < sizeof(name); i++)
+		if (p[i] != '*' && p[i] != '_' && p[i] != ':' && p[i] != '.')
+			name[n++] = p[i];
+	while (n > 1 && name[n - 1] == ' ')
+		n--;
+	if (n > 1 && (name[n - 1] == 's' || name[n - 1] == 'S'))
+		n--;			/* "Questions", "Answers" */
+	if (n == 1 && (name[0] == 'q' || name[0] == 'Q'))
+		return REC_FIELD_QUESTION;
+	if (n == 1 && (name[0] == 'a' || name[0] == 'A'))
+		return REC_FIELD_ANSWER;
+	if (n == 11 && strncasecmp(name, "explanation", 11) == 0)
+		return REC_FIELD_ANSWER;
+	return import_column(name, n);
+}
+
+/* A cell's text: "\|" a pipe again, "<br>" a line break. */
+static void
+add_cell(struct buf *b, const char *p, size_t len)
+{
+	size_t i, n;
+
+	buf_reset(b);
+	for (i = 0; i < len; i++) {
+		if (p[i] == '\\' && i + 1 < len && p[i + 1] == '|')
+			continue;
+		if (p[i] == '<' && ((n = wrapper(p + i, len - i, 0)) == 4 ||
+		    n == 5 || n == 6) && strncasecmp(p + i, "<br", 3) == 0) {
+			buf_addc(b, '\n');
+			i += n - 1;
+			while (i + 1 < len && p[i + 1] == ' ')
+				i++;
+			continue;
+		}
+		buf_addc(b, p[i]);
+	}
+	buf_cstr(b);
+}
+
+/* Is the cell only a link to an anchor in the file: a table of contents? */
+static int
+anchor_cell(const char *p, size_t len)
+{
+	return len > 4 && p[0] == '[' && p[len - 1] == ')' &&
+	    find(p, len, "](#", 3) != NULL;
+}
+
+/*
+ * A table with a question column: each row a question, with its answer
+ * and tags columns.  A table whose questions are links to anchors is a
+ * table of contents, skipped.  1 when the paragraph was such a table.
+ */
+static int
+do_table(struct import *imp, struct md *md, cmark_node *n)
+{
+	int first = cmark_node_get_start_line(n), last = end_line(n);
+	int head, i, c, qcol = -1, acol = -1, tcol = -1, toc = 1, rows = 0;
+	struct row r;
+
+	if (last > (int)md->nline)
+		last = (int)md->nline;
+	for (head = first; head < last; head++)
+		if (memchr(md->line[head], '|', md->len[head]) != NULL &&
+		    delimiter_row(md->line[head + 1], md->len[head + 1]))
+			break;
+	if (head >= last)
+		return 0;
+	split_row(md->line[head], md->len[head], &r);
+	for (c = 0; c < r.n; c++)
+		switch (table_column(r.cell[c], r.len[c])) {
+		case REC_FIELD_QUESTION:
+			if (qcol < 0)
+				qcol = c;
+			break;
+		case REC_FIELD_ANSWER:
+			if (acol < 0)
+				acol = c;
+			break;
+		case REC_FIELD_TAGS:
+			if (tcol < 0)
+				tcol = c;
+			break;
+		}
+	if (qcol < 0)
+		return 0;
+	for (i = head + 2; i <= last; i++) {
+		split_row(md->line[i], md->len[i], &r);
+		if (qcol < r.n && r.len[qcol] > 0) {
+			rows++;
+			toc &= anchor_cell(r.cell[qcol], r.len[qcol]);
+		}
+	}
+	if (toc && rows > 0) {
+		release(imp, md);
+		return 1;
+	}
+	for (i = head + 2; i <= last; i++) {
+		split_row(md->line[i], md->len[i], &r);
+		if (qcol >= r.n || r.len[qcol] == 0)
+			continue;
+		release(imp, md);
+		import_clear(imp);
+		section_tags(imp, md);
+		if (tcol >= 0 && tcol < r.n)
+			import_add_tags(imp, r.cell[tcol], r.len[tcol]);
+		add_cell(&md->q, r.cell[qcol], r.len[qcol]);
+		strip_numbering(&md->q);
+		buf_add(&imp->question, md->q.p, md->q.len);
+		if (acol >= 0 && acol < r.n) {
+			add_cell(&md->a, r.cell[acol], r.len[acol]);
+			buf_add(&imp->answer, md->a.p, md->a.len);
+		}
+		md_emit(imp, (unsigned long)i);
+	}
+	return 1;
 }
 
 static void
@@ -1001,7 +1566,8 @@ do_para(struct import *imp, struct md *md, cmark_node **np)
 	size_t qlen, i;
 
 	if (!para_question(md, n, &qlen)) {
-		release(imp, md);
+		if (!do_table(imp, md, n))
+			release(imp, md);
 		return;
 	}
 	buf_reset(&md->q);
@@ -1032,16 +1598,42 @@ do_para(struct import *imp, struct md *md, cmark_node **np)
 	*np = last;
 }
 
+/*
+ * Does the body of a heading hold a list of questions?  Then the heading
+ * is their section ("## Design" above "- What is X?"), whatever it says.
+ */
+static int
+holds_questions(struct md *md, cmark_node *h)
+{
+	cmark_node *n, *last = body_end(md, h);
+	size_t q, nitems;
+
+	for (n = cmark_node_next(h); n != NULL && last != h;
+	    n = cmark_node_next(n)) {
+		if (cmark_node_get_type(n) == CMARK_NODE_LIST &&
+		    !link_list(n, 1) && (q = list_questions(md, n,
+		    &nitems)) > 0 && q * 2 >= nitems)
+			return 1;
+		if (n == last)
+			break;
+	}
+	return 0;
+}
+
 static void
 do_heading(struct import *imp, struct md *md, cmark_node **np)
 {
 	cmark_node *h = *np, *last;
 	int strength;
 
-	text_of(&md->q, md, h);
+	if (is_boiler(md, h)) {
+		release(imp, md);
+		return;
+	}
+	heading_text(&md->q, md, h);
 	strength = question_strength(md->q.p, md->q.len);
 	if (cmark_node_get_start_line(h) == md->title || strength == 0 ||
-	    has_subsections(md, h, strength)) {
+	    has_subsections(md, h, strength) || holds_questions(md, h)) {
 		release(imp, md);
 		push_section(md, h);
 		return;
@@ -1071,8 +1663,12 @@ do_details(struct import *imp, struct md *md, cmark_node **np)
 			buf_add(&imp->question, md->heldq.p, md->heldq.len);
 			buf_add(&imp->tags, md->heldtags.p, md->heldtags.len);
 			buf_add(&imp->answer, md->a.p, md->a.len);
-			import_emit(imp, md->heldline);
-		} else if (sum.len > 0) {
+			md_emit(imp, md->heldline);
+		} else if (sum.len > 0 && !answer_word(sum.p, sum.len)) {
+			/*
+			 * "View contents" with nothing above to answer is a
+			 * table of contents folded away: skipped.
+			 */
 			buf_reset(&md->q);
 			buf_add(&md->q, sum.p, sum.len);
 			strip_numbering(&md->q);
@@ -1082,6 +1678,125 @@ do_details(struct import *imp, struct md *md, cmark_node **np)
 	buf_free(&src);
 	buf_free(&sum);
 	*np = last;
+}
+
+/*
+ * "## Have doubt in this question ??" after every question: a heading
+ * repeated word for word, three times or more, mostly with nothing under
+ * it, is boilerplate, neither a question nor a section.
+ */
+struct heading_seen {
+	char	*text;
+	int	 line, empty;
+};
+
+static int
+cmp_seen(const void *a, const void *b)
+{
+	const struct heading_seen *x = a, *y = b;
+	int c = strcmp(x->text, y->text);
+
+	return c != 0 ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+static void
+find_boilerplate(struct md *md, cmark_node *doc)
+{
+	struct heading_seen *seen = NULL;
+	size_t n = 0, cap = 0, i, j, k, nempty;
+	cmark_node *h, *next;
+
+	for (h = cmark_node_first_child(doc); h != NULL; h = cmark_node_next(h)) {
+		if (!is_heading(h))
+			continue;
+		if (n == cap) {
+			cap = cap == 0 ? 64 : cap * 2;
+			seen = xreallocarray(seen, cap, sizeof(*seen));
+		}
+		heading_text(&md->scratch, md, h);
+		seen[n].text = xstrdup(md->scratch.p);
+		seen[n].line = cmark_node_get_start_line(h);
+		next = cmark_node_next(h);
+		seen[n].empty = next == NULL || is_heading(next) ||
+		    cmark_node_get_type(next) == CMARK_NODE_THEMATIC_BREAK;
+		n++;
+	}
+	if (n > 0)
+		qsort(seen, n, sizeof(*seen), cmp_seen);
+	for (i = 0; i < n; i = j) {
+		nempty = 0;
+		for (j = i; j < n && strcmp(seen[j].text, seen[i].text) == 0; j++)
+			nempty += seen[j].empty;
+		if (j - i < 3 || nempty * 2 <= j - i)
+			continue;
+		md->boiler = xreallocarray(md->boiler, md->nboiler + j - i,
+		    sizeof(*md->boiler));
+		for (k = i; k < j; k++)
+			md->boiler[md->nboiler++] = seen[k].line;
+	}
+	for (i = 0; i < n; i++)
+		free(seen[i].text);
+	free(seen);
+	if (md->nboiler > 0)
+		qsort(md->boiler, md->nboiler, sizeof(*md->boiler), cmp_int);
+}
+
+/*
+ * "###8. What..." and "####[[↑]](#toc) Questions:": headings without the
+ * space CommonMark asks for after the '#'s, as older renderers read them
+ * and many lists still write them.  Outside code fences, such a line
+ * after a blank line or a heading gets its space, so that cmark sees the
+ * heading the author meant.
+ */
+static void
+fix_atx(struct md *md)
+{
+	struct buf out = { 0 };
+	const char *p = md->text.p, *end = p + md->text.len;
+	char fence = 0;
+	size_t fencelen = 0;
+	int after_blank = 1;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *e = nl != NULL ? nl : end, *q = p;
+		size_t hashes = 0, run = 0;
+
+		while (q < e && *q == ' ')
+			q++;
+		if (q < e && (*q == '`' || *q == '~')) {
+			while (q + run < e && q[run] == *q)
+				run++;
+			if (fence == 0 && run >= 3) {
+				fence = *q;
+				fencelen = run;
+			} else if (fence == *q && run >= fencelen) {
+				fence = 0;
+			}
+		}
+		if (fence == 0 && q - p <= 3 && q < e && *q == '#') {
+			while (q + hashes < e && q[hashes] == '#')
+				hashes++;
+		}
+		if (hashes >= 1 && hashes <= 6 && q + hashes < e &&
+		    after_blank && (isalnum((unsigned char)q[hashes]) ||
+		    q[hashes] == '[' || (unsigned char)q[hashes] >= 0x80)) {
+			buf_add(&out, p, (size_t)(q + hashes - p));
+			buf_addc(&out, ' ');
+			buf_add(&out, q + hashes, (size_t)(e - q - hashes));
+		} else
+			buf_add(&out, p, (size_t)(e - p));
+		for (q = p; q < e && (*q == ' ' || *q == '\t'); q++)
+			;
+		after_blank = q == e || (fence == 0 && *q == '#');
+		if (nl == NULL)
+			break;
+		buf_addc(&out, '\n');
+		p = nl + 1;
+	}
+	buf_cstr(&out);		/* never a NULL pointer, even when empty */
+	buf_free(&md->text);
+	md->text = out;
 }
 
 /* YAML front matter: blanked out, so that line numbers stay right. */
@@ -1169,10 +1884,12 @@ md_fill(struct import *imp)
 	for (i = 0; i < md->text.len; i++)
 		if (md->text.p[i] == '\r')
 			md->text.p[i] = '\n';
+	fix_atx(md);
 	index_lines(md);
 	front_matter(md);
 	doc = cmark_parse_document(md->text.p, md->text.len, CMARK_OPT_DEFAULT);
 	find_title(md, doc);
+	find_boilerplate(md, doc);
 	for (n = cmark_node_first_child(doc); n != NULL; n = cmark_node_next(n)) {
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_HEADING:
@@ -1221,6 +1938,7 @@ md_close(struct import *imp)
 	buf_free(&md->heldtags);
 	free(md->line);
 	free(md->len);
+	free(md->boiler);
 	free(md);
 }
 

@@ -24,6 +24,10 @@ struct reader {
 	size_t		 end;		/* one past the last byte read */
 	size_t		 scanned;	/* bytes after start known to hold no LF */
 	off_t		 origin;	/* file offset of data[0], or -1 */
+	/* The structural index of data (scan_blocks()), for split lines. */
+	struct scan_block *ix;
+	size_t		 ix_off;	/* offset in data of ix[0]'s bytes */
+	size_t		 ix_len;	/* bytes indexed from there; 0: none */
 };
 
 /*
@@ -42,7 +46,7 @@ void	reader_open_mem(struct reader *, const char *name,
 int	reader_next(struct reader *, struct span *l);
 /*
  * reader_next(), with the line's TABs and special bytes found in the same
- * pass (scan_line()); f->ntab is SCAN_UNSPLIT when the line was not
+ * pass (scan_blocks()); f->ntab is SCAN_UNSPLIT when the line was not
  * scanned so (it did not fit in the buffer at first sight).
  */
 struct scan_fields;

@@ -100,6 +100,11 @@ out_write(const void *p, size_t n)
 {
 	if (run.len > 0)
 		out_flush();
+	/* A large piece with nothing before it goes out without a copy. */
+	if (used == 0 && n >= OUT_BUFSIZE / 2) {
+		write_all(p, n);
+		return;
+	}
 	if (n <= OUT_BUFSIZE - used) {
 		memcpy(buf + used, p, n);
 		used += n;
@@ -112,6 +117,19 @@ out_write(const void *p, size_t n)
 		memcpy(buf, p, n);
 		used = n;
 	}
+}
+
+/*
+ * After pending bytes the piece is buffered as usual: a short output
+ * still goes out in one write(2), as a reader that stops early expects.
+ */
+void
+out_write_now(const void *p, size_t n)
+{
+	if (used > 0 || run.len > 0)
+		out_write(p, n);
+	else
+		write_all(p, n);
 }
 
 void

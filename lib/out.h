@@ -12,6 +12,11 @@
 void	out_write(const void *p, size_t n);
 void	out_str(const char *s);
 void	out_char(char c);
+/*
+ * Writes n bytes of the caller's own buffer at once, without copying
+ * them when nothing is pending: for renderers that batch many records.
+ */
+void	out_write_now(const void *p, size_t n);
 void	out_printf(const char *fmt, ...)
 	    __attribute__((format(printf, 1, 2)));
 /*

@@ -1,10 +1,12 @@
 /*
- * One vector pass over a line (scan_fields()) finds its TABs and tells
- * which fields hold a byte that needs a closer look (controls, DEL,
- * non-ASCII and backslash).  A text field without one is valid as it
- * stands; the others are checked byte by byte from one such byte to the
- * next, which alone decides what is wrong and where.  The id and the tags
- * are short and checked by their own rules.
+ * One vector pass over a line (the reader's structural pass, or
+ * scan_fields()) finds its TABs and tells which fields hold a byte that
+ * needs a closer look (a backslash, or a byte that may be a control or
+ * invalid UTF-8).  A text field without one is valid as it stands; one
+ * with backslashes only has its escapes checked; the others are checked
+ * byte by byte from one such byte to the next, which alone decides what
+ * is wrong and where.  The id and the tags are short and checked by their
+ * own rules.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,12 +18,18 @@
 #include "scan.h"
 #include "utf8.h"
 
+/* The id alphabet: A-Z a-z 0-9 . _ : / - (a table: every record's id). */
+#define ID10	1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+#define ID26	ID10, ID10, 1, 1, 1, 1, 1, 1
+static const unsigned char id_byte[256] = {
+	['-'] = 1, ['.'] = 1, ['/'] = 1, ['0'] = ID10, [':'] = 1,
+	['A'] = ID26, ['_'] = 1, ['a'] = ID26
+};
+
 static int
 is_id_byte(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9') || c == '.' || c == '_' || c == ':' ||
-	    c == '/' || c == '-';
+	return id_byte[c];
 }
 
 static enum rec_kind
@@ -120,6 +128,19 @@ check_text(struct rec *r, struct span s, enum rec_field f, size_t col0)
 		i += len;
 	}
 	return 0;
+}
+
+/*
+ * A text field the scan flagged: when it found no control and no invalid
+ * UTF-8 there, only the escapes are left to check.
+ */
+static int
+check_field(struct rec *r, struct span s, enum rec_field f, size_t col0,
+    unsigned bad)
+{
+	if (!bad && escapes_ok(s.p, s.len) == 0)
+		return 0;
+	return check_text(r, s, f, col0);
 }
 
 static int
@@ -436,7 +457,8 @@ rec_parse_split(struct rec *r, const char *line, size_t len,
     struct scan_fields *fp)
 {
 	const char *end = line + len, *tab[3];
-	struct scan_fields f = *fp;
+	struct scan_fields own;
+	const struct scan_fields *f = fp;
 	size_t ntab;
 	const char *p;
 
@@ -445,11 +467,13 @@ rec_parse_split(struct rec *r, const char *line, size_t len,
 		return parse_comment(r, line, len);
 	if (is_blank(line, len))
 		return REC_BLANK;
-	if (f.ntab == SCAN_UNSPLIT)
-		scan_fields(line, len, &f);
-	for (ntab = 0; ntab < f.ntab && ntab < 3; ntab++)
-		tab[ntab] = line + f.tab[ntab];
-	if (f.ntab == 4) {
+	if (f->ntab == SCAN_UNSPLIT) {
+		scan_fields(line, len, &own);
+		f = &own;
+	}
+	for (ntab = 0; ntab < f->ntab && ntab < 3; ntab++)
+		tab[ntab] = line + f->tab[ntab];
+	if (f->ntab == 4) {
 		p = tab[2] + 1;
 		return fail(r, REC_EFIELDS, REC_FIELD_ID, 1 + (size_t)(p - line),
 		    4 + (unsigned)count_byte(p, (size_t)(end - p), '\t'));
@@ -475,10 +499,11 @@ rec_parse_split(struct rec *r, const char *line, size_t len,
 	if (r->question.len == 0)
 		return fail(r, REC_EQEMPTY, REC_FIELD_QUESTION,
 		    1 + (size_t)(r->question.p - line), 0);
-	if (((f.special & 4) && check_text(r, r->question, REC_FIELD_QUESTION,
-	    1 + (size_t)(r->question.p - line)) < 0) ||
-	    ((f.special & 8) && check_text(r, r->answer, REC_FIELD_ANSWER,
-	    1 + (size_t)(r->answer.p - line)) < 0))
+	if (((f->special & 4) && check_field(r, r->question,
+	    REC_FIELD_QUESTION, 1 + (size_t)(r->question.p - line),
+	    f->bad & 4) < 0) ||
+	    ((f->special & 8) && check_field(r, r->answer, REC_FIELD_ANSWER,
+	    1 + (size_t)(r->answer.p - line), f->bad & 8) < 0))
 		return REC_INVALID;
 	if (id.len == 0)
 		derive_id(r);

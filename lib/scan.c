@@ -159,6 +159,71 @@ line_portable(const char *p, size_t n, struct scan_fields *f)
 }
 
 /*
+ * A CR before an LF is the line's framing, not a control (an invalid
+ * sequence it cuts off is still marked where it shows).
+ */
+static inline uint64_t
+crlf(uint64_t cr, uint64_t lf)
+{
+	return cr & (lf >> 1);
+}
+
+/*
+ * Does the word hold a byte other than printable ASCII, or a backslash?
+ * Eight bytes at a time, as in "Bit Twiddling Hacks" (hasless, hasmore,
+ * haszero): exact about whether there is one, not where.
+ */
+static inline int
+word_special(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+	uint64_t y = x ^ ones * '\\';
+
+	return (((x - ones * 0x20) & ~x) | ((x + ones * (0x7f - 0x7e)) | x) |
+	    ((y - ones) & ~y)) & high ? 1 : 0;
+}
+
+static size_t
+blocks_portable(const char *p, size_t n, size_t before, struct scan_block *b)
+{
+	size_t i, k;
+
+	(void)before;
+	for (k = 0; k * SCAN_BLOCK < n; k++) {
+		uint64_t cr = 0;
+		size_t m = n - k * SCAN_BLOCK;
+
+		b[k].lf = b[k].tab = b[k].bs = b[k].bad = 0;
+		for (i = 0; i < SCAN_BLOCK && i < m; i++) {
+			unsigned char c = (unsigned char)p[k * SCAN_BLOCK + i];
+			uint64_t bit = 1ull << i, w;
+
+			/* Most words of text are plain: skip them whole. */
+			if (i % 8 == 0 && i + 8 <= m) {
+				memcpy(&w, p + k * SCAN_BLOCK + i, 8);
+				if (!word_special(w)) {
+					i += 7;
+					continue;
+				}
+			}
+
+			if (c == '\n')
+				b[k].lf |= bit;
+			else if (c == '\t')
+				b[k].tab |= bit;
+			else if (c == '\\')
+				b[k].bs |= bit;
+			else if (c < 0x20 || c >= 0x7f) {
+				b[k].bad |= bit;
+				cr |= c == '\r' ? bit : 0;
+			}
+		}
+		b[k].bad &= ~crlf(cr, b[k].lf);
+	}
+	return k;
+}
+
+/*
  * Takes one block's bit masks (bit i: byte base + i) into f: the TABs, and
  * the fields its special bytes are in (those between the first and the
  * last special byte, to keep it short).  1 when the scan may stop.
@@ -396,6 +461,74 @@ line_sse2(const char *p, size_t n, struct scan_fields *f)
 	return n;
 }
 
+/* The bits of four 16-byte compares as one 64-bit mask. */
+static inline uint64_t
+mask64_sse2(__m128i a, __m128i b, __m128i c, __m128i d)
+{
+	return (uint64_t)(unsigned)_mm_movemask_epi8(a) |
+	    (uint64_t)(unsigned)_mm_movemask_epi8(b) << 16 |
+	    (uint64_t)(unsigned)_mm_movemask_epi8(c) << 32 |
+	    (uint64_t)(unsigned)_mm_movemask_epi8(d) << 48;
+}
+
+#define CMP4(op, x)	op(v[0], x), op(v[1], x), op(v[2], x), op(v[3], x)
+
+static void
+block_sse2(const char *p, struct scan_block *b)
+{
+	const __m128i lf = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t');
+	const __m128i bs = _mm_set1_epi8('\\'), del = _mm_set1_epi8(0x7f);
+	const __m128i sp = _mm_set1_epi8(0x20), cr = _mm_set1_epi8('\r');
+	__m128i v[4];
+	uint64_t ctl;
+	int k;
+
+	for (k = 0; k < 4; k++)
+		v[k] = _mm_loadu_si128((const __m128i *)(const void *)
+		    (p + 16 * k));
+	b->lf = mask64_sse2(CMP4(_mm_cmpeq_epi8, lf));
+	b->tab = mask64_sse2(CMP4(_mm_cmpeq_epi8, tab));
+	b->bs = mask64_sse2(CMP4(_mm_cmpeq_epi8, bs));
+	/* Signed: below 0x20 are the controls and the non-ASCII bytes. */
+	ctl = mask64_sse2(CMP4(_mm_cmplt_epi8, sp)) |
+	    mask64_sse2(CMP4(_mm_cmpeq_epi8, del));
+	b->bad = ctl & ~b->tab & ~b->lf;
+	if (b->bad != 0)
+		b->bad &= ~crlf(mask64_sse2(CMP4(_mm_cmpeq_epi8, cr)), b->lf);
+}
+
+/*
+ * The last block, short, from a copy padded with NULs (bits past n are
+ * cleared: the NULs are not the text's).
+ */
+static void
+last_block(void (*block)(const char *, struct scan_block *), const char *p,
+    size_t n, struct scan_block *b)
+{
+	char last[SCAN_BLOCK] = { 0 };
+	uint64_t keep = (1ull << n) - 1;
+
+	memcpy(last, p, n);
+	block(last, b);
+	b->lf &= keep;
+	b->tab &= keep;
+	b->bs &= keep;
+	b->bad &= keep;
+}
+
+static size_t
+blocks_sse2(const char *p, size_t n, size_t before, struct scan_block *b)
+{
+	size_t i, k = 0;
+
+	(void)before;
+	for (i = 0; i + SCAN_BLOCK <= n; i += SCAN_BLOCK)
+		block_sse2(p + i, &b[k++]);
+	if (i < n)
+		last_block(block_sse2, p + i, n - i, &b[k++]);
+	return k;
+}
+
 __attribute__((target("avx2"))) static __m256i
 set_mask256(__m256i v, struct scan_set *s)
 {
@@ -462,7 +595,15 @@ search_avx2(const char *h, size_t n, const char *nd, size_t k)
 	if (i + k > n)
 		return SCAN_NONE;
 	if (n < k - 1 + 32) {
-		size_t at = search_sse2(h + i, n - i, nd, k);
+		size_t at;
+
+		/*
+		 * SSE code after AVX code needs clean upper halves, or every
+		 * legacy SSE instruction after it stalls; gcc 12 leaves them
+		 * dirty when the call becomes a jump.
+		 */
+		_mm256_zeroupper();
+		at = search_sse2(h + i, n - i, nd, k);
 
 		return at == SCAN_NONE ? SCAN_NONE : i + at;
 	}
@@ -506,6 +647,47 @@ search_avx2(const char *h, size_t n, const char *nd, size_t k)
 #define U_TWO_CONTS	(1 << 7)
 #define U_CARRY		(U_TOO_SHORT | U_TOO_LONG | U_TWO_CONTS)
 
+/* Indexed by the high nibble of the byte before, its low one, this one's high. */
+static const signed char u_hi1[16] = {
+	U_TOO_LONG, U_TOO_LONG, U_TOO_LONG, U_TOO_LONG,
+	U_TOO_LONG, U_TOO_LONG, U_TOO_LONG, U_TOO_LONG,
+	U_TWO_CONTS, U_TWO_CONTS, U_TWO_CONTS, U_TWO_CONTS,
+	U_TOO_SHORT | U_OVERLONG_2,
+	U_TOO_SHORT,
+	U_TOO_SHORT | U_OVERLONG_3 | U_SURROGATE,
+	U_TOO_SHORT | U_TOO_LARGE | U_TOO_LARGE_1000 | U_OVERLONG_4
+};
+static const signed char u_lo1[16] = {
+	U_CARRY | U_OVERLONG_3 | U_OVERLONG_2 | U_OVERLONG_4,
+	U_CARRY | U_OVERLONG_2,
+	U_CARRY, U_CARRY,
+	U_CARRY | U_TOO_LARGE,
+	U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+	U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+	U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+	U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+	U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+	U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+	U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+	U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+	U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000 | U_SURROGATE,
+	U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
+	U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000
+};
+static const signed char u_hi2[16] = {
+	U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT,
+	U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT,
+	(signed char)(U_TOO_LONG | U_OVERLONG_2 | U_TWO_CONTS |
+	    U_OVERLONG_3 | U_TOO_LARGE_1000 | U_OVERLONG_4),
+	(signed char)(U_TOO_LONG | U_OVERLONG_2 | U_TWO_CONTS |
+	    U_OVERLONG_3 | U_TOO_LARGE),
+	(signed char)(U_TOO_LONG | U_OVERLONG_2 | U_TWO_CONTS |
+	    U_SURROGATE | U_TOO_LARGE),
+	(signed char)(U_TOO_LONG | U_OVERLONG_2 | U_TWO_CONTS |
+	    U_SURROGATE | U_TOO_LARGE),
+	U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT
+};
+
 __attribute__((target("avx2"), always_inline)) static inline __m256i
 table256(const signed char t[16])
 {
@@ -513,75 +695,47 @@ table256(const signed char t[16])
 	    (const void *)t));
 }
 
-/* The errors of one block, given the block before it. */
+/*
+ * The UTF-8 errors of one block, given the block before it, and C1
+ * controls: a byte is not zero where an error shows.
+ */
 __attribute__((target("avx2"), always_inline)) static inline __m256i
-utf8_block(__m256i in, __m256i prev_in)
+utf8_errors(__m256i in, __m256i prev_in)
 {
-	static const signed char hi1[16] = {
-		U_TOO_LONG, U_TOO_LONG, U_TOO_LONG, U_TOO_LONG,
-		U_TOO_LONG, U_TOO_LONG, U_TOO_LONG, U_TOO_LONG,
-		U_TWO_CONTS, U_TWO_CONTS, U_TWO_CONTS, U_TWO_CONTS,
-		U_TOO_SHORT | U_OVERLONG_2,
-		U_TOO_SHORT,
-		U_TOO_SHORT | U_OVERLONG_3 | U_SURROGATE,
-		U_TOO_SHORT | U_TOO_LARGE | U_TOO_LARGE_1000 | U_OVERLONG_4
-	};
-	static const signed char lo1[16] = {
-		U_CARRY | U_OVERLONG_3 | U_OVERLONG_2 | U_OVERLONG_4,
-		U_CARRY | U_OVERLONG_2,
-		U_CARRY, U_CARRY,
-		U_CARRY | U_TOO_LARGE,
-		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
-		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
-		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
-		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
-		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
-		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
-		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
-		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
-		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000 | U_SURROGATE,
-		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000,
-		U_CARRY | U_TOO_LARGE | U_TOO_LARGE_1000
-	};
-	static const signed char hi2[16] = {
-		U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT,
-		U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT,
-		(signed char)(U_TOO_LONG | U_OVERLONG_2 | U_TWO_CONTS |
-		    U_OVERLONG_3 | U_TOO_LARGE_1000 | U_OVERLONG_4),
-		(signed char)(U_TOO_LONG | U_OVERLONG_2 | U_TWO_CONTS |
-		    U_OVERLONG_3 | U_TOO_LARGE),
-		(signed char)(U_TOO_LONG | U_OVERLONG_2 | U_TWO_CONTS |
-		    U_SURROGATE | U_TOO_LARGE),
-		(signed char)(U_TOO_LONG | U_OVERLONG_2 | U_TWO_CONTS |
-		    U_SURROGATE | U_TOO_LARGE),
-		U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT, U_TOO_SHORT
-	};
 	const __m256i nib = _mm256_set1_epi8(0x0f);
 	__m256i shifted = _mm256_permute2x128_si256(prev_in, in, 0x21);
 	__m256i prev1 = _mm256_alignr_epi8(in, shifted, 15);
 	__m256i prev2 = _mm256_alignr_epi8(in, shifted, 14);
 	__m256i prev3 = _mm256_alignr_epi8(in, shifted, 13);
 	__m256i sc = _mm256_and_si256(_mm256_and_si256(
-	    _mm256_shuffle_epi8(table256(hi1),
+	    _mm256_shuffle_epi8(table256(u_hi1),
 	    _mm256_and_si256(_mm256_srli_epi16(prev1, 4), nib)),
-	    _mm256_shuffle_epi8(table256(lo1), _mm256_and_si256(prev1, nib))),
-	    _mm256_shuffle_epi8(table256(hi2),
+	    _mm256_shuffle_epi8(table256(u_lo1), _mm256_and_si256(prev1, nib))),
+	    _mm256_shuffle_epi8(table256(u_hi2),
 	    _mm256_and_si256(_mm256_srli_epi16(in, 4), nib)));
 	__m256i must23 = _mm256_or_si256(
 	    _mm256_subs_epu8(prev2, _mm256_set1_epi8((char)(0xe0 - 0x80))),
 	    _mm256_subs_epu8(prev3, _mm256_set1_epi8((char)(0xf0 - 0x80))));
 	__m256i err = _mm256_xor_si256(_mm256_and_si256(must23,
 	    _mm256_set1_epi8((char)0x80)), sc);
-	const __m256i low = _mm256_set1_epi8(0x1f), c1 = _mm256_set1_epi8((char)0x9f);
-	/* C0 controls and DEL. */
+	const __m256i c1 = _mm256_set1_epi8((char)0x9f);
+
+	/* C1: C2 then 80 to 9F. */
+	return _mm256_or_si256(err, _mm256_and_si256(
+	    _mm256_cmpeq_epi8(prev1, _mm256_set1_epi8((char)0xc2)),
+	    _mm256_cmpeq_epi8(_mm256_max_epu8(in, c1), c1)));
+}
+
+/* The errors of one block as utf8_errors(), and C0 controls and DEL. */
+__attribute__((target("avx2"), always_inline)) static inline __m256i
+utf8_block(__m256i in, __m256i prev_in)
+{
+	const __m256i low = _mm256_set1_epi8(0x1f);
 	__m256i ctrl = _mm256_or_si256(
 	    _mm256_cmpeq_epi8(_mm256_max_epu8(in, low), low),
 	    _mm256_cmpeq_epi8(in, _mm256_set1_epi8(0x7f)));
-	/* C1: C2 then 80 to 9F. */
-	ctrl = _mm256_or_si256(ctrl, _mm256_and_si256(
-	    _mm256_cmpeq_epi8(prev1, _mm256_set1_epi8((char)0xc2)),
-	    _mm256_cmpeq_epi8(_mm256_max_epu8(in, c1), c1)));
-	return _mm256_or_si256(err, ctrl);
+
+	return _mm256_or_si256(utf8_errors(in, prev_in), ctrl);
 }
 
 __attribute__((target("avx2"))) static int
@@ -608,6 +762,209 @@ clean_avx2(const char *p, size_t n)
 	err = _mm256_or_si256(err, utf8_block(_mm256_loadu_si256(
 	    (const __m256i *)(const void *)last), prev));
 	return _mm256_testz_si256(err, err);
+}
+
+__attribute__((target("avx2"), always_inline)) static inline uint64_t
+mask64_avx2(__m256i a, __m256i b)
+{
+	return (uint64_t)(uint32_t)_mm256_movemask_epi8(a) |
+	    (uint64_t)(uint32_t)_mm256_movemask_epi8(b) << 32;
+}
+
+/*
+ * One block of 64 bytes, given the 32 before it: the UTF-8 lookups run
+ * only when there is a non-ASCII byte in it or in the last three before.
+ */
+__attribute__((target("avx2"), always_inline)) static inline void
+block_avx2(__m256i v0, __m256i v1, __m256i prev, struct scan_block *b)
+{
+	const __m256i lf = _mm256_set1_epi8('\n'), tab = _mm256_set1_epi8('\t');
+	const __m256i bs = _mm256_set1_epi8('\\');
+	const __m256i one = _mm256_set1_epi8(1), zero = _mm256_setzero_si256();
+	const __m256i lim = _mm256_set1_epi8(0x21);
+	uint64_t hi = mask64_avx2(v0, v1), ctl;
+
+	b->lf = mask64_avx2(_mm256_cmpeq_epi8(v0, lf), _mm256_cmpeq_epi8(v1, lf));
+	b->tab = mask64_avx2(_mm256_cmpeq_epi8(v0, tab),
+	    _mm256_cmpeq_epi8(v1, tab));
+	b->bs = mask64_avx2(_mm256_cmpeq_epi8(v0, bs), _mm256_cmpeq_epi8(v1, bs));
+	/*
+	 * All but printable ASCII at once: plus one, DEL and the non-ASCII
+	 * bytes wrap to below 0x21 as the controls are, taken signed.
+	 */
+	ctl = mask64_avx2(
+	    _mm256_cmpgt_epi8(lim, _mm256_add_epi8(v0, one)),
+	    _mm256_cmpgt_epi8(lim, _mm256_add_epi8(v1, one)));
+	b->bad = ctl & ~hi & ~b->tab & ~b->lf;
+	if (b->bad != 0) {
+		const __m256i cr = _mm256_set1_epi8('\r');
+
+		b->bad &= ~crlf(mask64_avx2(_mm256_cmpeq_epi8(v0, cr),
+		    _mm256_cmpeq_epi8(v1, cr)), b->lf);
+	}
+	if ((hi | ((uint32_t)_mm256_movemask_epi8(prev) >> 29)) != 0)
+		b->bad |= ~mask64_avx2(
+		    _mm256_cmpeq_epi8(utf8_errors(v0, prev), zero),
+		    _mm256_cmpeq_epi8(utf8_errors(v1, v0), zero));
+}
+
+__attribute__((target("avx2"))) static size_t
+blocks_avx2(const char *p, size_t n, size_t before, struct scan_block *b)
+{
+	char ahead[32] = { 0 }, last[SCAN_BLOCK];
+	__m256i prev, v0, v1;
+	size_t i, k = 0;
+	uint64_t keep;
+
+	/* Bytes before the text are taken for ASCII: NULs. */
+	if (before > 32)
+		before = 32;
+	memcpy(ahead + 32 - before, p - before, before);
+	prev = _mm256_loadu_si256((const __m256i *)(const void *)ahead);
+	for (i = 0; i + SCAN_BLOCK <= n; i += SCAN_BLOCK) {
+		v0 = _mm256_loadu_si256((const __m256i *)(const void *)(p + i));
+		v1 = _mm256_loadu_si256((const __m256i *)(const void *)
+		    (p + i + 32));
+		block_avx2(v0, v1, prev, &b[k++]);
+		prev = v1;
+	}
+	if (i == n)
+		return k;
+	/* The short last block, from a copy padded with NULs. */
+	memset(last, 0, sizeof(last));
+	memcpy(last, p + i, n - i);
+	block_avx2(_mm256_loadu_si256((const __m256i *)(const void *)last),
+	    _mm256_loadu_si256((const __m256i *)(const void *)(last + 32)),
+	    prev, &b[k]);
+	keep = (1ull << (n - i)) - 1;
+	b[k].lf &= keep;
+	b[k].tab &= keep;
+	b[k].bs &= keep;
+	b[k].bad &= keep;
+	return k + 1;
+}
+
+/* tags_sse2(), 32 bytes a step: most lists take one. */
+__attribute__((target("avx2"))) static int
+tags_avx2(const char *p, size_t n, size_t avail, uint64_t *commas)
+{
+	const __m256i one = _mm256_set1_epi8(1), lim = _mm256_set1_epi8('"');
+	const __m256i a = _mm256_set1_epi8('A'), z = _mm256_set1_epi8(25);
+	size_t i;
+
+	*commas = 0;
+	for (i = 0; i < n; i += 32) {
+		char last[32];
+		const char *at = p + i;
+		uint32_t keep = ~0u;
+		__m256i v, up, bad;
+
+		if (i + 32 > n) {
+			keep = (uint32_t)((1ull << (n - i)) - 1);
+			/* Past the list, but in the caller's memory, or a copy. */
+			if (i + 32 > avail) {
+				memset(last, 'a', sizeof(last));
+				memcpy(last, p + i, n - i);
+				at = last;
+			}
+		}
+		v = _mm256_loadu_si256((const __m256i *)(const void *)at);
+		/* Space, controls, DEL and non-ASCII: plus one, below '"'. */
+		bad = _mm256_cmpgt_epi8(lim, _mm256_add_epi8(v, one));
+		/* 'A' to 'Z': v - 'A' below 26, unsigned, as min/cmpeq. */
+		up = _mm256_sub_epi8(v, a);
+		bad = _mm256_or_si256(bad, _mm256_cmpeq_epi8(_mm256_min_epu8(up,
+		    z), up));
+		if ((uint32_t)_mm256_movemask_epi8(bad) & keep)
+			return 0;
+		*commas |= (uint64_t)((uint32_t)_mm256_movemask_epi8(
+		    _mm256_cmpeq_epi8(v, _mm256_set1_epi8(','))) & keep) << i;
+	}
+	return 1;
+}
+
+/*
+ * AVX-512 (BW) compares straight into 64-bit masks, and the UTF-8 check
+ * of utf8_errors() runs on the whole block: its bytes one to three back
+ * come from a lane shift (a 64-bit permute) and a per-lane align, as in
+ * simdjson.
+ */
+#define AVX512 __attribute__((target("avx512f,avx512bw")))
+
+AVX512 static inline __m512i
+table512(const signed char t[16])
+{
+	return _mm512_broadcast_i32x4(_mm_loadu_si128((const __m128i *)
+	    (const void *)t));
+}
+
+/* The bytes where a UTF-8 error or a C1 control shows. */
+AVX512 static inline uint64_t
+utf8_errors512(__m512i in, __m512i prev_in)
+{
+	const __m512i nib = _mm512_set1_epi8(0x0f);
+	/* prev_in's last 16 bytes, then in's first 48. */
+	__m512i shifted = _mm512_permutex2var_epi64(prev_in,
+	    _mm512_set_epi64(13, 12, 11, 10, 9, 8, 7, 6), in);
+	__m512i prev1 = _mm512_alignr_epi8(in, shifted, 15);
+	__m512i prev2 = _mm512_alignr_epi8(in, shifted, 14);
+	__m512i prev3 = _mm512_alignr_epi8(in, shifted, 13);
+	__m512i sc = _mm512_and_si512(_mm512_and_si512(
+	    _mm512_shuffle_epi8(table512(u_hi1),
+	    _mm512_and_si512(_mm512_srli_epi16(prev1, 4), nib)),
+	    _mm512_shuffle_epi8(table512(u_lo1), _mm512_and_si512(prev1, nib))),
+	    _mm512_shuffle_epi8(table512(u_hi2),
+	    _mm512_and_si512(_mm512_srli_epi16(in, 4), nib)));
+	__m512i must23 = _mm512_or_si512(
+	    _mm512_subs_epu8(prev2, _mm512_set1_epi8((char)(0xe0 - 0x80))),
+	    _mm512_subs_epu8(prev3, _mm512_set1_epi8((char)(0xf0 - 0x80))));
+	__m512i err = _mm512_xor_si512(_mm512_and_si512(must23,
+	    _mm512_set1_epi8((char)0x80)), sc);
+
+	/* C1: C2 then 80 to 9F. */
+	return _mm512_test_epi8_mask(err, err) |
+	    (_mm512_cmpeq_epi8_mask(prev1, _mm512_set1_epi8((char)0xc2)) &
+	    _mm512_cmple_epu8_mask(in, _mm512_set1_epi8((char)0x9f)));
+}
+
+AVX512 static size_t
+blocks_avx512(const char *p, size_t n, size_t before, struct scan_block *b)
+{
+	const __m512i lf = _mm512_set1_epi8('\n'), tab = _mm512_set1_epi8('\t');
+	const __m512i bs = _mm512_set1_epi8('\\'), cr = _mm512_set1_epi8('\r');
+	const __m512i one = _mm512_set1_epi8(1), lim = _mm512_set1_epi8(0x21);
+	uint64_t prevhi;
+	__m512i prev;
+	size_t i, k = 0;
+
+	/* Bytes before the text are taken for ASCII: NULs. */
+	if (before > 64)
+		before = 64;
+	prev = _mm512_maskz_loadu_epi8(before == 0 ? 0 : ~0ull << (64 - before),
+	    p - 64);
+	prevhi = _mm512_movepi8_mask(prev);
+	for (i = 0; i < n; i += SCAN_BLOCK, k++) {
+		/* The short last block: a masked load reads none past n. */
+		__mmask64 keep = n - i >= SCAN_BLOCK ? ~0ull :
+		    (1ull << (n - i)) - 1;
+		__m512i v = _mm512_maskz_loadu_epi8(keep, p + i);
+		uint64_t hi = _mm512_movepi8_mask(v);
+
+		b[k].lf = _mm512_cmpeq_epi8_mask(v, lf);
+		b[k].tab = _mm512_cmpeq_epi8_mask(v, tab);
+		b[k].bs = _mm512_cmpeq_epi8_mask(v, bs);
+		/* As in block_avx2(): all but printable ASCII at once. */
+		b[k].bad = _mm512_mask_cmpgt_epi8_mask(keep, lim,
+		    _mm512_add_epi8(v, one)) & ~hi & ~b[k].tab & ~b[k].lf;
+		if (b[k].bad != 0)
+			b[k].bad &= ~crlf(_mm512_cmpeq_epi8_mask(v, cr), b[k].lf);
+		/* Lookups when a byte here or one of the last three is not ASCII. */
+		if ((hi | prevhi >> 61) != 0)
+			b[k].bad |= utf8_errors512(v, prev) & keep;
+		prev = v;
+		prevhi = hi;
+	}
+	return k;
 }
 
 __attribute__((target("avx2"))) static void
@@ -702,6 +1059,7 @@ static int	(*tags_fn)(const char *, size_t, size_t, uint64_t *);
 static size_t	(*search_fn)(const char *, size_t, const char *, size_t);
 static int	(*clean_fn)(const char *, size_t);
 static size_t	(*line_fn)(const char *, size_t, struct scan_fields *);
+static size_t	(*blocks_fn)(const char *, size_t, size_t, struct scan_block *);
 static const char *impl_name;
 
 int
@@ -716,6 +1074,7 @@ scan_select(const char *want)
 		search_fn = search_portable;
 		clean_fn = clean_ascii;
 		line_fn = line_portable;
+		blocks_fn = blocks_portable;
 		impl_name = "portable";
 		if (!all)
 			return 0;
@@ -728,6 +1087,7 @@ scan_select(const char *want)
 		search_fn = search_sse2;
 		clean_fn = clean_ascii;
 		line_fn = line_sse2;
+		blocks_fn = blocks_sse2;
 		impl_name = "sse2";
 		if (!all)
 			return 0;
@@ -737,11 +1097,24 @@ scan_select(const char *want)
 	    __builtin_cpu_supports("avx2")) {
 		find_fn = find_avx2;
 		fields_fn = fields_avx2;
-		tags_fn = tags_sse2;	/* tag lists are short */
+		tags_fn = tags_avx2;
 		search_fn = search_avx2;
 		clean_fn = clean_avx2;
 		line_fn = line_avx2;
+		blocks_fn = blocks_avx2;
 		impl_name = "avx2";
+		if (!all)
+			return 0;
+	}
+	/* Only the structural pass gains from wider vectors. */
+	if ((all || strcmp(want, "avx512") == 0) &&
+	    __builtin_cpu_supports("avx2") &&
+	    __builtin_cpu_supports("avx512f") &&
+	    __builtin_cpu_supports("avx512bw")) {
+		if (!all)
+			scan_select("avx2");
+		blocks_fn = blocks_avx512;
+		impl_name = "avx512";
 		return 0;
 	}
 #endif
@@ -772,6 +1145,7 @@ scan_fields(const char *p, size_t n, struct scan_fields *f)
 	if (fields_fn == NULL)
 		choose();
 	fields_fn(p, n, f);
+	f->bad = f->special;
 }
 
 int
@@ -799,9 +1173,21 @@ scan_search(const char *h, size_t n, const char *needle, size_t k)
 size_t
 scan_line(const char *p, size_t n, struct scan_fields *f)
 {
+	size_t lf;
+
 	if (line_fn == NULL)
 		choose();
-	return line_fn(p, n, f);
+	lf = line_fn(p, n, f);
+	f->bad = f->special;
+	return lf;
+}
+
+size_t
+scan_blocks(const char *p, size_t n, size_t before, struct scan_block *b)
+{
+	if (blocks_fn == NULL)
+		choose();
+	return blocks_fn(p, n, before, b);
 }
 
 int

@@ -1,10 +1,11 @@
 /*
  * Byte scanning at vector speed: the loops that look for the few bytes
- * that need a closer look, written once.  Three implementations give the
- * same answers: portable C, SSE2 (every x86-64) and AVX2, chosen at run
- * time from the CPU, or forced with QB_SIMD=portable|sse2|avx2 (so the
- * tests can run the portable path on any machine; a name the CPU cannot
- * run means the best it can).
+ * that need a closer look, written once.  The implementations give the
+ * same answers: portable C, SSE2 (every x86-64), AVX2 and AVX-512 (for
+ * scan_blocks(); AVX2 for the rest), chosen at run time from the CPU, or
+ * forced with QB_SIMD=portable|sse2|avx2|avx512 (so the tests can run the
+ * portable path on any machine; a name the CPU cannot run means the best
+ * it can).
  */
 #ifndef QB_SCAN_H
 #define QB_SCAN_H
@@ -55,6 +56,13 @@ struct scan_fields {
 	size_t		 tab[4];	/* offsets of the first ntab TABs */
 	unsigned	 ntab;		/* 0 to 4, or SCAN_UNSPLIT */
 	unsigned	 special;	/* bit i: field i needs a closer look */
+	/*
+	 * Bit i: field i may hold a control or invalid UTF-8.  A field in
+	 * special but not in bad is known to be valid text but for its
+	 * backslashes.  scan_fields() and scan_line() do not validate
+	 * UTF-8: there bad is special.
+	 */
+	unsigned	 bad;
 };
 
 #define SCAN_UNSPLIT	99	/* ntab of a line not scanned yet */
@@ -65,6 +73,30 @@ void		scan_fields(const char *p, size_t n, struct scan_fields *);
  * returns its offset, or n when there is none (then f is not complete).
  */
 size_t		scan_line(const char *p, size_t n, struct scan_fields *f);
+
+/*
+ * The structural pass: text classified once, 64 bytes at a time, into bit
+ * masks (bit i: byte i of the block), from which the line reader takes
+ * line ends, TABs and what needs a closer look by bit operations alone.
+ * bad marks each byte that may be a control other than TAB and LF (a CR
+ * before LF is not one), DEL, or part of invalid UTF-8: an invalid
+ * sequence shows at one of its bytes or at the byte after it (the TAB or
+ * LF ending it, say), never later.  Only the AVX2 path validates UTF-8
+ * here; the others mark every non-ASCII byte bad.
+ */
+#define SCAN_BLOCK	64
+
+struct scan_block {
+	uint64_t	 lf, tab, bs, bad;	/* bs: backslashes */
+};
+
+/*
+ * Classifies p[0..n) into (n + 63) / 64 blocks, their bits past n clear,
+ * and returns how many.  The before bytes ahead of p may be read: they
+ * come before it in the text (a UTF-8 sequence may begin there).
+ */
+size_t		scan_blocks(const char *p, size_t n, size_t before,
+		    struct scan_block *);
 
 /*
  * Is a tag list of at most 64 bytes made of printable ASCII other than
@@ -88,7 +120,7 @@ size_t		scan_search(const char *h, size_t n, const char *needle,
  */
 int		scan_text_clean(const char *p, size_t n);
 
-/* "portable", "sse2" or "avx2": the implementation in use. */
+/* "portable", "sse2", "avx2" or "avx512": the implementation in use. */
 const char	*scan_impl(void);
 /*
  * Uses the named implementation (NULL: the best there is); -1 when this

@@ -82,11 +82,6 @@ state_has(const struct state *s, const char *id, size_t len)
 	return strmap_get(&s->ids, id, len) != NULL;
 }
 
-static const char *
-spilled_id(const struct spill *sp, size_t i)
-{
-	return sp->ids.p + sp->v[i].idoff;
-}
 
 static void
 shuffle(size_t *a, size_t n, struct rng *r)
@@ -121,7 +116,10 @@ add_ids(struct state *s, const struct spill *sp, const size_t *v, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		buf_add(&s->added, spilled_id(sp, v[i]), sp->v[v[i]].idlen);
+		size_t len;
+		const char *id = spill_id(sp, v[i], &len);
+
+		buf_add(&s->added, id, len);
 		buf_addc(&s->added, '\n');
 	}
 }
@@ -137,13 +135,14 @@ state_choose(struct state *s, struct rng *r, const struct spill *sp,
 	fresh = xcalloc(sp->n + 1, sizeof(*fresh));
 	old = xcalloc(sp->n + 1, sizeof(*old));
 	for (i = 0; i < sp->n; i++) {
-		const char *id = spilled_id(sp, i);
+		size_t len;
+		const char *id = spill_id(sp, i, &len);
 		struct strmap_entry *e;
 
-		strmap_put(&input, id, sp->v[i].idlen, &added);
+		strmap_put(&input, id, len, &added);
 		if (!added)
 			continue;
-		if ((e = strmap_get(&s->ids, id, sp->v[i].idlen)) == NULL)
+		if ((e = strmap_get(&s->ids, id, len)) == NULL)
 			fresh[nfresh++] = i;
 		else {
 			/* The input's last id in the file ended its round. */

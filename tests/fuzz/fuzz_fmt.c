@@ -4,7 +4,8 @@
  * decode back to the same text (checked here by small decoders of their
  * own), a TSV field Anki could take for a comment is quoted,
  * quoted-printable lines stay within 76 octets, and wrapped lines never
- * end in a space.
+ * end in a space.  The escapers that read a field as the record holds it,
+ * escaped, give the same bytes as the plain ones on its text.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -145,6 +146,48 @@ check_text(struct span t)
 	wrap_free(&w);
 }
 
+static struct buf plain, direct;
+
+/* The escaped-text escapers against the plain ones on rec_text(). */
+static void
+check_escaped(struct span e, struct span t)
+{
+	int flag;
+
+	buf_reset(&plain);
+	buf_reset(&direct);
+	esc_json(&plain, t.p, t.len);
+	esc_json_qb(&direct, e.p, e.len);
+	for (flag = 0; flag < 2; flag++) {
+		esc_csv(&plain, t.p, t.len, flag);
+		esc_csv_qb(&direct, e.p, e.len, flag);
+		esc_tsv(&plain, t.p, t.len, flag);
+		esc_tsv_qb(&direct, e.p, e.len, flag);
+	}
+	if (plain.len != direct.len || memcmp(plain.p, direct.p, plain.len) != 0)
+		abort();
+}
+
+/* A tag list is the array of its tags' strings. */
+static void
+check_list(struct span list)
+{
+	struct span tag;
+
+	buf_reset(&plain);
+	buf_reset(&direct);
+	esc_json_list(&direct, list.p, list.len);
+	buf_addc(&plain, '[');
+	while (rec_tag_next(&list, &tag)) {
+		esc_json(&plain, tag.p, tag.len);
+		if (list.len > 0)
+			buf_addc(&plain, ',');
+	}
+	buf_addc(&plain, ']');
+	if (plain.len != direct.len || memcmp(plain.p, direct.p, plain.len) != 0)
+		abort();
+}
+
 int
 LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
@@ -158,7 +201,10 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		if (rec_parse(&r, l.p, l.len) != REC_RECORD)
 			continue;
 		check_text(rec_text(r.question, &scratch));
+		check_escaped(r.question, rec_text(r.question, &scratch));
 		check_text(rec_text(r.answer, &scratch));
+		check_escaped(r.answer, rec_text(r.answer, &scratch));
+		check_list(r.tags);
 	}
 	return 0;
 }

@@ -56,9 +56,13 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		if (state_parse(&again) != 0)
 			abort();
 		/* The last pick is recorded, in this round or the new one. */
-		if (n > 0 && !state_has(&again, sp.ids.p +
-		    sp.v[pick[n - 1]].idoff, sp.v[pick[n - 1]].idlen))
-			abort();
+		if (n > 0) {
+			size_t len;
+			const char *id = spill_id(&sp, pick[n - 1], &len);
+
+			if (!state_has(&again, id, len))
+				abort();
+		}
 		state_close(&again);
 		spill_free(&sp);
 		buf_free(&text);

@@ -21,6 +21,8 @@ for t in "$@"; do
 	revlog)	printf '2026-12-01T09:30:05Z\tskill-21\t3' >"$corpus/r1"
 		printf '2026-12-01T09:30+01:00' >"$corpus/r2" ;;
 	import_*) cp "$top"/tests/data/import/* "$corpus"/ ;;
+	prefilter) printf '\000(?i)\\b(index|cache)\\w*\nan Index' >"$corpus/p1"
+		printf '\001a.b|c(d|e)?f{2}\nc.ff' >"$corpus/p2" ;;
 	esac
 	echo "fuzz $t: $seconds s"
 	"$dir/fuzz_$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \

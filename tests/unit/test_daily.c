@@ -1,5 +1,6 @@
 #include "unit.h"
 #include "daily.h"
+#include "rng.h"
 
 static struct date
 date(const char *s)
@@ -215,6 +216,62 @@ relative_dates(void **state)
 	assert_int_equal(daily_parse_when("2026-12-01x", &w), -1);
 }
 
+/* The rule of qb-pick(1) as written there: whole arrangements. */
+static void
+arrangement(size_t *a, size_t n, const char *seed, int64_t cycle)
+{
+	struct rng r;
+	size_t i;
+
+	rng_seed(&r, rng_hash(seed, strlen(seed)) + (uint64_t)cycle);
+	for (i = 0; i < n; i++)
+		a[i] = i;
+	for (i = n - 1; i > 0; i--) {
+		size_t j = (size_t)rng_below(&r, i + 1), t = a[i];
+
+		a[i] = a[j];
+		a[j] = t;
+	}
+}
+
+static size_t
+reference_index(size_t n, const char *seed, int64_t p)
+{
+	int64_t cycle = p >= 0 ? p / (int64_t)n : -((-p + (int64_t)n - 1) /
+	    (int64_t)n);
+	size_t pos = (size_t)(p - cycle * (int64_t)n), pick, a[64];
+
+	if (n == 1)
+		return 0;
+	arrangement(a, n, seed, n == 2 ? 0 : cycle);
+	pick = a[pos];
+	if (n >= 3 && pos <= 1) {
+		size_t first = a[0], second = a[1];
+
+		arrangement(a, n, seed, cycle - 1);
+		if (a[n - 1] == first)
+			pick = pos == 0 ? second : first;
+	}
+	return pick;
+}
+
+/* No arrangement is kept in memory, and the picks are the documented ones. */
+static void
+index_is_the_documented_rule(void **state)
+{
+	size_t n;
+	int64_t p;
+
+	(void)state;
+	for (n = 1; n <= 40; n++)
+		for (p = -130; p <= 130; p++) {
+			assert_int_equal(daily_index(n, "qb", p),
+			    reference_index(n, "qb", p));
+			assert_int_equal(daily_index(n, "x", p + 20788),
+			    reference_index(n, "x", p + 20788));
+		}
+}
+
 int
 main(void)
 {
@@ -229,6 +286,7 @@ main(void)
 		cmocka_unit_test(weekdays),
 		cmocka_unit_test(day_numbers_both_ways),
 		cmocka_unit_test(relative_dates),
+		cmocka_unit_test(index_is_the_documented_rule),
 	};
 
 	return cmocka_run_group_tests_name("daily", tests, NULL, NULL);

@@ -114,6 +114,38 @@ status_only_rises(void **state)
 	assert_string_equal(diag_prog(), "qb-test");
 }
 
+static int before_runs;
+
+static void
+before(void *arg)
+{
+	before_runs++;
+	diag_line("bank.qb", 3, "%s", (const char *)arg);
+}
+
+/* What diag_before() prints comes first, and does not run it again. */
+static void
+before_messages_first(void **state)
+{
+	FILE *tmp;
+	int saved;
+	char *text;
+
+	(void)state;
+	diag_init("qb-test");
+	before_runs = 0;
+	diag_before(before, "found late");
+	saved = capture_start(2, &tmp);
+	diag_line("bank.qb", 9, "bad line");
+	diag_before(NULL, NULL);
+	diag_warn("after");
+	text = capture_end(2, saved, tmp);
+	assert_string_equal(text, "qb-test: bank.qb:3: found late\n"
+	    "qb-test: bank.qb:9: bad line\nqb-test: after\n");
+	assert_int_equal(before_runs, 1);
+	free(text);
+}
+
 /*
  * Closed fds 0-2 are opened on /dev/null the wrong way round: the next
  * file opened gets fd 3 or more, and a write to stdout still fails.
@@ -151,6 +183,7 @@ main(void)
 		cmocka_unit_test(warn_raises_to_trouble),
 		cmocka_unit_test(controls_and_bad_bytes_are_defanged),
 		cmocka_unit_test(status_only_rises),
+		cmocka_unit_test(before_messages_first),
 		cmocka_unit_test(closed_standard_fds_are_filled),
 	};
 

@@ -139,6 +139,123 @@ same_title_different_code_gets_different_ids(void **state)
 	free(err);
 }
 
+static void
+sections_end_at_a_table_of_contents(void **state)
+{
+	(void)state;
+	assert_md("# Title\n\n## Disclaimer\n\nText.\n\n"
+	    "### Table of Contents\n\n| No. | Questions |\n|---- | ---------\n"
+	    "|1 | [What is X](#what-is-x)|\n\n"
+	    "1. ### What is X\n\n   X is x.\n\n"
+	    "   **[⬆ Back to Top](#table-of-contents)**\n\n"
+	    "### Coding Exercise\n\n#### 1. What is the output of below code\n\n"
+	    "```js\nf()\n```\n",
+	    "\tWhat is X\tX is x.\n"
+	    "coding-exercise\tWhat is the output of below code\t```js\\nf()\\n```\n");
+}
+
+static void
+headings_without_a_space_and_anchors_in_headings(void **state)
+{
+	(void)state;
+	assert_md("Title\n=====\n\n## <a name='toc'>Table of Contents</a>\n\n"
+	    "  1. [General](#general)\n\n"
+	    "####[[↑]](#toc) <a name='general'>General Questions:</a>\n\n"
+	    "* Why X?\n\n## Code\n\n###1. What does this print?\n\n"
+	    "```\n#no heading\n```\n\n###4**. Hard one?\n",
+	    "general-questions\tWhy X?\t\n"
+	    "code\tWhat does this print?\t```\\n#no heading\\n```\n"
+	    "code\tHard one?\t\n");
+	/* inside a paragraph it is text */
+	assert_md("## C\n\n### What does this do?\n\nIt reads:\n#include <x.h>\n",
+	    "c\tWhat does this do?\tIt reads:\\n#include <x.h>\n");
+}
+
+static void
+repeated_headings_are_boilerplate(void **state)
+{
+	(void)state;
+	assert_md("## 1. What is X?\n\nX.\n\n## Have doubt?\n\n"
+	    "## 2. What is Y?\n\nY.\n\n## Have doubt?\n\n"
+	    "## 3. What is Z?\n\n## Have doubt?\n",
+	    "\tWhat is X?\tX.\n\tWhat is Y?\tY.\n\tWhat is Z?\t\n");
+}
+
+static void
+numbered_questions_whose_levels_slip(void **state)
+{
+	(void)state;
+	assert_md("## 5. Write f.\n\n```\nf\n```\n\n- note one\n\n"
+	    "### 6. How to g?\n\nLike so.\n\n### Method 2\n\nmore.\n",
+	    "\tWrite f.\t```\\nf\\n```\\n\\n- note one\n"
+	    "\tHow to g?\tLike so.\\n\\n### Method 2\\n\\nmore.\n");
+}
+
+static void
+details_with_blocks_in_the_summary(void **state)
+{
+	(void)state;
+	assert_md("## Net\n\n<details>\n<summary>Which layer is each in?\n\n"
+	    "  * routing\n  * MAC address</summary><br><b>\n\n"
+	    "  - routing - network\n  - MAC address - data link\n\n"
+	    "</b></details>\n\n"
+	    "<details>\n<summary>Which query is faster?\n\n```\nSELECT 1\n"
+	    "  FROM t\n```\n</summary><br><b>\n\nThe second.\n</b></details>\n",
+	    "net\tWhich layer is each in?\\n\\n* routing\\n* MAC address\t"
+	    "- routing - network\\n- MAC address - data link\n"
+	    "net\tWhich query is faster?\\n\\n```\\nSELECT 1\\n  FROM t\\n```\t"
+	    "The second.\n");
+}
+
+static void
+folded_answers_comments_and_folded_contents(void **state)
+{
+	(void)state;
+	assert_md("## Table of Contents\n\n### Javascript\n\n<details>\n"
+	    "<summary>View contents</summary>\n\n* [What is X?](#what-is-x)\n"
+	    "</details>\n\n---\n\n## Javascript\n\n### What is X?\n\n"
+	    "#### Answer\n\n<details>\n<summary>View answer</summary>\n\n"
+	    "X is x.\n\n```html\n<!-- kept: code -->\n```\n\n"
+	    "<!-- tags: (javascript, web) -->\n\n"
+	    "<!-- expertise: (1) -->\n</details>\n\n"
+	    "<br>[⬆ Back to top](#table-of-contents)\n\n"
+	    "### What is Y?\n\nY is y.\n\n<!-- tags: (last) -->\n",
+	    "javascript,web\tWhat is X?\tX is x.\\n\\n```html\\n"
+	    "<!-- kept: code -->\\n```\n"
+	    "javascript,last\tWhat is Y?\tY is y.\n");
+}
+
+static void
+notes_and_links_are_no_questions(void **state)
+{
+	(void)state;
+	assert_md("## Data Structures\n### Stack\n"
+	    " * A *Stack* is a collection of elements\n * Time Complexity:\n"
+	    "   * Access: `O(n)`\n\n## Video Lectures\n* Algorithms\n"
+	    " * [MIT Algorithms](https://www.youtube.com/watch?v=HtSuA80QTyo)\n"
+	    "\n## Design\n\n- What is X?\n- Reverse a list.\n",
+	    "design\tWhat is X?\t\ndesign\tReverse a list.\t\n");
+}
+
+static void
+tables_with_a_question_column(void **state)
+{
+	(void)state;
+	assert_md("## Table of Contents\n\n| No. | Questions |\n|---- | ---------\n"
+	    "|1  | [What is X](#what-is-x) |\n|2  | [What is Y](#what-is-y)\n\n"
+	    "## Basics\n\n| # | Question | Answer | Tags |\n"
+	    "|---|----------|:-------|------|\n"
+	    "| 1 | What is a key? | It names a row.<br>It is unique. | db |\n"
+	    "| 2 | What does `a \\| b` do? | A pipe. | sh |\n"
+	    "| 3 | Why? | | |\n\n"
+	    "Term | Definition\n---- | ----------\nACID | All or nothing.\n\n"
+	    "|Name|Topic|Solution|\n|--|--|--|\n| Joins | SQL | [Solution](s.md) |\n",
+	    "basics,db\tWhat is a key?\tIt names a row.\\nIt is unique.\n"
+	    "basics,sh\tWhat does `a | b` do?\tA pipe.\n"
+	    "basics\tWhy?\t\n"
+	    "basics\tACID\tAll or nothing.\n");
+}
+
 int
 main(void)
 {
@@ -152,6 +269,14 @@ main(void)
 		cmocka_unit_test(code_and_quotes_after_an_item),
 		cmocka_unit_test(question_paragraphs),
 		cmocka_unit_test(same_title_different_code_gets_different_ids),
+		cmocka_unit_test(sections_end_at_a_table_of_contents),
+		cmocka_unit_test(headings_without_a_space_and_anchors_in_headings),
+		cmocka_unit_test(repeated_headings_are_boilerplate),
+		cmocka_unit_test(numbered_questions_whose_levels_slip),
+		cmocka_unit_test(details_with_blocks_in_the_summary),
+		cmocka_unit_test(folded_answers_comments_and_folded_contents),
+		cmocka_unit_test(notes_and_links_are_no_questions),
+		cmocka_unit_test(tables_with_a_question_column),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -5,7 +5,7 @@
 #include "scan.h"
 #include "utf8.h"
 
-static const char *const impls[] = { "portable", "sse2", "avx2" };
+static const char *const impls[] = { "portable", "sse2", "avx2", "avx512" };
 #define NIMPL (sizeof(impls) / sizeof(impls[0]))
 
 /* Random lines over an alphabet rich in the bytes that matter. */
@@ -261,6 +261,51 @@ fields_examples(void **state)
 	assert_non_null(scan_impl());
 }
 
+/*
+ * scan_blocks(): the same LF, TAB and backslash bits everywhere; the same
+ * bad bits from the two that validate UTF-8 (AVX2 and AVX-512) and from
+ * the two that do not; and no bit past the text, whatever its length.
+ */
+static void
+blocks_agree(void **state)
+{
+	struct scan_block want[6], got[6], ref[6];
+	char text[32 + 6 * SCAN_BLOCK];
+	int round;
+
+	(void)state;
+	for (round = 0; round < 20000; round++) {
+		size_t n = random_line(text + 32, 6 * SCAN_BLOCK), before =
+		    (size_t)rand() % 33, nb, k, i;
+
+		memset(text, rand() % 2 ? 'a' : 0xc3, 32);
+		scan_select("portable");
+		nb = scan_blocks(text + 32, n, before, want);
+		assert_int_equal(nb, (n + SCAN_BLOCK - 1) / SCAN_BLOCK);
+		for (k = 1; k < NIMPL; k++) {
+			if (scan_select(impls[k]) < 0)
+				continue;
+			assert_int_equal(scan_blocks(text + 32, n, before, got), nb);
+			for (i = 0; i < nb; i++) {
+				uint64_t past = i + 1 < nb || n % SCAN_BLOCK == 0 ?
+				    0 : ~0ull << n % SCAN_BLOCK;
+
+				assert_int_equal(got[i].lf, want[i].lf);
+				assert_int_equal(got[i].tab, want[i].tab);
+				assert_int_equal(got[i].bs, want[i].bs);
+				assert_int_equal(got[i].bad & past, 0);
+				if (strcmp(impls[k], "sse2") == 0)
+					assert_int_equal(got[i].bad, want[i].bad);
+				else if (strcmp(impls[k], "avx2") == 0)
+					ref[i] = got[i];
+				else
+					assert_int_equal(got[i].bad, ref[i].bad);
+			}
+		}
+	}
+	scan_select(NULL);
+}
+
 int
 main(void)
 {
@@ -272,6 +317,7 @@ main(void)
 		cmocka_unit_test(clean_agrees),
 		cmocka_unit_test(line_agrees),
 		cmocka_unit_test(fields_examples),
+		cmocka_unit_test(blocks_agree),
 	};
 
 	srand(16);

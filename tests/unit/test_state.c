@@ -83,8 +83,10 @@ run(const char *ids, size_t k, uint64_t seed)
 	n = state_choose(&s, &r, &sp, k, pick);
 	out[0] = '\0';
 	for (i = 0; i < n; i++) {
-		strncat(out, sp.ids.p + sp.v[pick[i]].idoff,
-		    sp.v[pick[i]].idlen);
+		size_t len;
+		const char *id = spill_id(&sp, pick[i], &len);
+
+		strncat(out, id, len);
 		strcat(out, " ");
 	}
 	assert_int_equal(state_commit(&s), 0);

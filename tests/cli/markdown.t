@@ -1,0 +1,44 @@
+# Markdown question lists shaped like the public ones (issue 12): each input is
+# written here, in the shape of a well-known list, small.
+
+## numbered heading items under a TOC table after a Disclaimer section: no TOC rows, no disclaimer tag, back-to-top links dropped, a coding section with folded answers
+$ qb-list import/md-toc-table.md
+> qcf46a89a4b81		What is a goroutine	A function running concurrently with others in the same address space.\n\n| Thing | Cost |\n|------ | ----\n| stack | 2 KB to start |
+> q6b080a5d377f		How do you stop a goroutine	You ask it to, over a channel or a context:\n\n```go\nctx, cancel := context.WithCancel(context.Background())\ngo work(ctx)\ncancel()\n```
+> q62e2c7cb8979	coding-exercise	What does this program print\n```go\nfunc main() {\n\tdefer fmt.Println("a")\n\tfmt.Println("b")\n}\n```\n\n- 1: a b\n- 2: b a	##### Answer: 2\n\nDeferred calls run when the function returns.
+
+## <details><summary>Q</summary><br><b>A</b></details>: a summary with a list or code keeps its lines, answers lose their shared indent, an exercises table and HTML header skipped
+$ qb-list import/md-folded.md
+> q22b96c31a027	linux	What does <code>chmod 640 f</code> do?	- owner: read and write\n- group: read
+> qb3875892a3ab	linux	Which of these run in kernel space?\n\n* the scheduler\n* cron	The scheduler.
+> q9b3f0d4105c1	sql,sql-self-assessment	Which query is faster?\n\n```\nSELECT * FROM t WHERE YEAR(d) = 2020\nSELECT * FROM t WHERE d >= '2020-01-01'\n```	The second: it can use an index on `d`.
+> qee0857c6984d	sql,sql-self-assessment	What is a view?	
+
+## older lists: anchored TOC, '####[[↑]](#toc)' sections, '###2.' headings without a space, 'Have doubt' boilerplate, Method headings stay in the answer
+$ qb-list import/md-legacy.md
+> qa108e428d5ad	general-questions	Why do caches need eviction?	
+> q0396a7ac1c00	general-questions	Pros and cons of threads versus processes.	
+> qe71c2e275545	general-questions	[What happens when you type a URL and press enter?](https://example.com/what-happens)	
+> q3c7034a7ea4a	questions-about-snippets-of-code	What does this shell line print?\n```\necho $((7 / 2))\n```	
+> qc76312548025		What would be the output of following code ?\n```c\nprintf("%d\\n", 1 << 3);\n```\n\n1.  8\n2.  3	1) 8
+> q1b5073cd373e		How do you empty a file?	### Method 1\n\n```\n: > file\n```
+
+## a table with Question, Answer and Tags columns is a question a row; Term/Definition too
+$ qb-list import/md-table.md
+> q1f8b2cb49fd7	basics,keys	What is a primary key?	A column that identifies a row.\nIt is unique.
+> q860999166faf	basics,shell	What does `a | b` mean in a shell?	A pipe.
+> q94d9a67d8424	basics	What is `COUNT(*)`?	
+> q9a7b238ba8ec	glossary	ACID	Atomicity, consistency, isolation, durability.
+
+## a study guide and a list of lists: notes and links import nothing, and that is no error
+$ qb-list import/md-notes.md | wc -l
+> 0
+
+## counts: questions and answers of each list
+$ for f in import/md-*.md; do printf '%s %s %s\n' "$f" "$(qb-list "$f" | wc -l)" "$(qb-list "$f" | awk -F '\t' '$4 != ""' | wc -l)"; done
+> import/md-folded.md 4 3
+> import/md-legacy.md 6 2
+> import/md-notes.md 0 0
+> import/md-table.md 4 3
+> import/md-toc-table.md 3 3
+
