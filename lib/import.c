@@ -689,21 +689,26 @@ import_slurp(struct import *imp, struct buf *b)
 int
 import_column(const char *p, size_t len)
 {
+#define COL(name, field)	{ name, sizeof(name) - 1, field }
 	static const struct {
 		const char	*name;
+		size_t		 len;
 		int		 field;
 	} cols[] = {
-		{ "id", REC_FIELD_ID }, { "guid", REC_FIELD_ID }, { "key", REC_FIELD_ID },
-		{ "tags", REC_FIELD_TAGS }, { "tag", REC_FIELD_TAGS },
-		{ "category", REC_FIELD_TAGS }, { "categories", REC_FIELD_TAGS },
-		{ "topic", REC_FIELD_TAGS }, { "topics", REC_FIELD_TAGS },
-		{ "question", REC_FIELD_QUESTION },
-		{ "front", REC_FIELD_QUESTION }, { "prompt", REC_FIELD_QUESTION },
-		{ "term", REC_FIELD_QUESTION },
-		{ "answer", REC_FIELD_ANSWER },
-		{ "back", REC_FIELD_ANSWER }, { "response", REC_FIELD_ANSWER },
-		{ "definition", REC_FIELD_ANSWER }, { "solution", REC_FIELD_ANSWER },
+		COL("id", REC_FIELD_ID), COL("guid", REC_FIELD_ID),
+		COL("key", REC_FIELD_ID),
+		COL("tags", REC_FIELD_TAGS), COL("tag", REC_FIELD_TAGS),
+		COL("category", REC_FIELD_TAGS), COL("categories", REC_FIELD_TAGS),
+		COL("topic", REC_FIELD_TAGS), COL("topics", REC_FIELD_TAGS),
+		COL("question", REC_FIELD_QUESTION),
+		COL("front", REC_FIELD_QUESTION), COL("prompt", REC_FIELD_QUESTION),
+		COL("term", REC_FIELD_QUESTION),
+		COL("answer", REC_FIELD_ANSWER),
+		COL("back", REC_FIELD_ANSWER), COL("response", REC_FIELD_ANSWER),
+		COL("definition", REC_FIELD_ANSWER),
+		COL("solution", REC_FIELD_ANSWER),
 	};
+#undef COL
 	size_t i, j;
 
 	while (len > 0 && isspace((unsigned char)*p)) {
@@ -713,7 +718,7 @@ import_column(const char *p, size_t len)
 	while (len > 0 && isspace((unsigned char)p[len - 1]))
 		len--;
 	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
-		if (strlen(cols[i].name) != len)
+		if (cols[i].len != len)
 			continue;
 		for (j = 0; j < len; j++)
 			if (tolower((unsigned char)p[j]) != cols[i].name[j])

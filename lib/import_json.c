@@ -3,7 +3,8 @@
  * qb-fmt writes them and as other tools do: "tags" a list or a string,
  * optional keys missing, "answer" null.  Jansson parses each object; the
  * array around them is walked here, one element at a time, so that a
- * syntax error in one object loses that object only.
+ * syntax error in one object loses that object only.  The array may be
+ * wrapped in an object, as other tools write it ({"questions": [...]}).
  */
 #include <jansson.h>
 #include <stdlib.h>
@@ -22,44 +23,23 @@ struct js {
 	size_t		 pos;
 	unsigned long	 line;		/* of text[pos] */
 	int		 state;		/* 0 before '[', 1 in, 2 after ']' */
+	int		 wrapped;	/* the array is a member of an object */
 	int		 warned;	/* unknown keys reported once a file */
 	struct buf	 scratch;
 };
 
-static const char *const keys[][6] = {
-	[REC_FIELD_ID] =		{ "id", "guid", "key", NULL },
-	[REC_FIELD_TAGS] =		{ "tags", "tag", "category", "topic", NULL },
-	[REC_FIELD_QUESTION] =	{ "question", "front", "prompt", "term",
-				  NULL },
-	[REC_FIELD_ANSWER] =	{ "answer", "back", "response",
-				  "definition", NULL },
-};
-
+/* The field a key names: the CSV columns' names and synonyms. */
 static int
 key_field(const char *key)
 {
-	int f, i;
-
-	for (f = REC_FIELD_ID; f <= REC_FIELD_ANSWER; f++)
-		for (i = 0; keys[f][i] != NULL; i++)
-			if (strcmp(key, keys[f][i]) == 0)
-				return f;
-	return -1;
+	return import_column(key, strlen(key));
 }
 
 /* key_field() of a key not NUL-terminated (in the text). */
 static int
 key_field_n(const char *key, size_t len)
 {
-	int f, i;
-
-	for (f = REC_FIELD_ID; f <= REC_FIELD_ANSWER; f++)
-		for (i = 0; keys[f][i] != NULL; i++)
-			if (keys[f][i][0] == key[0] &&
-			    strlen(keys[f][i]) == len &&
-			    memcmp(keys[f][i], key, len) == 0)
-				return f;
-	return -1;
+	return import_column(key, len);
 }
 
 static int
@@ -454,6 +434,142 @@ resync(struct js *js)
 	}
 }
 
+/*
+ * Skips one JSON value at js->pos (a member of a wrapper that is not the
+ * list); 0 when it is not valid JSON, reported.
+ */
+static int
+skip_value(struct import *imp, struct js *js)
+{
+	size_t used;
+	json_t *v;
+
+	v = parse(imp, js->text.p + js->pos, js->text.len - js->pos,
+	    JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY, js->line, &used);
+	if (v == NULL)
+		return 0;
+	json_decref(v);
+	advance(js, used);
+	return 1;
+}
+
+/* Is the value at js->pos an array whose first element is an object? */
+static int
+at_object_array(const struct js *js)
+{
+	size_t i = js->pos;
+
+	if (i >= js->text.len || js->text.p[i] != '[')
+		return 0;
+	for (i++; i < js->text.len; i++)
+		if (!strchr(" \t\r\n", js->text.p[i]))
+			return js->text.p[i] == '{';
+	return 0;
+}
+
+/* Is the value at js->pos, a '[', an empty array? */
+static int
+at_empty_array(const struct js *js)
+{
+	size_t i;
+
+	for (i = js->pos + 1; i < js->text.len; i++)
+		if (!strchr(" \t\r\n", js->text.p[i]))
+			return js->text.p[i] == ']';
+	return 0;
+}
+
+/*
+ * At a top-level '{': on to the first member whose value is an array of
+ * objects, left at its '['.  1 when there is one; 0 when the object has
+ * none (reported unless one member is an empty array: an empty list).
+ */
+static int
+enter_wrapper(struct import *imp, struct js *js)
+{
+	const char *p = js->text.p, *q;
+	struct span key;
+	int empty = 0;		/* a member is an empty array */
+
+	js->pos++;
+	for (;;) {
+		skip_space(js);
+		if (js->pos < js->text.len && p[js->pos] == '}')
+			break;
+		q = p + js->pos;
+		if (!fast_string(&q, p + js->text.len, NULL, &key)) {
+			import_error(imp, js->line, "JSON: expected a key in "
+			    "the object around the list");
+			return 0;
+		}
+		advance(js, (size_t)(q - (p + js->pos)));
+		skip_space(js);
+		if (js->pos == js->text.len || p[js->pos] != ':') {
+			import_error(imp, js->line, "JSON: expected ':' after "
+			    "a key");
+			return 0;
+		}
+		js->pos++;
+		skip_space(js);
+		if (at_object_array(js))
+			return 1;
+		if (js->pos < js->text.len && p[js->pos] == '[')
+			empty |= at_empty_array(js);
+		if (!skip_value(imp, js))
+			return 0;
+		skip_space(js);
+		if (js->pos < js->text.len && p[js->pos] == ',')
+			js->pos++;
+		else if (js->pos == js->text.len || p[js->pos] != '}') {
+			import_error(imp, js->line, "JSON: expected ',' or '}' "
+			    "in the object around the list");
+			return 0;
+		}
+	}
+	if (empty)		/* {"questions": []}: no records, as [] */
+		return 0;
+	import_error(imp, js->line, "JSON: the object holds no list of "
+	    "questions: the file is [{...}] or {\"questions\": [{...}]}");
+	return 0;
+}
+
+/*
+ * After the list's ']' in a wrapper: the members after it, then '}'.
+ * 0 when they are not valid JSON, reported.
+ */
+static int
+leave_wrapper(struct import *imp, struct js *js)
+{
+	const char *p = js->text.p, *q;
+	struct span key;
+
+	for (;;) {
+		skip_space(js);
+		if (js->pos < js->text.len && p[js->pos] == '}') {
+			js->pos++;
+			return 1;
+		}
+		if (js->pos == js->text.len || p[js->pos] != ',')
+			break;
+		js->pos++;
+		skip_space(js);
+		q = p + js->pos;
+		if (!fast_string(&q, p + js->text.len, NULL, &key))
+			break;
+		advance(js, (size_t)(q - (p + js->pos)));
+		skip_space(js);
+		if (js->pos == js->text.len || p[js->pos] != ':')
+			break;
+		js->pos++;
+		skip_space(js);
+		if (!skip_value(imp, js))
+			return 0;
+	}
+	import_error(imp, js->line, "JSON: expected ',' or '}' in the object "
+	    "around the list");
+	return 0;
+}
+
 static int
 json_fill(struct import *imp)
 {
@@ -477,6 +593,11 @@ json_fill(struct import *imp)
 		if (js->state == 0) {
 			if (js->pos == js->text.len)
 				return 0;	/* empty: no records */
+			if (p[js->pos] == '{') {
+				if (!enter_wrapper(imp, js))
+					return 0;
+				js->wrapped = 1;
+			}
 			if (p[js->pos] != '[') {
 				import_error(imp, js->line, "JSON: not an "
 				    "array: the file is [{...}, {...}]");
@@ -492,9 +613,15 @@ json_fill(struct import *imp)
 			continue;
 		}
 		if (js->state == 2) {
+			/* (at the end: an unclosed array, reported) */
+			if (js->wrapped && js->pos < js->text.len) {
+				if (!leave_wrapper(imp, js))
+					return n > 0;
+				skip_space(js);
+			}
 			if (js->pos < js->text.len)
 				import_error(imp, js->line, "JSON: text after "
-				    "the closing ']'");
+				    "the closing '%c'", js->wrapped ? '}' : ']');
 			js->pos = js->text.len;
 			return n > 0;
 		}
