@@ -9,6 +9,18 @@
 #include "diag.h"
 #include "tagsel.h"
 
+static void
+note_wanted(struct tagsel *t, struct span list)
+{
+	struct span tag;
+	int added;
+
+	while (rec_tag_next(&list, &tag)) {
+		strmap_put(&t->wanted, tag.p, tag.len, &added);
+		t->unread += added != 0;
+	}
+}
+
 int
 tagsel_add(struct tagsel *t, int without, const char *list)
 {
@@ -22,6 +34,7 @@ tagsel_add(struct tagsel *t, int without, const char *list)
 		rec_free(&scratch);
 		return -1;
 	}
+	note_wanted(t, scratch.tags);
 	copy = xmalloc(scratch.tags.len + 1);
 	memcpy(copy, scratch.tags.p, scratch.tags.len);
 	copy[scratch.tags.len] = '\0';
@@ -49,6 +62,22 @@ has_any_tag(const struct rec *r, const char *tags)
 	return 0;
 }
 
+static void
+note_read(struct tagsel *t, struct span tag)
+{
+	struct strmap_entry *e;
+
+	if ((e = strmap_get(&t->wanted, tag.p, tag.len)) != NULL &&
+	    e->value == 0) {
+		e->value = 1;
+		t->unread--;
+	}
+	if ((e = strmap_get(&t->read, tag.p, tag.len)) != NULL)
+		e->value++;
+	else if (t->read.n < TAGSEL_READ_MAX)
+		strmap_put(&t->read, tag.p, tag.len, NULL)->value++;
+}
+
 int
 tagsel_pass(struct tagsel *t, const struct rec *r)
 {
@@ -57,8 +86,8 @@ tagsel_pass(struct tagsel *t, const struct rec *r)
 
 	if (!tagsel_active(t))
 		return 1;
-	while (rec_tag_next(&list, &tag))
-		strmap_put(&t->read, tag.p, tag.len, NULL)->value++;
+	while (t->unread > 0 && rec_tag_next(&list, &tag))
+		note_read(t, tag);
 	for (i = 0; i < t->nwith; i++)
 		if (!has_any_tag(r, t->with[i]))
 			return 0;
@@ -69,8 +98,9 @@ tagsel_pass(struct tagsel *t, const struct rec *r)
 }
 
 static void
-hint(const struct strmap *read, char *const *lists, size_t n)
+hint(const struct tagsel *t, char *const *lists, size_t n)
 {
+	const struct strmap *read = &t->read;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
@@ -79,7 +109,7 @@ hint(const struct strmap *read, char *const *lists, size_t n)
 		while (rec_tag_next(&list, &tag)) {
 			const struct strmap_entry *near;
 
-			if (strmap_get(read, tag.p, tag.len) != NULL)
+			if (strmap_get(&t->wanted, tag.p, tag.len)->value)
 				continue;
 			if ((near = strmap_closest(read, tag.p, tag.len)) != NULL)
 				diag_info("no record read has the tag '%.*s'; "
@@ -95,8 +125,8 @@ hint(const struct strmap *read, char *const *lists, size_t n)
 void
 tagsel_hint(const struct tagsel *t)
 {
-	hint(&t->read, t->with, t->nwith);
-	hint(&t->read, t->without, t->nwithout);
+	hint(t, t->with, t->nwith);
+	hint(t, t->without, t->nwithout);
 }
 
 void
@@ -111,5 +141,6 @@ tagsel_free(struct tagsel *t)
 	free(t->with);
 	free(t->without);
 	strmap_free(&t->read);
+	strmap_free(&t->wanted);
 	memset(t, 0, sizeof(*t));
 }

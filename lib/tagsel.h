@@ -17,8 +17,17 @@ struct tagsel {
 	size_t		  nwith;
 	char		**without;
 	size_t		  nwithout;
-	struct strmap	  read;		/* every tag read, for the hints */
+	struct strmap	  wanted;	/* the lists' tags; value 1: read */
+	size_t		  unread;	/* of them, not read yet */
+	struct strmap	  read;		/* tags read, for the hints */
 };
+
+/*
+ * The tags read are kept only while a tag of the lists has not been read
+ * (once each has, no hint is due), and only the first TAGSEL_READ_MAX
+ * different ones: memory does not grow with the input.
+ */
+#define TAGSEL_READ_MAX	4096
 
 /* A tagsel starts zeroed.  Adds a -t (or -T) list; -1 when malformed. */
 int	tagsel_add(struct tagsel *, int without, const char *list);
@@ -28,8 +37,9 @@ int	tagsel_active(const struct tagsel *);
 int	tagsel_pass(struct tagsel *, const struct rec *);
 /*
  * For every tag of the lists that no record passed to tagsel_pass()
- * carried: "no record read has the tag 'T'; did you mean 'U'?" on
- * standard error, leaving the exit status as it is.
+ * carried: "no record read has the tag 'T'; did you mean 'U'?" (U among
+ * the first TAGSEL_READ_MAX different tags read) on standard error,
+ * leaving the exit status as it is.
  */
 void	tagsel_hint(const struct tagsel *);
 void	tagsel_free(struct tagsel *);

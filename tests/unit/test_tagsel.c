@@ -58,12 +58,44 @@ hints_for_tags_never_read(void **state)
 	rec_free(&r);
 }
 
+/* Memory does not grow with the input: tags are kept for the hints only. */
+static void
+tags_kept_bounded(void **state)
+{
+	struct tagsel t = { 0 };
+	char line[64];
+	int i;
+
+	(void)state;
+	/* Once every tag of the lists is read, no hint is due: none kept. */
+	tagsel_add(&t, 0, "sql");
+	tagsel_pass(&t, record("a\tdb\tQ"));
+	tagsel_pass(&t, record("b\tsql\tQ"));
+	for (i = 0; i < 100; i++) {
+		snprintf(line, sizeof(line), "c%d\ttag%d\tQ", i, i);
+		tagsel_pass(&t, record(line));
+	}
+	assert_int_equal(t.read.n, 2);
+	tagsel_free(&t);
+
+	/* A tag never read: the first TAGSEL_READ_MAX different ones. */
+	tagsel_add(&t, 0, "zzzzqqq");
+	for (i = 0; i < TAGSEL_READ_MAX + 500; i++) {
+		snprintf(line, sizeof(line), "c%d\ttag%d\tQ", i, i);
+		tagsel_pass(&t, record(line));
+	}
+	assert_int_equal(t.read.n, TAGSEL_READ_MAX);
+	tagsel_free(&t);
+	rec_free(&r);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(with_and_without),
 		cmocka_unit_test(hints_for_tags_never_read),
+		cmocka_unit_test(tags_kept_bounded),
 	};
 
 	return cmocka_run_group_tests_name("tagsel", tests, NULL, NULL);
