@@ -585,15 +585,6 @@ import_emit(struct import *imp, unsigned long line)
 }
 
 void
-import_emit_escaped(struct import *imp, unsigned long line)
-{
-	struct span f[REC_NFIELDS];
-
-	buffers(imp, f);
-	emit(imp, line, f, 1, 0, 0);
-}
-
-void
 import_emit_fields(struct import *imp, unsigned long line,
     const struct span f[REC_NFIELDS], int escaped, unsigned hints)
 {

@@ -106,8 +106,6 @@ extern const struct import_reader import_csv, import_tsv, import_json,
 
 /* Queues the record in imp's id, tags, question and answer buffers. */
 void		 import_emit(struct import *, unsigned long line);
-/* The same, with question and answer already in qb(5)'s escapes. */
-void		 import_emit_escaped(struct import *, unsigned long line);
 /*
  * The same from views of the fields wherever they are (the reader's line,
  * say): id, tags (as written: split on commas and white space), question

@@ -94,7 +94,7 @@ struct rec {
 
 /* A rec starts zeroed: struct rec r = { 0 }. */
 enum rec_kind	rec_parse(struct rec *, const char *line, size_t len);
-/* The same, given the line's scan_line() (ntab SCAN_UNSPLIT: none). */
+/* The same, given the line's scan_fields() (ntab SCAN_UNSPLIT: none). */
 struct scan_fields;
 enum rec_kind	rec_parse_split(struct rec *, const char *line, size_t len,
 		    struct scan_fields *);

@@ -63,15 +63,6 @@ search_portable(const char *h, size_t n, const char *nd, size_t k)
 	return search_tail(h, 0, n, nd, k);
 }
 
-/* After the fourth TAB only the LF matters. */
-static size_t
-rest_of_line(const char *p, size_t i, size_t n)
-{
-	const char *nl = i < n ? memchr(p + i, '\n', n - i) : NULL;
-
-	return nl != NULL ? (size_t)(nl - p) : n;
-}
-
 /* A byte the record parser must look at closely: TAB is not one. */
 static int
 is_field_special(unsigned char c)
@@ -134,28 +125,6 @@ mark_fields(struct scan_fields *f, unsigned from, unsigned to)
 {
 	for (; from <= to && from < 4; from++)
 		f->special |= 1u << from;
-}
-
-static size_t
-line_portable(const char *p, size_t n, struct scan_fields *f)
-{
-	size_t i;
-
-	f->ntab = 0;
-	f->special = 0;
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
-
-		if (c == '\n')
-			return i;
-		if (c == '\t') {
-			f->tab[f->ntab++] = i;
-			if (f->ntab == 4)
-				break;
-		} else if (is_field_special(c))
-			f->special |= 1u << f->ntab;
-	}
-	return rest_of_line(p, i, n);
 }
 
 /*
@@ -415,50 +384,6 @@ tags_sse2(const char *p, size_t n, size_t avail, uint64_t *commas)
 		    _mm_cmpeq_epi8(v, _mm_set1_epi8(','))) & keep) << i;
 	}
 	return 1;
-}
-
-static size_t
-line_sse2(const char *p, size_t n, struct scan_fields *f)
-{
-	uint32_t tabs, special, lf;
-	size_t i;
-
-	f->ntab = 0;
-	f->special = 0;
-	for (i = 0; i + 16 <= n; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-
-		fields_block128(v, &tabs, &special);
-		lf = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
-		    _mm_set1_epi8('\n')));
-		if (lf != 0) {
-			uint32_t keep = (lf & -lf) - 1;
-
-			take_block(f, i, tabs & keep, special & keep);
-			return i + (size_t)__builtin_ctz(lf);
-		}
-		if (take_block(f, i, tabs, special))
-			return rest_of_line(p, i + 16, n);
-	}
-	if (i < n) {
-		char last[16] = { 0 };
-		__m128i v;
-
-		memcpy(last, p + i, n - i);
-		v = _mm_loadu_si128((const __m128i *)(const void *)last);
-		fields_block128(v, &tabs, &special);
-		lf = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
-		    _mm_set1_epi8('\n')));
-		{
-			uint32_t keep = lf != 0 ? (lf & -lf) - 1 :
-			    (1u << (n - i)) - 1;
-
-			take_block(f, i, tabs & keep, special & keep);
-		}
-		if (lf != 0)
-			return i + (size_t)__builtin_ctz(lf);
-	}
-	return n;
 }
 
 /* The bits of four 16-byte compares as one 64-bit mask. */
@@ -1009,56 +934,12 @@ fields_avx2(const char *p, size_t n, struct scan_fields *f)
 	}
 }
 
-__attribute__((target("avx2"))) static size_t
-line_avx2(const char *p, size_t n, struct scan_fields *f)
-{
-	uint32_t tabs, special, lf;
-	size_t i;
-
-	f->ntab = 0;
-	f->special = 0;
-	for (i = 0; i + 32 <= n; i += 32) {
-		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)
-		    (p + i));
-
-		fields_block256(v, &tabs, &special);
-		lf = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v,
-		    _mm256_set1_epi8('\n')));
-		if (lf != 0) {
-			uint32_t keep = (lf & -lf) - 1;
-
-			take_block(f, i, tabs & keep, special & keep);
-			return i + (size_t)__builtin_ctz(lf);
-		}
-		if (take_block(f, i, tabs, special))
-			return rest_of_line(p, i + 32, n);
-	}
-	if (i < n) {
-		char last[32] = { 0 };
-		__m256i v;
-		uint32_t keep;
-
-		memcpy(last, p + i, n - i);
-		v = _mm256_loadu_si256((const __m256i *)(const void *)last);
-		fields_block256(v, &tabs, &special);
-		lf = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v,
-		    _mm256_set1_epi8('\n')));
-		keep = lf != 0 ? (lf & -lf) - 1 :
-		    (uint32_t)((1ull << (n - i)) - 1);
-		take_block(f, i, tabs & keep, special & keep);
-		if (lf != 0)
-			return i + (size_t)__builtin_ctz(lf);
-	}
-	return n;
-}
-
 #endif /* SCAN_X86 */
 
 static void	(*fields_fn)(const char *, size_t, struct scan_fields *);
 static int	(*tags_fn)(const char *, size_t, size_t, uint64_t *);
 static size_t	(*search_fn)(const char *, size_t, const char *, size_t);
 static int	(*clean_fn)(const char *, size_t);
-static size_t	(*line_fn)(const char *, size_t, struct scan_fields *);
 static size_t	(*blocks_fn)(const char *, size_t, size_t, struct scan_block *);
 static const char *impl_name;
 
@@ -1073,7 +954,6 @@ scan_select(const char *want)
 		tags_fn = tags_portable;
 		search_fn = search_portable;
 		clean_fn = clean_ascii;
-		line_fn = line_portable;
 		blocks_fn = blocks_portable;
 		impl_name = "portable";
 		if (!all)
@@ -1086,7 +966,6 @@ scan_select(const char *want)
 		tags_fn = tags_sse2;
 		search_fn = search_sse2;
 		clean_fn = clean_ascii;
-		line_fn = line_sse2;
 		blocks_fn = blocks_sse2;
 		impl_name = "sse2";
 		if (!all)
@@ -1100,7 +979,6 @@ scan_select(const char *want)
 		tags_fn = tags_avx2;
 		search_fn = search_avx2;
 		clean_fn = clean_avx2;
-		line_fn = line_avx2;
 		blocks_fn = blocks_avx2;
 		impl_name = "avx2";
 		if (!all)
@@ -1168,18 +1046,6 @@ scan_search(const char *h, size_t n, const char *needle, size_t k)
 	if (search_fn == NULL)
 		choose();
 	return search_fn(h, n, needle, k);
-}
-
-size_t
-scan_line(const char *p, size_t n, struct scan_fields *f)
-{
-	size_t lf;
-
-	if (line_fn == NULL)
-		choose();
-	lf = line_fn(p, n, f);
-	f->bad = f->special;
-	return lf;
 }
 
 size_t

@@ -59,7 +59,7 @@ struct scan_fields {
 	/*
 	 * Bit i: field i may hold a control or invalid UTF-8.  A field in
 	 * special but not in bad is known to be valid text but for its
-	 * backslashes.  scan_fields() and scan_line() do not validate
+	 * backslashes.  scan_fields() does not validate
 	 * UTF-8: there bad is special.
 	 */
 	unsigned	 bad;
@@ -68,11 +68,6 @@ struct scan_fields {
 #define SCAN_UNSPLIT	99	/* ntab of a line not scanned yet */
 
 void		scan_fields(const char *p, size_t n, struct scan_fields *);
-/*
- * The same pass over the bytes up to the first LF, which it finds too:
- * returns its offset, or n when there is none (then f is not complete).
- */
-size_t		scan_line(const char *p, size_t n, struct scan_fields *f);
 
 /*
  * The structural pass: text classified once, 64 bytes at a time, into bit

@@ -201,37 +201,6 @@ clean_agrees(void **state)
 	scan_select(NULL);
 }
 
-/* scan_line() is memchr() for the LF, then scan_fields() before it. */
-static void
-line_agrees(void **state)
-{
-	char text[300];
-	int round;
-
-	(void)state;
-	for (round = 0; round < 20000; round++) {
-		size_t n = random_line(text, sizeof(text)), k, t;
-		const char *nl = memchr(text, '\n', n);
-		size_t want = nl != NULL ? (size_t)(nl - text) : n;
-		struct scan_fields ref, got;
-
-		scan_select("portable");
-		scan_fields(text, want, &ref);
-		for (k = 0; k < NIMPL; k++) {
-			if (scan_select(impls[k]) < 0)
-				continue;
-			assert_int_equal(scan_line(text, n, &got), want);
-			if (nl == NULL)
-				continue;
-			assert_int_equal(got.ntab, ref.ntab);
-			for (t = 0; t < got.ntab; t++)
-				assert_int_equal(got.tab[t], ref.tab[t]);
-			assert_int_equal(got.special & ref.special, ref.special);
-		}
-	}
-	scan_select(NULL);
-}
-
 static void
 fields_examples(void **state)
 {
@@ -315,7 +284,6 @@ main(void)
 		cmocka_unit_test(tags_agree),
 		cmocka_unit_test(search_agrees),
 		cmocka_unit_test(clean_agrees),
-		cmocka_unit_test(line_agrees),
 		cmocka_unit_test(fields_examples),
 		cmocka_unit_test(blocks_agree),
 	};
