@@ -364,34 +364,6 @@ fail:
 	return -1;
 }
 
-int
-keep_append(struct keep *k, const char *p, size_t len)
-{
-	struct stat st;
-	char last;
-
-	if (fstat(k->fd, &st) != 0)
-		goto fail;
-	if (st.st_size > 0) {
-		if (pread(k->fd, &last, 1, st.st_size - 1) != 1)
-			goto fail;
-		if (last != '\n' && (lseek(k->fd, st.st_size, SEEK_SET) < 0 ||
-		    write_all(k->fd, "\n", 1) != 0))
-			goto cut;
-	}
-	if (lseek(k->fd, 0, SEEK_END) < 0 || write_all(k->fd, p, len) != 0 ||
-	    fsync(k->fd) != 0)
-		goto cut;
-	return 0;
-cut:
-	diag_syswarn("%s: cannot update", k->name);
-	(void)!ftruncate(k->fd, st.st_size);	/* no half line is left */
-	return -1;
-fail:
-	diag_syswarn("%s: cannot update", k->name);
-	return -1;
-}
-
 void
 keep_close(struct keep *k)
 {

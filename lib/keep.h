@@ -57,8 +57,6 @@ int	keep_read(struct keep *, struct buf *b);
  * 0, or -1 after a report with the file unchanged.
  */
 int	keep_replace(struct keep *, const char *p, size_t len);
-/* Appends whole lines (p ends in LF).  0, or -1 after a report. */
-int	keep_append(struct keep *, const char *p, size_t len);
 /* Unlocks and frees. */
 void	keep_close(struct keep *);
 /*

@@ -251,47 +251,6 @@ longest_names_can_be_updated(void **state)
 	}
 }
 
-static void
-append_whole_lines(void **state)
-{
-	char *p = xstrdup(in_dir("log"));
-	struct keep k;
-
-	(void)state;
-	write_file(p, "one\ntwo-cut-by-a-crash");
-	assert_int_equal(keep_init(&k, p), 0);
-	assert_int_equal(keep_lock(&k), 0);
-	assert_int_equal(keep_append(&k, "three\n", 6), 0);
-	assert_int_equal(keep_append(&k, "four\n", 5), 0);
-	keep_close(&k);
-	assert_string_equal(contents(p),
-	    "one\ntwo-cut-by-a-crash\nthree\nfour\n");
-	free(p);
-}
-
-static void
-append_to_a_full_disk_leaves_no_half_line(void **state)
-{
-	struct keep k;
-	FILE *tmp;
-	char *err;
-	int saved;
-
-	(void)state;
-	if (access("/dev/full", W_OK) != 0)
-		skip();
-	/* keep_append on an fd of /dev/full, as if the disk were full. */
-	k.name = "full";
-	k.path = NULL;
-	k.fd = open("/dev/full", O_RDWR);
-	saved = capture_start(2, &tmp);
-	assert_int_equal(keep_append(&k, "x\n", 2), -1);
-	err = capture_end(2, saved, tmp);
-	assert_non_null(strstr(err, "full: cannot update"));
-	keep_close(&k);
-	free(err);
-}
-
 int
 main(void)
 {
@@ -304,8 +263,6 @@ main(void)
 		cmocka_unit_test(owner_and_mode_are_kept),
 		cmocka_unit_test(leftover_temporaries_are_reclaimed),
 		cmocka_unit_test(longest_names_can_be_updated),
-		cmocka_unit_test(append_whole_lines),
-		cmocka_unit_test(append_to_a_full_disk_leaves_no_half_line),
 	};
 
 	return cmocka_run_group_tests_name("keep", tests, setup, teardown);
