@@ -271,8 +271,10 @@ from_html(struct buf *out, const char *p, size_t len)
 			continue;
 		}
 		if (p[i] == '&') {
+			/* The field is a view into the line: no NUL ends it. */
 			for (k = 0; k < sizeof(ents) / sizeof(ents[0]); k++)
-				if (strncmp(p + i, ents[k].ent,
+				if (strlen(ents[k].ent) <= len - i &&
+				    memcmp(p + i, ents[k].ent,
 				    strlen(ents[k].ent)) == 0)
 					break;
 			if (k < sizeof(ents) / sizeof(ents[0])) {
