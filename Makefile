@@ -51,10 +51,10 @@ BUILD		?= build/plain
 endif
 
 QB_CFLAGS	= -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Ilib \
-		  -MMD -MP $(SAN_FLAGS)
+		  -pthread -MMD -MP $(SAN_FLAGS)
 ALL_CFLAGS	= $(QB_CFLAGS) $(PCRE2_CFLAGS) $(CMARK_CFLAGS) $(JANSSON_CFLAGS) \
 		  $(CPPFLAGS) $(CFLAGS)
-ALL_LDFLAGS	= $(SAN_FLAGS) $(LDFLAGS)
+ALL_LDFLAGS	= -pthread $(SAN_FLAGS) $(LDFLAGS)
 LIBS		= $(PCRE2_LIBS) $(UNISTRING_LIBS) -lm $(CMARK_LIBS) $(JANSSON_LIBS)
 
 # One entry a line, so that adding one is a one-line change.

@@ -75,6 +75,9 @@ static const char usage_text[] =
 #define MATCH_SGR "01;31"
 
 static struct matcher *matcher;
+static char **patterns;
+static size_t npatterns;
+static int match_flags;
 static int patterned;		/* a pattern was given, maybe by an empty -f */
 static struct prefilter prefilter;	/* a literal every match holds */
 static int fields = 1 << REC_FIELD_QUESTION;
@@ -86,14 +89,14 @@ static struct tagsel tags;
  * backtracks past its limits) is reported as trouble and not selected.
  */
 static int
-pattern_matches(struct src *src, struct buf *text)
+pattern_matches(struct src *src, struct matcher *m, struct buf *text)
 {
 	struct rec *r = &src->rec;
 	int f;
 
 	if (!patterned)
 		return 1;
-	if (matcher == NULL)
+	if (m == NULL)
 		return 0;		/* -f with an empty file */
 	for (f = 0; f < REC_NFIELDS; f++) {
 		struct span field, t;
@@ -115,15 +118,67 @@ pattern_matches(struct src *src, struct buf *text)
 		 */
 		if (!prefilter.starts || t.p != field.p)
 			at = 0;
-		if ((found = matcher_find(matcher, t.p, t.len, at, &s, &e)) < 0) {
+		if ((found = matcher_find(m, t.p, t.len, at, &s, &e)) < 0) {
 			diag_line(src_name(src), src_lineno(src), "cannot match "
-			    "this record: %s", matcher_error(matcher));
+			    "this record: %s", matcher_error(m));
 			return -1;
 		}
 		if (found)
 			return 1;
 	}
 	return 0;
+}
+
+/* What matching needs of its own in each thread: PCRE2's match data. */
+struct thread_ctx {
+	struct matcher	*matcher;
+	struct buf	 text;
+};
+
+static int
+selects(struct src *src, struct matcher *m, struct buf *text)
+{
+	int found;
+
+	return tagsel_pass(&tags, &src->rec) &&
+	    (found = pattern_matches(src, m, text)) >= 0 && found != invert;
+}
+
+static int
+keep(struct src *src, void *arg)
+{
+	struct thread_ctx *c = arg;
+
+	return selects(src, c->matcher, &c->text);
+}
+
+/* Another thread's: while a -t tag is unread, tagsel_pass() writes. */
+static void *
+thread_ctx_new(void *arg)
+{
+	struct thread_ctx *c;
+	char err[512];
+
+	(void)arg;
+	if (tags.unread > 0)
+		return NULL;
+	c = xcalloc(1, sizeof(*c));
+	if (npatterns > 0 && (c->matcher = matcher_new(patterns, npatterns,
+	    match_flags, err, sizeof(err))) == NULL) {
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+static void
+thread_ctx_free(void *arg)
+{
+	struct thread_ctx *c = arg;
+
+	matcher_free(c->matcher);
+	buf_free(&c->text);
+	free(c);
 }
 
 /* The canonical record, with the matches in the searched fields marked. */
@@ -172,11 +227,11 @@ add_patterns_from(const char *path, char ***patterns, size_t *n)
 int
 main(int argc, char *argv[])
 {
-	char **patterns = NULL, err[512];
-	struct buf text = { 0 };
+	char err[512];
+	struct thread_ctx mine = { 0 };
 	long long max = -1, selected = 0;
-	int ch, flags = 0, count = 0, quiet = 0, all_read = 0;
-	size_t npatterns = 0, i;
+	int ch, count = 0, quiet = 0, all_read = 0;
+	size_t i;
 	struct src s;
 	struct rec *r;
 
@@ -201,18 +256,19 @@ main(int argc, char *argv[])
 			add_patterns_from(optarg, &patterns, &npatterns);
 			break;
 		case 'F':
-			flags |= MATCH_FIXED;
+			match_flags |= MATCH_FIXED;
 			break;
 		case 'h':
 			cli_help(usage_text);
 		case 'i':
-			flags |= MATCH_ICASE;
+			match_flags |= MATCH_ICASE;
 			break;
 		case 'k':
 			if ((fields = rec_field_mask(optarg)) < 0) {
-				rec_field_list(&text, ", ");
+				rec_field_list(&mine.text, ", ");
 				diag_usage("invalid field list: '%s' "
-				    "(%s or all)", optarg, buf_cstr(&text));
+				    "(%s or all)", optarg,
+				    buf_cstr(&mine.text));
 			}
 			break;
 		case 'm':
@@ -235,10 +291,10 @@ main(int argc, char *argv[])
 		case 'V':
 			cli_version();
 		case 'w':
-			flags |= MATCH_WORD;
+			match_flags |= MATCH_WORD;
 			break;
 		case 'x':
-			flags |= MATCH_WHOLE;
+			match_flags |= MATCH_WHOLE;
 			break;
 		case OPT_COLOR:
 			color = cli_color(optarg);
@@ -257,21 +313,26 @@ main(int argc, char *argv[])
 	}
 	if (only && !patterned)
 		diag_usage("-o prints what a PATTERN matched: give one");
-	if (npatterns > 0 && (matcher = matcher_new(patterns, npatterns, flags,
-	    err, sizeof(err))) == NULL)
+	if (npatterns > 0 && (matcher = matcher_new(patterns, npatterns,
+	    match_flags, err, sizeof(err))) == NULL)
 		diag_usage("%s", err);
 	if (matcher != NULL)
-		prefilter_init(&prefilter, patterns, npatterns, flags);
+		prefilter_init(&prefilter, patterns, npatterns, match_flags);
+	mine.matcher = matcher;
 	src_init(&s, argc - optind, argv + optind, SRC_STDIN);
-	while (selected != max) {
-		int found;
+	if (count && !quiet && max < 0) {
+		struct src_counter c = { keep, &mine, thread_ctx_new,
+		    thread_ctx_free };
 
+		selected = (long long)src_count(&s, &c);
+		all_read = 1;
+	}
+	while (!all_read && selected != max) {
 		if ((r = src_next(&s)) == NULL) {
 			all_read = 1;
 			break;
 		}
-		if (!tagsel_pass(&tags, r) ||
-		    (found = pattern_matches(&s, &text)) < 0 || found == invert)
+		if (!selects(&s, matcher, &mine.text))
 			continue;
 		selected++;
 		if (quiet)
@@ -294,7 +355,7 @@ main(int argc, char *argv[])
 	matcher_free(matcher);
 	tagsel_free(&tags);
 	prefilter_free(&prefilter);
-	buf_free(&text);
+	buf_free(&mine.text);
 	for (i = 0; i < npatterns; i++)
 		free(patterns[i]);
 	free(patterns);

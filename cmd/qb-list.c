@@ -155,13 +155,18 @@ main(int argc, char *argv[])
 		src_set_lenient(&s);
 		src_all_ids(&s);
 	}
-	while ((r = src_next(&s)) != NULL) {
+	if (count) {
+		static const struct src_counter every;
+
+		records = src_count(&s, &every);
+	}
+	while (!count && (r = src_next(&s)) != NULL) {
 		records++;
 		if (check)
 			check_record(&s);
 		else if (tally)
 			count_tags(&tags, r);
-		else if (!count)
+		else
 			src_write(&s);
 	}
 	if (count)

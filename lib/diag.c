@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "utf8.h"
 
@@ -17,6 +18,16 @@ static const char *prog = "qb";
 static enum status worst = STATUS_OK;
 static void (*before)(void *);
 static void *before_arg;
+/* This thread's messages are held here, not printed (diag_hold()). */
+static _Thread_local struct diag_held *held;
+
+/* A held message: its text follows, NUL-terminated. */
+struct held_msg {
+	const char	*file;		/* NULL: no FILE:LINE */
+	unsigned long	 line;
+	int		 raise;		/* the status it raises, or -1 */
+	size_t		 len;
+};
 
 /*
  * A command started with fd 0, 1 or 2 closed (cron and supervisors do
@@ -117,6 +128,73 @@ defang(char *msg)
 	}
 }
 
+static void	vmessage(const char *, unsigned long, const char *, va_list,
+		    const char *, int);
+static void	diag_line_raising(const char *, unsigned long, int,
+		    const char *, ...) __attribute__((format(printf, 4, 5)));
+
+/* The message as vmessage() would print it, kept for diag_held_print(). */
+static void
+hold(const char *file, unsigned long line, const char *fmt, va_list ap,
+    const char *suffix, int raise)
+{
+	struct held_msg m = { file, line, raise, 0 };
+	struct buf *b = &held->msgs;
+	va_list copy;
+	size_t at;
+	int n;
+
+	va_copy(copy, ap);
+	n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (n < 0 || held->full || b->len + sizeof(m) + (size_t)n +
+	    (suffix != NULL ? strlen(suffix) + 2 : 0) + 1 > held->max) {
+		held->full = 1;
+		return;
+	}
+	m.len = (size_t)n + (suffix != NULL ? strlen(suffix) + 2 : 0);
+	at = b->len;
+	buf_reserve(b, sizeof(m) + m.len + 1);
+	memcpy(b->p + at, &m, sizeof(m));
+	vsnprintf(b->p + at + sizeof(m), (size_t)n + 1, fmt, ap);
+	if (suffix != NULL) {
+		memcpy(b->p + at + sizeof(m) + n, ": ", 2);
+		memcpy(b->p + at + sizeof(m) + n + 2, suffix, strlen(suffix));
+	}
+	b->p[at + sizeof(m) + m.len] = '\0';
+	/* The next message starts aligned for struct held_msg. */
+	b->len = at + (sizeof(m) + m.len + 1 + _Alignof(struct held_msg) - 1) /
+	    _Alignof(struct held_msg) * _Alignof(struct held_msg);
+}
+
+void
+diag_hold(struct diag_held *h)
+{
+	held = h;
+}
+
+void
+diag_held_print(struct diag_held *h, unsigned long line_base)
+{
+	size_t at = 0;
+
+	while (at < h->msgs.len) {
+		struct held_msg m;
+		const char *text = h->msgs.p + at + sizeof(m);
+
+		memcpy(&m, h->msgs.p + at, sizeof(m));
+		if (m.file != NULL)
+			diag_line_raising(m.file, m.line + line_base, m.raise,
+			    "%s", text);
+		else
+			diag_line_raising(NULL, 0, m.raise, "%s", text);
+		at += (sizeof(m) + m.len + 1 + _Alignof(struct held_msg) - 1) /
+		    _Alignof(struct held_msg) * _Alignof(struct held_msg);
+	}
+	buf_free(&h->msgs);
+	h->full = 0;
+}
+
 /*
  * "PROG: [FILE:LINE: ]message[: suffix]", the message and the file name
  * each allocated to its length: only when memory runs out is the message
@@ -124,13 +202,17 @@ defang(char *msg)
  */
 static void
 vmessage(const char *file, unsigned long line, const char *fmt, va_list ap,
-    const char *suffix)
+    const char *suffix, int raise)
 {
 	char fixed[1024], *msg, *name = NULL;
 	const char *sep = suffix != NULL ? ": " : "";
 	va_list copy;
 	int n;
 
+	if (held != NULL) {
+		hold(file, line, fmt, ap, suffix, raise);
+		return;
+	}
 	run_before();
 	va_copy(copy, ap);
 	n = vsnprintf(NULL, 0, fmt, copy);
@@ -154,6 +236,8 @@ vmessage(const char *file, unsigned long line, const char *fmt, va_list ap,
 	free(name);
 	if (msg != fixed)
 		free(msg);
+	if (raise >= 0)
+		diag_raise((enum status)raise);
 }
 
 void
@@ -162,9 +246,8 @@ diag_warn(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vmessage(NULL, 0, fmt, ap, NULL);
+	vmessage(NULL, 0, fmt, ap, NULL, STATUS_TROUBLE);
 	va_end(ap);
-	diag_raise(STATUS_TROUBLE);
 }
 
 void
@@ -173,9 +256,8 @@ diag_notice(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vmessage(NULL, 0, fmt, ap, NULL);
+	vmessage(NULL, 0, fmt, ap, NULL, STATUS_NONE);
 	va_end(ap);
-	diag_raise(STATUS_NONE);
 }
 
 void
@@ -184,7 +266,7 @@ diag_info(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vmessage(NULL, 0, fmt, ap, NULL);
+	vmessage(NULL, 0, fmt, ap, NULL, -1);
 	va_end(ap);
 }
 
@@ -195,9 +277,8 @@ diag_syswarn(const char *fmt, ...)
 	int saved = errno;
 
 	va_start(ap, fmt);
-	vmessage(NULL, 0, fmt, ap, strerror(saved));
+	vmessage(NULL, 0, fmt, ap, strerror(saved), STATUS_TROUBLE);
 	va_end(ap);
-	diag_raise(STATUS_TROUBLE);
 }
 
 void
@@ -207,7 +288,7 @@ diag_sysinfo(const char *fmt, ...)
 	int saved = errno;
 
 	va_start(ap, fmt);
-	vmessage(NULL, 0, fmt, ap, strerror(saved));
+	vmessage(NULL, 0, fmt, ap, strerror(saved), -1);
 	va_end(ap);
 }
 
@@ -217,9 +298,8 @@ diag_line(const char *file, unsigned long line, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vmessage(file, line, fmt, ap, NULL);
+	vmessage(file, line, fmt, ap, NULL, STATUS_TROUBLE);
 	va_end(ap);
-	diag_raise(STATUS_TROUBLE);
 }
 
 void
@@ -228,9 +308,20 @@ diag_line_notice(const char *file, unsigned long line, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vmessage(file, line, fmt, ap, NULL);
+	vmessage(file, line, fmt, ap, NULL, STATUS_NONE);
 	va_end(ap);
-	diag_raise(STATUS_NONE);
+}
+
+/* A held message printed, raising the status as it would have. */
+static void
+diag_line_raising(const char *file, unsigned long line, int raise,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(file, line, fmt, ap, NULL, raise);
+	va_end(ap);
 }
 
 void
@@ -238,8 +329,9 @@ diag_usage(const char *fmt, ...)
 {
 	va_list ap;
 
+	held = NULL;		/* the command ends: said now or never */
 	va_start(ap, fmt);
-	vmessage(NULL, 0, fmt, ap, NULL);
+	vmessage(NULL, 0, fmt, ap, NULL, -1);
 	va_end(ap);
 	fprintf(stderr, "Try '%s --help' for more information.\n", prog);
 	exit(STATUS_TROUBLE);
@@ -250,8 +342,9 @@ diag_fatal(const char *fmt, ...)
 {
 	va_list ap;
 
+	held = NULL;		/* the command ends: said now or never */
 	va_start(ap, fmt);
-	vmessage(NULL, 0, fmt, ap, NULL);
+	vmessage(NULL, 0, fmt, ap, NULL, -1);
 	va_end(ap);
 	exit(STATUS_TROUBLE);
 }

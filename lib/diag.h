@@ -6,7 +6,10 @@
 #define QB_DIAG_H
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdnoreturn.h>
+
+#include "buf.h"
 
 enum status {
 	STATUS_OK = 0,		/* something was selected, no trouble */
@@ -32,6 +35,23 @@ void		 diag_raise(enum status);
  * may print messages itself; they do not run it again.
  */
 void		 diag_before(void (*)(void *), void *);
+
+/*
+ * A thread that reads ahead of the one that prints (src.h's split reading)
+ * holds its messages, and their effect on the status, until the printing
+ * thread reaches them: diag_hold(h) in that thread, diag_hold(NULL) to
+ * stop; diag_held_print() prints them in order, adding line_base to their
+ * line numbers, and empties h.  Past h->max bytes, messages are dropped and
+ * h->full set: the reading ahead is then to be done again, by the printer.
+ * diag_usage() and diag_fatal() print at once.
+ */
+struct diag_held {
+	struct buf	 msgs;
+	size_t		 max;
+	int		 full;
+};
+void		 diag_hold(struct diag_held *);
+void		 diag_held_print(struct diag_held *, unsigned long line_base);
 
 /* "PROG: message": raises the status to trouble. */
 void		 diag_warn(const char *fmt, ...)

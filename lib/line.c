@@ -35,6 +35,9 @@ reset(struct reader *r, const char *name)
 	r->start = r->end = r->scanned = 0;
 	r->data = r->buf;
 	r->origin = -1;
+	r->limit = -1;
+	r->positional = 0;
+	r->midfile = 0;
 	r->ix_len = 0;
 }
 
@@ -84,6 +87,46 @@ reader_open_mem(struct reader *r, const char *name, const char *p, size_t len)
 	r->end = len;
 }
 
+void
+reader_open_range(struct reader *r, const char *name, int fd, off_t from,
+    off_t to)
+{
+	reset(r, name);
+	r->fd = fd;
+	r->origin = from;
+	r->limit = to;
+	r->positional = 1;
+	r->midfile = from > 0;
+}
+
+void
+reader_stop_at(struct reader *r, off_t at)
+{
+	r->limit = at;
+}
+
+int
+reader_at_limit(const struct reader *r)
+{
+	return r->limit >= 0 && r->eof && r->origin >= 0 &&
+	    r->origin + (off_t)r->end == r->limit;
+}
+
+void
+reader_go_on(struct reader *r)
+{
+	r->limit = -1;
+	r->eof = 0;
+}
+
+off_t
+reader_read_end(const struct reader *r)
+{
+	if (r->origin < 0 || r->fd < 0)
+		return -1;
+	return r->origin + (off_t)r->end;
+}
+
 /* Make room for at least one more read block after the unread bytes. */
 static void
 make_room(struct reader *r)
@@ -114,14 +157,28 @@ make_room(struct reader *r)
 static int
 fill(struct reader *r)
 {
+	size_t room;
 	ssize_t n;
 
 	r->ix_len = 0;		/* the bytes move */
 	make_room(r);
+	room = r->cap - r->end;
+	if (r->limit >= 0 && r->origin >= 0) {
+		off_t left = r->limit - (r->origin + (off_t)r->end);
+
+		if (left <= 0) {
+			r->eof = 1;
+			return 0;
+		}
+		if ((off_t)room > left)
+			room = (size_t)left;
+	}
 	for (;;) {
 		struct pollfd p = { .fd = r->fd, .events = POLLIN };
 
-		n = read(r->fd, r->buf + r->end, r->cap - r->end);
+		n = r->positional ? pread(r->fd, r->buf + r->end, room,
+		    r->origin + (off_t)r->end) : read(r->fd, r->buf + r->end,
+		    room);
 		if (n >= 0 || (errno != EINTR && errno != EAGAIN &&
 		    errno != EWOULDBLOCK))
 			break;
@@ -139,7 +196,8 @@ fill(struct reader *r)
 static inline void
 frame(struct reader *r, struct span *l, const char *p, size_t len)
 {
-	if (++r->lineno == 1 && len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
+	if (++r->lineno == 1 && len >= 3 && !r->midfile &&
+	    memcmp(p, "\xef\xbb\xbf", 3) == 0) {
 		p += 3;
 		len -= 3;
 	}

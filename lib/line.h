@@ -24,6 +24,11 @@ struct reader {
 	size_t		 end;		/* one past the last byte read */
 	size_t		 scanned;	/* bytes after start known to hold no LF */
 	off_t		 origin;	/* file offset of data[0], or -1 */
+	off_t		 limit;		/* no byte read from here on, or -1 */
+	int		 positional;	/* pread() at origin + end: the
+					   descriptor's offset is another's */
+	int		 midfile;	/* line 1 is not the file's first:
+					   no byte-order mark to skip */
 	/* The structural index of data (scan_blocks()), for split lines. */
 	struct scan_block *ix;
 	size_t		 ix_off;	/* offset in data of ix[0]'s bytes */
@@ -42,6 +47,23 @@ int	reader_open(struct reader *, const char *path);
 void	reader_open_fd(struct reader *, const char *name, int fd);
 void	reader_open_mem(struct reader *, const char *name,
 	    const char *p, size_t len);
+/*
+ * The bytes [from, to) of a regular file (to -1: up to its end), read
+ * with pread(), so that another reader may read the same descriptor;
+ * lineno counts from from.
+ */
+void	reader_open_range(struct reader *, const char *name, int fd,
+	    off_t from, off_t to);
+/*
+ * Reading a regular file stops at the offset at, a line start: the lines
+ * before it come and then the end of input, at which reader_at_limit()
+ * is 1; reader_go_on() lifts the limit and reading goes on from there.
+ */
+void	reader_stop_at(struct reader *, off_t at);
+int	reader_at_limit(const struct reader *);
+void	reader_go_on(struct reader *);
+/* Where the bytes read so far end in the file, or -1. */
+off_t	reader_read_end(const struct reader *);
 /* 1: a line is in *l; 0: end of input; -1: read error, errno set. */
 int	reader_next(struct reader *, struct span *l);
 /*

@@ -59,6 +59,26 @@ struct src {
 	size_t		 ndir, dirnext;
 	int		 sniffed;	/* lines of the open file looked at */
 	int		 silent;	/* stdin was an open pipe with no data */
+
+	/* src_count(): the rest of a big file counted by another thread. */
+	const struct src_counter *counter;
+	struct src_split *split;
+	unsigned long	 counted_ahead;	/* by threads that have ended */
+};
+
+/*
+ * How src_count() counts: the records keep(src, ctx) returns 1 for (keep
+ * NULL: every record).  With ctx_new, keep may run in another thread too,
+ * given a context ctx_new(ctx) makes for it, and ctx_free() frees; NULL
+ * from ctx_new: not now (keep still changes what both would share).  In
+ * another thread, src_lineno() counts from where its part of the file
+ * begins, and messages wait and are printed with the right line numbers.
+ */
+struct src_counter {
+	int		(*keep)(struct src *, void *ctx);
+	void		*ctx;
+	void		*(*ctx_new)(void *ctx);
+	void		(*ctx_free)(void *ctx);
 };
 
 void		 src_init(struct src *, int nfiles, char **files,
@@ -74,6 +94,17 @@ void		 src_init(struct src *, int nfiles, char **files,
 int		 src_stdin_has_data(int fd, int wait_ms, int *silent);
 /* The next good record, or NULL when all input is read. */
 struct rec	*src_next(struct src *);
+/*
+ * Reads all input as src_next() does, with its messages in the same order,
+ * and returns the number of records c keeps.  A big regular qb(5) file is
+ * read in two parts at once, when there are two CPUs: once the ids checked
+ * for repeats are all read (SRC_IDS_MAX), the second half of the rest goes
+ * to another thread, whose messages wait for this one's.  QB_THREADS=1
+ * reads with one thread; QB_SPLIT_MIN (bytes, for tests) sets how big a
+ * rest is split, SRC_SPLIT_MIN unless set.
+ */
+#define SRC_SPLIT_MIN	(16ul << 20)
+unsigned long	 src_count(struct src *, const struct src_counter *c);
 /*
  * Writes the record last returned in canonical form, as rec_write() does;
  * a line that is canonical already may be copied from its file unread.

@@ -173,6 +173,64 @@ closed_standard_fds_are_filled(void **state)
 	assert_int_equal(WEXITSTATUS(st), 0);
 }
 
+/* Held messages come out later, in order, renumbered, raising then. */
+static void
+held_messages_wait(void **state)
+{
+	struct diag_held h = { .max = 1 << 16 };
+	FILE *tmp;
+	int saved;
+	char *text;
+
+	(void)state;
+	diag_init("qb-test");
+	saved = capture_start(2, &tmp);
+	diag_hold(&h);
+	diag_line_notice("b.qb", 2, "dup %d", 1);
+	errno = ENOENT;
+	diag_syswarn("b.qb");
+	diag_line("b.qb", 5, "bad\ttab");
+	diag_info("hint");
+	diag_hold(NULL);
+	assert_int_equal(diag_status(), STATUS_OK);
+	diag_line("a.qb", 1, "first");
+	diag_held_print(&h, 100);
+	text = capture_end(2, saved, tmp);
+	assert_string_equal(text, "qb-test: a.qb:1: first\n"
+	    "qb-test: b.qb:102: dup 1\n"
+	    "qb-test: b.qb: No such file or directory\n"
+	    "qb-test: b.qb:105: bad?tab\n"
+	    "qb-test: hint\n");
+	assert_int_equal(diag_status(), STATUS_TROUBLE);
+	assert_int_equal(h.msgs.len, 0);
+	free(text);
+}
+
+/* Past the bound, messages are dropped and the holder told. */
+static void
+held_messages_bounded(void **state)
+{
+	struct diag_held h = { .max = 200 };
+	FILE *tmp;
+	int saved, i;
+	char *text;
+
+	(void)state;
+	diag_init("qb-test");
+	saved = capture_start(2, &tmp);
+	diag_hold(&h);
+	for (i = 0; i < 10; i++)
+		diag_line("b.qb", (unsigned long)i, "a message of some length");
+	diag_hold(NULL);
+	assert_true(h.full);
+	assert_true(h.msgs.len <= 200);
+	buf_free(&h.msgs);
+	text = capture_end(2, saved, tmp);
+	assert_string_equal(text, "");
+	assert_int_equal(diag_status(), STATUS_OK);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -185,6 +243,8 @@ main(void)
 		cmocka_unit_test(status_only_rises),
 		cmocka_unit_test(before_messages_first),
 		cmocka_unit_test(closed_standard_fds_are_filled),
+		cmocka_unit_test(held_messages_wait),
+		cmocka_unit_test(held_messages_bounded),
 	};
 
 	return cmocka_run_group_tests_name("diag", tests, NULL, NULL);

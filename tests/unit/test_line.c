@@ -465,6 +465,49 @@ split_sequences_across_chunks(void **state)
 	scan_select(NULL);
 }
 
+/* Two readers of one descriptor: up to a limit, and from it on. */
+static void
+range_and_limit(void **state)
+{
+	char path[] = "/tmp/qb-line-range-XXXXXX";
+	static const char text[] = "\xef\xbb\xbf" "a\nbb\n\xef\xbb\xbf" "c\nd";
+	struct reader head = { 0 }, tail = { 0 };
+	struct span l;
+	int fd;
+
+	(void)state;
+	fd = mkstemp(path);
+	assert_int_equal(write(fd, text, sizeof(text) - 1), sizeof(text) - 1);
+	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
+	reader_open_fd(&head, path, fd);
+	reader_stop_at(&head, 8);
+	reader_open_range(&tail, path, fd, 8, -1);
+	assert_int_equal(reader_next(&tail, &l), 1);	/* no BOM skipped */
+	assert_int_equal(l.len, 4);
+	assert_memory_equal(l.p, "\xef\xbb\xbf" "c", 4);
+	assert_int_equal(tail.lineno, 1);
+	assert_int_equal(reader_next(&tail, &l), 1);
+	assert_memory_equal(l.p, "d", 1);
+	assert_int_equal(reader_next(&tail, &l), 0);
+	assert_int_equal(reader_next(&head, &l), 1);	/* BOM skipped */
+	assert_memory_equal(l.p, "a", l.len);
+	assert_int_equal(reader_next(&head, &l), 1);
+	assert_memory_equal(l.p, "bb", l.len);
+	assert_int_equal(reader_next(&head, &l), 0);
+	assert_true(reader_at_limit(&head));
+	reader_go_on(&head);
+	assert_int_equal(reader_next(&head, &l), 1);
+	assert_int_equal(head.lineno, 3);
+	assert_int_equal(l.len, 4);
+	assert_int_equal(reader_next(&head, &l), 1);
+	assert_int_equal(reader_next(&head, &l), 0);
+	assert_false(reader_at_limit(&head));
+	reader_free(&head);
+	reader_free(&tail);
+	close(fd);
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -480,6 +523,7 @@ main(void)
 		cmocka_unit_test(split_on_every_scanner),
 		cmocka_unit_test(split_from_a_trickling_pipe),
 		cmocka_unit_test(split_sequences_across_chunks),
+		cmocka_unit_test(range_and_limit),
 	};
 
 	return cmocka_run_group_tests_name("line", tests, NULL, NULL);

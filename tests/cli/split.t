@@ -1,0 +1,33 @@
+# src_count() (lib/src.c) reads a big file in two threads for qb-list -c and
+# qb-grep -c: the same counts, messages and status as one thread gives.
+# QB_SPLIT_MIN=1 splits the small files here; the bank has 100,000 records,
+# more than the 49,152 ids checked for repeats, with bad lines in both halves.
+
+## qb-list -c: the same count and messages, line numbers of the second half
+$ awk 'BEGIN { for (i = 1; i <= 100000; i++) if (i == 5 || i == 70001) print "bad\tline"; else if (i == 90000) printf "id%d\tt\tq\303\n", i; else printf "id%d\tt%d,x\tQuestion %d about cache%s?\tAnswer %d.\n", i, i % 5, i, i % 3 ? "" : " INDEX", i }' > "$TMPDIR/b.qb"; QB_SPLIT_MIN=1 qb-list -c "$TMPDIR/b.qb" 2>&1 | sed "s#$TMPDIR/##"; echo "status $?"; QB_SPLIT_MIN=1 qb-list -c "$TMPDIR/b.qb" > "$TMPDIR/two" 2>&1; QB_THREADS=1 qb-list -c "$TMPDIR/b.qb" > "$TMPDIR/one" 2>&1; cmp "$TMPDIR/one" "$TMPDIR/two"
+> qb-list: b.qb:5: 2 fields: a record has 3 or 4 TAB-separated fields (id, tags, question, answer)
+> qb-list: b.qb:70001: 2 fields: a record has 3 or 4 TAB-separated fields (id, tags, question, answer)
+> qb-list: b.qb:90000: invalid UTF-8 at column 12
+> 99997
+> status 2
+
+## qb-grep -c: the same counts as one thread, for every kind of selection
+$ awk 'BEGIN { for (i = 1; i <= 100000; i++) if (i == 5 || i == 70001) print "bad\tline"; else printf "id%d\tt%d,x\tQuestion %d about cache%s?\tAnswer %d.\n", i, i % 5, i, i % 3 ? "" : " INDEX", i }' > "$TMPDIR/b.qb"; for args in "cache" "-i index" "-v INDEX" "-F -k all 99" "-w -e 7 -e 8" "-t t3" "-t t3 -T x" "-c -t nosuch" "-k answer 1\\d{4}\\."; do for t in 1 2; do QB_THREADS=$t QB_SPLIT_MIN=1 qb-grep -c $args "$TMPDIR/b.qb" 2>&1 | sed "s#$TMPDIR/##" | cksum; done | uniq | wc -l; done | uniq -c | sed 's/^ *//'; QB_SPLIT_MIN=1 qb-grep -ci index "$TMPDIR/b.qb" 2>&1 | sed "s#$TMPDIR/##"
+> 9 1
+> qb-grep: b.qb:5: 2 fields: a record has 3 or 4 TAB-separated fields (id, tags, question, answer)
+> qb-grep: b.qb:70001: 2 fields: a record has 3 or 4 TAB-separated fields (id, tags, question, answer)
+> 33333
+? 2
+
+## standard input that is a regular file is split too; two files, one after the other
+$ awk 'BEGIN { for (i = 1; i <= 60000; i++) printf "id%d\t\tQ %d?\n", i, i }' > "$TMPDIR/a.qb"; awk 'BEGIN { for (i = 1; i <= 60000; i++) printf "k%d\t\tQ %d?%s\n", i, i, i == 59999 ? "\tbad\\x" : "" }' > "$TMPDIR/b.qb"; QB_SPLIT_MIN=1 qb-grep -c 'Q 5' < "$TMPDIR/a.qb"; QB_SPLIT_MIN=1 qb-list -c "$TMPDIR/a.qb" "$TMPDIR/b.qb" 2>&1 | sed "s#$TMPDIR/##"
+> 11111
+> qb-list: b.qb:59999: unknown escape '\x' in answer at column 21: the escapes are \\, \t and \n
+> 119999
+? 2
+
+## a repeated id in a file too small to fill the ids checked is still found
+$ awk 'BEGIN { for (i = 1; i <= 1000; i++) printf "id%d\t\tQ %d?\n", i == 900 ? 1 : i, i }' > "$TMPDIR/s.qb"; QB_SPLIT_MIN=1 qb-list -c "$TMPDIR/s.qb" 2>&1 | sed "s#$TMPDIR/##g"
+> qb-list: s.qb:900: duplicate id 'id1', first at s.qb:1
+> 999
+? 2
