@@ -591,6 +591,27 @@ import_emit_fields(struct import *imp, unsigned long line,
 	emit(imp, line, f, escaped, 1, hints);
 }
 
+int
+import_line(struct import *imp, struct span *l, unsigned *kind)
+{
+	struct scan_fields f;
+	int got;
+
+	*kind = 0;
+	if ((got = reader_next_split(imp->rd, l, &f)) <= 0)
+		return got;
+	/*
+	 * The pass marks the line's fields by its first four TABs: past
+	 * them (and in a line it did not see whole, SCAN_UNSPLIT) nothing
+	 * is known.
+	 */
+	if (f.ntab < 4 && f.bad == 0)
+		*kind = IMPORT_LINE_CLEAN;
+	if (f.ntab == 0 && f.special == 0)
+		*kind |= IMPORT_LINE_PLAIN;
+	return 1;
+}
+
 /* A batch of records at a time keeps the queue's cost low. */
 #define BATCH	256
 

@@ -119,9 +119,20 @@ void		 import_emit(struct import *, unsigned long line);
 void		 import_emit_fields(struct import *, unsigned long line,
 		    const struct span f[REC_NFIELDS], int escaped,
 		    unsigned hints);
-#define IMPORT_PLAIN	1u	/* printable ASCII, no backslash */
+#define IMPORT_PLAIN	1u	/* valid as it is: UTF-8 without controls,
+				   escaped right (raw: no backslash) */
 #define IMPORT_NOESC	2u	/* raw text without a backslash, TAB or LF */
 #define IMPORT_HINT(field, h)	((unsigned)(h) << 2 * (field))
+/*
+ * The next line, as reader_next() has it (1, 0 or -1), and what the
+ * reader's structural pass found in it, to save looking again: *kind is
+ * IMPORT_LINE_CLEAN when the line is valid UTF-8 without a control other
+ * than TAB, with IMPORT_LINE_PLAIN too when it has no TAB and no
+ * backslash either; 0 when it may have anything.
+ */
+int		 import_line(struct import *, struct span *l, unsigned *kind);
+#define IMPORT_LINE_CLEAN	1u
+#define IMPORT_LINE_PLAIN	2u
 /* Has the reader made enough for now (a batch, or a record handed out)? */
 int		 import_full(const struct import *);
 /* Reports "FILE:LINE: message" as bad input. */

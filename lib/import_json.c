@@ -35,10 +35,31 @@ key_field(const char *key)
 	return import_column(key, strlen(key));
 }
 
-/* key_field() of a key not NUL-terminated (in the text). */
+/*
+ * key_field() of a key not NUL-terminated (in the text); the names
+ * qb-fmt writes are looked for first, as they are most often.
+ */
 static int
 key_field_n(const char *key, size_t len)
 {
+	switch (len) {
+	case 2:
+		if (memcmp(key, "id", 2) == 0)
+			return REC_FIELD_ID;
+		break;
+	case 4:
+		if (memcmp(key, "tags", 4) == 0)
+			return REC_FIELD_TAGS;
+		break;
+	case 6:
+		if (memcmp(key, "answer", 6) == 0)
+			return REC_FIELD_ANSWER;
+		break;
+	case 8:
+		if (memcmp(key, "question", 8) == 0)
+			return REC_FIELD_QUESTION;
+		break;
+	}
 	return import_column(key, len);
 }
 
@@ -225,6 +246,26 @@ fast_string(const char **pp, const char *end, struct buf *to, struct span *v)
 	return 1;
 }
 
+/*
+ * fast_string() on a line known to hold no backslash and no control:
+ * there the first '"' ends the string.
+ */
+static int
+plain_string(const char **pp, const char *end, struct span *v)
+{
+	const char *p = *pp, *q;
+
+	if (p == end || *p++ != '"' ||
+	    (q = memchr(p, '"', (size_t)(end - p))) == NULL)
+		return 0;
+	if (v != NULL) {
+		v->p = p;
+		v->len = (size_t)(q - p);
+	}
+	*pp = q + 1;
+	return 1;
+}
+
 static int
 plain_tag(const char *p, size_t len)
 {
@@ -249,7 +290,7 @@ fast_space(const char *p, const char *end)
 
 static int
 fast_object(struct import *imp, struct js *js, const char *p, size_t len,
-    size_t *used, struct span f[REC_NFIELDS])
+    size_t *used, struct span f[REC_NFIELDS], unsigned plain)
 {
 	const char *start = p, *end = p + len;
 	int seen = 0, k;
@@ -269,7 +310,8 @@ fast_object(struct import *imp, struct js *js, const char *p, size_t len,
 
 		p = fast_space(p, end);
 		key = p + 1;
-		if (!fast_string(&p, end, NULL, NULL))
+		if (!(plain ? plain_string(&p, end, NULL) :
+		    fast_string(&p, end, NULL, NULL)))
 			break;
 		if ((f_ = key_field_n(key, (size_t)(p - key - 1))) >= 0)
 			goto known;
@@ -293,7 +335,8 @@ fast_object(struct import *imp, struct js *js, const char *p, size_t len,
 					struct span t;
 
 					buf_reset(&js->scratch);
-					if (!fast_string(&p, end, &js->scratch, &t))
+					if (!(plain ? plain_string(&p, end, &t) :
+					    fast_string(&p, end, &js->scratch, &t)))
 						goto slow;
 					/* One tag, as import_add_tags keeps it. */
 					if (!plain_tag(t.p, t.len))
@@ -315,7 +358,8 @@ fast_object(struct import *imp, struct js *js, const char *p, size_t len,
 		} else {
 			to = f_ == REC_FIELD_ID ? &imp->id : f_ == REC_FIELD_QUESTION ?
 			    &imp->question : &imp->answer;
-			if (!fast_string(&p, end, to, &f[f_]))
+			if (!(plain ? plain_string(&p, end, &f[f_]) :
+			    fast_string(&p, end, to, &f[f_])))
 				break;
 		}
 		p = fast_space(p, end);
@@ -360,24 +404,33 @@ jsonl_fill(struct import *imp)
 {
 	struct js *js = imp->state;
 	struct span l;
+	unsigned kind;
 	int n = 0, got;
 
 	if (js == NULL)
 		imp->state = js = xcalloc(1, sizeof(*js));
 	while (n < 256 && !import_full(imp) &&
-	    (got = reader_next(imp->rd, &l)) > 0) {
+	    (got = import_line(imp, &l, &kind)) > 0) {
 		struct span f[REC_NFIELDS];
 		json_t *o;
 		size_t i = 0, used;
+		/*
+		 * A clean line's strings are valid text, and the fast path
+		 * lets through only the escapes qb(5) has or unescapes.
+		 */
+		unsigned hints = kind & IMPORT_LINE_CLEAN ?
+		    IMPORT_HINT(REC_FIELD_QUESTION, IMPORT_PLAIN) |
+		    IMPORT_HINT(REC_FIELD_ANSWER, IMPORT_PLAIN) : 0;
 
 		while (i < l.len && (l.p[i] == ' ' || l.p[i] == '\t'))
 			i++;
 		if (i == l.len)
 			continue;
 		n++;
-		if (fast_object(imp, js, l.p, l.len, &used, f) &&
+		if (fast_object(imp, js, l.p, l.len, &used, f,
+		    kind & IMPORT_LINE_PLAIN) &&
 		    fast_space(l.p + used, l.p + l.len) == l.p + l.len) {
-			import_emit_fields(imp, imp->rd->lineno, f, 1, 0);
+			import_emit_fields(imp, imp->rd->lineno, f, 1, hints);
 			continue;
 		}
 		if ((o = parse(imp, l.p, l.len, 0, imp->rd->lineno, NULL)) ==
@@ -638,7 +691,7 @@ json_fill(struct import *imp)
 		}
 		n++;
 		if (fast_object(imp, js, p + js->pos, js->text.len - js->pos,
-		    &used, f))
+		    &used, f, 0))
 			import_emit_fields(imp, js->line, f, 1, 0);
 		else {
 			o = parse(imp, p + js->pos, js->text.len - js->pos,
