@@ -271,10 +271,11 @@ plain_tag(const char *p, size_t len)
 {
 	size_t i;
 
+	/* A backslash: fast_string() left an escape as it is. */
 	for (i = 0; i < len; i++)
-		if (p[i] == ',' || p[i] == ' ' || p[i] == '\t' ||
-		    p[i] == '\n' || p[i] == '\v' || p[i] == '\f' ||
-		    p[i] == '\r')
+		if (p[i] == ',' || p[i] == ' ' || p[i] == '\\' ||
+		    p[i] == '\t' || p[i] == '\n' || p[i] == '\v' ||
+		    p[i] == '\f' || p[i] == '\r')
 			return 0;
 	return len > 0;
 }
@@ -360,6 +361,10 @@ fast_object(struct import *imp, struct js *js, const char *p, size_t len,
 			    &imp->question : &imp->answer;
 			if (!(plain ? plain_string(&p, end, &f[f_]) :
 			    fast_string(&p, end, to, &f[f_])))
+				break;
+			/* Its \\, \n and \t are left escaped, as text is kept. */
+			if (f_ == REC_FIELD_ID && !plain && f[f_].len > 0 &&
+			    memchr(f[f_].p, '\\', f[f_].len) != NULL)
 				break;
 		}
 		p = fast_space(p, end);
