@@ -607,6 +607,8 @@ import_line(struct import *imp, struct span *l, unsigned *kind)
 	 */
 	if (f.ntab < 4 && f.bad == 0)
 		*kind = IMPORT_LINE_CLEAN;
+	if (f.ntab == 0 && f.bad == 0)
+		*kind |= IMPORT_LINE_NOCTRL;
 	if (f.ntab == 0 && f.special == 0)
 		*kind |= IMPORT_LINE_PLAIN;
 	return 1;

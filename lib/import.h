@@ -127,12 +127,14 @@ void		 import_emit_fields(struct import *, unsigned long line,
  * The next line, as reader_next() has it (1, 0 or -1), and what the
  * reader's structural pass found in it, to save looking again: *kind is
  * IMPORT_LINE_CLEAN when the line is valid UTF-8 without a control other
- * than TAB, with IMPORT_LINE_PLAIN too when it has no TAB and no
- * backslash either; 0 when it may have anything.
+ * than TAB, with IMPORT_LINE_NOCTRL when there is no TAB either, and
+ * IMPORT_LINE_PLAIN when there is no backslash besides; 0 when it may
+ * have anything.
  */
 int		 import_line(struct import *, struct span *l, unsigned *kind);
 #define IMPORT_LINE_CLEAN	1u
-#define IMPORT_LINE_PLAIN	2u
+#define IMPORT_LINE_NOCTRL	2u
+#define IMPORT_LINE_PLAIN	4u
 /* Has the reader made enough for now (a batch, or a record handed out)? */
 int		 import_full(const struct import *);
 /* Reports "FILE:LINE: message" as bad input. */

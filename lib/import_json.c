@@ -387,6 +387,126 @@ slow:
 	return 0;
 }
 
+/* Is the literal s (a string constant) at *p?  Then *p is past it. */
+#define LITERAL(p, end, s)	((size_t)((end) - (p)) >= sizeof(s) - 1 && \
+	memcmp((p), (s), sizeof(s) - 1) == 0 && ((p) += sizeof(s) - 1, 1))
+
+/*
+ * The rest of a string, after its opening quote, on a line without
+ * controls: up to the next '"', when no backslash comes before it; else
+ * as fast_string() reads it, escapes and all, \" and \/ undone into to.
+ * NULL when the string does not end or has an escape jansson must read.
+ */
+static const char *
+rest(const char *p, const char *end, struct buf *to, struct span *v,
+    unsigned plain)
+{
+	const char *start = p, *q, *b;
+	int copy = 0;
+
+	if ((q = memchr(p, '"', (size_t)(end - p))) == NULL)
+		return NULL;
+	while (!plain && (b = memchr(p, '\\', (size_t)(q - p))) != NULL) {
+		/* b + 1 is at most q, in the line. */
+		switch (b[1]) {
+		case '"': case '/':
+			buf_add(to, copy ? p : start, (size_t)(b - (copy ? p :
+			    start)));
+			buf_addc(to, b[1]);
+			copy = 1;
+			break;
+		case '\\': case 'n': case 't':
+			if (copy)
+				buf_add(to, p, (size_t)(b + 2 - p));
+			break;
+		default:
+			return NULL;
+		}
+		p = b + 2;
+		/* An escaped quote did not end the string. */
+		if (p > q && (q = memchr(p, '"', (size_t)(end - p))) == NULL)
+			return NULL;
+	}
+	if (copy) {
+		buf_add(to, p, (size_t)(q - p));
+		v->p = to->p;
+		v->len = to->len;
+	} else {
+		v->p = start;
+		v->len = (size_t)(q - start);
+	}
+	return q + 1;
+}
+
+/*
+ * The rest of an id or a tag, after its opening quote, on a line without
+ * controls: up to the next '"', a byte at a time as it is short.  NULL
+ * when there is no '"', or a backslash comes first (the escapes are
+ * jansson's), or in a tag a comma or a space (import_add_tags splits).
+ */
+static const char *
+short_rest(const char *p, const char *end, struct span *v, int tag)
+{
+	const char *start = p;
+
+	for (; p < end && *p != '"'; p++)
+		if (*p == '\\' || (tag && (*p == ',' || *p == ' ')))
+			return NULL;
+	if (p == end)
+		return NULL;
+	v->p = start;
+	v->len = (size_t)(p - start);
+	return p + 1;
+}
+
+/*
+ * The objects qb-fmt writes, on a line without controls: {"id":"...",
+ * "tags":[...],"question":"...","answer":"..."} in that order, no white
+ * space, the id and each tag without a backslash, each tag a plain one.
+ * Read with a few comparisons and a look for each string's end; 0 for
+ * anything else, which fast_object() reads.
+ */
+static int
+usual_object(struct import *imp, const char *p, size_t len,
+    struct span f[REC_NFIELDS], unsigned plain)
+{
+	const char *end = p + len;
+	struct span t;
+
+	import_clear(imp);
+	if (!LITERAL(p, end, "{\"id\":\"") ||
+	    (p = short_rest(p, end, &f[REC_FIELD_ID], 0)) == NULL ||
+	    !LITERAL(p, end, ",\"tags\":["))
+		return 0;
+	if (p < end && *p == ']')
+		p++;
+	else
+		for (;;) {
+			if (p == end || *p++ != '"' ||
+			    (p = short_rest(p, end, &t, 1)) == NULL || t.len == 0)
+				return 0;
+			if (imp->tags.len > 0)
+				buf_addc(&imp->tags, ',');
+			buf_add(&imp->tags, t.p, t.len);
+			if (p < end && *p == ',') {
+				p++;
+				continue;
+			}
+			if (p < end && *p++ == ']')
+				break;
+			return 0;
+		}
+	if (!LITERAL(p, end, ",\"question\":\"") ||
+	    (p = rest(p, end, &imp->question, &f[REC_FIELD_QUESTION],
+	    plain)) == NULL || !LITERAL(p, end, ",\"answer\":\"") ||
+	    (p = rest(p, end, &imp->answer, &f[REC_FIELD_ANSWER], plain)) ==
+	    NULL || end - p != 1 || *p != '}')
+		return 0;
+	f[REC_FIELD_TAGS].p = imp->tags.p != NULL ? imp->tags.p : "";
+	f[REC_FIELD_TAGS].len = imp->tags.len;
+	return 1;
+}
+
 static json_t *
 parse(struct import *imp, const char *p, size_t len, size_t flags,
     unsigned long line, size_t *used)
@@ -432,9 +552,11 @@ jsonl_fill(struct import *imp)
 		if (i == l.len)
 			continue;
 		n++;
-		if (fast_object(imp, js, l.p, l.len, &used, f,
+		if (((kind & IMPORT_LINE_NOCTRL) &&
+		    usual_object(imp, l.p, l.len, f, kind & IMPORT_LINE_PLAIN)) ||
+		    (fast_object(imp, js, l.p, l.len, &used, f,
 		    kind & IMPORT_LINE_PLAIN) &&
-		    fast_space(l.p + used, l.p + l.len) == l.p + l.len) {
+		    fast_space(l.p + used, l.p + l.len) == l.p + l.len)) {
 			import_emit_fields(imp, imp->rd->lineno, f, 1, hints);
 			continue;
 		}

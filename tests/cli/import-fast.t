@@ -121,3 +121,22 @@ $ printf '%s\n' '{"id":"a","tags":["b\\s","c"],"question":"Q1?"}' '{"id":"x\ny",
 > a	b\s,c	Q1?	
 > b	d\\e	Q3?	
 ? 2
+
+## jsonl: the usual key order with escapes in the text: \" and \/ undone, \\ \n \t kept, an escaped quote or backslash at the end, \u read by jansson
+$ printf '%s\n' '{"id":"a","tags":["t"],"question":"say \"hi\"?","answer":"a\/b \\ c\nd\te"}' '{"id":"b","tags":["t"],"question":"ends in \"","answer":"ends in \\"}' '{"id":"c","tags":["t"],"question":"\"\\\"\/","answer":"caf\u00e9"}' '{"id":"d","tags":["t"],"question":"open \"","answer":"A4"' > "$TMPDIR/f.jsonl"; qb-list "$TMPDIR/f.jsonl" 2>&1 | sed "s#$TMPDIR/##"
+> qb-list: f.jsonl:4: JSON: '}' expected near end of file (column 57)
+> a	t	say "hi"?	a/b \\ c\nd\te
+> b	t	ends in "	ends in \\
+> c	t	"\\"/	café
+? 2
+
+## jsonl: the usual key order, but what the short way does not read: an escape in an id or a tag, a tag to split, white space after the object, a null answer, no answer, an empty tag
+$ printf '%s\n' '{"id":"a\/b","tags":["t"],"question":"Q1?","answer":"A1"}' '{"id":"b","tags":["t\"u","v"],"question":"Q2?","answer":"A2"}' '{"id":"c","tags":["t u"],"question":"Q3?","answer":"A3"}' '{"id":"d","tags":["t"],"question":"Q4?","answer":"A4"}  ' '{"id":"e","tags":["t"],"question":"Q5?","answer":null}' '{"id":"f","tags":["t"],"question":"Q6?"}' '{"id":"g","tags":[""],"question":"Q7?","answer":"A7"}' '{"id":"h","tags":[],"question":"Q8?","answer":""}' > "$TMPDIR/f.jsonl"; qb-list "$TMPDIR/f.jsonl" 2>&1 | sed "s#$TMPDIR/##"
+> a/b	t	Q1?	A1
+> b	t"u,v	Q2?	A2
+> c	t,u	Q3?	A3
+> d	t	Q4?	A4
+> e	t	Q5?	
+> f	t	Q6?	
+> g		Q7?	A7
+> h		Q8?	
