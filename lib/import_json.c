@@ -449,6 +449,28 @@ short_rest(const char *p, const char *end, struct span *v, int tag)
 {
 	const char *start = p;
 
+#ifdef __SSE2__
+	/* Most end within 16 bytes: one look, without a branch a byte. */
+	if (end - p >= 16) {
+		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)p);
+		unsigned q = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(b,
+		    _mm_set1_epi8('"')));
+		__m128i stop = _mm_cmpeq_epi8(b, _mm_set1_epi8('\\'));
+
+		if (tag)
+			stop = _mm_or_si128(stop, _mm_or_si128(
+			    _mm_cmpeq_epi8(b, _mm_set1_epi8(',')),
+			    _mm_cmpeq_epi8(b, _mm_set1_epi8(' '))));
+		if (q != 0) {
+			p += __builtin_ctz(q);
+			if ((unsigned)_mm_movemask_epi8(stop) & (q ^ (q - 1)))
+				return NULL;
+			v->p = start;
+			v->len = (size_t)(p - start);
+			return p + 1;
+		}
+	}
+#endif
 	for (; p < end && *p != '"'; p++)
 		if (*p == '\\' || (tag && (*p == ',' || *p == ' ')))
 			return NULL;
