@@ -418,7 +418,8 @@ direct_text(struct span *s, int escaped, unsigned hint, struct buf *scratch)
 		*s = trimmed(*s);
 		return 1;
 	}
-	clean = scan_text_clean(s->p, s->len);
+	clean = (!escaped && (hint & IMPORT_CLEAN)) ||
+	    scan_text_clean(s->p, s->len);
 	if (escaped) {
 		if (!clean)
 			return 0;
@@ -432,9 +433,10 @@ direct_text(struct span *s, int escaped, unsigned hint, struct buf *scratch)
 	}
 	/*
 	 * Raw text: escaped here when it holds a byte to escape, so that its
-	 * escapes are all right; clean text has no TAB or LF.
+	 * escapes are all right; text scan_text_clean() found clean has no
+	 * TAB or LF (text said to be clean may have).
 	 */
-	if (clean && !(hint & IMPORT_NOESC))
+	if (clean && !(hint & (IMPORT_NOESC | IMPORT_CLEAN)))
 		i = scan_find(s->p, 0, s->len, &backslash);
 	else if (!(hint & IMPORT_NOESC))
 		i = scan_find(s->p, 0, s->len, &escapes);
@@ -466,9 +468,9 @@ take(struct import *imp, const struct span f[REC_NFIELDS], struct span id,
 
 	id = trimmed(id);
 	if (!rec_id_valid(id.p, id.len) ||
-	    !direct_text(&q, escaped, hints >> 2 * REC_FIELD_QUESTION & 3,
+	    !direct_text(&q, escaped, IMPORT_HINTS(hints, REC_FIELD_QUESTION),
 	    &imp->esc[0]) || q.len == 0 ||
-	    !direct_text(&a, escaped, hints >> 2 * REC_FIELD_ANSWER & 3,
+	    !direct_text(&a, escaped, IMPORT_HINTS(hints, REC_FIELD_ANSWER),
 	    &imp->esc[1]))
 		return 0;
 	/* Tags as written, or split on white space as Anki writes them. */
@@ -551,11 +553,11 @@ emit(struct import *imp, unsigned long line, const struct span f[REC_NFIELDS],
 	ql->tab[1] = b->len - start;
 	buf_addc(b, '\t');
 	sq = add_text(b, f[REC_FIELD_QUESTION], escaped,
-	    hints >> 2 * REC_FIELD_QUESTION & IMPORT_PLAIN);
+	    IMPORT_HINTS(hints, REC_FIELD_QUESTION) & IMPORT_PLAIN);
 	ql->tab[2] = b->len - start;
 	buf_addc(b, '\t');
 	sa = add_text(b, f[REC_FIELD_ANSWER], escaped,
-	    hints >> 2 * REC_FIELD_ANSWER & IMPORT_PLAIN);
+	    IMPORT_HINTS(hints, REC_FIELD_ANSWER) & IMPORT_PLAIN);
 	/* The id's and the tags' bits are not used: set, to be safe. */
 	ql->special = 1 | 2 | (unsigned)sq << 2 | (unsigned)sa << 3;
 	ql->end = b->len;

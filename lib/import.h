@@ -122,7 +122,10 @@ void		 import_emit_fields(struct import *, unsigned long line,
 #define IMPORT_PLAIN	1u	/* valid as it is: UTF-8 without controls,
 				   escaped right (raw: no backslash) */
 #define IMPORT_NOESC	2u	/* raw text without a backslash, TAB or LF */
-#define IMPORT_HINT(field, h)	((unsigned)(h) << 2 * (field))
+#define IMPORT_CLEAN	4u	/* raw text, valid UTF-8 without a control
+				   other than TAB and LF */
+#define IMPORT_HINT(field, h)	((unsigned)(h) << 4 * (field))
+#define IMPORT_HINTS(hints, field)	((hints) >> 4 * (field) & 0xfu)
 /*
  * The next line, as reader_next() has it (1, 0 or -1), and what the
  * reader's structural pass found in it, to save looking again: *kind is

@@ -39,8 +39,8 @@ struct sv {
 	struct buf	 names;		/* Anki's #columns: line */
 	struct span	 pend;		/* a line read ahead, valid until */
 	int		 have_pend;	/* the next reader_next() */
-	unsigned	 kind;		/* the row's line's IMPORT_LINE_*; 0
-					   for a row of more lines */
+	unsigned	 kind;		/* the row's line's IMPORT_LINE_*; of
+					   more lines, what all are (CLEAN) */
 };
 
 #define NOT_COPIED	((size_t)-1)
@@ -161,6 +161,7 @@ static int
 read_row(struct import *imp, struct sv *sv, unsigned long *start)
 {
 	struct span l;
+	unsigned kind;
 	size_t i;
 	int got;
 
@@ -201,12 +202,12 @@ read_row(struct import *imp, struct sv *sv, unsigned long *start)
 				if (q == NULL) {
 					buf_add(&sv->text, l.p + i, l.len - i);
 					buf_addc(&sv->text, '\n');
-					sv->kind = 0;
-					if (reader_next(imp->rd, &l) <= 0) {
+					if (import_line(imp, &l, &kind) <= 0) {
 						import_error(imp, *start,
 						    "quoted field not closed");
 						return -1;
 					}
+					sv->kind &= kind & IMPORT_LINE_CLEAN;
 					i = 0;
 					continue;
 				}
@@ -415,7 +416,7 @@ row_record(struct import *imp, struct sv *sv, unsigned long line)
 	    &imp->question, &imp->answer };
 	struct span f[REC_NFIELDS] = { { "", 0 }, { "", 0 }, { "", 0 },
 	    { "", 0 } };
-	unsigned seen = 0, inbuf = 0;
+	unsigned seen = 0, inbuf = 0, hint;
 	size_t i, filled = 0;
 	char id[32];
 	int r;
@@ -484,13 +485,15 @@ row_record(struct import *imp, struct sv *sv, unsigned long line)
 			f[r].len = bufs[r]->len;
 		}
 	/*
-	 * Text from one line without TAB or backslash, valid UTF-8 without
-	 * controls, is valid as it is, whatever the quotes did to it.
+	 * Text from lines of valid UTF-8 without controls (but TAB) is clean
+	 * whatever the quotes did to it; with no TAB or backslash, and no
+	 * line break, it is valid as it is.
 	 */
-	import_emit_fields(imp, line, f, 0, !sv->html &&
-	    (sv->kind & IMPORT_LINE_PLAIN) ?
-	    IMPORT_HINT(REC_FIELD_QUESTION, IMPORT_PLAIN) |
-	    IMPORT_HINT(REC_FIELD_ANSWER, IMPORT_PLAIN) : 0);
+	hint = sv->html ? 0 : sv->kind & IMPORT_LINE_PLAIN ? IMPORT_PLAIN :
+	    sv->kind & IMPORT_LINE_CLEAN ? IMPORT_CLEAN : 0;
+	import_emit_fields(imp, line, f, 0,
+	    IMPORT_HINT(REC_FIELD_QUESTION, hint) |
+	    IMPORT_HINT(REC_FIELD_ANSWER, hint));
 }
 
 static int

@@ -140,3 +140,30 @@ $ printf '%s\n' '{"id":"a\/b","tags":["t"],"question":"Q1?","answer":"A1"}' '{"i
 > f	t	Q6?	
 > g		Q7?	A7
 > h		Q8?	
+
+## csv: rows over several lines and rows with TABs, clean or not: invalid UTF-8 on a later line, a C1 control, a bad byte after three TABs and after four
+$ printf 'id,tags,question,answer\na,t,"two\nlines \303",ok\nb,t,"two\nlines \302\205",ok\nc,t,"two\r\nlines \303\251","and\nmore"\nd,t,"a\tb\tc\t\303",ok\ne,t,"a\tb\tc\td\t\303",ok\nf,t,"a\tb\tc\td\te\303\251",ok\ng,t,"tab\tand\\\\ back",ok\n' > "$TMPDIR/f.csv"; qb-list "$TMPDIR/f.csv" 2>&1 | sed "s#$TMPDIR/##"
+> qb-list: f.csv:2: invalid UTF-8
+> qb-list: f.csv:4: control character U+0085 in question
+> qb-list: f.csv:9: invalid UTF-8
+> qb-list: f.csv:10: invalid UTF-8
+> c	t	two\nlines é	and\nmore
+> f	t	a\tb\tc\td\teé	ok
+> g	t	tab\tand\\\\ back	ok
+? 2
+
+## tsv: rows with TABs inside quotes, clean or not
+$ printf 'question\tanswer\n"a\tb"\tok\n"c\td \303"\tok\n"e\nf"\t"g\th"\n' > "$TMPDIR/f.tsv"; qb-list "$TMPDIR/f.tsv" 2>&1 | sed "s#$TMPDIR/##"
+> qb-list: f.tsv:3: invalid UTF-8
+> qe5bacb190412		a\tb	ok
+> qc34f2118f0a4		e\nf	g\th
+? 2
+
+## jsonl: ids and tags longer than 16 bytes, a comma, a space or an escape past the 16th byte
+$ printf '%s\n' '{"id":"a-long-id-of-24-bytes","tags":["a-tag-longer-than-16","b"],"question":"Q1?","answer":"A1"}' '{"id":"b","tags":["a-tag-longer-than-16,x"],"question":"Q2?","answer":"A2"}' '{"id":"c","tags":["a-tag-longer-than-16 y"],"question":"Q3?","answer":"A3"}' '{"id":"d-long-id-of-24-bytes\n","tags":[],"question":"Q4?","answer":"A4"}' '{"id":"e","tags":["a-tag-longer-than-16\\"],"question":"Q5?","answer":"A5"}' > "$TMPDIR/f.jsonl"; qb-list "$TMPDIR/f.jsonl" 2>&1 | sed "s#$TMPDIR/##"
+> qb-list: f.jsonl:4: bad id: an id is 1 to 64 bytes of A-Z a-z 0-9 . _ : / -
+> a-long-id-of-24-bytes	a-tag-longer-than-16,b	Q1?	A1
+> b	a-tag-longer-than-16,x	Q2?	A2
+> c	a-tag-longer-than-16,y	Q3?	A3
+> e	a-tag-longer-than-16\	Q5?	A5
+? 2
