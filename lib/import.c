@@ -457,7 +457,8 @@ direct_text(struct span *s, int escaped, unsigned hint, struct buf *scratch)
 
 /*
  * The record handed out where its fields are, when they are valid as they
- * stand; 0 leaves everything, messages included, to the queue and rec_parse.
+ * stand (the id, trimmed, is); 0 leaves everything, messages included, to
+ * the queue and rec_parse.
  */
 static int
 take(struct import *imp, const struct span f[REC_NFIELDS], struct span id,
@@ -466,9 +467,7 @@ take(struct import *imp, const struct span f[REC_NFIELDS], struct span id,
 	struct rec *r = imp->r;
 	struct span q = f[REC_FIELD_QUESTION], a = f[REC_FIELD_ANSWER], tags;
 
-	id = trimmed(id);
-	if (!rec_id_valid(id.p, id.len) ||
-	    !direct_text(&q, escaped, IMPORT_HINTS(hints, REC_FIELD_QUESTION),
+	if (!direct_text(&q, escaped, IMPORT_HINTS(hints, REC_FIELD_QUESTION),
 	    &imp->esc[0]) || q.len == 0 ||
 	    !direct_text(&a, escaped, IMPORT_HINTS(hints, REC_FIELD_ANSWER),
 	    &imp->esc[1]))
@@ -500,16 +499,20 @@ emit(struct import *imp, unsigned long line, const struct span f[REC_NFIELDS],
 {
 	struct buf *b = &imp->queue;
 	struct span id = f[REC_FIELD_ID], q = trimmed(f[REC_FIELD_QUESTION]);
-	struct span tags = f[REC_FIELD_TAGS];
+	struct span tags = f[REC_FIELD_TAGS], tid = trimmed(id);
 	struct import_line *ql;
 	size_t start;
-	int sq, sa;
+	int sq, sa, valid = rec_id_valid(tid.p, tid.len);
 
+	/* A valid id (most are) is none of the bad ones looked for here. */
 	if (id.len == 0 && q.len > 0) {
-		id.p = imp->idbuf;
-		id.len = derive_id(imp, q, escaped, imp->idbuf,
+		id.p = tid.p = imp->idbuf;
+		id.len = tid.len = derive_id(imp, q, escaped, imp->idbuf,
 		    sizeof(imp->idbuf));
-	} else if (has_tab_or_lf(id)) {
+		valid = 1;
+	} else if (valid)
+		;
+	else if (has_tab_or_lf(id)) {
 		/* Any other bad id is rec_parse's to report. */
 		import_error(imp, line, "bad id: an id is 1 to 64 bytes of "
 		    "A-Z a-z 0-9 . _ : / -");
@@ -521,7 +524,7 @@ emit(struct import *imp, unsigned long line, const struct span f[REC_NFIELDS],
 		import_error(imp, line, "empty question");
 		import_clear(imp);
 		return;
-	} else if (trimmed(id).len > 0 && *trimmed(id).p == '#') {
+	} else if (tid.len > 0 && *tid.p == '#') {
 		/* ...and this one for a comment. */
 		import_error(imp, line, "'#' in id: ids are made of "
 		    "A-Z a-z 0-9 . _ : / -");
@@ -531,7 +534,7 @@ emit(struct import *imp, unsigned long line, const struct span f[REC_NFIELDS],
 	if (direct && imp->r != NULL && imp->qn == 0 && !imp->taken) {
 		/* One record at a time, handed out or queued. */
 		imp->stop = 1;
-		if (take(imp, f, id, escaped, hints)) {
+		if (valid && take(imp, f, tid, escaped, hints)) {
 			imp->taken = 1;
 			imp->lineno = line;
 			import_clear(imp);
