@@ -99,12 +99,26 @@ clear_row(struct sv *sv)
 }
 
 /*
- * The fast path for a row of the usual kind: under a header, on one line
- * without TAB or backslash that is valid UTF-8 without controls, its
- * quoted fields without "", one field a column, each role once, not all
- * empty.  Its fields go to import_emit_fields() where they stand, and 1
- * is returned; 0 leaves the row to read_row() and row_record(), which
- * also say what is wrong with it.
+ * What the row's text is known to be, as a hint: text from lines of valid
+ * UTF-8 without controls (but TAB) is clean whatever the quotes did to
+ * it; with no TAB or backslash, and no line break, it is valid as it is.
+ * Anki's HTML is made into other text.
+ */
+static unsigned
+row_hint(const struct sv *sv)
+{
+	if (sv->html)
+		return 0;
+	return sv->kind & IMPORT_LINE_PLAIN ? IMPORT_PLAIN :
+	    sv->kind & IMPORT_LINE_CLEAN ? IMPORT_CLEAN : 0;
+}
+
+/*
+ * The fast path for a row of the usual kind: under a header, on one line,
+ * its quoted fields without "", one field a column, each role once, not
+ * all empty.  Its fields go to import_emit_fields() where they stand (with
+ * the hint the line's kind gives), and 1 is returned; 0 leaves the row to
+ * read_row() and row_record(), which also say what is wrong with it.
  */
 static int
 plain_row(struct import *imp, struct sv *sv, struct span l, unsigned long line)
@@ -147,8 +161,8 @@ plain_row(struct import *imp, struct sv *sv, struct span l, unsigned long line)
 		return 0;
 	import_clear(imp);
 	import_emit_fields(imp, line, f, 0,
-	    IMPORT_HINT(REC_FIELD_QUESTION, IMPORT_PLAIN) |
-	    IMPORT_HINT(REC_FIELD_ANSWER, IMPORT_PLAIN));
+	    IMPORT_HINT(REC_FIELD_QUESTION, row_hint(sv)) |
+	    IMPORT_HINT(REC_FIELD_ANSWER, row_hint(sv)));
 	return 1;
 }
 
@@ -177,8 +191,8 @@ read_row(struct import *imp, struct sv *sv, unsigned long *start)
 			    "read error"), 0) : 0;
 	} while (l.len == 0);
 	*start = imp->rd->lineno;
-	if ((sv->kind & IMPORT_LINE_PLAIN) && sv->header && !sv->html &&
-	    !sv->tsv && plain_row(imp, sv, l, *start))
+	if (sv->header && !sv->tsv && !sv->html &&
+	    plain_row(imp, sv, l, *start))
 		return 2;
 	clear_row(sv);
 	i = 0;
@@ -416,7 +430,7 @@ row_record(struct import *imp, struct sv *sv, unsigned long line)
 	    &imp->question, &imp->answer };
 	struct span f[REC_NFIELDS] = { { "", 0 }, { "", 0 }, { "", 0 },
 	    { "", 0 } };
-	unsigned seen = 0, inbuf = 0, hint;
+	unsigned seen = 0, inbuf = 0;
 	size_t i, filled = 0;
 	char id[32];
 	int r;
@@ -484,16 +498,9 @@ row_record(struct import *imp, struct sv *sv, unsigned long line)
 			f[r].p = bufs[r]->p != NULL ? bufs[r]->p : "";
 			f[r].len = bufs[r]->len;
 		}
-	/*
-	 * Text from lines of valid UTF-8 without controls (but TAB) is clean
-	 * whatever the quotes did to it; with no TAB or backslash, and no
-	 * line break, it is valid as it is.
-	 */
-	hint = sv->html ? 0 : sv->kind & IMPORT_LINE_PLAIN ? IMPORT_PLAIN :
-	    sv->kind & IMPORT_LINE_CLEAN ? IMPORT_CLEAN : 0;
 	import_emit_fields(imp, line, f, 0,
-	    IMPORT_HINT(REC_FIELD_QUESTION, hint) |
-	    IMPORT_HINT(REC_FIELD_ANSWER, hint));
+	    IMPORT_HINT(REC_FIELD_QUESTION, row_hint(sv)) |
+	    IMPORT_HINT(REC_FIELD_ANSWER, row_hint(sv)));
 }
 
 static int
