@@ -596,6 +596,8 @@ import_emit_fields(struct import *imp, unsigned long line,
 	emit(imp, line, f, escaped, 1, hints);
 }
 
+int import_fast = 1;
+
 int
 import_line(struct import *imp, struct span *l, unsigned *kind)
 {
@@ -603,7 +605,7 @@ import_line(struct import *imp, struct span *l, unsigned *kind)
 	int got;
 
 	*kind = 0;
-	if ((got = reader_next_split(imp->rd, l, &f)) <= 0)
+	if ((got = reader_next_split(imp->rd, l, &f)) <= 0 || !import_fast)
 		return got;
 	/*
 	 * The pass marks the line's fields by its first four TABs: past

@@ -135,6 +135,12 @@ void		 import_emit_fields(struct import *, unsigned long line,
  * have anything.
  */
 int		 import_line(struct import *, struct span *l, unsigned *kind);
+/*
+ * 1 (the default): readers take their fast paths.  0: import_line() says
+ * nothing of a line and readers take their careful paths only, so that
+ * the fuzz targets can check that both make the same records.
+ */
+extern int	 import_fast;
 #define IMPORT_LINE_CLEAN	1u
 #define IMPORT_LINE_NOCTRL	2u
 #define IMPORT_LINE_PLAIN	4u

@@ -191,7 +191,7 @@ read_row(struct import *imp, struct sv *sv, unsigned long *start)
 			    "read error"), 0) : 0;
 	} while (l.len == 0);
 	*start = imp->rd->lineno;
-	if (sv->header && !sv->tsv && !sv->html &&
+	if (import_fast && sv->header && !sv->tsv && !sv->html &&
 	    plain_row(imp, sv, l, *start))
 		return 2;
 	clear_row(sv);
