@@ -474,7 +474,8 @@ take(struct import *imp, const struct span f[REC_NFIELDS], struct span id,
 		return 0;
 	/* Tags as written, or split on white space as Anki writes them. */
 	tags = f[REC_FIELD_TAGS];
-	if (rec_tag_list(r, tags.p, tags.len) != REC_OK &&
+	if (rec_tag_list_in(r, tags.p, tags.len, imp->tags_avail > tags.len ?
+	    imp->tags_avail : tags.len) != REC_OK &&
 	    (joined(tags.p, tags.len) || (joined_tags(imp, &tags),
 	    rec_tag_list(r, tags.p, tags.len) != REC_OK)))
 		return 0;
@@ -594,6 +595,7 @@ import_emit_fields(struct import *imp, unsigned long line,
     const struct span f[REC_NFIELDS], int escaped, unsigned hints)
 {
 	emit(imp, line, f, escaped, 1, hints);
+	imp->tags_avail = 0;
 }
 
 int import_fast = 1;

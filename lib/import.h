@@ -57,6 +57,9 @@ struct import {
 	int		 taken;
 	int		 stop;		/* the reader must return now */
 	char		 idbuf[48];	/* the id derived for it */
+	size_t		 tags_avail;	/* bytes that may be read at the tags
+					   import_emit_fields() is given, when
+					   more than theirs; else 0 */
 	struct buf	 esc[2];	/* its question and answer escaped */
 	struct buf	 tagtmp;	/* tags split, for the queue */
 

@@ -160,6 +160,9 @@ plain_row(struct import *imp, struct sv *sv, struct span l, unsigned long line)
 	if (filled == 0)
 		return 0;
 	import_clear(imp);
+	/* The rest of the line may be read with the tags. */
+	if (seen & 1u << REC_FIELD_TAGS)
+		imp->tags_avail = (size_t)(end - f[REC_FIELD_TAGS].p);
 	import_emit_fields(imp, line, f, 0,
 	    IMPORT_HINT(REC_FIELD_QUESTION, row_hint(sv)) |
 	    IMPORT_HINT(REC_FIELD_ANSWER, row_hint(sv)));

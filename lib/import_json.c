@@ -524,6 +524,12 @@ usual_object(struct import *imp, const char *p, size_t len,
 	    (p = rest(p, end, &imp->answer, &f[REC_FIELD_ANSWER], plain)) ==
 	    NULL || end - p != 1 || *p != '}')
 		return 0;
+	if (imp->tags.len > 0) {
+		/* Zeros after the list, which may then be read with it. */
+		buf_reserve(&imp->tags, 32);
+		memset(imp->tags.p + imp->tags.len, 0, 32);
+		imp->tags_avail = imp->tags.len + 32;
+	}
 	f[REC_FIELD_TAGS].p = imp->tags.p != NULL ? imp->tags.p : "";
 	f[REC_FIELD_TAGS].len = imp->tags.len;
 	return 1;

@@ -342,9 +342,16 @@ tag_list(struct rec *r, const char *p, size_t len, size_t avail, size_t col0)
 enum rec_err
 rec_tag_list(struct rec *r, const char *p, size_t len)
 {
+	return rec_tag_list_in(r, p, len, len);
+}
+
+enum rec_err
+rec_tag_list_in(struct rec *r, const char *p, size_t len, size_t avail)
+{
 	struct span s = trim(p, len);
 
-	return tag_list(r, s.p, s.len, s.len, 1 + (size_t)(s.p - p));
+	return tag_list(r, s.p, s.len, avail - (size_t)(s.p - p),
+	    1 + (size_t)(s.p - p));
 }
 
 uint64_t

@@ -167,3 +167,11 @@ $ printf '%s\n' '{"id":"a-long-id-of-24-bytes","tags":["a-tag-longer-than-16","b
 > c	a-tag-longer-than-16,y	Q3?	A3
 > e	a-tag-longer-than-16\	Q5?	A5
 ? 2
+
+## csv: the tags column last, quoted or not, and no tags column at all
+$ printf 'question,answer,tags\nQ1?,A1,"b,a"\nQ2?,A2,Z\nQ3?,A3,\n' > "$TMPDIR/f.csv"; printf 'question,answer\nQ4?,A4\nQ5?,A5\n' > "$TMPDIR/g.csv"; qb-list "$TMPDIR/f.csv" "$TMPDIR/g.csv"
+> q85d39e19efd7	b,a	Q1?	A1
+> q85d71e19efda	z	Q2?	A2
+> q85da9e19efdd		Q3?	A3
+> q85c29e19efc9		Q4?	A4
+> q85c61e19efcc		Q5?	A5
