@@ -525,10 +525,15 @@ usual_object(struct import *imp, const char *p, size_t len,
 	    NULL || end - p != 1 || *p != '}')
 		return 0;
 	if (imp->tags.len > 0) {
-		/* Zeros after the list, which may then be read with it. */
-		buf_reserve(&imp->tags, 32);
-		memset(imp->tags.p + imp->tags.len, 0, 32);
-		imp->tags_avail = imp->tags.len + 32;
+		/*
+		 * Zeros after the list, which may then be read with it (a
+		 * copy: a memset compiles to a slow rep stos).
+		 */
+		static const char zeros[32];
+
+		buf_reserve(&imp->tags, sizeof(zeros));
+		memcpy(imp->tags.p + imp->tags.len, zeros, sizeof(zeros));
+		imp->tags_avail = imp->tags.len + sizeof(zeros);
 	}
 	f[REC_FIELD_TAGS].p = imp->tags.p != NULL ? imp->tags.p : "";
 	f[REC_FIELD_TAGS].len = imp->tags.len;
