@@ -511,21 +511,19 @@ emit(struct import *imp, unsigned long line, const struct span f[REC_NFIELDS],
 		id.len = tid.len = derive_id(imp, q, escaped, imp->idbuf,
 		    sizeof(imp->idbuf));
 		valid = 1;
-	} else if (valid)
-		;
-	else if (has_tab_or_lf(id)) {
+	} else if (!valid && has_tab_or_lf(id)) {
 		/* Any other bad id is rec_parse's to report. */
 		import_error(imp, line, "bad id: an id is 1 to 64 bytes of "
 		    "A-Z a-z 0-9 . _ : / -");
 		import_clear(imp);
 		return;
-	} else if (q.len == 0 && is_blank(id) && !joined_tags(imp, &tags) &&
-	    is_blank(f[REC_FIELD_ANSWER])) {
+	} else if (!valid && q.len == 0 && is_blank(id) &&
+	    !joined_tags(imp, &tags) && is_blank(f[REC_FIELD_ANSWER])) {
 		/* rec_parse would take the line for a blank one. */
 		import_error(imp, line, "empty question");
 		import_clear(imp);
 		return;
-	} else if (tid.len > 0 && *tid.p == '#') {
+	} else if (!valid && tid.len > 0 && *tid.p == '#') {
 		/* ...and this one for a comment. */
 		import_error(imp, line, "'#' in id: ids are made of "
 		    "A-Z a-z 0-9 . _ : / -");

@@ -138,15 +138,15 @@ void		 import_emit_fields(struct import *, unsigned long line,
  * have anything.
  */
 int		 import_line(struct import *, struct span *l, unsigned *kind);
+#define IMPORT_LINE_CLEAN	1u
+#define IMPORT_LINE_NOCTRL	2u
+#define IMPORT_LINE_PLAIN	4u
 /*
  * 1 (the default): readers take their fast paths.  0: import_line() says
  * nothing of a line and readers take their careful paths only, so that
  * the fuzz targets can check that both make the same records.
  */
 extern int	 import_fast;
-#define IMPORT_LINE_CLEAN	1u
-#define IMPORT_LINE_NOCTRL	2u
-#define IMPORT_LINE_PLAIN	4u
 /* Has the reader made enough for now (a batch, or a record handed out)? */
 int		 import_full(const struct import *);
 /* Reports "FILE:LINE: message" as bad input. */
