@@ -155,7 +155,8 @@ plain_row(struct import *imp, struct sv *sv, struct span l, unsigned long line)
 			f[role].len = (size_t)(s - p);
 		}
 		filled += s > p;
-		p = stop + 1;
+		if (stop < end)
+			p = stop + 1;
 	}
 	if (filled == 0)
 		return 0;
