@@ -321,8 +321,8 @@ main(int argc, char *argv[])
 	mine.matcher = matcher;
 	src_init(&s, argc - optind, argv + optind, SRC_STDIN);
 	if (count && !quiet && max < 0) {
-		struct src_counter c = { keep, &mine, thread_ctx_new,
-		    thread_ctx_free };
+		struct src_counter c = { .keep = keep, .ctx = &mine,
+		    .ctx_new = thread_ctx_new, .ctx_free = thread_ctx_free };
 
 		selected = (long long)src_count(&s, &c);
 		all_read = 1;

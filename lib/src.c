@@ -26,7 +26,17 @@ struct src_split {
 	void		*ctx;
 	unsigned long	 counted;
 	struct diag_held held;
+	/* For ahead(): where every SPLIT_MARK-th record starts. */
+	off_t		*marks;
+	size_t		 nmarks;
+	/* src_ahead_rec() reads the part again from a mark. */
+	struct reader	 again;
+	struct rec	 rec;
+	unsigned long	 next;		/* the index of again's next record */
+	int		 reading;
 };
+
+#define SPLIT_MARK	1024
 
 static void	split_start(struct src *);
 static int	split_join(struct src *, int keep);
@@ -374,6 +384,9 @@ split_free(struct src_split *sp)
 		sp->src.counter->ctx_free(sp->ctx);
 	src_free(&sp->src);
 	buf_free(&sp->held.msgs);
+	free(sp->marks);
+	reader_free(&sp->again);
+	rec_free(&sp->rec);
 	free(sp);
 }
 
@@ -396,7 +409,12 @@ split_join(struct src *s, int reached)
 	/* Its ids were not checked: right only once no more are. */
 	if ((taken = reached && !sp->held.full && s->idsfull)) {
 		diag_held_print(&sp->held, s->rd.lineno);
-		s->counted_ahead += sp->counted;
+		if (s->counter->ahead != NULL) {
+			s->ahead = sp;
+			s->counter->ahead(s, sp->counted, s->counter->ctx);
+			s->ahead = NULL;
+		} else
+			s->counted_ahead += sp->counted;
 	}
 	split_free(sp);
 	if (reached && !taken) {
@@ -428,11 +446,40 @@ split_run(void *arg)
 	const struct src_counter *c = s->counter;
 
 	diag_hold(&sp->held);
-	while (src_next(s) != NULL && !sp->held.full)
-		if (c->keep == NULL || c->keep(s, sp->ctx) == 1)
+	while (src_next(s) != NULL && !sp->held.full) {
+		if (c->ahead != NULL && sp->counted % SPLIT_MARK == 0) {
+			sp->marks = xreallocarray(sp->marks, sp->nmarks + 1,
+			    sizeof(*sp->marks));
+			sp->marks[sp->nmarks++] = reader_offset(&s->rd,
+			    s->line.p);
+		}
+		if (sp->ctx == NULL || c->keep(s, sp->ctx) == 1)
 			sp->counted++;
+	}
 	diag_hold(NULL);
 	return NULL;
+}
+
+struct rec *
+src_ahead_rec(struct src *s, unsigned long i)
+{
+	struct src_split *sp = s->ahead;
+	struct scan_fields f;
+	struct span l;
+
+	if (!sp->reading || i < sp->next ||
+	    i / SPLIT_MARK > sp->next / SPLIT_MARK) {
+		reader_open_range(&sp->again, s->rd.name, s->rd.fd,
+		    sp->marks[i / SPLIT_MARK], -1);
+		sp->next = i / SPLIT_MARK * SPLIT_MARK;
+		sp->reading = 1;
+	}
+	/* The lines were read once: every one is known good or not. */
+	while (reader_next_split(&sp->again, &l, &f) > 0)
+		if (rec_parse_split(&sp->rec, l.p, l.len, &f) == REC_RECORD &&
+		    sp->next++ == i)
+			return &sp->rec;
+	diag_fatal("%s: changed while read", s->rd.name);
 }
 
 /* QB_SPLIT_MIN, or SRC_SPLIT_MIN; 0 when QB_THREADS says one thread. */
@@ -485,13 +532,15 @@ split_start(struct src *s)
 	void *ctx = NULL;
 
 	if (s->fmt != IMPORT_QB || s->split != NULL || min <= 0 ||
-	    s->ids.max == 0 ||
-	    from < 0 || (c->keep != NULL && c->ctx_new == NULL) ||
+	    s->ids.max == 0 || s->ahead != NULL ||
+	    from < 0 || (c->keep != NULL && c->ahead == NULL &&
+	    c->ctx_new == NULL) ||
 	    fstat(s->rd.fd, &st) < 0 || !S_ISREG(st.st_mode) ||
 	    st.st_size - from < min ||
 	    (at = line_start_from(s->rd.fd, from + (st.st_size - from) / 2,
 	    st.st_size)) < 0 || at >= st.st_size ||
-	    (c->keep != NULL && (ctx = c->ctx_new(c->ctx)) == NULL))
+	    (c->keep != NULL && c->ahead == NULL &&
+	    (ctx = c->ctx_new(c->ctx)) == NULL))
 		return;
 	/* Scanners are chosen at their first use: here, not in two threads. */
 	(void)scan_impl();

@@ -64,6 +64,7 @@ struct src {
 	const struct src_counter *counter;
 	struct src_split *split;
 	unsigned long	 counted_ahead;	/* by threads that have ended */
+	struct src_split *ahead;	/* in counter->ahead() */
 };
 
 /*
@@ -79,6 +80,12 @@ struct src_counter {
 	void		*ctx;
 	void		*(*ctx_new)(void *ctx);
 	void		(*ctx_free)(void *ctx);
+	/*
+	 * Or: another thread counts every record of its part, then this
+	 * one is given them, in order, as n records called ahead(src, n, ctx)
+	 * where keep would have seen them; src_ahead_rec() reads one.
+	 */
+	void		(*ahead)(struct src *, unsigned long n, void *ctx);
 };
 
 void		 src_init(struct src *, int nfiles, char **files,
@@ -105,6 +112,11 @@ struct rec	*src_next(struct src *);
  */
 #define SRC_SPLIT_MIN	(16ul << 20)
 unsigned long	 src_count(struct src *, const struct src_counter *c);
+/*
+ * In ahead(): the record of index i (from 0) of the n, read again; fastest
+ * in increasing i, at most a few thousand lines read for each.
+ */
+struct rec	*src_ahead_rec(struct src *, unsigned long i);
 /*
  * Writes the record last returned in canonical form, as rec_write() does;
  * a line that is canonical already may be copied from its file unread.

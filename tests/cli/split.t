@@ -1,5 +1,6 @@
-# src_count() (lib/src.c) reads a big file in two threads for qb-list -c and
-# qb-grep -c: the same counts, messages and status as one thread gives.
+# src_count() (lib/src.c) reads a big file in two threads for qb-list -c,
+# qb-grep -c and qb-pick: the same output, messages and status as one
+# thread gives.
 # QB_SPLIT_MIN=1 splits the small files here; the bank has 100,000 records,
 # more than the 49,152 ids checked for repeats, with bad lines in both halves.
 
@@ -30,4 +31,13 @@ $ awk 'BEGIN { for (i = 1; i <= 60000; i++) printf "id%d\t\tQ %d?\n", i, i }' > 
 $ awk 'BEGIN { for (i = 1; i <= 1000; i++) printf "id%d\t\tQ %d?\n", i == 900 ? 1 : i, i }' > "$TMPDIR/s.qb"; QB_SPLIT_MIN=1 qb-list -c "$TMPDIR/s.qb" 2>&1 | sed "s#$TMPDIR/##g"
 > qb-list: s.qb:900: duplicate id 'id1', first at s.qb:1
 > 999
+? 2
+
+## qb-pick: the same picks as one thread, whichever half they come from
+$ awk 'BEGIN { for (i = 1; i <= 100000; i++) if (i == 5 || i == 70001) print "bad\tline"; else printf "id%d\tt%d\tQuestion %d?\tAnswer %d.\n", i, i % 5, i, i }' > "$TMPDIR/b.qb"; for n in 1 2 5 64 65; do for seed in a b c d e f g h; do for t in 1 2; do QB_THREADS=$t QB_SPLIT_MIN=1 qb-pick -n $n -s $seed "$TMPDIR/b.qb" 2>&1 | sed "s#$TMPDIR/##" | cksum; done | uniq | wc -l; done; done | uniq -c | sed 's/^ *//'; QB_SPLIT_MIN=1 qb-pick -s f -n 2 "$TMPDIR/b.qb" 2>&1 | sed "s#$TMPDIR/##"
+> 40 1
+> qb-pick: b.qb:5: 2 fields: a record has 3 or 4 TAB-separated fields (id, tags, question, answer)
+> qb-pick: b.qb:70001: 2 fields: a record has 3 or 4 TAB-separated fields (id, tags, question, answer)
+> id68875	t0	Question 68875?	Answer 68875.
+> id75542	t2	Question 75542?	Answer 75542.
 ? 2

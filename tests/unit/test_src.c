@@ -177,7 +177,8 @@ odd_ctx_new(void *ctx)
 static unsigned long
 count_file(char *path, int threads, char **err, int *split)
 {
-	struct src_counter c = { odd_line, NULL, odd_ctx_new, free };
+	struct src_counter c = { .keep = odd_line, .ctx_new = odd_ctx_new,
+	    .ctx_free = free };
 	unsigned long n;
 	struct src s;
 	FILE *tmp;
@@ -272,6 +273,81 @@ split_given_up_on_many_messages(void **state)
 	unlink(path);
 }
 
+/* keep() and ahead() see every record once, in order: ids 1 to n. */
+struct in_order {
+	unsigned long	 next;		/* the id expected */
+	unsigned long	 ahead;		/* records given by ahead() */
+	int		 wrong;
+};
+
+static unsigned long
+id_number(const struct rec *r)
+{
+	return strtoul(r->id.p + 2, NULL, 10);
+}
+
+static void
+check_order(struct in_order *o, const struct rec *r)
+{
+	/* Bad lines replace records: their ids are skipped. */
+	while (o->next < id_number(r))
+		o->next++;
+	o->wrong |= id_number(r) != o->next++;
+}
+
+static int
+in_order_keep(struct src *s, void *arg)
+{
+	check_order(arg, &s->rec);
+	return 1;
+}
+
+static void
+in_order_ahead(struct src *s, unsigned long n, void *arg)
+{
+	struct in_order *o = arg;
+	unsigned long i, first = o->next;
+
+	o->ahead += n;
+	for (i = 0; i < n; i++)
+		check_order(o, src_ahead_rec(s, i));
+	/* Read again out of order, and from a mark far on. */
+	o->wrong |= id_number(src_ahead_rec(s, n - 1)) < first + n - 1;
+	o->wrong |= id_number(src_ahead_rec(s, 3)) < first + 3;
+	o->wrong |= id_number(src_ahead_rec(s, 3000)) < first + 3000;
+}
+
+static void
+split_records_ahead_read_again(void **state)
+{
+	static const unsigned long bad[] = { 80000, 80001, 90000 };
+	char path[] = "/tmp/qb-src-split-XXXXXX", *p = path;
+	struct in_order o = { 1, 0, 0 };
+	struct src_counter c = { .keep = in_order_keep, .ctx = &o,
+	    .ahead = in_order_ahead };
+	struct src s;
+	FILE *tmp;
+	char *err;
+	int saved;
+
+	(void)state;
+	close(mkstemp(path));
+	write_bank(path, 100000, bad, 3, 0);
+	setenv("QB_SPLIT_MIN", "1", 1);
+	diag_init("qb-test");
+	saved = capture_start(2, &tmp);
+	src_init(&s, 1, &p, SRC_STDIN);
+	(void)src_count(&s, &c);
+	src_free(&s);
+	err = capture_end(2, saved, tmp);
+	assert_non_null(strstr(err, ":90000: 2 fields"));
+	free(err);
+	unsetenv("QB_SPLIT_MIN");
+	assert_true(o.ahead > 40000);
+	assert_false(o.wrong);
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -283,6 +359,7 @@ main(void)
 		cmocka_unit_test(split_count_is_one_threads_count),
 		cmocka_unit_test(split_not_taken_while_ids_are_checked),
 		cmocka_unit_test(split_given_up_on_many_messages),
+		cmocka_unit_test(split_records_ahead_read_again),
 	};
 
 	return cmocka_run_group_tests_name("src", tests, NULL, NULL);
