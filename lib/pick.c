@@ -91,12 +91,17 @@ pick_random(struct src *s, size_t count, const char *seed)
 {
 	struct offers o;
 	struct src_counter c = { .keep = offer, .ctx = &o,
-	    .ahead = count <= PICK_AHEAD_MAX ? offer_ahead : NULL };
+	    .ahead = offer_ahead };
+	struct rec *rec;
 	size_t n;
 
 	seed_rng(&o.rng, seed);
 	sample_init(&o.sample, count);
-	(void)src_count(s, &c);
+	if (count <= PICK_AHEAD_MAX)
+		(void)src_count(s, &c);
+	else
+		while ((rec = src_next(s)) != NULL)
+			sample_offer(&o.sample, &o.rng, rec);
 	sample_shuffle(&o.sample, &o.rng);
 	write_slots(&o.sample, o.sample.n);
 	n = o.sample.n;

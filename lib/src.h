@@ -69,11 +69,12 @@ struct src {
 
 /*
  * How src_count() counts: the records keep(src, ctx) returns 1 for (keep
- * NULL: every record).  With ctx_new, keep may run in another thread too,
- * given a context ctx_new(ctx) makes for it, and ctx_free() frees; NULL
- * from ctx_new: not now (keep still changes what both would share).  In
- * another thread, src_lineno() counts from where its part of the file
- * begins, and messages wait and are printed with the right line numbers.
+ * NULL: every record).  keep may print, through out.h.  In another thread,
+ * keep runs with ctx_new(ctx) as its context (freed by ctx_free(); NULL
+ * from ctx_new: not now, no other thread), or with ctx itself when there
+ * is no ctx_new (keep is safe in two threads); src_lineno() counts there
+ * from where the thread's part of the file begins, and what keep prints
+ * comes out in order, messages with their right line numbers.
  */
 struct src_counter {
 	int		(*keep)(struct src *, void *ctx);
@@ -86,6 +87,11 @@ struct src_counter {
 	 * where keep would have seen them; src_ahead_rec() reads one.
 	 */
 	void		(*ahead)(struct src *, unsigned long n, void *ctx);
+	/*
+	 * The percentage of a split file this thread reads (0: 50): less
+	 * when it has more to do besides, such as copying the other's output.
+	 */
+	unsigned	 share;
 };
 
 void		 src_init(struct src *, int nfiles, char **files,
@@ -104,11 +110,10 @@ struct rec	*src_next(struct src *);
 /*
  * Reads all input as src_next() does, with its messages in the same order,
  * and returns the number of records c keeps.  A big regular qb(5) file is
- * read in two parts at once, when there are two CPUs: once the ids checked
- * for repeats are all read (SRC_IDS_MAX), the second half of the rest goes
- * to another thread, whose messages wait for this one's.  QB_THREADS=1
- * reads with one thread; QB_SPLIT_MIN (bytes, for tests) sets how big a
- * rest is split, SRC_SPLIT_MIN unless set.
+ * read in two halves at once when there are two CPUs: the second half by
+ * another thread, whose output and messages wait for this one's
+ * (lib/split.c).  QB_THREADS=1 reads with one thread; QB_SPLIT_MIN (bytes,
+ * for tests) sets how big a file is split, SRC_SPLIT_MIN unless set.
  */
 #define SRC_SPLIT_MIN	(16ul << 20)
 unsigned long	 src_count(struct src *, const struct src_counter *c);

@@ -41,3 +41,22 @@ $ awk 'BEGIN { for (i = 1; i <= 100000; i++) if (i == 5 || i == 70001) print "ba
 > id68875	t0	Question 68875?	Answer 68875.
 > id75542	t2	Question 75542?	Answer 75542.
 ? 2
+
+## qb-list: the same bytes out, to a file (copied by the kernel) and to a pipe, and the same messages
+$ awk 'BEGIN { for (i = 1; i <= 100000; i++) if (i == 5 || i == 70001) print "bad\tline"; else if (i % 1000 == 7) printf "Bare question %d?\n", i; else if (i % 1000 == 9) printf "id%d\t T%d , x \t Question %d? \t\n", i, i % 5, i; else printf "id%d\tt%d,x\tQuestion %d?\tAnswer %d.\n", i, i % 5, i, i }' > "$TMPDIR/b.qb"; for t in 1 2; do QB_THREADS=$t QB_SPLIT_MIN=1 qb-list "$TMPDIR/b.qb" > "$TMPDIR/file$t" 2> "$TMPDIR/err$t"; echo "status $?"; QB_THREADS=$t QB_SPLIT_MIN=1 qb-list "$TMPDIR/b.qb" 2>/dev/null | cat > "$TMPDIR/pipe$t"; done; cmp "$TMPDIR/file1" "$TMPDIR/file2" && cmp "$TMPDIR/file1" "$TMPDIR/pipe2" && cmp "$TMPDIR/err1" "$TMPDIR/err2" && sed "s#$TMPDIR/##" "$TMPDIR/err2"; wc -l < "$TMPDIR/file2"; sed -n '70005p;70007p' "$TMPDIR/file2"
+> status 2
+> status 2
+> qb-list: b.qb:5: 2 fields: a record has 3 or 4 TAB-separated fields (id, tags, question, answer)
+> qb-list: b.qb:70001: 2 fields: a record has 3 or 4 TAB-separated fields (id, tags, question, answer)
+> 99998
+> q23162b7f2b47		Bare question 70007?	
+> id70009	t4,x	Question 70009?	
+
+## qb-list: a second half whose output waits in a bounded queue (all of it rewritten)
+$ awk 'BEGIN { for (i = 1; i <= 400000; i++) printf "Bare question number %d?\n", i }' > "$TMPDIR/b.qb"; for t in 1 2; do QB_THREADS=$t QB_SPLIT_MIN=1 qb-list "$TMPDIR/b.qb" | cksum; done | uniq -c | sed 's/^ *//'
+> 2 411029802 17888895
+
+## qb-grep: the same output as one thread in every output mode, to a file and to a pipe
+$ awk 'BEGIN { for (i = 1; i <= 100000; i++) if (i == 5 || i == 70001) print "bad\tline"; else printf "id%d\tt%d,x\tQuestion %d about cache%s?\tAnswer %d.\n", i, i % 5, i, i % 3 ? "" : " INDEX", i }' > "$TMPDIR/b.qb"; for args in "cache" "-i index" "-v INDEX" "-o -F 99" "--color=always -w 7" "-t t3 -k all 5" "-m 5 7"; do for t in 1 2; do QB_THREADS=$t QB_SPLIT_MIN=1 qb-grep $args "$TMPDIR/b.qb" > "$TMPDIR/out" 2> "$TMPDIR/err"; echo "$?"; cat "$TMPDIR/out" "$TMPDIR/err" | cksum; QB_THREADS=$t QB_SPLIT_MIN=1 qb-grep $args "$TMPDIR/b.qb" 2>/dev/null | cksum; done | sort -u | wc -l; done | uniq -c | sed 's/^ *//'
+> 7 3
+? 2
