@@ -15,6 +15,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "diag.h"
 #include "hash.h"
@@ -36,6 +39,7 @@ struct piece {
 };
 
 #define QUEUE_LEN	64
+#define QUEUE_BYTES	(256 * 1024)	/* of bytes and messages waiting */
 #define BYTES_MAX	(64 * 1024)	/* a piece of bytes, but a record whole */
 #define RANGE_MAX	((size_t)4 << 20)	/* copying starts while reading */
 #define HELD_MAX	(64 * 1024)
@@ -48,6 +52,7 @@ struct src_split {
 	pthread_cond_t	 changed;	/* a piece came or went, or the end */
 	struct piece	 queue[QUEUE_LEN];
 	size_t		 head, n;
+	size_t		 queued;	/* bytes in the pieces waiting */
 	int		 done;		/* the other thread queues no more */
 	atomic_int	 cancel;	/* this one takes no more */
 
@@ -76,12 +81,15 @@ static void
 enqueue(struct src_split *sp, struct piece *p)
 {
 	pthread_mutex_lock(&sp->lock);
-	while (sp->n == QUEUE_LEN && !atomic_load(&sp->cancel))
+	while ((sp->n == QUEUE_LEN || (sp->n > 0 &&
+	    sp->queued + p->b.len > QUEUE_BYTES)) &&
+	    !atomic_load(&sp->cancel))
 		pthread_cond_wait(&sp->changed, &sp->lock);
 	if (atomic_load(&sp->cancel))
 		buf_free(&p->b);
 	else {
 		sp->queue[(sp->head + sp->n++) % QUEUE_LEN] = *p;
+		sp->queued += p->b.len;
 		pthread_cond_broadcast(&sp->changed);
 	}
 	pthread_mutex_unlock(&sp->lock);
@@ -232,6 +240,7 @@ print_pieces(struct src *s, struct src_split *sp)
 			got[n++] = sp->queue[sp->head];
 			sp->head = (sp->head + 1) % QUEUE_LEN;
 		}
+		sp->queued = 0;
 		done = sp->done;
 		pthread_cond_broadcast(&sp->changed);
 		pthread_mutex_unlock(&sp->lock);
@@ -406,6 +415,13 @@ split_start(struct src *s)
 	/* Chosen at first use: here, before the other thread starts. */
 	(void)scan_impl();
 	(void)hash_keyed("", 0);
+#ifdef M_ARENA_MAX
+	/*
+	 * The other thread allocates little (a piece per 64 KiB of output):
+	 * an arena of its own would cost half a MiB of memory for nothing.
+	 */
+	(void)mallopt(M_ARENA_MAX, 1);
+#endif
 	sp = xcalloc(1, sizeof(*sp));
 	pthread_mutex_init(&sp->lock, NULL);
 	pthread_cond_init(&sp->changed, NULL);
