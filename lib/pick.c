@@ -148,6 +148,23 @@ pick_state(struct src *s, size_t count, const char *seed,
 	return n > 0;
 }
 
+/*
+ * Every record is kept for the choice at the end; a big file's second
+ * half is read by another thread and passed on (src_count()).
+ */
+static int
+keep_daily(struct src *s, void *arg)
+{
+	spill_add_src(arg, s, &s->rec);
+	return 1;
+}
+
+static void
+took_daily(struct src *s, const struct src_took *t, void *arg)
+{
+	spill_add_took(arg, s, t);
+}
+
 int
 pick_daily(struct src *s, const struct when *dates, size_t ndates,
     enum period period, const char *seed)
@@ -155,6 +172,8 @@ pick_daily(struct src *s, const struct when *dates, size_t ndates,
 	static const struct when today;
 	struct date now = daily_today();
 	struct spill sp;
+	struct src_counter c = { .keep = keep_daily, .ctx = &sp,
+	    .took = took_daily, .share = 45 };
 	int picked = 0;
 	size_t i;
 
@@ -162,7 +181,7 @@ pick_daily(struct src *s, const struct when *dates, size_t ndates,
 		return 0;
 	/* A duplicate would be the question of two days: every id counts. */
 	spill_unique(&sp);
-	spill_read(&sp, s);
+	(void)src_count(s, &c);
 	spill_done(&sp);
 	/* A record for each --date, in the order given. */
 	for (i = 0; sp.n > 0 && i < (ndates > 0 ? ndates : 1); i++) {

@@ -10,36 +10,45 @@
  * does not grow with the file.
  */
 #include <pthread.h>
+#include <stdio.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #include "diag.h"
 #include "hash.h"
 #include "out.h"
 #include "scan.h"
+#include "spill.h"
 #include "split.h"
 
 enum piece_kind {
 	PIECE_RANGE,		/* bytes of the file: off, len */
 	PIECE_BYTES,		/* output bytes in b */
-	PIECE_MSGS		/* held messages in b (diag_held_print()) */
+	PIECE_MSGS,		/* held messages in b (diag_held_print()) */
+	PIECE_RECS		/* records passed on in b (struct passed) */
+};
+
+/* A record passed on, its id and (off -1) its line after it. */
+struct passed {
+	off_t		 off;
+	unsigned long	 lineno;
+	size_t		 idlen, linelen;
 };
 
 struct piece {
 	enum piece_kind	 kind;
-	off_t		 off;
-	size_t		 len;
+	off_t		 off;		/* PIECE_RANGE's in the file */
+	size_t		 len;		/* PIECE_RANGE's, or a spooled b's */
+	off_t		 spooled;	/* b is at this offset of the spool
+					   file, not in memory; or -1 */
 	struct buf	 b;
 };
 
-#define QUEUE_LEN	64
-#define QUEUE_BYTES	(256 * 1024)	/* of bytes and messages waiting */
+#define QUEUE_BYTES	(256 * 1024)	/* in memory; the rest is spooled */
+#define QUEUE_MAX	16384		/* pieces waiting, at most */
 #define BYTES_MAX	(64 * 1024)	/* a piece of bytes, but a record whole */
 #define RANGE_MAX	((size_t)4 << 20)	/* copying starts while reading */
 #define HELD_MAX	(64 * 1024)
@@ -50,9 +59,13 @@ struct src_split {
 	pthread_t	 thread;
 	pthread_mutex_t	 lock;
 	pthread_cond_t	 changed;	/* a piece came or went, or the end */
-	struct piece	 queue[QUEUE_LEN];
-	size_t		 head, n;
-	size_t		 queued;	/* bytes in the pieces waiting */
+	struct piece	*queue;
+	size_t		 n, cap;
+	size_t		 queued;	/* bytes of the pieces in memory */
+	FILE		*spool;		/* the others, written by the other
+					   thread, read by this one */
+	off_t		 spool_end;
+	int		 no_spool;	/* none could be made: wait instead */
 	int		 done;		/* the other thread queues no more */
 	atomic_int	 cancel;	/* this one takes no more */
 
@@ -76,19 +89,68 @@ struct src_split {
 	int		 reading;
 };
 
-/* Queues p, waiting for room; dropped when this thread takes no more. */
+/*
+ * Writes b to the spool, so that the other thread reads on however far
+ * behind this one is; 0 when there is no spool.
+ */
+static int
+spool(struct src_split *sp, struct piece *p)
+{
+	size_t done = 0;
+
+	if (sp->spool == NULL && !sp->no_spool &&
+	    (sp->spool = spill_temporary()) == NULL)
+		sp->no_spool = 1;
+	if (sp->no_spool)
+		return 0;
+	while (done < p->b.len) {
+		ssize_t n = pwrite(fileno(sp->spool), p->b.p + done,
+		    p->b.len - done, sp->spool_end + (off_t)done);
+
+		if (n <= 0)
+			diag_fatal("temporary file: write error");
+		done += (size_t)n;
+	}
+	p->spooled = sp->spool_end;
+	p->len = p->b.len;
+	sp->spool_end += (off_t)p->b.len;
+	buf_free(&p->b);
+	return 1;
+}
+
+/*
+ * Queues p: in memory while little is waiting, else in the spool; with
+ * no spool, or too many pieces waiting, after waiting for room.  Dropped
+ * when this thread takes no more.
+ */
 static void
 enqueue(struct src_split *sp, struct piece *p)
 {
 	pthread_mutex_lock(&sp->lock);
-	while ((sp->n == QUEUE_LEN || (sp->n > 0 &&
-	    sp->queued + p->b.len > QUEUE_BYTES)) &&
-	    !atomic_load(&sp->cancel))
+	p->spooled = -1;
+	for (;;) {
+		int full = sp->n > 0 && sp->queued + p->b.len > QUEUE_BYTES;
+
+		if (atomic_load(&sp->cancel) || (!full && sp->n < QUEUE_MAX))
+			break;
+		if (full && sp->n < QUEUE_MAX) {
+			pthread_mutex_unlock(&sp->lock);
+			full = !spool(sp, p);
+			pthread_mutex_lock(&sp->lock);
+			if (!full)
+				break;
+		}
 		pthread_cond_wait(&sp->changed, &sp->lock);
+	}
 	if (atomic_load(&sp->cancel))
 		buf_free(&p->b);
 	else {
-		sp->queue[(sp->head + sp->n++) % QUEUE_LEN] = *p;
+		if (sp->n == sp->cap) {
+			sp->cap = sp->cap == 0 ? 64 : 2 * sp->cap;
+			sp->queue = xreallocarray(sp->queue, sp->cap,
+			    sizeof(*sp->queue));
+		}
+		sp->queue[sp->n++] = *p;
 		sp->queued += p->b.len;
 		pthread_cond_broadcast(&sp->changed);
 	}
@@ -164,6 +226,68 @@ spill_held(struct diag_held *h, void *arg)
 	enqueue(sp, &p);
 }
 
+static size_t
+aligned(size_t n)
+{
+	return (n + sizeof(off_t) - 1) / sizeof(off_t) * sizeof(off_t);
+}
+
+/* The record read, for took(): where its line is, or the line itself. */
+static void
+pass_on(struct src_split *sp)
+{
+	struct src *s = &sp->src;
+	struct piece *pc = &sp->pending;
+	struct passed p = { -1, src_lineno(s), s->rec.id.len, 0 };
+	struct src_at at;
+	struct buf *b;
+	size_t start;
+
+	if (!sp->has_pending || pc->kind != PIECE_RECS ||
+	    pc->b.len >= BYTES_MAX)
+		pc = start_piece(sp, PIECE_RECS);
+	b = &pc->b;
+	start = b->len;
+	buf_reserve(b, aligned(sizeof(p) + p.idlen));
+	b->len += aligned(sizeof(p) + p.idlen);
+	memcpy(b->p + start + sizeof(p), s->rec.id.p, p.idlen);
+	if (src_canonical_at(s, &at))
+		p.off = at.off;
+	else {
+		size_t line = b->len;
+
+		rec_format(&s->rec, b);
+		p.linelen = b->len - line;
+		buf_reserve(b, aligned(b->len) - b->len);
+		b->len = aligned(b->len);
+	}
+	memcpy(b->p + start, &p, sizeof(p));
+}
+
+/* The records passed on in b, given to took() in order. */
+static void
+take_passed(struct src *s, const struct buf *b, unsigned long line_base)
+{
+	const struct src_counter *c = s->counter;
+	size_t at = 0;
+
+	while (at < b->len) {
+		struct src_took t;
+		struct passed p;
+
+		memcpy(&p, b->p + at, sizeof(p));
+		t.id.p = b->p + at + sizeof(p);
+		t.id.len = p.idlen;
+		t.lineno = p.lineno + line_base;
+		t.off = p.off;
+		at += aligned(sizeof(p) + p.idlen);
+		t.line.p = b->p + at;
+		t.line.len = p.linelen;
+		at += aligned(p.linelen);
+		c->took(s, &t, c->ctx);
+	}
+}
+
 static void
 mark(struct src_split *sp)
 {
@@ -189,6 +313,9 @@ split_run(void *arg)
 		if (c->ahead != NULL) {
 			mark(sp);
 			sp->counted++;
+		} else if (c->took != NULL) {
+			pass_on(sp);
+			sp->counted++;
 		} else if (c->keep == NULL || c->keep(s, sp->ctx) == 1)
 			sp->counted++;
 	}
@@ -204,11 +331,37 @@ split_run(void *arg)
 	return NULL;
 }
 
+/* A spooled piece's bytes back in memory, in p->b. */
 static void
-print_piece(struct src *s, struct piece *p, unsigned long line_base)
+unspool(struct src_split *sp, struct piece *p)
 {
-	struct diag_held h = { .msgs = p->b };
+	size_t done = 0;
 
+	buf_reserve(&p->b, p->len);
+	while (done < p->len) {
+		ssize_t n = pread(fileno(sp->spool), p->b.p + done,
+		    p->len - done, p->spooled + (off_t)done);
+
+		if (n <= 0)
+			diag_fatal("temporary file: read error");
+		done += (size_t)n;
+	}
+	p->b.len = p->len;
+}
+
+static void
+print_piece(struct src *s, struct src_split *sp, struct piece *p,
+    unsigned long line_base)
+{
+	struct diag_held h = { 0 };
+
+	if (p->spooled >= 0 && p->kind == PIECE_BYTES) {
+		out_copy(fileno(sp->spool), p->spooled, p->len);
+		return;
+	}
+	if (p->spooled >= 0)
+		unspool(sp, p);
+	h.msgs = p->b;
 	switch (p->kind) {
 	case PIECE_RANGE:
 		out_copy(s->rd.fd, p->off, p->len);
@@ -220,6 +373,10 @@ print_piece(struct src *s, struct piece *p, unsigned long line_base)
 	case PIECE_MSGS:
 		diag_held_print(&h, line_base);		/* frees them */
 		break;
+	case PIECE_RECS:
+		take_passed(s, &p->b, line_base);
+		buf_free(&p->b);
+		break;
 	}
 }
 
@@ -228,25 +385,31 @@ static void
 print_pieces(struct src *s, struct src_split *sp)
 {
 	unsigned long line_base = s->rd.lineno;
-	struct piece got[QUEUE_LEN];
-	size_t n, i;
+	struct piece *got = NULL, *t;
+	size_t n, cap = 0, i;
 	int done;
 
 	do {
 		pthread_mutex_lock(&sp->lock);
 		while (sp->n == 0 && !sp->done)
 			pthread_cond_wait(&sp->changed, &sp->lock);
-		for (n = 0; sp->n > 0; sp->n--) {
-			got[n++] = sp->queue[sp->head];
-			sp->head = (sp->head + 1) % QUEUE_LEN;
-		}
+		/* The pieces taken at once: the other queues on meanwhile. */
+		t = sp->queue;
+		sp->queue = got;
+		got = t;
+		n = sp->cap;
+		sp->cap = cap;
+		cap = n;
+		n = sp->n;
+		sp->n = 0;
 		sp->queued = 0;
 		done = sp->done;
 		pthread_cond_broadcast(&sp->changed);
 		pthread_mutex_unlock(&sp->lock);
 		for (i = 0; i < n; i++)
-			print_piece(s, &got[i], line_base);
+			print_piece(s, sp, &got[i], line_base);
 	} while (!done);
+	free(got);
 }
 
 static void
@@ -259,10 +422,12 @@ split_free(struct src_split *sp)
 	src_free(&sp->src);
 	buf_free(&sp->held.msgs);
 	buf_free(&sp->pending.b);
-	while (sp->n > 0) {
-		buf_free(&sp->queue[sp->head].b);
-		sp->head = (sp->head + 1) % QUEUE_LEN;
-		sp->n--;
+	while (sp->n > 0)
+		buf_free(&sp->queue[--sp->n].b);
+	free(sp->queue);
+	if (sp->spool != NULL) {
+		out_release(fileno(sp->spool));
+		fclose(sp->spool);
 	}
 	free(sp->marks);
 	reader_free(&sp->again);
@@ -408,20 +573,13 @@ split_start(struct src *s)
 
 	if ((at = split_point(s)) < 0)
 		return;
-	if (c->ahead != NULL)
+	if (c->ahead != NULL || c->took != NULL)
 		ctx = NULL;
 	else if (c->ctx_new != NULL && (ctx = c->ctx_new(c->ctx)) == NULL)
 		return;
 	/* Chosen at first use: here, before the other thread starts. */
 	(void)scan_impl();
 	(void)hash_keyed("", 0);
-#ifdef M_ARENA_MAX
-	/*
-	 * The other thread allocates little (a piece per 64 KiB of output):
-	 * an arena of its own would cost half a MiB of memory for nothing.
-	 */
-	(void)mallopt(M_ARENA_MAX, 1);
-#endif
 	sp = xcalloc(1, sizeof(*sp));
 	pthread_mutex_init(&sp->lock, NULL);
 	pthread_cond_init(&sp->changed, NULL);

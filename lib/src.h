@@ -67,6 +67,15 @@ struct src {
 	struct src_split *ahead;	/* in counter->ahead() */
 };
 
+/* A record another thread read, as src_counter's took() has it. */
+struct src_took {
+	struct span	 id;
+	unsigned long	 lineno;	/* where it is in its file */
+	off_t		 off;		/* its canonical line, LF included, in
+					   the file; or -1, and then: */
+	struct span	 line;		/* its canonical line, LF included */
+};
+
 /*
  * How src_count() counts: the records keep(src, ctx) returns 1 for (keep
  * NULL: every record).  keep may print, through out.h.  In another thread,
@@ -87,6 +96,13 @@ struct src_counter {
 	 * where keep would have seen them; src_ahead_rec() reads one.
 	 */
 	void		(*ahead)(struct src *, unsigned long n, void *ctx);
+	/*
+	 * Or: another thread passes each record of its part on to this
+	 * one, in order among its messages, as took(src, t, ctx) where keep
+	 * would have seen it.
+	 */
+	void		(*took)(struct src *, const struct src_took *t,
+			    void *ctx);
 	/*
 	 * The percentage of a split file this thread reads (0: 50): less
 	 * when it has more to do besides, such as copying the other's output.

@@ -60,3 +60,12 @@ $ awk 'BEGIN { for (i = 1; i <= 400000; i++) printf "Bare question number %d?\n"
 $ awk 'BEGIN { for (i = 1; i <= 100000; i++) if (i == 5 || i == 70001) print "bad\tline"; else printf "id%d\tt%d,x\tQuestion %d about cache%s?\tAnswer %d.\n", i, i % 5, i, i % 3 ? "" : " INDEX", i }' > "$TMPDIR/b.qb"; for args in "cache" "-i index" "-v INDEX" "-o -F 99" "--color=always -w 7" "-t t3 -k all 5" "-m 5 7"; do for t in 1 2; do QB_THREADS=$t QB_SPLIT_MIN=1 qb-grep $args "$TMPDIR/b.qb" > "$TMPDIR/out" 2> "$TMPDIR/err"; echo "$?"; cat "$TMPDIR/out" "$TMPDIR/err" | cksum; QB_THREADS=$t QB_SPLIT_MIN=1 qb-grep $args "$TMPDIR/b.qb" 2>/dev/null | cksum; done | sort -u | wc -l; done | uniq -c | sed 's/^ *//'
 > 7 3
 ? 2
+
+## qb-pick --daily: the same question of each day, the same messages in the same order (repeated ids too)
+$ awk 'BEGIN { for (i = 1; i <= 100000; i++) if (i == 5 || i == 80010) print "bad\tline"; else if (i == 80000) printf "id10\tt\tAgain?\tA.\n"; else if (i % 1000 == 7) printf "Bare question %d?\n", i; else if (i % 2 == 0) printf "id%d\t T%d \tQuestion %d?\tAnswer %d.\n", i, i % 5, i, i; else printf "id%d\tt%d\tQuestion %d?\tAnswer %d.\n", i, i % 5, i, i }' > "$TMPDIR/b.qb"; for t in 1 2; do QB_THREADS=$t QB_SPLIT_MIN=1 qb-pick --daily --date=2026-01-01 --date=2026-01-02 --date=+3 --date=2031-07-07 --date=2030-01-01 --date=2029-01-01 --date=2028-01-01 --date=2027-01-01 "$TMPDIR/b.qb" > "$TMPDIR/out$t" 2> "$TMPDIR/err$t"; echo "status $?"; done; cmp "$TMPDIR/out1" "$TMPDIR/out2" && cmp "$TMPDIR/err1" "$TMPDIR/err2" && sed "s#$TMPDIR/##g" "$TMPDIR/err2"; wc -l < "$TMPDIR/out2"
+> status 2
+> status 2
+> qb-pick: b.qb:5: 2 fields: a record has 3 or 4 TAB-separated fields (id, tags, question, answer)
+> qb-pick: b.qb:80000: duplicate id 'id10', first at b.qb:10
+> qb-pick: b.qb:80010: 2 fields: a record has 3 or 4 TAB-separated fields (id, tags, question, answer)
+> 8
