@@ -129,7 +129,8 @@ enqueue(struct src_split *sp, struct piece *p)
 	pthread_mutex_lock(&sp->lock);
 	p->spooled = -1;
 	for (;;) {
-		int full = sp->n > 0 && sp->queued + p->b.len > QUEUE_BYTES;
+		int full = sp->n > 0 && p->b.len > 0 &&
+		    sp->queued + p->b.len > QUEUE_BYTES;
 
 		if (atomic_load(&sp->cancel) || (!full && sp->n < QUEUE_MAX))
 			break;

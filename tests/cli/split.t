@@ -69,3 +69,7 @@ $ awk 'BEGIN { for (i = 1; i <= 100000; i++) if (i == 5 || i == 80010) print "ba
 > qb-pick: b.qb:80000: duplicate id 'id10', first at b.qb:10
 > qb-pick: b.qb:80010: 2 fields: a record has 3 or 4 TAB-separated fields (id, tags, question, answer)
 > 8
+
+## qb-list: a line rewritten bigger than the memory queue, first in the second half (40% in), then lines copied by offset
+$ awk 'BEGIN { for (i = 1; i <= 741665; i++) { if (i == 300001) { q = "q"; while (length(q) < 300000) q = q q; printf "Bare %s?\n", substr(q, 1, 300000) } printf "id%06d\tt\tQuestion %06d?\tAnswer.\n", i, i } }' > "$TMPDIR/b.qb"; for t in 1 2; do QB_THREADS=$t QB_SPLIT_MIN=1 qb-list "$TMPDIR/b.qb" > "$TMPDIR/out$t"; done; cmp "$TMPDIR/out1" "$TMPDIR/out2" && wc -l < "$TMPDIR/out2"
+> 741666
