@@ -16,6 +16,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "diag.h"
 #include "hash.h"
@@ -47,9 +50,9 @@ struct piece {
 	struct buf	 b;
 };
 
-#define QUEUE_BYTES	(256 * 1024)	/* in memory; the rest is spooled */
+#define QUEUE_BYTES	(128 * 1024)	/* in memory; the rest is spooled */
 #define QUEUE_MAX	16384		/* pieces waiting, at most */
-#define BYTES_MAX	(64 * 1024)	/* a piece of bytes, but a record whole */
+#define BYTES_MAX	(32 * 1024)	/* a piece of bytes, but a record whole */
 #define RANGE_MAX	((size_t)4 << 20)	/* copying starts while reading */
 #define HELD_MAX	(64 * 1024)
 #define STREAK_MIN	(64 * 1024)	/* contiguous bytes before a range */
@@ -581,6 +584,13 @@ split_start(struct src *s)
 	/* Chosen at first use: here, before the other thread starts. */
 	(void)scan_impl();
 	(void)hash_keyed("", 0);
+#ifdef M_ARENA_MAX
+	/*
+	 * The other thread allocates a piece per 32 KiB of output, little
+	 * else: a malloc arena of its own would cost half a MiB for nothing.
+	 */
+	(void)mallopt(M_ARENA_MAX, 1);
+#endif
 	sp = xcalloc(1, sizeof(*sp));
 	pthread_mutex_init(&sp->lock, NULL);
 	pthread_cond_init(&sp->changed, NULL);
