@@ -41,11 +41,15 @@ endif
 # Debian's libunistring ships no pkg-config file.
 UNISTRING_LIBS	?= -lunistring
 
-# SANITIZE=1 builds everything with ASan and UBSan, in a build tree of its own.
+# SANITIZE=1 builds everything with ASan and UBSan, in a build tree of its own;
+# SANITIZE=thread with ThreadSanitizer (make check-threads).
 ifeq ($(SANITIZE),1)
 BUILD		?= build/san
 SAN_FLAGS	 = -fsanitize=address,undefined -fno-omit-frame-pointer \
 		   -fno-sanitize-recover=undefined
+else ifeq ($(SANITIZE),thread)
+BUILD		?= build/tsan
+SAN_FLAGS	 = -fsanitize=thread -fno-omit-frame-pointer
 else
 BUILD		?= build/plain
 endif
@@ -93,6 +97,7 @@ LIBSRC	+= lib/prefilter.c
 LIBSRC	+= lib/sample.c
 LIBSRC	+= lib/scan.c
 LIBSRC	+= lib/spill.c
+LIBSRC	+= lib/split.c
 LIBSRC	+= lib/src.c
 LIBSRC	+= lib/state.c
 LIBSRC	+= lib/strmap.c
@@ -202,6 +207,15 @@ stage: $(BINS)
 
 RUN	= qb-list | qb-pick --daily | qb-fmt -a
 
+# Reading in two threads (lib/split.c) under ThreadSanitizer: a race fails.
+check-threads:
+	$(MAKE) SANITIZE=thread threads-run
+
+threads-run: $(BINS) $(BUILD)/tests/test_split
+	TSAN_OPTIONS=halt_on_error=1 $(BUILD)/tests/test_split
+	TSAN_OPTIONS=halt_on_error=1 $(TEST_ENV) bash tests/cli/run.sh \
+	    $(BUILD)/bin tests/cli/split.t
+
 # README's crontab line under Debian's real cron, as root (up to 2 minutes).
 check-cron: $(BINS)
 	sh tests/mta/cron-e2e.sh $(BUILD)
@@ -301,7 +315,7 @@ deps:
 	    apt-get install -y --no-install-recommends $$missing || exit 1; fi; \
 	sh tests/mta/setup.sh 2>/dev/null || $$sudo sh tests/mta/setup.sh
 
-.PHONY: all bench check check-cron run install uninstall clean deps fuzz stage
+.PHONY: all bench check check-cron check-threads threads-run run install uninstall clean deps fuzz stage
 .PHONY: valgrind
 
 # Every target is secondary: the objects of a chain of pattern rules

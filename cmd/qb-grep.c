@@ -81,7 +81,7 @@ static int match_flags;
 static int patterned;		/* a pattern was given, maybe by an empty -f */
 static struct prefilter prefilter;	/* a literal every match holds */
 static int fields = 1 << REC_FIELD_QUESTION;
-static int invert, color, only;
+static int invert, color, only, count, quiet;
 static struct tagsel tags;
 
 /*
@@ -129,6 +129,9 @@ pattern_matches(struct src *src, struct matcher *m, struct buf *text)
 	return 0;
 }
 
+static void	write_colored(const struct rec *, struct matcher *);
+static void	write_matches(const struct rec *, struct matcher *);
+
 /* What matching needs of its own in each thread: PCRE2's match data. */
 struct thread_ctx {
 	struct matcher	*matcher;
@@ -144,12 +147,23 @@ selects(struct src *src, struct matcher *m, struct buf *text)
 	    (found = pattern_matches(src, m, text)) >= 0 && found != invert;
 }
 
+/* A record selected is written, unless only counted. */
 static int
 keep(struct src *src, void *arg)
 {
 	struct thread_ctx *c = arg;
 
-	return selects(src, c->matcher, &c->text);
+	if (!selects(src, c->matcher, &c->text))
+		return 0;
+	if (count || quiet || (only && invert))
+		return 1;
+	if (only)
+		write_matches(&src->rec, c->matcher);
+	else if (color)
+		write_colored(&src->rec, c->matcher);
+	else
+		src_write(src);
+	return 1;
 }
 
 /* Another thread's: while a -t tag is unread, tagsel_pass() writes. */
@@ -183,7 +197,7 @@ thread_ctx_free(void *arg)
 
 /* The canonical record, with the matches in the searched fields marked. */
 static void
-write_colored(const struct rec *r)
+write_colored(const struct rec *r, struct matcher *matcher)
 {
 	int f;
 
@@ -203,7 +217,7 @@ write_colored(const struct rec *r)
 
 /* -o: the matches in the searched fields, one a line. */
 static void
-write_matches(const struct rec *r)
+write_matches(const struct rec *r, struct matcher *matcher)
 {
 	int f;
 
@@ -230,7 +244,7 @@ main(int argc, char *argv[])
 	char err[512];
 	struct thread_ctx mine = { 0 };
 	long long max = -1, selected = 0;
-	int ch, count = 0, quiet = 0, all_read = 0;
+	int ch, all_read = 0;
 	size_t i;
 	struct src s;
 	struct rec *r;
@@ -320,9 +334,11 @@ main(int argc, char *argv[])
 		prefilter_init(&prefilter, patterns, npatterns, match_flags);
 	mine.matcher = matcher;
 	src_init(&s, argc - optind, argv + optind, SRC_STDIN);
-	if (count && !quiet && max < 0) {
-		struct src_counter c = { keep, &mine, thread_ctx_new,
-		    thread_ctx_free };
+	/* With no early end, a big file may be read in two threads. */
+	if (!quiet && max < 0) {
+		struct src_counter c = { .keep = keep, .ctx = &mine,
+		    .ctx_new = thread_ctx_new, .ctx_free = thread_ctx_free,
+		    .share = count ? 50 : 45 };
 
 		selected = (long long)src_count(&s, &c);
 		all_read = 1;
@@ -332,19 +348,11 @@ main(int argc, char *argv[])
 			all_read = 1;
 			break;
 		}
-		if (!selects(&s, matcher, &mine.text))
+		if (keep(&s, &mine) != 1)
 			continue;
 		selected++;
 		if (quiet)
 			break;		/* the answer is known */
-		if (count || (only && invert))
-			continue;
-		if (only)
-			write_matches(r);
-		else if (color)
-			write_colored(r);
-		else
-			src_write(&s);
 	}
 	if (count && !quiet)
 		out_printf("%lld\n", selected);

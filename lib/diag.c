@@ -147,10 +147,16 @@ hold(const char *file, unsigned long line, const char *fmt, va_list ap,
 	va_copy(copy, ap);
 	n = vsnprintf(NULL, 0, fmt, copy);
 	va_end(copy);
-	if (n < 0 || held->full || b->len + sizeof(m) + (size_t)n +
-	    (suffix != NULL ? strlen(suffix) + 2 : 0) + 1 > held->max) {
-		held->full = 1;
+	if (n < 0 || held->full)
 		return;
+	if (b->len + sizeof(m) + (size_t)n + (suffix != NULL ?
+	    strlen(suffix) + 2 : 0) + 1 > held->max) {
+		if (held->spill == NULL) {
+			held->full = 1;
+			return;
+		}
+		if (b->len > 0)
+			held->spill(held, held->arg);	/* empties it */
 	}
 	m.len = (size_t)n + (suffix != NULL ? strlen(suffix) + 2 : 0);
 	at = b->len;

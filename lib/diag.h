@@ -41,14 +41,17 @@ void		 diag_before(void (*)(void *), void *);
  * holds its messages, and their effect on the status, until the printing
  * thread reaches them: diag_hold(h) in that thread, diag_hold(NULL) to
  * stop; diag_held_print() prints them in order, adding line_base to their
- * line numbers, and empties h.  Past h->max bytes, messages are dropped and
- * h->full set: the reading ahead is then to be done again, by the printer.
+ * line numbers, and empties h.  Past h->max bytes, h->spill(h, h->arg) is
+ * to take the messages held and empty h->msgs (one message bigger than
+ * max is held alone); without it, messages are dropped and h->full set.
  * diag_usage() and diag_fatal() print at once.
  */
 struct diag_held {
 	struct buf	 msgs;
 	size_t		 max;
 	int		 full;
+	void		(*spill)(struct diag_held *, void *arg);
+	void		*arg;
 };
 void		 diag_hold(struct diag_held *);
 void		 diag_held_print(struct diag_held *, unsigned long line_base);

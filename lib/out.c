@@ -26,6 +26,8 @@
 
 static char buf[OUT_BUFSIZE];
 static size_t used;
+/* Where this thread's output goes instead (out_divert()). */
+static _Thread_local const struct out_sink *sink;
 
 /* A run of input file bytes written after buf's, by out_write_file(). */
 static struct {
@@ -55,8 +57,16 @@ write_all(const char *p, size_t n)
 static void flush_run(void);
 
 void
+out_divert(const struct out_sink *to)
+{
+	sink = to;
+}
+
+void
 out_flush(void)
 {
+	if (sink != NULL)
+		return;
 	write_all(buf, used);
 	used = 0;
 	if (run.len > 0)
@@ -99,6 +109,10 @@ out_flush_seen(void)
 void
 out_write(const void *p, size_t n)
 {
+	if (sink != NULL) {
+		sink->bytes(sink->arg, p, n);
+		return;
+	}
 	if (run.len > 0)
 		out_flush();
 	/* A large piece with nothing before it goes out without a copy. */
@@ -127,7 +141,7 @@ out_write(const void *p, size_t n)
 void
 out_write_now(const void *p, size_t n)
 {
-	if (used > 0 || run.len > 0)
+	if (used > 0 || run.len > 0 || sink != NULL)
 		out_write(p, n);
 	else
 		write_all(p, n);
@@ -138,6 +152,8 @@ out_space(size_t n)
 {
 	char *p;
 
+	if (sink != NULL)
+		return NULL;
 	if (run.len > 0 || n > OUT_BUFSIZE - used)
 		out_flush();
 	if (n > OUT_BUFSIZE)
@@ -156,6 +172,10 @@ out_str(const char *s)
 void
 out_char(char c)
 {
+	if (sink != NULL) {
+		sink->bytes(sink->arg, &c, 1);
+		return;
+	}
 	if (used == OUT_BUFSIZE || run.len > 0)
 		out_flush();
 	buf[used++] = c;
@@ -270,7 +290,11 @@ out_write_file(int fd, off_t off, const void *p, size_t n)
 	static off_t last_end;
 	static size_t streak;
 
-	if (fd < 0 || off < 0 || !can_copy()) {
+	if (sink != NULL && sink->range != NULL && fd >= 0 && off >= 0) {
+		sink->range(sink->arg, off, p, n);
+		return;
+	}
+	if (sink != NULL || fd < 0 || off < 0 || !can_copy()) {
 		out_write(p, n);
 		return;
 	}
@@ -296,9 +320,35 @@ out_write_file(int fd, off_t off, const void *p, size_t n)
 	streak = 0;
 }
 
+int
+out_takes_copies(void)
+{
+	return can_copy();
+}
+
+void
+out_copy(int fd, off_t off, size_t n)
+{
+	if (run.len > 0 && (run.fd != fd || run.off + (off_t)run.len != off))
+		flush_run();
+	if (run.len == 0) {
+		write_all(buf, used);
+		used = 0;
+		run.fd = fd;
+		run.off = off;
+	}
+	run.len += n;
+	if (!can_copy())
+		run_by_hand();
+	else if (run.len >= RUN_MAX)
+		flush_run();
+}
+
 void
 out_release(int fd)
 {
+	if (sink != NULL)
+		return;
 	if (run.fd == fd) {
 		out_flush();
 		run.fd = -1;

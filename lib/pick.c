@@ -4,6 +4,7 @@
  * memory: k records for random picks, the ids (spill.h) for the others
  * that choose at the end, the records asked for by id or position.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,23 +35,77 @@ write_slots(const struct sample *sm, size_t n)
 		out_write(sm->slots[i].p, sm->slots[i].len);
 }
 
-/* Random picks without state: memory grows with -n, not the input. */
+/* Random picks offered records by src_count(). */
+struct offers {
+	struct sample	 sample;
+	struct rng	 rng;
+};
+
+static int
+offer(struct src *s, void *arg)
+{
+	struct offers *o = arg;
+
+	sample_offer(&o->sample, &o->rng, &s->rec);
+	return 1;
+}
+
+/*
+ * Another thread's n records, offered with the same draws as one by one;
+ * only the last record each slot takes is read again.
+ */
+static void
+offer_ahead(struct src *s, unsigned long n, void *arg)
+{
+	struct offers *o = arg;
+	unsigned long last[PICK_AHEAD_MAX], i;
+	size_t order[PICK_AHEAD_MAX], nslots = 0, slot, a, b;
+
+	for (slot = 0; slot < PICK_AHEAD_MAX; slot++)
+		last[slot] = ULONG_MAX;
+	for (i = 0; i < n; i++)
+		if ((slot = sample_draw(&o->sample, &o->rng)) != SAMPLE_NONE)
+			last[slot] = i;
+	for (slot = 0; slot < PICK_AHEAD_MAX; slot++)
+		if (last[slot] != ULONG_MAX)
+			order[nslots++] = slot;
+	/* In file order, so each is read on from the one before. */
+	for (a = 1; a < nslots; a++)
+		for (b = a; b > 0 && last[order[b - 1]] > last[order[b]]; b--) {
+			slot = order[b];
+			order[b] = order[b - 1];
+			order[b - 1] = slot;
+		}
+	for (a = 0; a < nslots; a++)
+		sample_put(&o->sample, order[a],
+		    src_ahead_rec(s, last[order[a]]));
+}
+
+/*
+ * Random picks without state: memory grows with -n, not the input.  Up to
+ * PICK_AHEAD_MAX picks, a big file's second half is read by another thread
+ * (src_count()).
+ */
 int
 pick_random(struct src *s, size_t count, const char *seed)
 {
-	struct sample sm;
-	struct rng r;
+	struct offers o;
+	struct src_counter c = { .keep = offer, .ctx = &o,
+	    .ahead = offer_ahead };
 	struct rec *rec;
 	size_t n;
 
-	seed_rng(&r, seed);
-	sample_init(&sm, count);
-	while ((rec = src_next(s)) != NULL)
-		sample_offer(&sm, &r, rec);
-	sample_shuffle(&sm, &r);
-	write_slots(&sm, sm.n);
-	n = sm.n;
-	sample_free(&sm);
+	seed_rng(&o.rng, seed);
+	sample_init(&o.sample, count);
+	if (count <= PICK_AHEAD_MAX)
+		(void)src_count(s, &c);
+	else
+		while ((rec = src_next(s)) != NULL)
+			sample_offer(&o.sample, &o.rng, rec);
+	sample_shuffle(&o.sample, &o.rng);
+	write_slots(&o.sample, o.sample.n);
+	n = o.sample.n;
+	sample_free(&o.sample);
 	return n > 0;
 }
 
@@ -93,6 +148,23 @@ pick_state(struct src *s, size_t count, const char *seed,
 	return n > 0;
 }
 
+/*
+ * Every record is kept for the choice at the end; a big file's second
+ * half is read by another thread and passed on (src_count()).
+ */
+static int
+keep_daily(struct src *s, void *arg)
+{
+	spill_add_src(arg, s, &s->rec);
+	return 1;
+}
+
+static void
+took_daily(struct src *s, const struct src_took *t, void *arg)
+{
+	spill_add_took(arg, s, t);
+}
+
 int
 pick_daily(struct src *s, const struct when *dates, size_t ndates,
     enum period period, const char *seed)
@@ -100,6 +172,8 @@ pick_daily(struct src *s, const struct when *dates, size_t ndates,
 	static const struct when today;
 	struct date now = daily_today();
 	struct spill sp;
+	struct src_counter c = { .keep = keep_daily, .ctx = &sp,
+	    .took = took_daily, .share = 45 };
 	int picked = 0;
 	size_t i;
 
@@ -107,7 +181,7 @@ pick_daily(struct src *s, const struct when *dates, size_t ndates,
 		return 0;
 	/* A duplicate would be the question of two days: every id counts. */
 	spill_unique(&sp);
-	spill_read(&sp, s);
+	(void)src_count(s, &c);
 	spill_done(&sp);
 	/* A record for each --date, in the order given. */
 	for (i = 0; sp.n > 0 && i < (ndates > 0 ? ndates : 1); i++) {

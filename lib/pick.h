@@ -18,6 +18,7 @@
  * (NULL: from the system): memory grows with count, not the input.
  */
 int	pick_random(struct src *, size_t count, const char *seed);
+#define PICK_AHEAD_MAX	64
 /* The same with no repeats until every record came, by the state file. */
 int	pick_state(struct src *, size_t count, const char *seed,
 	    const char *path);

@@ -32,25 +32,36 @@ new_slot(struct sample *s)
 	return &s->slots[s->n++];
 }
 
-void
-sample_offer(struct sample *s, struct rng *r, const struct rec *rec)
+size_t
+sample_draw(struct sample *s, struct rng *r)
 {
-	struct buf *slot;
+	uint64_t j;
 
 	s->seen++;
 	if (s->k == 0)
-		return;
-	if (s->n < s->k)
-		slot = new_slot(s);
-	else {
-		uint64_t j = rng_below(r, s->seen);
-
-		if (j >= s->k)
-			return;
-		slot = &s->slots[j];
+		return SAMPLE_NONE;
+	if (s->n < s->k) {
+		(void)new_slot(s);
+		return s->n - 1;
 	}
-	buf_reset(slot);
-	rec_format(rec, slot);
+	j = rng_below(r, s->seen);
+	return j < s->k ? (size_t)j : SAMPLE_NONE;
+}
+
+void
+sample_put(struct sample *s, size_t slot, const struct rec *rec)
+{
+	buf_reset(&s->slots[slot]);
+	rec_format(rec, &s->slots[slot]);
+}
+
+void
+sample_offer(struct sample *s, struct rng *r, const struct rec *rec)
+{
+	size_t slot = sample_draw(s, r);
+
+	if (slot != SAMPLE_NONE)
+		sample_put(s, slot, rec);
 }
 
 void

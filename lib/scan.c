@@ -17,24 +17,31 @@
 #define SCAN_X86 1
 #include <immintrin.h>
 #endif
+#include <pthread.h>
 
 static size_t	(*find_fn)(const char *, size_t, size_t, struct scan_set *);
 
-/* The set's byte table, built on first use. */
+static pthread_mutex_t set_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The set's byte table, built on first use, by one thread. */
 static const unsigned char *
 set_table(struct scan_set *s)
 {
 	unsigned c, k;
 
-	if (s->ready)
+	if (atomic_load_explicit(&s->ready, memory_order_acquire))
 		return s->is;
-	for (c = 0; c < 256; c++)
-		s->is[c] = ((s->classes & SCAN_CTRL) && c < 0x20) ||
-		    ((s->classes & SCAN_DEL) && c == 0x7f) ||
-		    ((s->classes & SCAN_HIGH) && c >= 0x80);
-	for (k = 0; k < s->nbytes; k++)
-		s->is[s->bytes[k]] = 1;
-	s->ready = 1;
+	pthread_mutex_lock(&set_lock);
+	if (!atomic_load_explicit(&s->ready, memory_order_relaxed)) {
+		for (c = 0; c < 256; c++)
+			s->is[c] = ((s->classes & SCAN_CTRL) && c < 0x20) ||
+			    ((s->classes & SCAN_DEL) && c == 0x7f) ||
+			    ((s->classes & SCAN_HIGH) && c >= 0x80);
+		for (k = 0; k < s->nbytes; k++)
+			s->is[s->bytes[k]] = 1;
+		atomic_store_explicit(&s->ready, 1, memory_order_release);
+	}
+	pthread_mutex_unlock(&set_lock);
 	return s->is;
 }
 

@@ -10,6 +10,7 @@
 #ifndef QB_SCAN_H
 #define QB_SCAN_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -22,8 +23,11 @@ struct scan_set {
 	unsigned	 classes;	/* SCAN_* */
 	unsigned	 nbytes;	/* 0 to 4 */
 	unsigned char	 bytes[4];
-	/* Filled in on first use: a set is a static, not a constant. */
-	int		 ready;
+	/*
+	 * Filled in on first use, once in any thread (lib/split.c reads in
+	 * two): a set is a static, not a constant.
+	 */
+	atomic_int	 ready;
 	unsigned char	 is[256];
 };
 
@@ -40,7 +44,8 @@ size_t		scan_find_run(const char *p, size_t i, size_t n,
 static inline size_t
 scan_find(const char *p, size_t i, size_t n, struct scan_set *s)
 {
-	if (i < n && s->ready && s->is[(unsigned char)p[i]])
+	if (i < n && atomic_load_explicit(&s->ready, memory_order_acquire) &&
+	    s->is[(unsigned char)p[i]])
 		return i;
 	return scan_find_run(p, i, n, s);
 }

@@ -42,8 +42,8 @@
 #define PREFETCH(p)	((void)(p))
 #endif
 
-static FILE *
-open_temporary(void)
+FILE *
+spill_temporary(void)
 {
 	const char *dirs[] = { getenv("TMPDIR"), "/tmp" };
 	size_t i;
@@ -73,7 +73,7 @@ int
 spill_init(struct spill *s)
 {
 	memset(s, 0, sizeof(*s));
-	s->file = open_temporary();	/* NULL: in memory */
+	s->file = spill_temporary();	/* NULL: in memory */
 	return 0;
 }
 
@@ -355,7 +355,7 @@ name_of(const struct spill *s, size_t i)
 }
 
 static struct spilled *
-add_id(struct spill *s, const struct rec *r, const char *name,
+add_id(struct spill *s, struct span id, const char *name,
     unsigned long lineno)
 {
 	struct spilled *e;
@@ -367,7 +367,7 @@ add_id(struct spill *s, const struct rec *r, const char *name,
 		s->v = xreallocarray(s->v, s->cap, sizeof(*s->v));
 	}
 	/* 8 bytes to spare, zeros: head() reads them. */
-	if (s->idscap - s->idslen < 1 + r->id.len + 8) {
+	if (s->idscap - s->idslen < 1 + id.len + 8) {
 		if (s->idscap > UINT32_MAX / 2)
 			diag_fatal("too many records");
 		s->idscap = s->idscap == 0 ? 4096 : s->idscap * 2;
@@ -376,9 +376,9 @@ add_id(struct spill *s, const struct rec *r, const char *name,
 	add_name(s, name);
 	e = &s->v[s->n++];
 	e->idoff = (uint32_t)s->idslen;
-	s->ids[s->idslen++] = (char)r->id.len;	/* at most REC_ID_MAX */
-	memcpy(s->ids + s->idslen, r->id.p, r->id.len);
-	s->idslen += r->id.len;
+	s->ids[s->idslen++] = (char)id.len;	/* at most REC_ID_MAX */
+	memcpy(s->ids + s->idslen, id.p, id.len);
+	s->idslen += id.len;
 	memset(s->ids + s->idslen, 0, 8);
 	e->lineno = lineno > UINT32_MAX ? UINT32_MAX : (uint32_t)lineno;
 	e->at = 0;
@@ -386,24 +386,34 @@ add_id(struct spill *s, const struct rec *r, const char *name,
 }
 
 static void
-copy_line(struct spill *s, struct spilled *e, const struct rec *r)
+copy_bytes(struct spill *s, struct spilled *e, struct span line)
 {
-	buf_reset(&s->line);
-	rec_format(r, &s->line);
 	if (s->end > (off_t)AT_OFFMASK)
 		diag_fatal("temporary file: too large");
 	e->at = (uint64_t)s->end;
 	if (s->file == NULL)
-		buf_add(&s->mem, s->line.p, s->line.len);
-	else if (fwrite(s->line.p, 1, s->line.len, s->file) != s->line.len)
+		buf_add(&s->mem, line.p, line.len);
+	else if (fwrite(line.p, 1, line.len, s->file) != line.len)
 		diag_fatal("temporary file: write error");
-	s->end += (off_t)s->line.len;
+	s->end += (off_t)line.len;
+}
+
+static void
+copy_line(struct spill *s, struct spilled *e, const struct rec *r)
+{
+	struct span line;
+
+	buf_reset(&s->line);
+	rec_format(r, &s->line);
+	line.p = s->line.p;
+	line.len = s->line.len;
+	copy_bytes(s, e, line);
 }
 
 void
 spill_add(struct spill *s, const struct rec *r)
 {
-	copy_line(s, add_id(s, r, NULL, 0), r);
+	copy_line(s, add_id(s, r->id, NULL, 0), r);
 }
 
 /* Where the line is if it can stay there: 0, or 1 + its input's slot. */
@@ -432,7 +442,7 @@ input_slot(struct spill *s, const struct src_at *at)
 void
 spill_add_src(struct spill *s, struct src *src, const struct rec *r)
 {
-	struct spilled *e = add_id(s, r, src_name(src), src_lineno(src));
+	struct spilled *e = add_id(s, r->id, src_name(src), src_lineno(src));
 	struct src_at at;
 	uint64_t slot;
 
@@ -440,6 +450,45 @@ spill_add_src(struct spill *s, struct src *src, const struct rec *r)
 		e->at = slot << AT_OFFBITS | (uint64_t)at.off;
 	else
 		copy_line(s, e, r);
+}
+
+/* The canonical line at off in fd, read again (an input not kept open). */
+static void
+copy_file_line(struct spill *s, struct spilled *e, int fd, off_t off)
+{
+	struct span line;
+	char block[4096];
+	const char *lf = NULL;
+
+	buf_reset(&s->line);
+	while (lf == NULL) {
+		ssize_t n = pread(fd, block, sizeof(block), off);
+
+		if (n <= 0)
+			diag_fatal("cannot read a line again: changed while read");
+		if ((lf = memchr(block, '\n', (size_t)n)) != NULL)
+			n = lf - block + 1;
+		buf_add(&s->line, block, (size_t)n);
+		off += n;
+	}
+	line.p = s->line.p;
+	line.len = s->line.len;
+	copy_bytes(s, e, line);
+}
+
+void
+spill_add_took(struct spill *s, struct src *src, const struct src_took *t)
+{
+	struct spilled *e = add_id(s, t->id, src_name(src), t->lineno);
+	struct src_at at = { src->rd.fd, src->nopened, t->off, 0 };
+	uint64_t slot;
+
+	if (t->off >= 0 && (slot = input_slot(s, &at)) != 0)
+		e->at = slot << AT_OFFBITS | (uint64_t)t->off;
+	else if (t->off >= 0)
+		copy_file_line(s, e, src->rd.fd, t->off);
+	else
+		copy_bytes(s, e, t->line);
 }
 
 void

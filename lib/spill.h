@@ -59,6 +59,11 @@ struct spill {
 	size_t		 ngone;		/* repeats dropped */
 };
 
+/*
+ * An unnamed temporary file (unlinked at once) in TMPDIR, else /tmp;
+ * NULL when neither takes it.
+ */
+FILE	*spill_temporary(void);
 /* 0 (kept for callers: a spill without a temporary file is in memory). */
 int	spill_init(struct spill *);
 /*
@@ -74,6 +79,8 @@ void	spill_add(struct spill *, const struct rec *);
  * file stays where it is (the file is kept open) and is not copied.
  */
 void	spill_add_src(struct spill *, struct src *, const struct rec *);
+/* Keeps a record another thread read (src_counter's took()). */
+void	spill_add_took(struct spill *, struct src *, const struct src_took *);
 /* Every record of the input, as spill_add_src() keeps them. */
 void	spill_read(struct spill *, struct src *);
 /* Record i's id. */

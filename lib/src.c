@@ -4,7 +4,6 @@
  * read is reported and the next one is read: nothing good is lost.
  */
 #include <poll.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -15,21 +14,11 @@
 #include "diag.h"
 #include "out.h"
 #include "scan.h"
+#include "split.h"
 #include "src.h"
 
 static char *stdin_only[] = { "-", NULL };
 
-/* The second part of a file, read by another thread (src_count()). */
-struct src_split {
-	pthread_t	 thread;
-	struct src	 src;
-	void		*ctx;
-	unsigned long	 counted;
-	struct diag_held held;
-};
-
-static void	split_start(struct src *);
-static int	split_join(struct src *, int keep);
 
 void
 src_init(struct src *s, int nfiles, char **files, enum src_default dflt)
@@ -365,151 +354,6 @@ src_read_formats(struct src *s, int from)
 {
 	s->from = from;
 	s->dirs = 1;
-}
-
-static void
-split_free(struct src_split *sp)
-{
-	if (sp->ctx != NULL)
-		sp->src.counter->ctx_free(sp->ctx);
-	src_free(&sp->src);
-	buf_free(&sp->held.msgs);
-	free(sp);
-}
-
-/*
- * This thread could read no more of the file (reached: at the end of
- * input, not an error).  When that is where the other thread began and it
- * read its part whole, its count and its messages are taken, after this
- * thread's; otherwise it was for nothing, and 1 says this thread reads
- * the part itself.
- */
-static int
-split_join(struct src *s, int reached)
-{
-	struct src_split *sp = s->split;
-	int taken;
-
-	s->split = NULL;
-	(void)pthread_join(sp->thread, NULL);
-	reached = reached && reader_at_limit(&s->rd);
-	/* Its ids were not checked: right only once no more are. */
-	if ((taken = reached && !sp->held.full && s->idsfull)) {
-		diag_held_print(&sp->held, s->rd.lineno);
-		s->counted_ahead += sp->counted;
-	}
-	split_free(sp);
-	if (reached && !taken) {
-		reader_go_on(&s->rd);
-		return 1;
-	}
-	return 0;
-}
-
-unsigned long
-src_count(struct src *s, const struct src_counter *c)
-{
-	unsigned long n = 0;
-
-	s->counter = c;
-	while (src_next(s) != NULL)
-		if (c->keep == NULL || c->keep(s, c->ctx) == 1)
-			n++;
-	s->counter = NULL;
-	return n + s->counted_ahead;
-}
-
-/* The worker: the records of its part, counted, its messages held. */
-static void *
-split_run(void *arg)
-{
-	struct src_split *sp = arg;
-	struct src *s = &sp->src;
-	const struct src_counter *c = s->counter;
-
-	diag_hold(&sp->held);
-	while (src_next(s) != NULL && !sp->held.full)
-		if (c->keep == NULL || c->keep(s, sp->ctx) == 1)
-			sp->counted++;
-	diag_hold(NULL);
-	return NULL;
-}
-
-/* QB_SPLIT_MIN, or SRC_SPLIT_MIN; 0 when QB_THREADS says one thread. */
-static off_t
-split_min(void)
-{
-	const char *threads = getenv("QB_THREADS"), *min;
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-
-	if ((threads != NULL && strcmp(threads, "1") == 0) || cpus == 1)
-		return 0;
-	if ((min = getenv("QB_SPLIT_MIN")) != NULL && *min != '\0')
-		return (off_t)strtoll(min, NULL, 10);
-	return (off_t)SRC_SPLIT_MIN;
-}
-
-/* The first line start at or after off, or -1 when none is near. */
-static off_t
-line_start_from(int fd, off_t off, off_t size)
-{
-	char b[64 * 1024];
-	int tries;
-
-	for (tries = 0; tries < 16 && off < size; tries++) {
-		ssize_t n = pread(fd, b, sizeof(b), off);
-		const char *nl;
-
-		if (n <= 0)
-			return -1;
-		if ((nl = memchr(b, '\n', (size_t)n)) != NULL)
-			return off + (nl - b) + 1;
-		off += n;
-	}
-	return -1;
-}
-
-/*
- * A regular qb(5) file just opened may be read in two: this thread up to
- * a line start halfway through, another from there on.  The other checks
- * no ids for repeats, which is right only when this thread has read all
- * it checks (SRC_IDS_MAX) by then: split_join() sees.
- */
-static void
-split_start(struct src *s)
-{
-	const struct src_counter *c = s->counter;
-	struct src_split *sp;
-	struct stat st;
-	off_t min = split_min(), from = reader_read_end(&s->rd), at;
-	void *ctx = NULL;
-
-	if (s->fmt != IMPORT_QB || s->split != NULL || min <= 0 ||
-	    s->ids.max == 0 ||
-	    from < 0 || (c->keep != NULL && c->ctx_new == NULL) ||
-	    fstat(s->rd.fd, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    st.st_size - from < min ||
-	    (at = line_start_from(s->rd.fd, from + (st.st_size - from) / 2,
-	    st.st_size)) < 0 || at >= st.st_size ||
-	    (c->keep != NULL && (ctx = c->ctx_new(c->ctx)) == NULL))
-		return;
-	/* Scanners are chosen at their first use: here, not in two threads. */
-	(void)scan_impl();
-	sp = xcalloc(1, sizeof(*sp));
-	sp->ctx = ctx;
-	sp->src.counter = c;
-	sp->src.lenient = s->lenient;
-	sp->src.idsfull = 1;
-	sp->src.open = 1;
-	sp->src.fmt = IMPORT_QB;
-	sp->held.max = 1 << 20;
-	reader_open_range(&sp->src.rd, s->rd.name, s->rd.fd, at, -1);
-	if (pthread_create(&sp->thread, NULL, split_run, sp) != 0) {
-		split_free(sp);
-		return;
-	}
-	reader_stop_at(&s->rd, at);
-	s->split = sp;
 }
 
 void

@@ -64,21 +64,50 @@ struct src {
 	const struct src_counter *counter;
 	struct src_split *split;
 	unsigned long	 counted_ahead;	/* by threads that have ended */
+	struct src_split *ahead;	/* in counter->ahead() */
+};
+
+/* A record another thread read, as src_counter's took() has it. */
+struct src_took {
+	struct span	 id;
+	unsigned long	 lineno;	/* where it is in its file */
+	off_t		 off;		/* its canonical line, LF included, in
+					   the file; or -1, and then: */
+	struct span	 line;		/* its canonical line, LF included */
 };
 
 /*
  * How src_count() counts: the records keep(src, ctx) returns 1 for (keep
- * NULL: every record).  With ctx_new, keep may run in another thread too,
- * given a context ctx_new(ctx) makes for it, and ctx_free() frees; NULL
- * from ctx_new: not now (keep still changes what both would share).  In
- * another thread, src_lineno() counts from where its part of the file
- * begins, and messages wait and are printed with the right line numbers.
+ * NULL: every record).  keep may print, through out.h.  In another thread,
+ * keep runs with ctx_new(ctx) as its context (freed by ctx_free(); NULL
+ * from ctx_new: not now, no other thread), or with ctx itself when there
+ * is no ctx_new (keep is safe in two threads); src_lineno() counts there
+ * from where the thread's part of the file begins, and what keep prints
+ * comes out in order, messages with their right line numbers.
  */
 struct src_counter {
 	int		(*keep)(struct src *, void *ctx);
 	void		*ctx;
 	void		*(*ctx_new)(void *ctx);
 	void		(*ctx_free)(void *ctx);
+	/*
+	 * Or: another thread counts every record of its part, then this
+	 * one is given them, in order, as n records called ahead(src, n, ctx)
+	 * where keep would have seen them; src_ahead_rec() reads one.
+	 */
+	void		(*ahead)(struct src *, unsigned long n, void *ctx);
+	/*
+	 * Or: another thread passes each record of its part on to this
+	 * one, in order among its messages, as took(src, t, ctx) where keep
+	 * would have seen it.
+	 */
+	void		(*took)(struct src *, const struct src_took *t,
+			    void *ctx);
+	/*
+	 * The percentage of a split file this thread reads (0: 50): less
+	 * when it has more to do besides, such as copying the other's output.
+	 */
+	unsigned	 share;
 };
 
 void		 src_init(struct src *, int nfiles, char **files,
@@ -97,14 +126,18 @@ struct rec	*src_next(struct src *);
 /*
  * Reads all input as src_next() does, with its messages in the same order,
  * and returns the number of records c keeps.  A big regular qb(5) file is
- * read in two parts at once, when there are two CPUs: once the ids checked
- * for repeats are all read (SRC_IDS_MAX), the second half of the rest goes
- * to another thread, whose messages wait for this one's.  QB_THREADS=1
- * reads with one thread; QB_SPLIT_MIN (bytes, for tests) sets how big a
- * rest is split, SRC_SPLIT_MIN unless set.
+ * read in two halves at once when there are two CPUs: the second half by
+ * another thread, whose output and messages wait for this one's
+ * (lib/split.c).  QB_THREADS=1 reads with one thread; QB_SPLIT_MIN (bytes,
+ * for tests) sets how big a file is split, SRC_SPLIT_MIN unless set.
  */
 #define SRC_SPLIT_MIN	(16ul << 20)
 unsigned long	 src_count(struct src *, const struct src_counter *c);
+/*
+ * In ahead(): the record of index i (from 0) of the n, read again; fastest
+ * in increasing i, at most a few thousand lines read for each.
+ */
+struct rec	*src_ahead_rec(struct src *, unsigned long i);
 /*
  * Writes the record last returned in canonical form, as rec_write() does;
  * a line that is canonical already may be copied from its file unread.

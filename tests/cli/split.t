@@ -1,5 +1,6 @@
-# src_count() (lib/src.c) reads a big file in two threads for qb-list -c and
-# qb-grep -c: the same counts, messages and status as one thread gives.
+# src_count() (lib/src.c) reads a big file in two threads for qb-list -c,
+# qb-grep -c and qb-pick: the same output, messages and status as one
+# thread gives.
 # QB_SPLIT_MIN=1 splits the small files here; the bank has 100,000 records,
 # more than the 49,152 ids checked for repeats, with bad lines in both halves.
 
@@ -31,3 +32,44 @@ $ awk 'BEGIN { for (i = 1; i <= 1000; i++) printf "id%d\t\tQ %d?\n", i == 900 ? 
 > qb-list: s.qb:900: duplicate id 'id1', first at s.qb:1
 > 999
 ? 2
+
+## qb-pick: the same picks as one thread, whichever half they come from
+$ awk 'BEGIN { for (i = 1; i <= 100000; i++) if (i == 5 || i == 70001) print "bad\tline"; else printf "id%d\tt%d\tQuestion %d?\tAnswer %d.\n", i, i % 5, i, i }' > "$TMPDIR/b.qb"; for n in 1 2 5 64 65; do for seed in a b c d e f g h; do for t in 1 2; do QB_THREADS=$t QB_SPLIT_MIN=1 qb-pick -n $n -s $seed "$TMPDIR/b.qb" 2>&1 | sed "s#$TMPDIR/##" | cksum; done | uniq | wc -l; done; done | uniq -c | sed 's/^ *//'; QB_SPLIT_MIN=1 qb-pick -s f -n 2 "$TMPDIR/b.qb" 2>&1 | sed "s#$TMPDIR/##"
+> 40 1
+> qb-pick: b.qb:5: 2 fields: a record has 3 or 4 TAB-separated fields (id, tags, question, answer)
+> qb-pick: b.qb:70001: 2 fields: a record has 3 or 4 TAB-separated fields (id, tags, question, answer)
+> id68875	t0	Question 68875?	Answer 68875.
+> id75542	t2	Question 75542?	Answer 75542.
+? 2
+
+## qb-list: the same bytes out, to a file (copied by the kernel) and to a pipe, and the same messages
+$ awk 'BEGIN { for (i = 1; i <= 100000; i++) if (i == 5 || i == 70001) print "bad\tline"; else if (i % 1000 == 7) printf "Bare question %d?\n", i; else if (i % 1000 == 9) printf "id%d\t T%d , x \t Question %d? \t\n", i, i % 5, i; else printf "id%d\tt%d,x\tQuestion %d?\tAnswer %d.\n", i, i % 5, i, i }' > "$TMPDIR/b.qb"; for t in 1 2; do QB_THREADS=$t QB_SPLIT_MIN=1 qb-list "$TMPDIR/b.qb" > "$TMPDIR/file$t" 2> "$TMPDIR/err$t"; echo "status $?"; QB_THREADS=$t QB_SPLIT_MIN=1 qb-list "$TMPDIR/b.qb" 2>/dev/null | cat > "$TMPDIR/pipe$t"; done; cmp "$TMPDIR/file1" "$TMPDIR/file2" && cmp "$TMPDIR/file1" "$TMPDIR/pipe2" && cmp "$TMPDIR/err1" "$TMPDIR/err2" && sed "s#$TMPDIR/##" "$TMPDIR/err2"; wc -l < "$TMPDIR/file2"; sed -n '70005p;70007p' "$TMPDIR/file2"
+> status 2
+> status 2
+> qb-list: b.qb:5: 2 fields: a record has 3 or 4 TAB-separated fields (id, tags, question, answer)
+> qb-list: b.qb:70001: 2 fields: a record has 3 or 4 TAB-separated fields (id, tags, question, answer)
+> 99998
+> q23162b7f2b47		Bare question 70007?	
+> id70009	t4,x	Question 70009?	
+
+## qb-list: a second half whose output waits in a bounded queue (all of it rewritten)
+$ awk 'BEGIN { for (i = 1; i <= 400000; i++) printf "Bare question number %d?\n", i }' > "$TMPDIR/b.qb"; for t in 1 2; do QB_THREADS=$t QB_SPLIT_MIN=1 qb-list "$TMPDIR/b.qb" | cksum; done | uniq -c | sed 's/^ *//'
+> 2 411029802 17888895
+
+## qb-grep: the same output as one thread in every output mode, to a file and to a pipe
+$ awk 'BEGIN { for (i = 1; i <= 100000; i++) if (i == 5 || i == 70001) print "bad\tline"; else printf "id%d\tt%d,x\tQuestion %d about cache%s?\tAnswer %d.\n", i, i % 5, i, i % 3 ? "" : " INDEX", i }' > "$TMPDIR/b.qb"; for args in "cache" "-i index" "-v INDEX" "-o -F 99" "--color=always -w 7" "-t t3 -k all 5" "-m 5 7"; do for t in 1 2; do QB_THREADS=$t QB_SPLIT_MIN=1 qb-grep $args "$TMPDIR/b.qb" > "$TMPDIR/out" 2> "$TMPDIR/err"; echo "$?"; cat "$TMPDIR/out" "$TMPDIR/err" | cksum; QB_THREADS=$t QB_SPLIT_MIN=1 qb-grep $args "$TMPDIR/b.qb" 2>/dev/null | cksum; done | sort -u | wc -l; done | uniq -c | sed 's/^ *//'
+> 7 3
+? 2
+
+## qb-pick --daily: the same question of each day, the same messages in the same order (repeated ids too)
+$ awk 'BEGIN { for (i = 1; i <= 100000; i++) if (i == 5 || i == 80010) print "bad\tline"; else if (i == 80000) printf "id10\tt\tAgain?\tA.\n"; else if (i % 1000 == 7) printf "Bare question %d?\n", i; else if (i % 2 == 0) printf "id%d\t T%d \tQuestion %d?\tAnswer %d.\n", i, i % 5, i, i; else printf "id%d\tt%d\tQuestion %d?\tAnswer %d.\n", i, i % 5, i, i }' > "$TMPDIR/b.qb"; for t in 1 2; do QB_THREADS=$t QB_SPLIT_MIN=1 qb-pick --daily --date=2026-01-01 --date=2026-01-02 --date=+3 --date=2031-07-07 --date=2030-01-01 --date=2029-01-01 --date=2028-01-01 --date=2027-01-01 "$TMPDIR/b.qb" > "$TMPDIR/out$t" 2> "$TMPDIR/err$t"; echo "status $?"; done; cmp "$TMPDIR/out1" "$TMPDIR/out2" && cmp "$TMPDIR/err1" "$TMPDIR/err2" && sed "s#$TMPDIR/##g" "$TMPDIR/err2"; wc -l < "$TMPDIR/out2"
+> status 2
+> status 2
+> qb-pick: b.qb:5: 2 fields: a record has 3 or 4 TAB-separated fields (id, tags, question, answer)
+> qb-pick: b.qb:80000: duplicate id 'id10', first at b.qb:10
+> qb-pick: b.qb:80010: 2 fields: a record has 3 or 4 TAB-separated fields (id, tags, question, answer)
+> 8
+
+## qb-list: a line rewritten bigger than the memory queue, first in the second half (40% in), then lines copied by offset
+$ awk 'BEGIN { for (i = 1; i <= 741665; i++) { if (i == 300001) { q = "q"; while (length(q) < 300000) q = q q; printf "Bare %s?\n", substr(q, 1, 300000) } printf "id%06d\tt\tQuestion %06d?\tAnswer.\n", i, i } }' > "$TMPDIR/b.qb"; for t in 1 2; do QB_THREADS=$t QB_SPLIT_MIN=1 qb-list "$TMPDIR/b.qb" > "$TMPDIR/out$t"; done; cmp "$TMPDIR/out1" "$TMPDIR/out2" && wc -l < "$TMPDIR/out2"
+> 741666

@@ -231,6 +231,38 @@ held_messages_bounded(void **state)
 	free(text);
 }
 
+static void
+spill_to(struct diag_held *h, void *arg)
+{
+	struct buf *spilled = arg;
+
+	buf_add(spilled, "|", 1);
+	buf_free(&h->msgs);
+}
+
+/* With a spill, nothing is dropped: the held messages go to it first. */
+static void
+held_messages_spilled(void **state)
+{
+	struct buf spilled = { 0 };
+	struct diag_held h = { .max = 100, .spill = spill_to,
+	    .arg = &spilled };
+	int i;
+
+	(void)state;
+	diag_init("qb-test");
+	diag_hold(&h);
+	for (i = 0; i < 10; i++)
+		diag_line("b.qb", (unsigned long)i, "a message of some length");
+	diag_hold(NULL);
+	assert_false(h.full);
+	assert_true(spilled.len >= 4);
+	assert_true(h.msgs.len > 0 && h.msgs.len <= 100);
+	buf_free(&h.msgs);
+	buf_free(&spilled);
+	assert_int_equal(diag_status(), STATUS_OK);
+}
+
 int
 main(void)
 {
@@ -245,6 +277,7 @@ main(void)
 		cmocka_unit_test(closed_standard_fds_are_filled),
 		cmocka_unit_test(held_messages_wait),
 		cmocka_unit_test(held_messages_bounded),
+		cmocka_unit_test(held_messages_spilled),
 	};
 
 	return cmocka_run_group_tests_name("diag", tests, NULL, NULL);

@@ -114,6 +114,70 @@ final_flush_is_checked(void **state)
 	free(err);
 }
 
+struct diverted {
+	struct buf	 bytes;
+	off_t		 off;
+	size_t		 ranged;
+};
+
+static void
+divert_bytes(void *arg, const void *p, size_t n)
+{
+	buf_add(&((struct diverted *)arg)->bytes, p, n);
+}
+
+static void
+divert_range(void *arg, off_t off, const void *p, size_t n)
+{
+	struct diverted *d = arg;
+
+	(void)p;
+	d->off = off;
+	d->ranged += n;
+}
+
+/* Diverted output reaches the sink, not stdout; out_copy() copies files. */
+static void
+divert_and_copy(void **state)
+{
+	char path[] = "/tmp/qb-out-copy-XXXXXX";
+	struct diverted d = { { 0 }, 0, 0 };
+	struct out_sink sink = { divert_bytes, divert_range, &d };
+	FILE *tmp;
+	char *text;
+	int saved, fd;
+
+	(void)state;
+	fd = mkstemp(path);
+	assert_int_equal(write(fd, "0123456789", 10), 10);
+	saved = capture_start(1, &tmp);
+	out_str("a");
+	out_divert(&sink);
+	out_str("b");
+	out_char('c');
+	out_printf("%d", 42);
+	assert_null(out_space(1));	/* no room in a buffer not used */
+	out_write_file(fd, 3, "345", 3);
+	out_flush();
+	out_divert(NULL);
+	out_str("d");
+	out_copy(fd, 2, 5);
+	out_copy(fd, 7, 1);		/* goes on from the one before */
+	out_str("e");
+	out_flush();
+	text = capture_end(1, saved, tmp);
+	assert_string_equal(text, "ad234567e");
+	assert_int_equal(d.bytes.len, 4);
+	assert_memory_equal(d.bytes.p, "bc42", 4);
+	assert_int_equal(d.off, 3);
+	assert_int_equal(d.ranged, 3);
+	buf_free(&d.bytes);
+	free(text);
+	out_release(fd);
+	close(fd);
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -123,6 +187,7 @@ main(void)
 		cmocka_unit_test(space_in_order),
 		cmocka_unit_test(full_disk_stops_with_one_message),
 		cmocka_unit_test(final_flush_is_checked),
+		cmocka_unit_test(divert_and_copy),
 	};
 
 	return cmocka_run_group_tests_name("out", tests, NULL, NULL);

@@ -1,0 +1,617 @@
+/*
+ * The other thread reads its part of the file as src_next() does and runs
+ * keep() on each record; what it would print, its output (out_divert())
+ * and its messages (diag_hold()), becomes pieces in a queue, in the order
+ * they came.  This thread, once at the end of its own part, prints the
+ * pieces as they come: canonical lines by their offsets in the file
+ * (copied by the kernel when stdout takes copies), other bytes as they
+ * are, messages with the line numbers one thread would have given.  The
+ * queue is bounded and the other thread waits when it is full, so memory
+ * does not grow with the file.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+#include "diag.h"
+#include "hash.h"
+#include "out.h"
+#include "scan.h"
+#include "spill.h"
+#include "split.h"
+
+enum piece_kind {
+	PIECE_RANGE,		/* bytes of the file: off, len */
+	PIECE_BYTES,		/* output bytes in b */
+	PIECE_MSGS,		/* held messages in b (diag_held_print()) */
+	PIECE_RECS		/* records passed on in b (struct passed) */
+};
+
+/* A record passed on, its id and (off -1) its line after it. */
+struct passed {
+	off_t		 off;
+	unsigned long	 lineno;
+	size_t		 idlen, linelen;
+};
+
+struct piece {
+	enum piece_kind	 kind;
+	off_t		 off;		/* PIECE_RANGE's in the file */
+	size_t		 len;		/* PIECE_RANGE's, or a spooled b's */
+	off_t		 spooled;	/* b is at this offset of the spool
+					   file, not in memory; or -1 */
+	struct buf	 b;
+};
+
+#define QUEUE_BYTES	(128 * 1024)	/* in memory; the rest is spooled */
+#define QUEUE_MAX	16384		/* pieces waiting, at most */
+#define BYTES_MAX	(32 * 1024)	/* a piece of bytes, but a record whole */
+#define RANGE_MAX	((size_t)4 << 20)	/* copying starts while reading */
+#define HELD_MAX	(64 * 1024)
+#define STREAK_MIN	(64 * 1024)	/* contiguous bytes before a range */
+#define SPLIT_MARK	1024		/* records between marks, for ahead() */
+
+struct src_split {
+	pthread_t	 thread;
+	pthread_mutex_t	 lock;
+	pthread_cond_t	 changed;	/* a piece came or went, or the end */
+	struct piece	*queue;
+	size_t		 n, cap;
+	size_t		 queued;	/* bytes of the pieces in memory */
+	FILE		*spool;		/* the others, written by the other
+					   thread, read by this one */
+	off_t		 spool_end;
+	int		 no_spool;	/* none could be made: wait instead */
+	int		 done;		/* the other thread queues no more */
+	atomic_int	 cancel;	/* this one takes no more */
+
+	/* The other thread's. */
+	struct src	 src;
+	void		*ctx;
+	unsigned long	 counted;
+	struct diag_held held;
+	struct out_sink	 sink;
+	struct piece	 pending;	/* being filled, not queued yet */
+	int		 has_pending;
+	off_t		 streak_end;	/* of the file's lines written, */
+	size_t		 streak;	/* after how many contiguous bytes */
+	off_t		*marks;		/* where every SPLIT_MARK-th record is */
+	size_t		 nmarks;
+
+	/* src_ahead_rec() reads the part again from a mark. */
+	struct reader	 again;
+	struct rec	 rec;
+	unsigned long	 next;		/* the index of again's next record */
+	int		 reading;
+};
+
+/*
+ * Writes b to the spool, so that the other thread reads on however far
+ * behind this one is; 0 when there is no spool.
+ */
+static int
+spool(struct src_split *sp, struct piece *p)
+{
+	size_t done = 0;
+
+	if (sp->spool == NULL && !sp->no_spool &&
+	    (sp->spool = spill_temporary()) == NULL)
+		sp->no_spool = 1;
+	if (sp->no_spool)
+		return 0;
+	while (done < p->b.len) {
+		ssize_t n = pwrite(fileno(sp->spool), p->b.p + done,
+		    p->b.len - done, sp->spool_end + (off_t)done);
+
+		if (n <= 0)
+			diag_fatal("temporary file: write error");
+		done += (size_t)n;
+	}
+	p->spooled = sp->spool_end;
+	p->len = p->b.len;
+	sp->spool_end += (off_t)p->b.len;
+	buf_free(&p->b);
+	return 1;
+}
+
+/*
+ * Queues p: in memory while little is waiting, else in the spool; with
+ * no spool, or too many pieces waiting, after waiting for room.  Dropped
+ * when this thread takes no more.
+ */
+static void
+enqueue(struct src_split *sp, struct piece *p)
+{
+	pthread_mutex_lock(&sp->lock);
+	p->spooled = -1;
+	for (;;) {
+		int full = sp->n > 0 && p->b.len > 0 &&
+		    sp->queued + p->b.len > QUEUE_BYTES;
+
+		if (atomic_load(&sp->cancel) || (!full && sp->n < QUEUE_MAX))
+			break;
+		if (full && sp->n < QUEUE_MAX) {
+			pthread_mutex_unlock(&sp->lock);
+			full = !spool(sp, p);
+			pthread_mutex_lock(&sp->lock);
+			if (!full)
+				break;
+		}
+		pthread_cond_wait(&sp->changed, &sp->lock);
+	}
+	if (atomic_load(&sp->cancel))
+		buf_free(&p->b);
+	else {
+		if (sp->n == sp->cap) {
+			sp->cap = sp->cap == 0 ? 64 : 2 * sp->cap;
+			sp->queue = xreallocarray(sp->queue, sp->cap,
+			    sizeof(*sp->queue));
+		}
+		sp->queue[sp->n++] = *p;
+		sp->queued += p->b.len;
+		pthread_cond_broadcast(&sp->changed);
+	}
+	pthread_mutex_unlock(&sp->lock);
+	memset(p, 0, sizeof(*p));
+}
+
+static void
+publish(struct src_split *sp)
+{
+	if (sp->has_pending)
+		enqueue(sp, &sp->pending);
+	sp->has_pending = 0;
+}
+
+static struct piece *
+start_piece(struct src_split *sp, enum piece_kind kind)
+{
+	publish(sp);
+	sp->pending.kind = kind;
+	sp->has_pending = 1;
+	return &sp->pending;
+}
+
+static void
+sink_bytes(void *arg, const void *p, size_t n)
+{
+	struct src_split *sp = arg;
+	struct piece *pc = &sp->pending;
+
+	if (!sp->has_pending || pc->kind != PIECE_BYTES ||
+	    pc->b.len >= BYTES_MAX)
+		pc = start_piece(sp, PIECE_BYTES);
+	buf_add(&pc->b, p, n);
+}
+
+/*
+ * Lines of the file in a long streak (as out_write_file() has it) become
+ * a range, for the kernel to copy; scattered ones are bytes.
+ */
+static void
+sink_range(void *arg, off_t off, const void *p, size_t n)
+{
+	struct src_split *sp = arg;
+	struct piece *pc = &sp->pending;
+
+	if (sp->has_pending && pc->kind == PIECE_RANGE &&
+	    pc->off + (off_t)pc->len == off && pc->len < RANGE_MAX) {
+		pc->len += n;
+		return;
+	}
+	sp->streak = off == sp->streak_end ? sp->streak + n : 0;
+	sp->streak_end = off + (off_t)n;
+	if (sp->streak < STREAK_MIN) {
+		sink_bytes(sp, p, n);
+		return;
+	}
+	pc = start_piece(sp, PIECE_RANGE);
+	pc->off = off;
+	pc->len = n;
+}
+
+/* Messages go after the output before them. */
+static void
+spill_held(struct diag_held *h, void *arg)
+{
+	struct src_split *sp = arg;
+	struct piece p = { .kind = PIECE_MSGS };
+
+	publish(sp);
+	p.b = h->msgs;
+	memset(&h->msgs, 0, sizeof(h->msgs));
+	enqueue(sp, &p);
+}
+
+static size_t
+aligned(size_t n)
+{
+	return (n + sizeof(off_t) - 1) / sizeof(off_t) * sizeof(off_t);
+}
+
+/* The record read, for took(): where its line is, or the line itself. */
+static void
+pass_on(struct src_split *sp)
+{
+	struct src *s = &sp->src;
+	struct piece *pc = &sp->pending;
+	struct passed p = { -1, src_lineno(s), s->rec.id.len, 0 };
+	struct src_at at;
+	struct buf *b;
+	size_t start;
+
+	if (!sp->has_pending || pc->kind != PIECE_RECS ||
+	    pc->b.len >= BYTES_MAX)
+		pc = start_piece(sp, PIECE_RECS);
+	b = &pc->b;
+	start = b->len;
+	buf_reserve(b, aligned(sizeof(p) + p.idlen));
+	b->len += aligned(sizeof(p) + p.idlen);
+	memcpy(b->p + start + sizeof(p), s->rec.id.p, p.idlen);
+	if (src_canonical_at(s, &at))
+		p.off = at.off;
+	else {
+		size_t line = b->len;
+
+		rec_format(&s->rec, b);
+		p.linelen = b->len - line;
+		buf_reserve(b, aligned(b->len) - b->len);
+		b->len = aligned(b->len);
+	}
+	memcpy(b->p + start, &p, sizeof(p));
+}
+
+/* The records passed on in b, given to took() in order. */
+static void
+take_passed(struct src *s, const struct buf *b, unsigned long line_base)
+{
+	const struct src_counter *c = s->counter;
+	size_t at = 0;
+
+	while (at < b->len) {
+		struct src_took t;
+		struct passed p;
+
+		memcpy(&p, b->p + at, sizeof(p));
+		t.id.p = b->p + at + sizeof(p);
+		t.id.len = p.idlen;
+		t.lineno = p.lineno + line_base;
+		t.off = p.off;
+		at += aligned(sizeof(p) + p.idlen);
+		t.line.p = b->p + at;
+		t.line.len = p.linelen;
+		at += aligned(p.linelen);
+		c->took(s, &t, c->ctx);
+	}
+}
+
+static void
+mark(struct src_split *sp)
+{
+	if (sp->counted % SPLIT_MARK != 0)
+		return;
+	sp->marks = xreallocarray(sp->marks, sp->nmarks + 1,
+	    sizeof(*sp->marks));
+	sp->marks[sp->nmarks++] = reader_offset(&sp->src.rd, sp->src.line.p);
+}
+
+static void *
+split_run(void *arg)
+{
+	struct src_split *sp = arg;
+	struct src *s = &sp->src;
+	const struct src_counter *c = s->counter;
+
+	diag_hold(&sp->held);
+	out_divert(&sp->sink);
+	while (src_next(s) != NULL && !atomic_load(&sp->cancel)) {
+		if (sp->held.msgs.len > 0)
+			spill_held(&sp->held, sp);
+		if (c->ahead != NULL) {
+			mark(sp);
+			sp->counted++;
+		} else if (c->took != NULL) {
+			pass_on(sp);
+			sp->counted++;
+		} else if (c->keep == NULL || c->keep(s, sp->ctx) == 1)
+			sp->counted++;
+	}
+	if (sp->held.msgs.len > 0)
+		spill_held(&sp->held, sp);
+	publish(sp);
+	out_divert(NULL);
+	diag_hold(NULL);
+	pthread_mutex_lock(&sp->lock);
+	sp->done = 1;
+	pthread_cond_broadcast(&sp->changed);
+	pthread_mutex_unlock(&sp->lock);
+	return NULL;
+}
+
+/* A spooled piece's bytes back in memory, in p->b. */
+static void
+unspool(struct src_split *sp, struct piece *p)
+{
+	size_t done = 0;
+
+	buf_reserve(&p->b, p->len);
+	while (done < p->len) {
+		ssize_t n = pread(fileno(sp->spool), p->b.p + done,
+		    p->len - done, p->spooled + (off_t)done);
+
+		if (n <= 0)
+			diag_fatal("temporary file: read error");
+		done += (size_t)n;
+	}
+	p->b.len = p->len;
+}
+
+static void
+print_piece(struct src *s, struct src_split *sp, struct piece *p,
+    unsigned long line_base)
+{
+	struct diag_held h = { 0 };
+
+	if (p->spooled >= 0 && p->kind == PIECE_BYTES) {
+		out_copy(fileno(sp->spool), p->spooled, p->len);
+		return;
+	}
+	if (p->spooled >= 0)
+		unspool(sp, p);
+	h.msgs = p->b;
+	switch (p->kind) {
+	case PIECE_RANGE:
+		out_copy(s->rd.fd, p->off, p->len);
+		break;
+	case PIECE_BYTES:
+		out_write(p->b.p, p->b.len);
+		buf_free(&p->b);
+		break;
+	case PIECE_MSGS:
+		diag_held_print(&h, line_base);		/* frees them */
+		break;
+	case PIECE_RECS:
+		take_passed(s, &p->b, line_base);
+		buf_free(&p->b);
+		break;
+	}
+}
+
+/* The other thread's pieces, as they come, until it is done. */
+static void
+print_pieces(struct src *s, struct src_split *sp)
+{
+	unsigned long line_base = s->rd.lineno;
+	struct piece *got = NULL, *t;
+	size_t n, cap = 0, i;
+	int done;
+
+	do {
+		pthread_mutex_lock(&sp->lock);
+		while (sp->n == 0 && !sp->done)
+			pthread_cond_wait(&sp->changed, &sp->lock);
+		/* The pieces taken at once: the other queues on meanwhile. */
+		t = sp->queue;
+		sp->queue = got;
+		got = t;
+		n = sp->cap;
+		sp->cap = cap;
+		cap = n;
+		n = sp->n;
+		sp->n = 0;
+		sp->queued = 0;
+		done = sp->done;
+		pthread_cond_broadcast(&sp->changed);
+		pthread_mutex_unlock(&sp->lock);
+		for (i = 0; i < n; i++)
+			print_piece(s, sp, &got[i], line_base);
+	} while (!done);
+	free(got);
+}
+
+static void
+split_free(struct src_split *sp)
+{
+	const struct src_counter *c = sp->src.counter;
+
+	if (c->ctx_new != NULL && sp->ctx != NULL)
+		c->ctx_free(sp->ctx);
+	src_free(&sp->src);
+	buf_free(&sp->held.msgs);
+	buf_free(&sp->pending.b);
+	while (sp->n > 0)
+		buf_free(&sp->queue[--sp->n].b);
+	free(sp->queue);
+	if (sp->spool != NULL) {
+		out_release(fileno(sp->spool));
+		fclose(sp->spool);
+	}
+	free(sp->marks);
+	reader_free(&sp->again);
+	rec_free(&sp->rec);
+	pthread_mutex_destroy(&sp->lock);
+	pthread_cond_destroy(&sp->changed);
+	free(sp);
+}
+
+int
+split_join(struct src *s, int reached)
+{
+	struct src_split *sp = s->split;
+	const struct src_counter *c = sp->src.counter;
+	int taken;
+
+	s->split = NULL;
+	reached = reached && reader_at_limit(&s->rd);
+	/* The other checked no ids for repeats: right only once none are. */
+	if ((taken = reached && s->idsfull))
+		print_pieces(s, sp);
+	else {
+		pthread_mutex_lock(&sp->lock);
+		atomic_store(&sp->cancel, 1);
+		pthread_cond_broadcast(&sp->changed);
+		pthread_mutex_unlock(&sp->lock);
+	}
+	(void)pthread_join(sp->thread, NULL);
+	if (taken && c->ahead != NULL) {
+		s->ahead = sp;
+		c->ahead(s, sp->counted, c->ctx);
+		s->ahead = NULL;
+	} else if (taken)
+		s->counted_ahead += sp->counted;
+	split_free(sp);
+	if (reached && !taken) {
+		reader_go_on(&s->rd);
+		return 1;
+	}
+	return 0;
+}
+
+unsigned long
+src_count(struct src *s, const struct src_counter *c)
+{
+	unsigned long n = 0;
+
+	s->counter = c;
+	while (src_next(s) != NULL)
+		if (c->keep == NULL || c->keep(s, c->ctx) == 1)
+			n++;
+	s->counter = NULL;
+	return n + s->counted_ahead;
+}
+
+struct rec *
+src_ahead_rec(struct src *s, unsigned long i)
+{
+	struct src_split *sp = s->ahead;
+	struct scan_fields f;
+	struct span l;
+
+	if (!sp->reading || i < sp->next ||
+	    i / SPLIT_MARK > sp->next / SPLIT_MARK) {
+		reader_open_range(&sp->again, s->rd.name, s->rd.fd,
+		    sp->marks[i / SPLIT_MARK], -1);
+		sp->next = i / SPLIT_MARK * SPLIT_MARK;
+		sp->reading = 1;
+	}
+	/* The lines were read once: every one is known good or not. */
+	while (reader_next_split(&sp->again, &l, &f) > 0)
+		if (rec_parse_split(&sp->rec, l.p, l.len, &f) == REC_RECORD &&
+		    sp->next++ == i)
+			return &sp->rec;
+	diag_fatal("%s: changed while read", s->rd.name);
+}
+
+/* QB_SPLIT_MIN, or SRC_SPLIT_MIN; 0 when QB_THREADS says one thread. */
+static off_t
+split_min(void)
+{
+	const char *threads = getenv("QB_THREADS"), *min;
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+
+	if ((threads != NULL && strcmp(threads, "1") == 0) || cpus == 1)
+		return 0;
+	if ((min = getenv("QB_SPLIT_MIN")) != NULL && *min != '\0')
+		return (off_t)strtoll(min, NULL, 10);
+	return (off_t)SRC_SPLIT_MIN;
+}
+
+/* The first line start at or after off, or -1 when none is near. */
+static off_t
+line_start_from(int fd, off_t off, off_t size)
+{
+	char b[64 * 1024];
+	int tries;
+
+	for (tries = 0; tries < 16 && off < size; tries++) {
+		ssize_t n = pread(fd, b, sizeof(b), off);
+		const char *nl;
+
+		if (n <= 0)
+			return -1;
+		if ((nl = memchr(b, '\n', (size_t)n)) != NULL)
+			return off + (nl - b) + 1;
+		off += n;
+	}
+	return -1;
+}
+
+/* Where the other thread begins: a line start halfway, or -1. */
+static off_t
+split_point(const struct src *s)
+{
+	off_t min = split_min(), from = reader_read_end(&s->rd), at;
+	struct stat st;
+	unsigned share;
+
+	if (s->fmt != IMPORT_QB || s->split != NULL || s->ahead != NULL ||
+	    s->ids.max == 0 || min <= 0 || from < 0 ||
+	    fstat(s->rd.fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    st.st_size - from < min)
+		return -1;
+	share = s->counter->share != 0 ? s->counter->share : 50;
+	at = line_start_from(s->rd.fd, from + (st.st_size - from) *
+	    (off_t)share / 100, st.st_size);
+	return at < st.st_size ? at : -1;
+}
+
+/*
+ * The other thread checks no ids for repeats, which is right when this
+ * one has read all it checks (SRC_IDS_MAX) by the time it reaches the
+ * other's part: split_join() sees.
+ */
+void
+split_start(struct src *s)
+{
+	const struct src_counter *c = s->counter;
+	struct src_split *sp;
+	void *ctx = c->ctx;
+	off_t at;
+
+	if ((at = split_point(s)) < 0)
+		return;
+	if (c->ahead != NULL || c->took != NULL)
+		ctx = NULL;
+	else if (c->ctx_new != NULL && (ctx = c->ctx_new(c->ctx)) == NULL)
+		return;
+	/* Chosen at first use: here, before the other thread starts. */
+	(void)scan_impl();
+	(void)hash_keyed("", 0);
+#ifdef M_ARENA_MAX
+	/*
+	 * The other thread allocates a piece per 32 KiB of output, little
+	 * else: a malloc arena of its own would cost half a MiB for nothing.
+	 */
+	(void)mallopt(M_ARENA_MAX, 1);
+#endif
+	sp = xcalloc(1, sizeof(*sp));
+	pthread_mutex_init(&sp->lock, NULL);
+	pthread_cond_init(&sp->changed, NULL);
+	atomic_init(&sp->cancel, 0);
+	sp->ctx = ctx;
+	sp->src.counter = c;
+	sp->src.lenient = s->lenient;
+	sp->src.idsfull = 1;
+	sp->src.open = 1;
+	sp->src.fmt = IMPORT_QB;
+	sp->held.max = HELD_MAX;
+	sp->held.spill = spill_held;
+	sp->held.arg = sp;
+	sp->sink.bytes = sink_bytes;
+	sp->sink.range = out_takes_copies() ? sink_range : NULL;
+	sp->sink.arg = sp;
+	reader_open_range(&sp->src.rd, s->rd.name, s->rd.fd, at, -1);
+	if (pthread_create(&sp->thread, NULL, split_run, sp) != 0) {
+		split_free(sp);
+		return;
+	}
+	reader_stop_at(&s->rd, at);
+	s->split = sp;
+}
