@@ -418,7 +418,8 @@ direct_text(struct span *s, int escaped, unsigned hint, struct buf *scratch)
 		*s = trimmed(*s);
 		return 1;
 	}
-	clean = scan_text_clean(s->p, s->len);
+	clean = (!escaped && (hint & IMPORT_CLEAN)) ||
+	    scan_text_clean(s->p, s->len);
 	if (escaped) {
 		if (!clean)
 			return 0;
@@ -432,9 +433,10 @@ direct_text(struct span *s, int escaped, unsigned hint, struct buf *scratch)
 	}
 	/*
 	 * Raw text: escaped here when it holds a byte to escape, so that its
-	 * escapes are all right; clean text has no TAB or LF.
+	 * escapes are all right; text scan_text_clean() found clean has no
+	 * TAB or LF (text said to be clean may have).
 	 */
-	if (clean && !(hint & IMPORT_NOESC))
+	if (clean && !(hint & (IMPORT_NOESC | IMPORT_CLEAN)))
 		i = scan_find(s->p, 0, s->len, &backslash);
 	else if (!(hint & IMPORT_NOESC))
 		i = scan_find(s->p, 0, s->len, &escapes);
@@ -455,7 +457,8 @@ direct_text(struct span *s, int escaped, unsigned hint, struct buf *scratch)
 
 /*
  * The record handed out where its fields are, when they are valid as they
- * stand; 0 leaves everything, messages included, to the queue and rec_parse.
+ * stand (the id, trimmed, is); 0 leaves everything, messages included, to
+ * the queue and rec_parse.
  */
 static int
 take(struct import *imp, const struct span f[REC_NFIELDS], struct span id,
@@ -464,16 +467,15 @@ take(struct import *imp, const struct span f[REC_NFIELDS], struct span id,
 	struct rec *r = imp->r;
 	struct span q = f[REC_FIELD_QUESTION], a = f[REC_FIELD_ANSWER], tags;
 
-	id = trimmed(id);
-	if (!rec_id_valid(id.p, id.len) ||
-	    !direct_text(&q, escaped, hints >> 2 * REC_FIELD_QUESTION & 3,
+	if (!direct_text(&q, escaped, IMPORT_HINTS(hints, REC_FIELD_QUESTION),
 	    &imp->esc[0]) || q.len == 0 ||
-	    !direct_text(&a, escaped, hints >> 2 * REC_FIELD_ANSWER & 3,
+	    !direct_text(&a, escaped, IMPORT_HINTS(hints, REC_FIELD_ANSWER),
 	    &imp->esc[1]))
 		return 0;
 	/* Tags as written, or split on white space as Anki writes them. */
 	tags = f[REC_FIELD_TAGS];
-	if (rec_tag_list(r, tags.p, tags.len) != REC_OK &&
+	if (rec_tag_list_in(r, tags.p, tags.len, imp->tags_avail > tags.len ?
+	    imp->tags_avail : tags.len) != REC_OK &&
 	    (joined(tags.p, tags.len) || (joined_tags(imp, &tags),
 	    rec_tag_list(r, tags.p, tags.len) != REC_OK)))
 		return 0;
@@ -498,28 +500,30 @@ emit(struct import *imp, unsigned long line, const struct span f[REC_NFIELDS],
 {
 	struct buf *b = &imp->queue;
 	struct span id = f[REC_FIELD_ID], q = trimmed(f[REC_FIELD_QUESTION]);
-	struct span tags = f[REC_FIELD_TAGS];
+	struct span tags = f[REC_FIELD_TAGS], tid = trimmed(id);
 	struct import_line *ql;
 	size_t start;
-	int sq, sa;
+	int sq, sa, valid = rec_id_valid(tid.p, tid.len);
 
+	/* A valid id (most are) is none of the bad ones looked for here. */
 	if (id.len == 0 && q.len > 0) {
-		id.p = imp->idbuf;
-		id.len = derive_id(imp, q, escaped, imp->idbuf,
+		id.p = tid.p = imp->idbuf;
+		id.len = tid.len = derive_id(imp, q, escaped, imp->idbuf,
 		    sizeof(imp->idbuf));
-	} else if (has_tab_or_lf(id)) {
+		valid = 1;
+	} else if (!valid && has_tab_or_lf(id)) {
 		/* Any other bad id is rec_parse's to report. */
 		import_error(imp, line, "bad id: an id is 1 to 64 bytes of "
 		    "A-Z a-z 0-9 . _ : / -");
 		import_clear(imp);
 		return;
-	} else if (q.len == 0 && is_blank(id) && !joined_tags(imp, &tags) &&
-	    is_blank(f[REC_FIELD_ANSWER])) {
+	} else if (!valid && q.len == 0 && is_blank(id) &&
+	    !joined_tags(imp, &tags) && is_blank(f[REC_FIELD_ANSWER])) {
 		/* rec_parse would take the line for a blank one. */
 		import_error(imp, line, "empty question");
 		import_clear(imp);
 		return;
-	} else if (trimmed(id).len > 0 && *trimmed(id).p == '#') {
+	} else if (!valid && tid.len > 0 && *tid.p == '#') {
 		/* ...and this one for a comment. */
 		import_error(imp, line, "'#' in id: ids are made of "
 		    "A-Z a-z 0-9 . _ : / -");
@@ -529,7 +533,7 @@ emit(struct import *imp, unsigned long line, const struct span f[REC_NFIELDS],
 	if (direct && imp->r != NULL && imp->qn == 0 && !imp->taken) {
 		/* One record at a time, handed out or queued. */
 		imp->stop = 1;
-		if (take(imp, f, id, escaped, hints)) {
+		if (valid && take(imp, f, tid, escaped, hints)) {
 			imp->taken = 1;
 			imp->lineno = line;
 			import_clear(imp);
@@ -551,11 +555,11 @@ emit(struct import *imp, unsigned long line, const struct span f[REC_NFIELDS],
 	ql->tab[1] = b->len - start;
 	buf_addc(b, '\t');
 	sq = add_text(b, f[REC_FIELD_QUESTION], escaped,
-	    hints >> 2 * REC_FIELD_QUESTION & IMPORT_PLAIN);
+	    IMPORT_HINTS(hints, REC_FIELD_QUESTION) & IMPORT_PLAIN);
 	ql->tab[2] = b->len - start;
 	buf_addc(b, '\t');
 	sa = add_text(b, f[REC_FIELD_ANSWER], escaped,
-	    hints >> 2 * REC_FIELD_ANSWER & IMPORT_PLAIN);
+	    IMPORT_HINTS(hints, REC_FIELD_ANSWER) & IMPORT_PLAIN);
 	/* The id's and the tags' bits are not used: set, to be safe. */
 	ql->special = 1 | 2 | (unsigned)sq << 2 | (unsigned)sa << 3;
 	ql->end = b->len;
@@ -589,6 +593,32 @@ import_emit_fields(struct import *imp, unsigned long line,
     const struct span f[REC_NFIELDS], int escaped, unsigned hints)
 {
 	emit(imp, line, f, escaped, 1, hints);
+	imp->tags_avail = 0;
+}
+
+int import_fast = 1;
+
+int
+import_line(struct import *imp, struct span *l, unsigned *kind)
+{
+	struct scan_fields f;
+	int got;
+
+	*kind = 0;
+	if ((got = reader_next_split(imp->rd, l, &f)) <= 0 || !import_fast)
+		return got;
+	/*
+	 * The pass marks the line's fields by its first four TABs: past
+	 * them (and in a line it did not see whole, SCAN_UNSPLIT) nothing
+	 * is known.
+	 */
+	if (f.ntab < 4 && f.bad == 0)
+		*kind = IMPORT_LINE_CLEAN;
+	if (f.ntab == 0 && f.bad == 0)
+		*kind |= IMPORT_LINE_NOCTRL;
+	if (f.ntab == 0 && f.special == 0)
+		*kind |= IMPORT_LINE_PLAIN;
+	return 1;
 }
 
 /* A batch of records at a time keeps the queue's cost low. */

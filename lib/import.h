@@ -57,6 +57,9 @@ struct import {
 	int		 taken;
 	int		 stop;		/* the reader must return now */
 	char		 idbuf[48];	/* the id derived for it */
+	size_t		 tags_avail;	/* bytes that may be read at the tags
+					   import_emit_fields() is given, when
+					   more than theirs; else 0 */
 	struct buf	 esc[2];	/* its question and answer escaped */
 	struct buf	 tagtmp;	/* tags split, for the queue */
 
@@ -119,9 +122,31 @@ void		 import_emit(struct import *, unsigned long line);
 void		 import_emit_fields(struct import *, unsigned long line,
 		    const struct span f[REC_NFIELDS], int escaped,
 		    unsigned hints);
-#define IMPORT_PLAIN	1u	/* printable ASCII, no backslash */
+#define IMPORT_PLAIN	1u	/* valid as it is: UTF-8 without controls,
+				   escaped right (raw: no backslash) */
 #define IMPORT_NOESC	2u	/* raw text without a backslash, TAB or LF */
-#define IMPORT_HINT(field, h)	((unsigned)(h) << 2 * (field))
+#define IMPORT_CLEAN	4u	/* raw text, valid UTF-8 without a control
+				   other than TAB and LF */
+#define IMPORT_HINT(field, h)	((unsigned)(h) << 4 * (field))
+#define IMPORT_HINTS(hints, field)	((hints) >> 4 * (field) & 0xfu)
+/*
+ * The next line, as reader_next() has it (1, 0 or -1), and what the
+ * reader's structural pass found in it, to save looking again: *kind is
+ * IMPORT_LINE_CLEAN when the line is valid UTF-8 without a control other
+ * than TAB, with IMPORT_LINE_NOCTRL when there is no TAB either, and
+ * IMPORT_LINE_PLAIN when there is no backslash besides; 0 when it may
+ * have anything.
+ */
+int		 import_line(struct import *, struct span *l, unsigned *kind);
+#define IMPORT_LINE_CLEAN	1u
+#define IMPORT_LINE_NOCTRL	2u
+#define IMPORT_LINE_PLAIN	4u
+/*
+ * 1 (the default): readers take their fast paths.  0: import_line() says
+ * nothing of a line and readers take their careful paths only, so that
+ * the fuzz targets can check that both make the same records.
+ */
+extern int	 import_fast;
 /* Has the reader made enough for now (a batch, or a record handed out)? */
 int		 import_full(const struct import *);
 /* Reports "FILE:LINE: message" as bad input. */

@@ -39,6 +39,8 @@ struct sv {
 	struct buf	 names;		/* Anki's #columns: line */
 	struct span	 pend;		/* a line read ahead, valid until */
 	int		 have_pend;	/* the next reader_next() */
+	unsigned	 kind;		/* the row's line's IMPORT_LINE_*; of
+					   more lines, what all are (CLEAN) */
 };
 
 #define NOT_COPIED	((size_t)-1)
@@ -97,13 +99,87 @@ clear_row(struct sv *sv)
 }
 
 /*
+ * What the row's text is known to be, as a hint: text from lines of valid
+ * UTF-8 without controls (but TAB) is clean whatever the quotes did to
+ * it; with no TAB or backslash, and no line break, it is valid as it is.
+ * Anki's HTML is made into other text.
+ */
+static unsigned
+row_hint(const struct sv *sv)
+{
+	if (sv->html)
+		return 0;
+	return sv->kind & IMPORT_LINE_PLAIN ? IMPORT_PLAIN :
+	    sv->kind & IMPORT_LINE_CLEAN ? IMPORT_CLEAN : 0;
+}
+
+/*
+ * The fast path for a row of the usual kind: under a header, on one line,
+ * its quoted fields without "", one field a column, each role once, not
+ * all empty.  Its fields go to import_emit_fields() where they stand (with
+ * the hint the line's kind gives), and 1 is returned; 0 leaves the row to
+ * read_row() and row_record(), which also say what is wrong with it.
+ */
+static int
+plain_row(struct import *imp, struct sv *sv, struct span l, unsigned long line)
+{
+	struct span f[REC_NFIELDS] = { { "", 0 }, { "", 0 }, { "", 0 },
+	    { "", 0 } };
+	const char *p = l.p, *end = l.p + l.len;
+	unsigned seen = 0;
+	size_t col, filled = 0;
+
+	for (col = 0; col < sv->nrole; col++) {
+		const char *s, *stop;
+		int role = sv->role[col];
+
+		if (p < end && *p == '"') {
+			if ((s = memchr(p + 1, '"', (size_t)(end - p - 1))) ==
+			    NULL || (s + 1 < end && s[1] != sv->sep))
+				return 0;
+			stop = s + 1;
+			p++;
+		} else {
+			if ((s = memchr(p, sv->sep, (size_t)(end - p))) == NULL)
+				s = end;
+			stop = s;
+		}
+		/* Fewer fields or more than the header has, or a role again. */
+		if ((stop == end) != (col + 1 == sv->nrole))
+			return 0;
+		if (role >= 0) {
+			if (seen & 1u << role)
+				return 0;
+			seen |= 1u << role;
+			f[role].p = p;
+			f[role].len = (size_t)(s - p);
+		}
+		filled += s > p;
+		if (stop < end)
+			p = stop + 1;
+	}
+	if (filled == 0)
+		return 0;
+	import_clear(imp);
+	/* The rest of the line may be read with the tags. */
+	if (seen & 1u << REC_FIELD_TAGS)
+		imp->tags_avail = (size_t)(end - f[REC_FIELD_TAGS].p);
+	import_emit_fields(imp, line, f, 0,
+	    IMPORT_HINT(REC_FIELD_QUESTION, row_hint(sv)) |
+	    IMPORT_HINT(REC_FIELD_ANSWER, row_hint(sv)));
+	return 1;
+}
+
+/*
  * Reads one row into sv's fields.  1: a row; 0: end of input; -1: a
- * malformed row, reported and skipped.  *start is the row's first line.
+ * malformed row, reported and skipped; 2: a row made into a record
+ * already (plain_row()).  *start is the row's first line.
  */
 static int
 read_row(struct import *imp, struct sv *sv, unsigned long *start)
 {
 	struct span l;
+	unsigned kind;
 	size_t i;
 	int got;
 
@@ -111,13 +187,17 @@ read_row(struct import *imp, struct sv *sv, unsigned long *start)
 		if (sv->have_pend) {
 			l = sv->pend;
 			sv->have_pend = 0;
+			sv->kind = 0;
 			continue;
 		}
-		if ((got = reader_next(imp->rd, &l)) <= 0)
+		if ((got = import_line(imp, &l, &sv->kind)) <= 0)
 			return got < 0 ? (import_error(imp, imp->rd->lineno + 1,
 			    "read error"), 0) : 0;
 	} while (l.len == 0);
 	*start = imp->rd->lineno;
+	if (import_fast && sv->header && !sv->tsv && !sv->html &&
+	    plain_row(imp, sv, l, *start))
+		return 2;
 	clear_row(sv);
 	i = 0;
 	for (;;) {
@@ -140,11 +220,12 @@ read_row(struct import *imp, struct sv *sv, unsigned long *start)
 				if (q == NULL) {
 					buf_add(&sv->text, l.p + i, l.len - i);
 					buf_addc(&sv->text, '\n');
-					if (reader_next(imp->rd, &l) <= 0) {
+					if (import_line(imp, &l, &kind) <= 0) {
 						import_error(imp, *start,
 						    "quoted field not closed");
 						return -1;
 					}
+					sv->kind &= kind & IMPORT_LINE_CLEAN;
 					i = 0;
 					continue;
 				}
@@ -421,7 +502,9 @@ row_record(struct import *imp, struct sv *sv, unsigned long line)
 			f[r].p = bufs[r]->p != NULL ? bufs[r]->p : "";
 			f[r].len = bufs[r]->len;
 		}
-	import_emit_fields(imp, line, f, 0, 0);
+	import_emit_fields(imp, line, f, 0,
+	    IMPORT_HINT(REC_FIELD_QUESTION, row_hint(sv)) |
+	    IMPORT_HINT(REC_FIELD_ANSWER, row_hint(sv)));
 }
 
 static int
@@ -609,7 +692,8 @@ sv_fill(struct import *imp)
 	    (got = read_row(imp, sv, &line)) != 0) {
 		if (got < 0)
 			continue;
-		row_record(imp, sv, line);
+		if (got == 1)
+			row_record(imp, sv, line);
 		n++;
 	}
 	return imp->qn > 0 || imp->taken || n > 0;

@@ -35,10 +35,31 @@ key_field(const char *key)
 	return import_column(key, strlen(key));
 }
 
-/* key_field() of a key not NUL-terminated (in the text). */
+/*
+ * key_field() of a key not NUL-terminated (in the text); the names
+ * qb-fmt writes are looked for first, as they are most often.
+ */
 static int
 key_field_n(const char *key, size_t len)
 {
+	switch (len) {
+	case 2:
+		if (memcmp(key, "id", 2) == 0)
+			return REC_FIELD_ID;
+		break;
+	case 4:
+		if (memcmp(key, "tags", 4) == 0)
+			return REC_FIELD_TAGS;
+		break;
+	case 6:
+		if (memcmp(key, "answer", 6) == 0)
+			return REC_FIELD_ANSWER;
+		break;
+	case 8:
+		if (memcmp(key, "question", 8) == 0)
+			return REC_FIELD_QUESTION;
+		break;
+	}
 	return import_column(key, len);
 }
 
@@ -225,15 +246,36 @@ fast_string(const char **pp, const char *end, struct buf *to, struct span *v)
 	return 1;
 }
 
+/*
+ * fast_string() on a line known to hold no backslash and no control:
+ * there the first '"' ends the string.
+ */
+static int
+plain_string(const char **pp, const char *end, struct span *v)
+{
+	const char *p = *pp, *q;
+
+	if (p == end || *p++ != '"' ||
+	    (q = memchr(p, '"', (size_t)(end - p))) == NULL)
+		return 0;
+	if (v != NULL) {
+		v->p = p;
+		v->len = (size_t)(q - p);
+	}
+	*pp = q + 1;
+	return 1;
+}
+
 static int
 plain_tag(const char *p, size_t len)
 {
 	size_t i;
 
+	/* A backslash: fast_string() left an escape as it is. */
 	for (i = 0; i < len; i++)
-		if (p[i] == ',' || p[i] == ' ' || p[i] == '\t' ||
-		    p[i] == '\n' || p[i] == '\v' || p[i] == '\f' ||
-		    p[i] == '\r')
+		if (p[i] == ',' || p[i] == ' ' || p[i] == '\\' ||
+		    p[i] == '\t' || p[i] == '\n' || p[i] == '\v' ||
+		    p[i] == '\f' || p[i] == '\r')
 			return 0;
 	return len > 0;
 }
@@ -249,7 +291,7 @@ fast_space(const char *p, const char *end)
 
 static int
 fast_object(struct import *imp, struct js *js, const char *p, size_t len,
-    size_t *used, struct span f[REC_NFIELDS])
+    size_t *used, struct span f[REC_NFIELDS], unsigned plain)
 {
 	const char *start = p, *end = p + len;
 	int seen = 0, k;
@@ -269,7 +311,8 @@ fast_object(struct import *imp, struct js *js, const char *p, size_t len,
 
 		p = fast_space(p, end);
 		key = p + 1;
-		if (!fast_string(&p, end, NULL, NULL))
+		if (!(plain ? plain_string(&p, end, NULL) :
+		    fast_string(&p, end, NULL, NULL)))
 			break;
 		if ((f_ = key_field_n(key, (size_t)(p - key - 1))) >= 0)
 			goto known;
@@ -293,7 +336,8 @@ fast_object(struct import *imp, struct js *js, const char *p, size_t len,
 					struct span t;
 
 					buf_reset(&js->scratch);
-					if (!fast_string(&p, end, &js->scratch, &t))
+					if (!(plain ? plain_string(&p, end, &t) :
+					    fast_string(&p, end, &js->scratch, &t)))
 						goto slow;
 					/* One tag, as import_add_tags keeps it. */
 					if (!plain_tag(t.p, t.len))
@@ -315,7 +359,12 @@ fast_object(struct import *imp, struct js *js, const char *p, size_t len,
 		} else {
 			to = f_ == REC_FIELD_ID ? &imp->id : f_ == REC_FIELD_QUESTION ?
 			    &imp->question : &imp->answer;
-			if (!fast_string(&p, end, to, &f[f_]))
+			if (!(plain ? plain_string(&p, end, &f[f_]) :
+			    fast_string(&p, end, to, &f[f_])))
+				break;
+			/* Its \\, \n and \t are left escaped, as text is kept. */
+			if (f_ == REC_FIELD_ID && !plain && f[f_].len > 0 &&
+			    memchr(f[f_].p, '\\', f[f_].len) != NULL)
 				break;
 		}
 		p = fast_space(p, end);
@@ -336,6 +385,159 @@ fast_object(struct import *imp, struct js *js, const char *p, size_t len,
 slow:
 	import_clear(imp);
 	return 0;
+}
+
+/* Is the literal s (a string constant) at *p?  Then *p is past it. */
+#define LITERAL(p, end, s)	((size_t)((end) - (p)) >= sizeof(s) - 1 && \
+	memcmp((p), (s), sizeof(s) - 1) == 0 && ((p) += sizeof(s) - 1, 1))
+
+/*
+ * The rest of a string, after its opening quote, on a line without
+ * controls: up to the next '"', when no backslash comes before it; else
+ * as fast_string() reads it, escapes and all, \" and \/ undone into to.
+ * NULL when the string does not end or has an escape jansson must read.
+ */
+static const char *
+rest(const char *p, const char *end, struct buf *to, struct span *v,
+    unsigned plain)
+{
+	const char *start = p, *q, *b;
+	int copy = 0;
+
+	if ((q = memchr(p, '"', (size_t)(end - p))) == NULL)
+		return NULL;
+	while (!plain && (b = memchr(p, '\\', (size_t)(q - p))) != NULL) {
+		/* b + 1 is at most q, in the line. */
+		switch (b[1]) {
+		case '"': case '/':
+			buf_add(to, copy ? p : start, (size_t)(b - (copy ? p :
+			    start)));
+			buf_addc(to, b[1]);
+			copy = 1;
+			break;
+		case '\\': case 'n': case 't':
+			if (copy)
+				buf_add(to, p, (size_t)(b + 2 - p));
+			break;
+		default:
+			return NULL;
+		}
+		p = b + 2;
+		/* An escaped quote did not end the string. */
+		if (p > q && (q = memchr(p, '"', (size_t)(end - p))) == NULL)
+			return NULL;
+	}
+	if (copy) {
+		buf_add(to, p, (size_t)(q - p));
+		v->p = to->p;
+		v->len = to->len;
+	} else {
+		v->p = start;
+		v->len = (size_t)(q - start);
+	}
+	return q + 1;
+}
+
+/*
+ * The rest of an id or a tag, after its opening quote, on a line without
+ * controls: up to the next '"', a byte at a time as it is short.  NULL
+ * when there is no '"', or a backslash comes first (the escapes are
+ * jansson's), or in a tag a comma or a space (import_add_tags splits).
+ */
+static const char *
+short_rest(const char *p, const char *end, struct span *v, int tag)
+{
+	const char *start = p;
+
+#ifdef __SSE2__
+	/* Most end within 16 bytes: one look, without a branch a byte. */
+	if (end - p >= 16) {
+		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)p);
+		unsigned q = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(b,
+		    _mm_set1_epi8('"')));
+		__m128i stop = _mm_cmpeq_epi8(b, _mm_set1_epi8('\\'));
+
+		if (tag)
+			stop = _mm_or_si128(stop, _mm_or_si128(
+			    _mm_cmpeq_epi8(b, _mm_set1_epi8(',')),
+			    _mm_cmpeq_epi8(b, _mm_set1_epi8(' '))));
+		if (q != 0) {
+			p += __builtin_ctz(q);
+			if ((unsigned)_mm_movemask_epi8(stop) & (q ^ (q - 1)))
+				return NULL;
+			v->p = start;
+			v->len = (size_t)(p - start);
+			return p + 1;
+		}
+	}
+#endif
+	for (; p < end && *p != '"'; p++)
+		if (*p == '\\' || (tag && (*p == ',' || *p == ' ')))
+			return NULL;
+	if (p == end)
+		return NULL;
+	v->p = start;
+	v->len = (size_t)(p - start);
+	return p + 1;
+}
+
+/*
+ * The objects qb-fmt writes, on a line without controls: {"id":"...",
+ * "tags":[...],"question":"...","answer":"..."} in that order, no white
+ * space, the id and each tag without a backslash, each tag a plain one.
+ * Read with a few comparisons and a look for each string's end; 0 for
+ * anything else, which fast_object() reads.
+ */
+static int
+usual_object(struct import *imp, const char *p, size_t len,
+    struct span f[REC_NFIELDS], unsigned plain)
+{
+	const char *end = p + len;
+	struct span t;
+
+	import_clear(imp);
+	if (!LITERAL(p, end, "{\"id\":\"") ||
+	    (p = short_rest(p, end, &f[REC_FIELD_ID], 0)) == NULL ||
+	    !LITERAL(p, end, ",\"tags\":["))
+		return 0;
+	if (p < end && *p == ']')
+		p++;
+	else
+		for (;;) {
+			if (p == end || *p++ != '"' ||
+			    (p = short_rest(p, end, &t, 1)) == NULL || t.len == 0)
+				return 0;
+			if (imp->tags.len > 0)
+				buf_addc(&imp->tags, ',');
+			buf_add(&imp->tags, t.p, t.len);
+			if (p < end && *p == ',') {
+				p++;
+				continue;
+			}
+			if (p < end && *p++ == ']')
+				break;
+			return 0;
+		}
+	if (!LITERAL(p, end, ",\"question\":\"") ||
+	    (p = rest(p, end, &imp->question, &f[REC_FIELD_QUESTION],
+	    plain)) == NULL || !LITERAL(p, end, ",\"answer\":\"") ||
+	    (p = rest(p, end, &imp->answer, &f[REC_FIELD_ANSWER], plain)) ==
+	    NULL || end - p != 1 || *p != '}')
+		return 0;
+	if (imp->tags.len > 0) {
+		/*
+		 * Zeros after the list, which may then be read with it (a
+		 * copy: a memset compiles to a slow rep stos).
+		 */
+		static const char zeros[32];
+
+		buf_reserve(&imp->tags, sizeof(zeros));
+		memcpy(imp->tags.p + imp->tags.len, zeros, sizeof(zeros));
+		imp->tags_avail = imp->tags.len + sizeof(zeros);
+	}
+	f[REC_FIELD_TAGS].p = imp->tags.p != NULL ? imp->tags.p : "";
+	f[REC_FIELD_TAGS].len = imp->tags.len;
+	return 1;
 }
 
 static json_t *
@@ -360,24 +562,35 @@ jsonl_fill(struct import *imp)
 {
 	struct js *js = imp->state;
 	struct span l;
+	unsigned kind;
 	int n = 0, got;
 
 	if (js == NULL)
 		imp->state = js = xcalloc(1, sizeof(*js));
 	while (n < 256 && !import_full(imp) &&
-	    (got = reader_next(imp->rd, &l)) > 0) {
+	    (got = import_line(imp, &l, &kind)) > 0) {
 		struct span f[REC_NFIELDS];
 		json_t *o;
 		size_t i = 0, used;
+		/*
+		 * A clean line's strings are valid text, and the fast path
+		 * lets through only the escapes qb(5) has or unescapes.
+		 */
+		unsigned hints = kind & IMPORT_LINE_CLEAN ?
+		    IMPORT_HINT(REC_FIELD_QUESTION, IMPORT_PLAIN) |
+		    IMPORT_HINT(REC_FIELD_ANSWER, IMPORT_PLAIN) : 0;
 
 		while (i < l.len && (l.p[i] == ' ' || l.p[i] == '\t'))
 			i++;
 		if (i == l.len)
 			continue;
 		n++;
-		if (fast_object(imp, js, l.p, l.len, &used, f) &&
-		    fast_space(l.p + used, l.p + l.len) == l.p + l.len) {
-			import_emit_fields(imp, imp->rd->lineno, f, 1, 0);
+		if (((kind & IMPORT_LINE_NOCTRL) &&
+		    usual_object(imp, l.p, l.len, f, kind & IMPORT_LINE_PLAIN)) ||
+		    (fast_object(imp, js, l.p, l.len, &used, f,
+		    kind & IMPORT_LINE_PLAIN) &&
+		    fast_space(l.p + used, l.p + l.len) == l.p + l.len)) {
+			import_emit_fields(imp, imp->rd->lineno, f, 1, hints);
 			continue;
 		}
 		if ((o = parse(imp, l.p, l.len, 0, imp->rd->lineno, NULL)) ==
@@ -638,7 +851,7 @@ json_fill(struct import *imp)
 		}
 		n++;
 		if (fast_object(imp, js, p + js->pos, js->text.len - js->pos,
-		    &used, f))
+		    &used, f, 0))
 			import_emit_fields(imp, js->line, f, 1, 0);
 		else {
 			o = parse(imp, p + js->pos, js->text.len - js->pos,

@@ -146,6 +146,22 @@ out_write_now(const void *p, size_t n)
 		write_all(p, n);
 }
 
+char *
+out_space(size_t n)
+{
+	char *p;
+
+	if (sink != NULL)
+		return NULL;
+	if (run.len > 0 || n > OUT_BUFSIZE - used)
+		out_flush();
+	if (n > OUT_BUFSIZE)
+		return NULL;
+	p = buf + used;
+	used += n;
+	return p;
+}
+
 void
 out_str(const char *s)
 {

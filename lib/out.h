@@ -17,6 +17,14 @@ void	out_char(char c);
  * them when nothing is pending: for renderers that batch many records.
  */
 void	out_write_now(const void *p, size_t n);
+/*
+ * Room for n bytes at the end of the output, which the caller fills at
+ * once, before any other out_*() call: they are written as out_write()
+ * would; NULL when n is more than the buffer holds, or the output is
+ * diverted (out_divert()).  Saves a call and a copy a piece for output
+ * made of many small ones.
+ */
+char	*out_space(size_t n);
 void	out_printf(const char *fmt, ...)
 	    __attribute__((format(printf, 1, 2)));
 /*

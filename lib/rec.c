@@ -342,9 +342,16 @@ tag_list(struct rec *r, const char *p, size_t len, size_t avail, size_t col0)
 enum rec_err
 rec_tag_list(struct rec *r, const char *p, size_t len)
 {
+	return rec_tag_list_in(r, p, len, len);
+}
+
+enum rec_err
+rec_tag_list_in(struct rec *r, const char *p, size_t len, size_t avail)
+{
 	struct span s = trim(p, len);
 
-	return tag_list(r, s.p, s.len, s.len, 1 + (size_t)(s.p - p));
+	return tag_list(r, s.p, s.len, avail - (size_t)(s.p - p),
+	    1 + (size_t)(s.p - p));
 }
 
 uint64_t
@@ -637,11 +644,29 @@ rec_is_canonical(const struct rec *r)
 void
 rec_write(const struct rec *r)
 {
+	char *o;
+
 	/* A line already in canonical form is written as it stands. */
 	if (rec_is_canonical(r)) {
 		out_write(r->id.p, (size_t)(r->answer.p + r->answer.len -
 		    r->id.p));
 		out_char('\n');
+		return;
+	}
+	/* A record made of pieces (imported, say): put together in place. */
+	if ((o = out_space(r->id.len + r->tags.len + r->question.len +
+	    r->answer.len + 4)) != NULL) {
+		memcpy(o, r->id.p, r->id.len);
+		o += r->id.len;
+		*o++ = '\t';
+		memcpy(o, r->tags.p, r->tags.len);
+		o += r->tags.len;
+		*o++ = '\t';
+		memcpy(o, r->question.p, r->question.len);
+		o += r->question.len;
+		*o++ = '\t';
+		memcpy(o, r->answer.p, r->answer.len);
+		o[r->answer.len] = '\n';
 		return;
 	}
 	out_write(r->id.p, r->id.len);

@@ -145,5 +145,8 @@ struct span	rec_field_text(const struct rec *, enum rec_field,
 		    struct buf *scratch);
 /* Normalizes a comma-separated tag list as rec_parse() does. */
 enum rec_err	rec_tag_list(struct rec *, const char *p, size_t len);
+/* The same, when the avail >= len bytes at p may be read: saves a copy. */
+enum rec_err	rec_tag_list_in(struct rec *, const char *p, size_t len,
+		    size_t avail);
 
 #endif

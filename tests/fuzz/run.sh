@@ -20,7 +20,12 @@ for t in "$@"; do
 		    >"$corpus/m1" ;;
 	revlog)	printf '2026-12-01T09:30:05Z\tskill-21\t3' >"$corpus/r1"
 		printf '2026-12-01T09:30+01:00' >"$corpus/r2" ;;
-	import_*) cp "$top"/tests/data/import/* "$corpus"/ ;;
+	import_*) cp "$top"/tests/data/import/* "$corpus"/
+		# Rows as qb-fmt writes them, for the readers' fast paths.
+		printf '{"id":"a","tags":["t","u"],"question":"Q \\"x\\"\\\\?","answer":"A\\nb\\tc"}\n{"id":"b","tags":[],"question":"Caf\303\251?","answer":""}\n' \
+		    >"$corpus/usual.jsonl"
+		printf 'id,tags,question,answer\na,"t,u",Q\\?,"A ""x"""\r\nb,,"Q\nq\tr",Caf\303\251\n' \
+		    >"$corpus/usual.csv" ;;
 	prefilter) printf '\000(?i)\\b(index|cache)\\w*\nan Index' >"$corpus/p1"
 		printf '\001a.b|c(d|e)?f{2}\nc.ff' >"$corpus/p2" ;;
 	esac

@@ -43,6 +43,36 @@ long_printf(void **state)
 	free(text);
 }
 
+/* out_space() between other pieces, across the buffer's end, too big. */
+static void
+space_in_order(void **state)
+{
+	FILE *tmp;
+	char *text, *o;
+	size_t i, n = 0;
+	int saved;
+
+	(void)state;
+	saved = capture_start(1, &tmp);
+	for (i = 0; i < 10000; i++) {
+		out_char('<');
+		o = out_space(7);
+		assert_non_null(o);
+		memcpy(o, "1234567", 7);
+		out_str(">\n");
+		n += 10;
+	}
+	assert_null(out_space(10 * 1024 * 1024));
+	out_str("end\n");
+	out_flush();
+	text = capture_end(1, saved, tmp);
+	assert_int_equal(strlen(text), n + 4);
+	for (i = 0; i < n; i += 10)
+		assert_memory_equal(text + i, "<1234567>\n", 10);
+	assert_string_equal(text + n, "end\n");
+	free(text);
+}
+
 static void
 write_endlessly(void)
 {
@@ -126,6 +156,7 @@ divert_and_copy(void **state)
 	out_str("b");
 	out_char('c');
 	out_printf("%d", 42);
+	assert_null(out_space(1));	/* no room in a buffer not used */
 	out_write_file(fd, 3, "345", 3);
 	out_flush();
 	out_divert(NULL);
@@ -153,6 +184,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(writes_in_order),
 		cmocka_unit_test(long_printf),
+		cmocka_unit_test(space_in_order),
 		cmocka_unit_test(full_disk_stops_with_one_message),
 		cmocka_unit_test(final_flush_is_checked),
 		cmocka_unit_test(divert_and_copy),

@@ -334,6 +334,16 @@ tag_list_option(void **state)
 	assert_int_equal(rec_tag_list(&opt, " SQL, api ", 10), REC_OK);
 	assert_memory_equal(opt.tags.p, "sql,api", opt.tags.len);
 	assert_int_equal(rec_tag_list(&opt, "a,,b", 4), REC_ETAGEMPTY);
+	/* Bytes past the list that may be read do not count. */
+	assert_int_equal(rec_tag_list_in(&opt, "sql,api\tWhat X Y Z, and more "
+	    "than 32 bytes?", 7, 45), REC_OK);
+	assert_int_equal(opt.tags.len, 7);
+	assert_memory_equal(opt.tags.p, "sql,api", 7);
+	assert_int_equal(rec_tag_list_in(&opt, " b,A\tQ", 4, 6), REC_OK);
+	assert_int_equal(opt.tags.len, 3);
+	assert_memory_equal(opt.tags.p, "b,a", 3);
+	assert_int_equal(rec_tag_list_in(&opt, "a b,x,y,z, and more than 32 "
+	    "bytes", 3, 38), REC_ETAGSPACE);
 	rec_free(&opt);
 }
 
