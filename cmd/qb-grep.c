@@ -171,17 +171,13 @@ static void *
 thread_ctx_new(void *arg)
 {
 	struct thread_ctx *c;
-	char err[512];
 
 	(void)arg;
 	if (tags.unread > 0)
 		return NULL;
 	c = xcalloc(1, sizeof(*c));
-	if (npatterns > 0 && (c->matcher = matcher_new(patterns, npatterns,
-	    match_flags, err, sizeof(err))) == NULL) {
-		free(c);
-		return NULL;
-	}
+	if (matcher != NULL)
+		c->matcher = matcher_clone(matcher);
 	return c;
 }
 

@@ -33,9 +33,24 @@ struct matcher {
 	pcre2_jit_stack		 *jit_stack;
 	char			  errmsg[128];	/* of the last failed match */
 	int			  jit;		/* every code is JIT-compiled */
+	int			  shared;	/* codes are another's (clone) */
 	struct buf		  text;		/* for the writers */
 	struct buf		  piece;
 };
+
+/* What a thread matches with: the match data, and a JIT stack. */
+static void
+match_data_new(struct matcher *m)
+{
+	m->md = pcre2_match_data_create(1, NULL);
+	/* A JIT stack larger than the default 32 KiB, for nested groups. */
+	m->mcontext = pcre2_match_context_create(NULL);
+	m->jit_stack = pcre2_jit_stack_create(32 * 1024, 8 * 1024 * 1024, NULL);
+	if (m->md == NULL || m->mcontext == NULL)
+		diag_fatal("out of memory");
+	if (m->jit_stack != NULL)
+		pcre2_jit_stack_assign(m->mcontext, NULL, m->jit_stack);
+}
 
 static void
 quote_literal(struct buf *b, const char *p)
@@ -248,14 +263,20 @@ matcher_new(char *const *patterns, size_t n, int flags, char *err,
 		}
 	}
 	buf_free(&re);
-	m->md = pcre2_match_data_create(1, NULL);
-	/* A JIT stack larger than the default 32 KiB, for nested groups. */
-	m->mcontext = pcre2_match_context_create(NULL);
-	m->jit_stack = pcre2_jit_stack_create(32 * 1024, 8 * 1024 * 1024, NULL);
-	if (m->md == NULL || m->mcontext == NULL)
-		diag_fatal("out of memory");
-	if (m->jit_stack != NULL)
-		pcre2_jit_stack_assign(m->mcontext, NULL, m->jit_stack);
+	match_data_new(m);
+	return m;
+}
+
+struct matcher *
+matcher_clone(const struct matcher *orig)
+{
+	struct matcher *m = xcalloc(1, sizeof(*m));
+
+	m->codes = orig->codes;
+	m->ncodes = orig->ncodes;
+	m->jit = orig->jit;
+	m->shared = 1;
+	match_data_new(m);
 	return m;
 }
 
@@ -432,9 +453,10 @@ matcher_free(struct matcher *m)
 
 	if (m == NULL)
 		return;
-	for (i = 0; i < m->ncodes; i++)
+	for (i = 0; !m->shared && i < m->ncodes; i++)
 		pcre2_code_free(m->codes[i]);
-	free(m->codes);
+	if (!m->shared)
+		free(m->codes);
 	pcre2_match_data_free(m->md);
 	pcre2_match_context_free(m->mcontext);
 	pcre2_jit_stack_free(m->jit_stack);

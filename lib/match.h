@@ -36,6 +36,12 @@ int		 matcher_find(struct matcher *, const char *subject,
 		    size_t len, size_t from, size_t *start, size_t *end);
 const char	*matcher_error(const struct matcher *);
 /*
+ * A matcher for another thread: the compiled patterns shared (PCRE2 lets
+ * threads share a pattern and its JIT code), the match data and the JIT
+ * stack its own.  Freed with matcher_free() before the original.
+ */
+struct matcher	*matcher_clone(const struct matcher *);
+/*
  * Writes a field to checked output with every match of its text wrapped
  * in the SGR sequence sgr (e.g. "01;31") and a reset.  escaped: the field
  * is escaped text (rec_fields[].escaped), matched unescaped.

@@ -125,6 +125,28 @@ marked_output_keeps_escapes(void **state)
 	matcher_free(m);
 }
 
+/* A clone shares the patterns, matches on its own, and is freed first. */
+static void
+clone_matches_alone(void **state)
+{
+	char *pats[] = { "(?i)cach(e|ing)", "index" }, err[256];
+	struct matcher *m, *c;
+	size_t start, end;
+
+	(void)state;
+	assert_non_null(m = matcher_new(pats, 2, 0, err, sizeof(err)));
+	assert_non_null(c = matcher_clone(m));
+	assert_int_equal(matcher_find(c, "a CACHING b", 11, 0, &start, &end), 1);
+	assert_int_equal(start, 2);
+	assert_int_equal(end, 9);
+	assert_int_equal(matcher_find(m, "the index", 9, 0, &start, &end), 1);
+	assert_int_equal(start, 4);
+	assert_int_equal(matcher_find(c, "nothing", 7, 0, &start, &end), 0);
+	matcher_free(c);
+	assert_int_equal(matcher_find(m, "cache", 5, 0, &start, &end), 1);
+	matcher_free(m);
+}
+
 int
 main(void)
 {
@@ -135,6 +157,7 @@ main(void)
 		cmocka_unit_test(word_wrapping),
 		cmocka_unit_test(bad_pattern_is_an_error_message),
 		cmocka_unit_test(marked_output_keeps_escapes),
+		cmocka_unit_test(clone_matches_alone),
 	};
 
 	return cmocka_run_group_tests_name("match", tests, NULL, NULL);
