@@ -43,7 +43,13 @@ grow(struct idset *s)
 
 	if (n > SIZE_MAX / sizeof(*s->slots))
 		abort();
-	s->slots = xcalloc(n, sizeof(*s->slots));
+	/*
+	 * Written, not calloc()ed: calloc()'s fresh pages are the shared
+	 * zero page until written, and the first write to each then flushes
+	 * the TLB of every CPU running another thread of ours (lib/split.c).
+	 */
+	s->slots = xreallocarray(NULL, n, sizeof(*s->slots));
+	memset(s->slots, 0, n * sizeof(*s->slots));
 	s->mask = n - 1;
 	for (i = 0; i < oldn; i++)
 		if (old[i].hash != 0)

@@ -128,7 +128,9 @@ reserve(struct spill *s, size_t n)
 		bits++;
 	if (s->slots != NULL && bits == s->bits)
 		return;
-	slots = xcalloc((size_t)1 << bits, sizeof(*slots));
+	/* Written, not calloc()ed: see idset.c's grow(). */
+	slots = xreallocarray(NULL, (size_t)1 << bits, sizeof(*slots));
+	memset(slots, 0, ((size_t)1 << bits) * sizeof(*slots));
 	mask = ((size_t)1 << bits) - 1;
 	for (i = 0; i < old; i++) {
 		size_t j;
