@@ -1039,6 +1039,48 @@ name(const unsigned char *h, size_t n, const struct prefilter_key *keys,\
 ANY_SIMD(any_sse2, 16, block_sse2, unsigned, (void)0)
 __attribute__((target("avx2")))
 ANY_SIMD(any_avx2, 32, block_avx2, uint32_t, _mm256_zeroupper())
+
+/*
+ * any_avx2() for one key, the usual case: its two probe bytes broadcast
+ * once, not once a block.
+ */
+__attribute__((target("avx2"))) static size_t
+one_avx2(const unsigned char *h, size_t n, const struct prefilter_key *k)
+{
+	const __m256i f0 = _mm256_set1_epi8((char)k->fold[k->at[0]]);
+	const __m256i b0 = _mm256_set1_epi8((char)k->byte[k->at[0]]);
+	const __m256i f1 = _mm256_set1_epi8((char)k->fold[k->at[1]]);
+	const __m256i b1 = _mm256_set1_epi8((char)k->byte[k->at[1]]);
+	size_t i, at, last;
+	uint32_t keep = ~0u;
+
+	if (n < k->len - 1 + 32)
+		return any_avx2(h, n, k, 1, k->len, k->len);
+	last = n - (k->len - 1) - 32;
+	for (i = 0; i < last + 32; i += 32) {
+		uint32_t m;
+
+		if (i > last) {		/* the last block again, less the seen */
+			keep = ~0u << (i - last);
+			i = last;
+		}
+		m = (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(
+		    _mm256_cmpeq_epi8(_mm256_or_si256(_mm256_loadu_si256(
+		    (const __m256i *)(const void *)(h + i + k->at[0])), f0), b0),
+		    _mm256_cmpeq_epi8(_mm256_or_si256(_mm256_loadu_si256(
+		    (const __m256i *)(const void *)(h + i + k->at[1])), f1),
+		    b1))) & keep;
+		for (; m != 0; m &= m - 1)
+			if (key_at(h, n, at = i + (size_t)__builtin_ctz(m), k)) {
+				_mm256_zeroupper();
+				return at;
+			}
+		if (keep != ~0u)
+			break;
+	}
+	_mm256_zeroupper();
+	return PREFILTER_NONE;
+}
 #endif
 
 size_t
@@ -1051,6 +1093,8 @@ prefilter_find(const struct prefilter *pf, struct span s, int escaped)
 	if (!pf->active)
 		return 0;
 #ifdef PF_X86
+	if (pf->simd == 2 && pf->n == 1)
+		return one_avx2(h, s.len, keys);
 	if (pf->simd == 2)
 		return any_avx2(h, s.len, keys, pf->n, pf->minlen[e],
 		    pf->maxlen[e]);

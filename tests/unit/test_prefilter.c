@@ -368,6 +368,10 @@ positions(void **state)
 		{ "xy", "(?i)quxzzyv", NULL },
 		{ "(?i)ab", "cdefghijklmnopqrstuvw", NULL },
 		{ "(?i)q", "(?i)zz", "(?i)abcdefghijlmnopq" },
+		/* One key: one_avx2(), whatever the length of the text. */
+		{ "cache", NULL, NULL },
+		{ "(?i)q", NULL, NULL },
+		{ "(?i)abcdefghijklmnopqrstuvwxyz0123456789", NULL, NULL },
 	};
 	char text[300];
 	size_t k, set, n, at, w;
@@ -376,7 +380,7 @@ positions(void **state)
 	for (k = 0; k < 3; k++) {
 		if (scan_select(impls[k]) != 0)
 			continue;
-		for (set = 0; set < 3; set++) {
+		for (set = 0; set < sizeof(sets) / sizeof(sets[0]); set++) {
 			struct prefilter pf;
 			char *pats[3];
 			size_t np = 0;
