@@ -75,9 +75,6 @@ static const char usage_text[] =
 #define MATCH_SGR "01;31"
 
 static struct matcher *matcher;
-static char **patterns;
-static size_t npatterns;
-static int match_flags;
 static int patterned;		/* a pattern was given, maybe by an empty -f */
 static struct prefilter prefilter;	/* a literal every match holds */
 static int fields = 1 << REC_FIELD_QUESTION;
@@ -237,11 +234,11 @@ add_patterns_from(const char *path, char ***patterns, size_t *n)
 int
 main(int argc, char *argv[])
 {
-	char err[512];
+	char **patterns = NULL, err[512];
 	struct thread_ctx mine = { 0 };
 	long long max = -1, selected = 0;
-	int ch, all_read = 0;
-	size_t i;
+	int ch, flags = 0, all_read = 0;
+	size_t npatterns = 0, i;
 	struct src s;
 	struct rec *r;
 
@@ -266,12 +263,12 @@ main(int argc, char *argv[])
 			add_patterns_from(optarg, &patterns, &npatterns);
 			break;
 		case 'F':
-			match_flags |= MATCH_FIXED;
+			flags |= MATCH_FIXED;
 			break;
 		case 'h':
 			cli_help(usage_text);
 		case 'i':
-			match_flags |= MATCH_ICASE;
+			flags |= MATCH_ICASE;
 			break;
 		case 'k':
 			if ((fields = rec_field_mask(optarg)) < 0) {
@@ -301,10 +298,10 @@ main(int argc, char *argv[])
 		case 'V':
 			cli_version();
 		case 'w':
-			match_flags |= MATCH_WORD;
+			flags |= MATCH_WORD;
 			break;
 		case 'x':
-			match_flags |= MATCH_WHOLE;
+			flags |= MATCH_WHOLE;
 			break;
 		case OPT_COLOR:
 			color = cli_color(optarg);
@@ -324,10 +321,10 @@ main(int argc, char *argv[])
 	if (only && !patterned)
 		diag_usage("-o prints what a PATTERN matched: give one");
 	if (npatterns > 0 && (matcher = matcher_new(patterns, npatterns,
-	    match_flags, err, sizeof(err))) == NULL)
+	    flags, err, sizeof(err))) == NULL)
 		diag_usage("%s", err);
 	if (matcher != NULL)
-		prefilter_init(&prefilter, patterns, npatterns, match_flags);
+		prefilter_init(&prefilter, patterns, npatterns, flags);
 	mine.matcher = matcher;
 	src_init(&s, argc - optind, argv + optind, SRC_STDIN);
 	/* With no early end, a big file may be read in two threads. */

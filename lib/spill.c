@@ -454,43 +454,28 @@ spill_add_src(struct spill *s, struct src *src, const struct rec *r)
 		copy_line(s, e, r);
 }
 
-/* The canonical line at off in fd, read again (an input not kept open). */
-static void
-copy_file_line(struct spill *s, struct spilled *e, int fd, off_t off)
-{
-	struct span line;
-	char block[4096];
-	const char *lf = NULL;
-
-	buf_reset(&s->line);
-	while (lf == NULL) {
-		ssize_t n = pread(fd, block, sizeof(block), off);
-
-		if (n <= 0)
-			diag_fatal("cannot read a line again: changed while read");
-		if ((lf = memchr(block, '\n', (size_t)n)) != NULL)
-			n = lf - block + 1;
-		buf_add(&s->line, block, (size_t)n);
-		off += n;
-	}
-	line.p = s->line.p;
-	line.len = s->line.len;
-	copy_bytes(s, e, line);
-}
+static int	read_line(struct spill *, int, off_t);
 
 void
 spill_add_took(struct spill *s, struct src *src, const struct src_took *t)
 {
 	struct spilled *e = add_id(s, t->id, src_name(src), t->lineno);
 	struct src_at at = { src->rd.fd, src->nopened, t->off, 0 };
+	struct span line = t->line;
 	uint64_t slot;
 
-	if (t->off >= 0 && (slot = input_slot(s, &at)) != 0)
+	if (t->off >= 0 && (slot = input_slot(s, &at)) != 0) {
 		e->at = slot << AT_OFFBITS | (uint64_t)t->off;
-	else if (t->off >= 0)
-		copy_file_line(s, e, src->rd.fd, t->off);
-	else
-		copy_bytes(s, e, t->line);
+		return;
+	}
+	/* An input not kept open: its line is read again and copied. */
+	if (t->off >= 0) {
+		if (read_line(s, src->rd.fd, t->off) != 0)
+			diag_fatal("%s: changed while read", src_name(src));
+		line.p = s->line.p;
+		line.len = s->line.len;
+	}
+	copy_bytes(s, e, line);
 }
 
 void

@@ -5,9 +5,9 @@
  * they came.  This thread, once at the end of its own part, prints the
  * pieces as they come: canonical lines by their offsets in the file
  * (copied by the kernel when stdout takes copies), other bytes as they
- * are, messages with the line numbers one thread would have given.  The
- * queue is bounded and the other thread waits when it is full, so memory
- * does not grow with the file.
+ * are, messages with the line numbers one thread would have given.  What
+ * waits past QUEUE_BYTES goes to an unnamed temporary file (the spool),
+ * so the other thread reads on and memory does not grow with the file.
  */
 #include <pthread.h>
 #include <stdio.h>
