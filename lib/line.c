@@ -22,7 +22,7 @@
 #include "line.h"
 #include "scan.h"
 
-#define READ_BLOCK (128 * 1024)
+#define READ_BLOCK (64 * 1024)
 #define IX_BLOCKS 64		/* blocks indexed at a time: 4 KiB of text */
 
 static void

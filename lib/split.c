@@ -50,9 +50,10 @@ struct piece {
 	struct buf	 b;
 };
 
-#define QUEUE_BYTES	(128 * 1024)	/* in memory; the rest is spooled */
+#define QUEUE_BYTES	(64 * 1024)	/* in memory; the rest is spooled */
 #define QUEUE_MAX	16384		/* pieces waiting, at most */
-#define BYTES_MAX	(32 * 1024)	/* a piece of bytes, but a record whole */
+/* A piece of bytes, but a write whole; one less for buf's NUL. */
+#define BYTES_MAX	(32 * 1024 - 1)
 #define RANGE_MAX	((size_t)4 << 20)	/* copying starts while reading */
 #define HELD_MAX	(64 * 1024)
 #define STREAK_MIN	(64 * 1024)	/* contiguous bytes before a range */
@@ -185,9 +186,12 @@ sink_bytes(void *arg, const void *p, size_t n)
 	struct src_split *sp = arg;
 	struct piece *pc = &sp->pending;
 
+	/* Filled up to its size, not past it into a buffer twice as big. */
 	if (!sp->has_pending || pc->kind != PIECE_BYTES ||
-	    pc->b.len >= BYTES_MAX)
+	    (pc->b.len > 0 && pc->b.len + n > BYTES_MAX)) {
 		pc = start_piece(sp, PIECE_BYTES);
+		buf_reserve(&pc->b, BYTES_MAX);
+	}
 	buf_add(&pc->b, p, n);
 }
 
@@ -247,9 +251,11 @@ pass_on(struct src_split *sp)
 	struct buf *b;
 	size_t start;
 
-	if (!sp->has_pending || pc->kind != PIECE_RECS ||
-	    pc->b.len >= BYTES_MAX)
+	if (!sp->has_pending || pc->kind != PIECE_RECS || (pc->b.len > 0 &&
+	    pc->b.len + aligned(sizeof(p) + p.idlen) > BYTES_MAX)) {
 		pc = start_piece(sp, PIECE_RECS);
+		buf_reserve(&pc->b, BYTES_MAX);
+	}
 	b = &pc->b;
 	start = b->len;
 	buf_reserve(b, aligned(sizeof(p) + p.idlen));

@@ -17,8 +17,8 @@
 /*
  * Ids are keys: a record whose id was seen before is reported with both
  * locations and skipped, like a malformed line.  Remembering ids costs
- * memory (16 bytes an id, lib/idset.h), so a streaming command remembers
- * the first SRC_IDS_MAX distinct ids (a table of 1 MB), then stops
+ * memory (a 12-byte slot an id, lib/idset.h), so a streaming command remembers
+ * the first SRC_IDS_MAX distinct ids (a table of 768 KiB), then stops
  * checking; src_all_ids() lifts the bound for commands that hold
  * every id anyway.
  */

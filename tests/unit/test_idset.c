@@ -24,7 +24,10 @@ seen_reports_the_first_place(void **state)
 	idset_free(&s);
 }
 
-/* Many ids across growth: every one found again, none lost. */
+/*
+ * Many ids across growth: every one found again, none lost.  The table
+ * doubles in place eight times on the way, each with wrapped clusters.
+ */
 static void
 many_ids_through_growth(void **state)
 {
@@ -40,7 +43,7 @@ many_ids_through_growth(void **state)
 		assert_int_equal(idset_add(&s, id, (size_t)n, f, i + 1, &name,
 		    &line), IDSET_NEW);
 	}
-	for (i = 0; i < 100000; i += 997) {
+	for (i = 0; i < 100000; i++) {
 		int n = snprintf(id, sizeof(id), "id-%lu", i);
 
 		assert_int_equal(idset_add(&s, id, (size_t)n, f, 0, &name,
@@ -71,6 +74,44 @@ a_bound_keeps_the_first(void **state)
 	idset_free(&s);
 }
 
+/*
+ * Each file's lines are told apart from the others', in any number of
+ * files, and a line past 2^32 (in one file or over all) is kept exactly.
+ */
+static void
+files_and_far_lines(void **state)
+{
+	struct idset s = { .max = 0 };
+	const char *a = "a.qb", *b = "b.qb", *c = "c.qb", *name = NULL;
+	unsigned long line = 0, far = 5000000000ul;
+
+	(void)state;
+	assert_int_equal(idset_add(&s, "1", 1, a, 7, &name, &line), IDSET_NEW);
+	assert_int_equal(idset_add(&s, "2", 1, b, 1, &name, &line), IDSET_NEW);
+	assert_int_equal(idset_add(&s, "3", 1, b, 2, &name, &line), IDSET_NEW);
+	assert_int_equal(idset_add(&s, "4", 1, a, 1, &name, &line), IDSET_NEW);
+	assert_int_equal(idset_add(&s, "5", 1, c, far, &name, &line),
+	    IDSET_NEW);
+	assert_int_equal(idset_add(&s, "6", 1, a, 3, &name, &line), IDSET_NEW);
+	assert_int_equal(idset_add(&s, "1", 1, c, 9, &name, &line), IDSET_SEEN);
+	assert_ptr_equal(name, a);
+	assert_int_equal(line, 7);
+	assert_int_equal(idset_add(&s, "3", 1, c, 9, &name, &line), IDSET_SEEN);
+	assert_ptr_equal(name, b);
+	assert_int_equal(line, 2);
+	assert_int_equal(idset_add(&s, "4", 1, c, 9, &name, &line), IDSET_SEEN);
+	assert_ptr_equal(name, a);
+	assert_int_equal(line, 1);
+	assert_int_equal(idset_add(&s, "5", 1, a, 9, &name, &line), IDSET_SEEN);
+	assert_ptr_equal(name, c);
+	assert_true(line == far);
+	/* After the far one, all places are far, and still exact. */
+	assert_int_equal(idset_add(&s, "6", 1, b, 9, &name, &line), IDSET_SEEN);
+	assert_ptr_equal(name, a);
+	assert_int_equal(line, 3);
+	idset_free(&s);
+}
+
 int
 main(void)
 {
@@ -78,6 +119,7 @@ main(void)
 		cmocka_unit_test(seen_reports_the_first_place),
 		cmocka_unit_test(many_ids_through_growth),
 		cmocka_unit_test(a_bound_keeps_the_first),
+		cmocka_unit_test(files_and_far_lines),
 	};
 
 	return cmocka_run_group_tests_name("idset", tests, NULL, NULL);
