@@ -171,7 +171,7 @@ main(int argc, char *argv[])
 	} else if (!check && !tally) {
 		/* This thread writes the other's output too: it reads less. */
 		static const struct src_counter writing = {
-			.keep = write_record, .share = 40 };
+			.keep = write_record, .share = 25 };
 
 		(void)src_count(&s, &writing);
 	}

@@ -549,11 +549,39 @@ line_start_from(int fd, off_t off, off_t size)
 	return -1;
 }
 
-/* Where the other thread begins: a line start halfway, or -1. */
+/*
+ * About where this thread will have read SRC_IDS_MAX records, from the
+ * lines of the 64 KiB at from, with a quarter more for comments and for
+ * lines longer than those: before it, the other thread's part would be
+ * read again (split_join()).
+ */
+static off_t
+ids_end(int fd, off_t from)
+{
+	char b[64 * 1024];
+	ssize_t n = pread(fd, b, sizeof(b), from);
+	const char *p = b, *nl;
+	off_t lines = 0;
+
+	if (n <= 0)
+		return from;
+	while ((nl = memchr(p, '\n', (size_t)(b + n - p))) != NULL) {
+		lines++;
+		p = nl + 1;
+	}
+	if (lines == 0)
+		return from + n;
+	return from + (off_t)n * (SRC_IDS_MAX + SRC_IDS_MAX / 4) / lines;
+}
+
+/*
+ * Where the other thread begins: a line start at the command's share of
+ * the file, or later, past the ids this one checks, but not past 3/5.
+ */
 static off_t
 split_point(const struct src *s)
 {
-	off_t min = split_min(), from = reader_read_end(&s->rd), at;
+	off_t min = split_min(), from = reader_read_end(&s->rd), at, ids;
 	struct stat st;
 	unsigned share;
 
@@ -563,8 +591,13 @@ split_point(const struct src *s)
 	    st.st_size - from < min)
 		return -1;
 	share = s->counter->share != 0 ? s->counter->share : 50;
-	at = line_start_from(s->rd.fd, from + (st.st_size - from) *
-	    (off_t)share / 100, st.st_size);
+	at = from + (st.st_size - from) * (off_t)share / 100;
+	ids = ids_end(s->rd.fd, from);
+	if (ids > from + (st.st_size - from) * 3 / 5)
+		ids = from + (st.st_size - from) * 3 / 5;
+	if (ids > at)
+		at = ids;
+	at = line_start_from(s->rd.fd, at, st.st_size);
 	return at < st.st_size ? at : -1;
 }
 

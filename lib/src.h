@@ -126,7 +126,7 @@ struct rec	*src_next(struct src *);
 /*
  * Reads all input as src_next() does, with its messages in the same order,
  * and returns the number of records c keeps.  A big regular qb(5) file is
- * read in two halves at once when there are two CPUs: the second half by
+ * read in two parts at once when there are two CPUs: the second part by
  * another thread, whose output and messages wait for this one's
  * (lib/split.c).  QB_THREADS=1 reads with one thread; QB_SPLIT_MIN (bytes,
  * for tests) sets how big a file is split, SRC_SPLIT_MIN unless set.
