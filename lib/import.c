@@ -16,6 +16,7 @@
 #endif
 
 #include "diag.h"
+#include "hash.h"
 #include "import.h"
 #include "scan.h"
 
@@ -258,17 +259,12 @@ derive_id(struct import *imp, struct span q, int escaped, char *id,
     size_t size)
 {
 	struct strmap_entry *e;
-	uint64_t h = 0xcbf29ce484222325ULL;
-	size_t i, len;
+	uint64_t h;
+	size_t len;
 	int added;
 
-	if (escaped)
-		h = rec_text_hash(q);
-	else
-		for (i = 0; i < q.len; i++)
-			h = (h ^ (unsigned char)q.p[i]) * 0x100000001b3ULL;
-	len = (size_t)snprintf(id, size, "q%012llx",
-	    (unsigned long long)(h >> 16));
+	h = escaped ? rec_text_hash(q) : hash_fnv1a(q.p, q.len);
+	len = rec_derived_id(h, id);
 	e = strmap_put(&imp->derived, id, len, &added);
 	if (!added)
 		len += (size_t)snprintf(id + len, size - len, "-%zu",

@@ -289,7 +289,7 @@ static int
 split_indexed(struct reader *r, struct span *l, struct scan_fields *f)
 {
 	const struct scan_block *k, *kend;
-	size_t s = r->start, at, tab[4], e, shift, i;
+	size_t s = r->start, at, e, shift, i;
 	unsigned ntab = 0, special = 0, bad = 0;
 	uint64_t m, lf;
 
@@ -313,7 +313,7 @@ split_indexed(struct reader *r, struct span *l, struct scan_fields *f)
 				bad |= fields_of(x, t, ntab);
 		}
 		for (; t != 0 && ntab < 4; t &= t - 1)
-			tab[ntab++] = at + (size_t)__builtin_ctzll(t);
+			f->tab[ntab++] = at + (size_t)__builtin_ctzll(t);
 		if (lf != 0)
 			break;
 		m = ~0ull;
@@ -332,9 +332,9 @@ split_indexed(struct reader *r, struct span *l, struct scan_fields *f)
 	frame(r, l, r->data + s, e);
 	r->start = s + e + 1;
 	/* Offsets from the line as framed: after a BOM. */
-	shift = (size_t)(l->p - (r->data + s));
-	for (i = 0; i < ntab; i++)
-		f->tab[i] = tab[i] - shift;
+	if ((shift = (size_t)(l->p - (r->data + s))) != 0)
+		for (i = 0; i < ntab; i++)
+			f->tab[i] -= shift;
 	f->ntab = ntab;
 	f->special = special;
 	f->bad = bad;

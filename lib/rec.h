@@ -130,6 +130,12 @@ int		rec_has_tag(const struct rec *, const char *tag, size_t len);
 /* FNV-1a 64 of the unescaped text of an escaped field. */
 uint64_t	rec_text_hash(struct span escaped);
 /*
+ * The id qb(5) derives from a question's hash (rec_text_hash()): 'q' and
+ * the hash's first 12 hex digits, written to id with a NUL; returns 13.
+ */
+#define REC_DERIVED_LEN	13
+size_t		rec_derived_id(uint64_t text_hash, char *id);
+/*
  * The fields named in a comma-separated list (id, tags, question, answer,
  * or all) as a mask of 1 << REC_FIELD_*; -1 when a name is unknown.
  */

@@ -126,6 +126,16 @@ tags_lowercased_and_deduplicated(void **state)
 		assert_int_equal(n, 3);
 		assert_memory_equal(tag.p, "api", 3);
 	}
+	/* Eight are compared with each other, nine go through a hash set. */
+	assert_int_equal(parse("t\tA,b,C,d,E,f,G,a\tQ?"), REC_RECORD);
+	assert_memory_equal(r.tags.p, "a,b,c,d,e,f,g", r.tags.len);
+	assert_int_equal(r.tags.len, 13);
+	assert_int_equal(parse("t\tA,b,C,d,E,f,G,h,a\tQ?"), REC_RECORD);
+	assert_memory_equal(r.tags.p, "a,b,c,d,e,f,g,h", r.tags.len);
+	assert_int_equal(r.tags.len, 15);
+	assert_int_equal(parse("t\tX, y ,x,Y\tQ?"), REC_RECORD);
+	assert_memory_equal(r.tags.p, "x,y", r.tags.len);
+	assert_int_equal(r.tags.len, 3);
 	/* Non-ASCII tags are kept as they are. */
 	assert_int_equal(parse("t\tCafé,café\tQ?"), REC_RECORD);
 	assert_memory_equal(r.tags.p, "café", r.tags.len);
