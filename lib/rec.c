@@ -410,10 +410,12 @@ rec_derived_id(uint64_t h, char *id)
 	return REC_DERIVED_LEN;
 }
 
+/* plain: the question holds no backslash, so it is its own text. */
 static void
-derive_id(struct rec *r)
+derive_id(struct rec *r, int plain)
 {
-	r->id.len = rec_derived_id(rec_text_hash(r->question), r->idbuf);
+	r->id.len = rec_derived_id(plain ? hash_fnv1a(r->question.p,
+	    r->question.len) : rec_text_hash(r->question), r->idbuf);
 	r->id.p = r->idbuf;
 }
 
@@ -451,7 +453,7 @@ parse_comment(struct rec *r, const char *line, size_t len)
  * so that an error's column is the column in the line.
  */
 static enum rec_kind
-parse_bare(struct rec *r, const char *line, size_t len)
+parse_bare(struct rec *r, const char *line, size_t len, int special)
 {
 	struct span q = trim(line, len), piece;
 	const char *end = q.p + q.len, *p = q.p, *bs;
@@ -460,6 +462,10 @@ parse_bare(struct rec *r, const char *line, size_t len)
 	r->tags = r->answer;
 	buf_reset(&r->tagbuf);
 	r->question = q;
+	if (!special) {		/* valid text, no backslash: as it is */
+		derive_id(r, 1);
+		return REC_RECORD;
+	}
 	for (;;) {
 		bs = memchr(p, '\\', (size_t)(end - p));
 		piece.p = p;
@@ -477,7 +483,7 @@ parse_bare(struct rec *r, const char *line, size_t len)
 		r->question.p = r->textbuf.p;
 		r->question.len = r->textbuf.len;
 	}
-	derive_id(r);
+	derive_id(r, 0);
 	return REC_RECORD;
 }
 
@@ -521,7 +527,7 @@ rec_parse_split(struct rec *r, const char *line, size_t len,
 		    2);
 	r->bare = ntab == 0;
 	if (r->bare)
-		return parse_bare(r, line, len);
+		return parse_bare(r, line, len, f->special & 1);
 
 	struct span id = trim(line, (size_t)(tab[0] - line));
 	const char *qend = ntab == 3 ? tab[2] : end;
@@ -544,7 +550,7 @@ rec_parse_split(struct rec *r, const char *line, size_t len,
 	    1 + (size_t)(r->answer.p - line), f->bad & 8) < 0))
 		return REC_INVALID;
 	if (id.len == 0)
-		derive_id(r);
+		derive_id(r, !(f->special & 4));
 	else
 		r->id = id;
 	return REC_RECORD;

@@ -106,6 +106,36 @@ blank_and_comment(void **state)
 	assert_int_equal(r.err, REC_EUTF8);
 }
 
+/*
+ * A derived id is the same however the line says the question: bare or in
+ * fields, plain (hashed as it stands) or with escapes (hashed unescaped).
+ */
+static void
+derived_ids_agree(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("What?"), REC_RECORD);
+	assert_int_equal(r.id.len, 13);
+	assert_memory_equal(r.id.p, "qd30af8eef0f2", 13);
+	assert_int_equal(parse("\t\tWhat?\tA."), REC_RECORD);
+	assert_memory_equal(r.id.p, "qd30af8eef0f2", 13);
+	/* A bare backslash is literal: the same text as an escaped one. */
+	assert_int_equal(parse("What is a\\b?"), REC_RECORD);
+	assert_memory_equal(r.id.p, "qe3955c02be24", 13);
+	assert_int_equal(parse("\tx\tWhat is a\\\\b?"), REC_RECORD);
+	assert_memory_equal(r.id.p, "qe3955c02be24", 13);
+	assert_int_equal(parse("  caf\xc3\xa9 ?  "), REC_RECORD);
+	assert_memory_equal(r.question.p, "caf\xc3\xa9 ?", r.question.len);
+	assert_int_equal(parse("\t\tcaf\xc3\xa9 ?"), REC_RECORD);
+	{
+		char id[13];
+
+		memcpy(id, r.id.p, 13);
+		assert_int_equal(parse("caf\xc3\xa9 ?"), REC_RECORD);
+		assert_memory_equal(r.id.p, id, 13);
+	}
+}
+
 static void
 tags_lowercased_and_deduplicated(void **state)
 {
@@ -376,6 +406,7 @@ main(void)
 		cmocka_unit_test(bare_line_is_literal),
 		cmocka_unit_test(suspect_comments),
 		cmocka_unit_test(blank_and_comment),
+		cmocka_unit_test(derived_ids_agree),
 		cmocka_unit_test(tags_lowercased_and_deduplicated),
 		cmocka_unit_test(many_tags),
 		cmocka_unit_test(every_error_kind),
