@@ -5,10 +5,12 @@
  * /tmp), the lines are kept in memory instead: slower to grow, but the
  * pick is still made.
  *
- * Where a line is fits in 64 bits: the top AT_SRCBITS are 0 for the
- * temporary file (or memory) and 1 + the index in fds of an input kept
- * open; the low AT_OFFBITS its offset there.  Its length is not kept: a
- * canonical line ends at its LF.
+ * Where a line is fits in 64 bits: the top bit (AT_PARSE) is set for a
+ * line that is not canonical, left in its input, to be made canonical
+ * again if it is picked; the next AT_SRCBITS are 0 for the temporary file
+ * (or memory) and 1 + the index in fds of an input kept open; the low
+ * AT_OFFBITS its offset there.  Its length is not kept: a line ends at
+ * its LF.
  *
  * Repeated ids (spill_unique) are not looked up as records come: a table
  * of a million ids does not stay in cache, and a lookup a record cost more
@@ -33,7 +35,8 @@
 #include "spill.h"
 
 #define AT_OFFBITS	44
-#define AT_SRCBITS	(64 - AT_OFFBITS)
+#define AT_SRCBITS	(63 - AT_OFFBITS)
+#define AT_PARSE	((uint64_t)1 << 63)
 #define AT_OFFMASK	(((uint64_t)1 << AT_OFFBITS) - 1)
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -450,6 +453,8 @@ spill_add_src(struct spill *s, struct src *src, const struct rec *r)
 
 	if (src_canonical_at(src, &at) && (slot = input_slot(s, &at)) != 0)
 		e->at = slot << AT_OFFBITS | (uint64_t)at.off;
+	else if (src_line_at(src, &at) && (slot = input_slot(s, &at)) != 0)
+		e->at = AT_PARSE | slot << AT_OFFBITS | (uint64_t)at.off;
 	else
 		copy_line(s, e, r);
 }
@@ -650,15 +655,42 @@ starts_with_id(const struct spill *s, size_t i)
 	    s->line.p[len] == '\t';
 }
 
+/*
+ * The line read again is the record's, not canonical: made canonical, as
+ * it was when read (its id derived again, if it has none).
+ */
+static int
+made_canonical(struct spill *s, size_t i)
+{
+	struct rec r = { 0 };
+	struct buf b = { 0 };
+	size_t len = s->line.len - 1, idlen;
+	const char *id = spill_id(s, i, &idlen);
+	int ok;
+
+	if (len > 0 && s->line.p[len - 1] == '\r')
+		len--;
+	ok = rec_parse(&r, s->line.p, len) == REC_RECORD &&
+	    r.id.len == idlen && memcmp(r.id.p, id, idlen) == 0;
+	if (ok) {
+		rec_format(&r, &b);
+		buf_free(&s->line);
+		s->line = b;
+	}
+	rec_free(&r);
+	return ok;
+}
+
 void
 spill_write(struct spill *s, size_t i)
 {
-	uint64_t at = s->v[i].at, slot = at >> AT_OFFBITS;
+	uint64_t at = s->v[i].at, slot = (at & ~AT_PARSE) >> AT_OFFBITS;
 	off_t off = (off_t)(at & AT_OFFMASK);
 
 	if (slot > 0) {
 		if (read_line(s, s->fds[slot - 1], off) != 0 ||
-		    !starts_with_id(s, i))
+		    !(at & AT_PARSE ? made_canonical(s, i) :
+		    starts_with_id(s, i)))
 			diag_fatal("read error: an input changed while read");
 	} else if (s->file == NULL) {
 		const char *p = s->mem.p + off;

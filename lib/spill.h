@@ -75,8 +75,9 @@ void	spill_unique(struct spill *);
 /* Keeps a record, its canonical line copied. */
 void	spill_add(struct spill *, const struct rec *);
 /*
- * Keeps the record src_next() returned; a canonical line in a regular
- * file stays where it is (the file is kept open) and is not copied.
+ * Keeps the record src_next() returned; a qb(5) line in a regular file
+ * stays where it is (the file is kept open) and is not copied: one that
+ * is not canonical is made canonical again if spill_write() writes it.
  */
 void	spill_add_src(struct spill *, struct src *, const struct rec *);
 /* Keeps a record another thread read (src_counter's took()). */

@@ -307,10 +307,18 @@ src_canonical_at(const struct src *s, struct src_at *at)
 	const struct rec *r = &s->rec;
 	const struct span *l = &s->line;
 
+	return s->fmt == IMPORT_QB && r->id.p == l->p &&
+	    r->answer.p + r->answer.len == l->p + l->len &&
+	    rec_is_canonical(r) && src_line_at(s, at);
+}
+
+int
+src_line_at(const struct src *s, struct src_at *at)
+{
+	const struct span *l = &s->line;
+
 	/* An imported record is not its line. */
-	if (s->fmt != IMPORT_QB || r->id.p != l->p ||
-	    r->answer.p + r->answer.len != l->p + l->len ||
-	    !rec_is_canonical(r) || !reader_line_lf(&s->rd, l) ||
+	if (s->fmt != IMPORT_QB || !reader_line_lf(&s->rd, l) ||
 	    (at->off = reader_offset(&s->rd, l->p)) < 0)
 		return 0;
 	at->fd = s->rd.fd;

@@ -156,6 +156,12 @@ struct src_at {
 	size_t		 len;
 };
 int		 src_canonical_at(const struct src *, struct src_at *);
+/*
+ * Where the qb(5) line of the record last returned is, canonical or not,
+ * in a regular file, as for src_canonical_at(); *at's len is the line's
+ * as framed, LF included (not a CR before it).
+ */
+int		 src_line_at(const struct src *, struct src_at *);
 /* Where the record src_next() returned is: its file as messages show it. */
 const char	*src_name(const struct src *);
 unsigned long	 src_lineno(const struct src *);

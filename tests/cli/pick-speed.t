@@ -26,6 +26,15 @@ $ seq 0 59999 | awk '{ printf "id-%d\t\tQ %d?\tA\\tB\n", $1, $1 }' > c.qb; for d
 > 3 id-44444		Q 44444?	A\tB
 > 3 id-20554		Q 20554?	A\tB
 
+## --daily: lines that are not canonical (no id, spaced tags, CRLF, after a BOM) stay in the file too, and are made canonical when picked: the same pick as from a pipe
+$ { printf '\357\273\277'; seq 0 2999 | awk '{ if ($1 % 3 == 0) printf "\t Tag%d , x \tQuestion %d?\tA\r\n", $1 % 7, $1; else if ($1 % 3 == 1) printf "id-%d\tT\tQ %d?\n", $1, $1; else printf "id-%d\tt\tQ %d?\tA\\tB\n", $1, $1 }'; } > n.qb; for d in 2026-01-01 2026-01-02 2026-01-03 2026-01-05 2026-07-07 2027-02-02; do qb-pick --date=$d n.qb; cat n.qb | qb-pick --date=$d; done | uniq -c | sed 's/^ *//'
+> 2 id-2738	t	Q 2738?	A\tB
+> 2 id-1012	t	Q 1012?	
+> 2 id-2944	t	Q 2944?	
+> 2 id-488	t	Q 488?	A\tB
+> 2 qecff41768c26	tag2,x	Question 534?	A
+> 2 qd5185f90b586	tag3,x	Question 255?	A
+
 ## --state reads lines again from a regular file: the same picks and state as from a pipe
 $ seq 0 999 | awk '{ printf "s-%d\tt\tQ %d?\tA\n", $1, $1 }' > s.qb; for i in 1 2 3; do qb-pick -n 400 -s "$i" --state=f.st s.qb; done | cksum; for i in 1 2 3; do cat s.qb | qb-pick -n 400 -s "$i" --state=p.st; done | cksum; cmp f.st p.st && wc -l < f.st
 > 3644971520 20124
