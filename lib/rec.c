@@ -264,18 +264,14 @@ trim(const char *p, size_t len)
 }
 
 /*
- * Is the list already canonical: a few lowercase ASCII tags, no spaces, no
- * empty or long tag, no repeat?  Then it is used where it stands, which is
- * what makes reading canonical files (the output of qb-list) cheap.
+ * Are the tags of a list of canonical bytes, its commas' bits given, few,
+ * none empty or long, none repeated?
  */
 static int
-tags_canonical(const char *p, size_t len, size_t avail)
+tags_distinct(const char *p, size_t len, uint64_t commas)
 {
 	size_t start[FAST_TAGS + 1], n = 0, i, j;
-	uint64_t commas;
 
-	if (!scan_tags(p, len, avail, &commas))
-		return 0;
 	start[n++] = 0;
 	for (; commas != 0; commas &= commas - 1) {
 		if (n == FAST_TAGS)
@@ -293,6 +289,41 @@ tags_canonical(const char *p, size_t len, size_t avail)
 			    memcmp(p + start[j], p + start[i], ilen) == 0)
 				return 0;
 	}
+	return 1;
+}
+
+/*
+ * Is the list already canonical: a few lowercase ASCII tags, no spaces, no
+ * empty or long tag, no repeat?  Then it is used where it stands, which is
+ * what makes reading canonical files (the output of qb-list) cheap.
+ */
+static int
+tags_canonical(const char *p, size_t len, size_t avail)
+{
+	uint64_t commas;
+
+	return scan_tags(p, len, avail, &commas) &&
+	    tags_distinct(p, len, commas);
+}
+
+/*
+ * A short head (id and tags) of canonical bytes, checked by one vector
+ * step (scan_head()): the id and the tags stand as they are.
+ */
+static int
+head_canonical(const char *line, size_t len, const struct scan_fields *f,
+    struct span *id, struct span *tags)
+{
+	size_t t0 = f->tab[0], t1 = f->tab[1];
+	uint64_t commas;
+
+	if (t1 >= 64 || !scan_head(line, t0, t1, len, &commas) ||
+	    (t1 > t0 + 1 && !tags_distinct(line + t0 + 1, t1 - t0 - 1, commas)))
+		return 0;
+	id->p = line;
+	id->len = t0;
+	tags->p = line + t0 + 1;
+	tags->len = t1 - t0 - 1;
 	return 1;
 }
 
@@ -529,17 +560,23 @@ rec_parse_split(struct rec *r, const char *line, size_t len,
 	if (r->bare)
 		return parse_bare(r, line, len, f->special & 1);
 
-	struct span id = trim(line, (size_t)(tab[0] - line));
 	const char *qend = ntab == 3 ? tab[2] : end;
-	struct span tags = trim(tab[0] + 1, (size_t)(tab[1] - tab[0] - 1));
+	struct span id, tags;
 
 	r->question = trim(tab[1] + 1, (size_t)(qend - tab[1] - 1));
 	r->answer = ntab == 3 ? trim(tab[2] + 1, (size_t)(end - tab[2] - 1)) :
 	    trim(end, 0);
-	if (check_id(r, id, 1 + (size_t)(id.p - line)) < 0 ||
-	    tag_list(r, tags.p, tags.len, (size_t)(end - tags.p),
-	    1 + (size_t)(tags.p - line)) != 0)
-		return REC_INVALID;
+	if (head_canonical(line, len, f, &id, &tags)) {
+		buf_reset(&r->tagbuf);
+		r->tags = tags;
+	} else {
+		id = trim(line, (size_t)(tab[0] - line));
+		tags = trim(tab[0] + 1, (size_t)(tab[1] - tab[0] - 1));
+		if (check_id(r, id, 1 + (size_t)(id.p - line)) < 0 ||
+		    tag_list(r, tags.p, tags.len, (size_t)(end - tags.p),
+		    1 + (size_t)(tags.p - line)) != 0)
+			return REC_INVALID;
+	}
 	if (r->question.len == 0)
 		return fail(r, REC_EQEMPTY, REC_FIELD_QUESTION,
 		    1 + (size_t)(r->question.p - line), 0);

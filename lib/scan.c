@@ -126,6 +126,40 @@ tags_portable(const char *p, size_t n, size_t avail, uint64_t *commas)
 	return 1;
 }
 
+static int
+is_id_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '-' && c <= ':') || c == '_';
+}
+
+/* The bits of the id and the tags of a head, from tab0 and tab1. */
+static inline uint64_t
+id_bits(size_t tab0)
+{
+	return ((uint64_t)1 << tab0) - 1;
+}
+
+static inline uint64_t
+tag_bits(size_t tab0, size_t tab1)
+{
+	return (((uint64_t)1 << tab1) - 1) & ~(((uint64_t)2 << tab0) - 1);
+}
+
+static int
+head_portable(const char *p, size_t tab0, size_t tab1, size_t avail,
+    uint64_t *commas)
+{
+	size_t i;
+
+	(void)avail;
+	for (i = 0; i < tab0; i++)
+		if (!is_id_char((unsigned char)p[i]))
+			return 0;
+	return tags_portable(p + tab0 + 1, tab1 - tab0 - 1, tab1 - tab0 - 1,
+	    commas);
+}
+
 /* Marks fields from..to (of the first four) as holding a special byte. */
 static inline __attribute__((always_inline)) void
 mark_fields(struct scan_fields *f, unsigned from, unsigned to)
@@ -390,6 +424,59 @@ tags_sse2(const char *p, size_t n, size_t avail, uint64_t *commas)
 		*commas |= (uint64_t)((unsigned)_mm_movemask_epi8(
 		    _mm_cmpeq_epi8(v, _mm_set1_epi8(','))) & keep) << i;
 	}
+	return 1;
+}
+
+/* Is each byte of v from lo to hi?  (Unsigned, as min/cmpeq.) */
+static inline __m128i
+in_range128(__m128i v, char lo, char hi)
+{
+	__m128i d = _mm_sub_epi8(v, _mm_set1_epi8(lo));
+
+	return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8((char)(hi - lo))),
+	    d);
+}
+
+/* The id bytes, the bytes bad in tags and the commas of 16 bytes. */
+static inline void
+head_block128(__m128i v, unsigned *id, unsigned *bad, unsigned *comma)
+{
+	__m128i upper = in_range128(v, 'A', 'Z');
+
+	*id = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(upper,
+	    in_range128(v, 'a', 'z')), _mm_or_si128(in_range128(v, '-', ':'),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('_')))));
+	/* Space, controls, DEL and non-ASCII: plus one, below '"'. */
+	*bad = (unsigned)_mm_movemask_epi8(_mm_or_si128(upper,
+	    _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(1)),
+	    _mm_set1_epi8('"'))));
+	*comma = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+	    _mm_set1_epi8(',')));
+}
+
+static int
+head_sse2(const char *p, size_t tab0, size_t tab1, size_t avail,
+    uint64_t *commas)
+{
+	char copy[64];
+	uint64_t id = 0, bad = 0, comma = 0;
+	unsigned i, b[3];
+
+	if (avail < 64) {
+		memset(copy, 0, sizeof(copy));
+		memcpy(copy, p, avail);
+		p = copy;
+	}
+	for (i = 0; i < 64 && i < tab1; i += 16) {
+		head_block128(_mm_loadu_si128((const __m128i *)(const void *)
+		    (p + i)), &b[0], &b[1], &b[2]);
+		id |= (uint64_t)b[0] << i;
+		bad |= (uint64_t)b[1] << i;
+		comma |= (uint64_t)b[2] << i;
+	}
+	if ((~id & id_bits(tab0)) != 0 || (bad & tag_bits(tab0, tab1)) != 0)
+		return 0;
+	*commas = (comma & tag_bits(tab0, tab1)) >> (tab0 + 1);
 	return 1;
 }
 
@@ -815,6 +902,63 @@ tags_avx2(const char *p, size_t n, size_t avail, uint64_t *commas)
 	return 1;
 }
 
+static inline __attribute__((target("avx2"))) __m256i
+in_range256(__m256i v, char lo, char hi)
+{
+	__m256i d = _mm256_sub_epi8(v, _mm256_set1_epi8(lo));
+
+	return _mm256_cmpeq_epi8(_mm256_min_epu8(d,
+	    _mm256_set1_epi8((char)(hi - lo))), d);
+}
+
+/* head_block128(), 32 bytes. */
+static inline __attribute__((target("avx2"))) void
+head_block256(__m256i v, uint32_t *id, uint32_t *bad, uint32_t *comma)
+{
+	__m256i upper = in_range256(v, 'A', 'Z');
+
+	*id = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(
+	    _mm256_or_si256(upper, in_range256(v, 'a', 'z')),
+	    _mm256_or_si256(in_range256(v, '-', ':'),
+	    _mm256_cmpeq_epi8(v, _mm256_set1_epi8('_')))));
+	*bad = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(upper,
+	    _mm256_cmpgt_epi8(_mm256_set1_epi8('"'),
+	    _mm256_add_epi8(v, _mm256_set1_epi8(1)))));
+	*comma = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v,
+	    _mm256_set1_epi8(',')));
+}
+
+__attribute__((target("avx2"))) static int
+head_avx2(const char *p, size_t tab0, size_t tab1, size_t avail,
+    uint64_t *commas)
+{
+	char copy[64];
+	uint64_t id, bad, comma;
+	uint32_t b[3];
+
+	if (avail < 64) {
+		memset(copy, 0, sizeof(copy));
+		memcpy(copy, p, avail);
+		p = copy;
+	}
+	head_block256(_mm256_loadu_si256((const __m256i *)(const void *)p),
+	    &b[0], &b[1], &b[2]);
+	id = b[0];
+	bad = b[1];
+	comma = b[2];
+	if (tab1 >= 32) {
+		head_block256(_mm256_loadu_si256((const __m256i *)
+		    (const void *)(p + 32)), &b[0], &b[1], &b[2]);
+		id |= (uint64_t)b[0] << 32;
+		bad |= (uint64_t)b[1] << 32;
+		comma |= (uint64_t)b[2] << 32;
+	}
+	if ((~id & id_bits(tab0)) != 0 || (bad & tag_bits(tab0, tab1)) != 0)
+		return 0;
+	*commas = (comma & tag_bits(tab0, tab1)) >> (tab0 + 1);
+	return 1;
+}
+
 /*
  * AVX-512 (BW) compares straight into 64-bit masks, and the UTF-8 check
  * of utf8_errors() runs on the whole block: its bytes one to three back
@@ -945,6 +1089,7 @@ fields_avx2(const char *p, size_t n, struct scan_fields *f)
 
 static void	(*fields_fn)(const char *, size_t, struct scan_fields *);
 static int	(*tags_fn)(const char *, size_t, size_t, uint64_t *);
+static int	(*head_fn)(const char *, size_t, size_t, size_t, uint64_t *);
 static size_t	(*search_fn)(const char *, size_t, const char *, size_t);
 static int	(*clean_fn)(const char *, size_t);
 static size_t	(*blocks_fn)(const char *, size_t, size_t, struct scan_block *);
@@ -959,6 +1104,7 @@ scan_select(const char *want)
 		find_fn = find_portable;
 		fields_fn = fields_portable;
 		tags_fn = tags_portable;
+		head_fn = head_portable;
 		search_fn = search_portable;
 		clean_fn = clean_ascii;
 		blocks_fn = blocks_portable;
@@ -971,6 +1117,7 @@ scan_select(const char *want)
 		find_fn = find_sse2;
 		fields_fn = fields_sse2;
 		tags_fn = tags_sse2;
+		head_fn = head_sse2;
 		search_fn = search_sse2;
 		clean_fn = clean_ascii;
 		blocks_fn = blocks_sse2;
@@ -984,6 +1131,7 @@ scan_select(const char *want)
 		find_fn = find_avx2;
 		fields_fn = fields_avx2;
 		tags_fn = tags_avx2;
+		head_fn = head_avx2;
 		search_fn = search_avx2;
 		clean_fn = clean_avx2;
 		blocks_fn = blocks_avx2;
@@ -1041,6 +1189,15 @@ scan_tags(const char *p, size_t n, size_t avail, uint64_t *commas)
 	if (tags_fn == NULL)
 		choose();
 	return tags_fn(p, n, avail, commas);
+}
+
+int
+scan_head(const char *p, size_t tab0, size_t tab1, size_t avail,
+    uint64_t *commas)
+{
+	if (head_fn == NULL)
+		choose();
+	return head_fn(p, tab0, tab1, avail, commas);
 }
 
 size_t

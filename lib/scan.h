@@ -107,6 +107,16 @@ size_t		scan_blocks(const char *p, size_t n, size_t before,
 int		scan_tags(const char *p, size_t n, size_t avail,
 		    uint64_t *commas);
 
+/*
+ * The head of a record line, its id (bytes 0 to tab0) and tags (to tab1,
+ * under 64), checked at once: 1 when the id is all id bytes (A-Z a-z 0-9
+ * . _ : / -) and the tags as scan_tags() would have them, with bit i of
+ * *commas set when the tags' byte i is a comma; else 0 (the record's
+ * careful checks decide).  The avail > tab1 bytes at p may be read.
+ */
+int		scan_head(const char *p, size_t tab0, size_t tab1,
+		    size_t avail, uint64_t *commas);
+
 /* The offset of the first needle[0..k) in h[0..n), or SCAN_NONE. */
 #define SCAN_NONE	((size_t)-1)
 size_t		scan_search(const char *h, size_t n, const char *needle,

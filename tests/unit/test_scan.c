@@ -113,6 +113,84 @@ tags_agree(void **state)
 	scan_select(NULL);
 }
 
+/* Heads of ids and tags: every implementation says the same. */
+static void
+head_agrees(void **state)
+{
+	static const char alpha[] = "az09AZ-./:_,@ \t\x7f\x80\xc3[`{";
+	char line[100];
+	int round;
+
+	(void)state;
+	for (round = 0; round < 40000; round++) {
+		size_t t1 = 1 + (size_t)rand() % 63, t0 = (size_t)rand() % t1;
+		size_t avail = t1 + 1 + (size_t)rand() % (sizeof(line) - t1), i, k;
+		uint64_t want = 0, got;
+		int wok = 0, ok;
+
+		for (i = 0; i < sizeof(line); i++)
+			line[i] = rand() % 8 == 0 ?
+			    alpha[rand() % (sizeof(alpha) - 1)] :
+			    (char)('a' + rand() % 26);
+		line[t0] = line[t1] = '\t';
+		for (k = 0; k < NIMPL; k++) {
+			if (scan_select(impls[k]) < 0)
+				continue;
+			ok = scan_head(line, t0, t1, avail, &got);
+			if (k == 0) {
+				wok = ok;
+				want = got;
+			}
+			assert_int_equal(ok, wok);
+			if (ok)
+				assert_int_equal(got, want);
+		}
+	}
+	scan_select(NULL);
+}
+
+/* What a head may hold, in every implementation. */
+static void
+head_examples(void **state)
+{
+	static const struct {
+		const char	*line;
+		int		 ok;
+		uint64_t	 commas;
+	} cases[] = {
+		{ "b-01\tx,y\tQ?", 1, 2 },
+		{ "A.b_c:d/e-9\tsql,db,go\tQ?", 1, 0x48 },
+		{ "\tx\tQ?", 1, 0 },
+		{ "id\t\tQ?", 1, 0 },
+		{ "b 01\tx\tQ?", 0, 0 },
+		{ "b@1\tx\tQ?", 0, 0 },
+		{ "caf\xc3\xa9\tx\tQ?", 0, 0 },
+		{ "id\tX\tQ?", 0, 0 },
+		{ "id\tx, y\tQ?", 0, 0 },
+		{ "id\tx\x7f\tQ?", 0, 0 },
+		{ "id\t\xc3\xa9\tQ?", 0, 0 },
+	};
+	size_t c, k;
+
+	(void)state;
+	for (k = 0; k < NIMPL; k++) {
+		if (scan_select(impls[k]) < 0)
+			continue;
+		for (c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+			const char *l = cases[c].line;
+			size_t t0 = strcspn(l, "\t");
+			size_t t1 = t0 + 1 + strcspn(l + t0 + 1, "\t");
+			uint64_t commas = 0;
+
+			assert_int_equal(scan_head(l, t0, t1, strlen(l), &commas),
+			    cases[c].ok);
+			if (cases[c].ok)
+				assert_int_equal(commas, cases[c].commas);
+		}
+	}
+	scan_select(NULL);
+}
+
 static void
 search_agrees(void **state)
 {
@@ -282,6 +360,8 @@ main(void)
 		cmocka_unit_test(find_agrees),
 		cmocka_unit_test(fields_agree),
 		cmocka_unit_test(tags_agree),
+		cmocka_unit_test(head_agrees),
+		cmocka_unit_test(head_examples),
 		cmocka_unit_test(search_agrees),
 		cmocka_unit_test(clean_agrees),
 		cmocka_unit_test(fields_examples),
