@@ -29,7 +29,7 @@ struct idset {
 	}		*names;
 	size_t		 nnames;
 	size_t		 namecap;
-	uint64_t	 end;		/* the place after the last one used */
+	uint64_t	 end;		/* the place after the last used */
 	struct {			/* ids with a place past 32 bits */
 		uint64_t	 hash;
 		uint64_t	 place;

@@ -211,8 +211,8 @@ tagset_add(struct rec *r, size_t *ntags, size_t off, size_t len)
 
 	if (r->slotmask == 0) {
 		for (i = 0; i < *ntags; i++)
-			if (r->refs[i].len == len &&
-			    memcmp(r->tagbuf.p + r->refs[i].off, tag, len) == 0) {
+			if (r->refs[i].len == len && memcmp(r->tagbuf.p +
+			    r->refs[i].off, tag, len) == 0) {
 				r->tagbuf.len = off > 0 ? off - 1 : 0;
 				return;
 			}
@@ -365,7 +365,8 @@ tag_list(struct rec *r, const char *p, size_t len, size_t avail, size_t col0)
 			size_t seq;
 
 			if (c > ' ' && c < 0x7f) {
-				*o++ = (char)((unsigned)(c - 'A') < 26 ? c + 'a' - 'A' : c);
+				*o++ = (char)((unsigned)(c - 'A') < 26 ?
+				    c + 'a' - 'A' : c);
 				continue;
 			}
 			if (c == ' ')

@@ -50,7 +50,7 @@ struct piece {
 	struct buf	 b;
 };
 
-#define QUEUE_BYTES	(64 * 1024)	/* in memory; the rest is spooled */
+#define QUEUE_BYTES	(64 * 1024)	/* in memory; the rest spooled */
 #define QUEUE_MAX	16384		/* pieces waiting, at most */
 /* A piece of bytes, but a write whole; one less for buf's NUL. */
 #define BYTES_MAX	(32 * 1024 - 1)

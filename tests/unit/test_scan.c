@@ -124,7 +124,8 @@ head_agrees(void **state)
 	(void)state;
 	for (round = 0; round < 40000; round++) {
 		size_t t1 = 1 + (size_t)rand() % 63, t0 = (size_t)rand() % t1;
-		size_t avail = t1 + 1 + (size_t)rand() % (sizeof(line) - t1), i, k;
+		size_t avail = t1 + 1 + (size_t)rand() % (sizeof(line) - t1);
+		size_t i, k;
 		uint64_t want = 0, got;
 		int wok = 0, ok;
 
@@ -182,8 +183,8 @@ head_examples(void **state)
 			size_t t1 = t0 + 1 + strcspn(l + t0 + 1, "\t");
 			uint64_t commas = 0;
 
-			assert_int_equal(scan_head(l, t0, t1, strlen(l), &commas),
-			    cases[c].ok);
+			assert_int_equal(scan_head(l, t0, t1, strlen(l),
+			    &commas), cases[c].ok);
 			if (cases[c].ok)
 				assert_int_equal(commas, cases[c].commas);
 		}
