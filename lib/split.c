@@ -812,9 +812,15 @@ split_point(const struct src *s)
 	    fstat(s->rd.fd, &st) < 0 || !S_ISREG(st.st_mode) ||
 	    st.st_size - from < min)
 		return -1;
-	/* An import's first part is the ids' only: rounds follow. */
-	share = s->fmt != IMPORT_QB ? 0 : s->counter->share != 0 ?
-	    s->counter->share : 50;
+	/* An import's ids are checked already: rounds begin here. */
+	if (s->fmt != IMPORT_QB) {
+		at = line_start_from(s->rd.fd, from, st.st_size);
+		if (at >= 0)
+			at = import_record_start(&s->imp, s->rd.fd, at,
+			    st.st_size);
+		return at < st.st_size ? at : -1;
+	}
+	share = s->counter->share != 0 ? s->counter->share : 50;
 	at = from + (st.st_size - from) * (off_t)share / 100;
 	ids = ids_end(s->rd.fd, from);
 	if (ids > from + (st.st_size - from) * 3 / 5)
@@ -822,8 +828,6 @@ split_point(const struct src *s)
 	if (ids > at)
 		at = ids;
 	at = line_start_from(s->rd.fd, at, st.st_size);
-	if (at >= 0 && s->fmt != IMPORT_QB)
-		at = import_record_start(&s->imp, s->rd.fd, at, st.st_size);
 	return at < st.st_size ? at : -1;
 }
 

@@ -254,7 +254,10 @@ src_next(struct src *s)
 			}
 			s->open = 1;
 			s->nopened++;
-			/* An import's other part is read as its header says. */
+			/*
+			 * An import is split once its header is read and its
+			 * ids checked (lib/split.c).
+			 */
 			if (s->counter != NULL && s->fmt != IMPORT_QB)
 				s->split_later = 1;
 			else if (s->counter != NULL)
@@ -265,7 +268,8 @@ src_next(struct src *s)
 				s->lineno = s->imp.lineno;
 				if (s->imp.crossed)
 					split_cancel(s);
-				if (s->split_later) {
+				/* Its ids are checked by this thread only. */
+				if (s->split_later && s->idsfull) {
 					s->split_later = 0;
 					split_start(s);
 				}
