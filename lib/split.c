@@ -84,9 +84,9 @@ struct piece {
  * memory; the costs of a turn (a seek and a read, a few KiB looked at
  * twice) are small beside them.
  */
-#define ROUND_BYTES	(256 * 1024)
-#define TURN_BYTES	(160 * 1024)
-#define ROUND_QUEUE	(512 * 1024)
+#define ROUND_BYTES	(192 * 1024)
+#define TURN_BYTES	(128 * 1024)
+#define ROUND_QUEUE	(384 * 1024)
 
 struct src_split {
 	pthread_t	 thread;
@@ -176,12 +176,15 @@ enqueue(struct src_split *sp, struct piece *p)
 
 		if (atomic_load(&sp->cancel) || (!full && sp->n < QUEUE_MAX))
 			break;
-		if (full && sp->n < QUEUE_MAX) {
+		if (full && sp->n < QUEUE_MAX && !sp->no_spool) {
 			pthread_mutex_unlock(&sp->lock);
 			full = !spool(sp, p);
 			pthread_mutex_lock(&sp->lock);
 			if (!full)
 				break;
+			/* The queue may have been taken meanwhile, and its
+			   signal missed: look again before waiting. */
+			continue;
 		}
 		pthread_cond_wait(&sp->changed, &sp->lock);
 	}
