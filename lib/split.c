@@ -84,9 +84,10 @@ struct piece {
  * memory; the costs of a turn (a seek and a read, a few KiB looked at
  * twice) are small beside them.
  */
-#define ROUND_BYTES	(192 * 1024)
-#define TURN_BYTES	(128 * 1024)
+#define ROUND_BYTES	(256 * 1024)
+#define TURN_BYTES	(160 * 1024)
 #define ROUND_QUEUE	(384 * 1024)
+#define ROUND_PIECE	(64 * 1024 - 1)	/* fewer, bigger writes */
 
 struct src_split {
 	pthread_t	 thread;
@@ -100,6 +101,7 @@ struct src_split {
 	off_t		 spool_end;
 	int		 no_spool;	/* none could be made: wait instead */
 	size_t		 queue_max;	/* bytes in memory, then spooled */
+	size_t		 bytes_max;	/* a piece of bytes' */
 	int		 done;		/* the other thread queues no more */
 	atomic_int	 cancel;	/* this one takes no more */
 
@@ -229,9 +231,9 @@ sink_bytes(void *arg, const void *p, size_t n)
 
 	/* Filled up to its size, not past it into a buffer twice as big. */
 	if (!sp->has_pending || pc->kind != PIECE_BYTES ||
-	    (pc->b.len > 0 && pc->b.len + n > BYTES_MAX)) {
+	    (pc->b.len > 0 && pc->b.len + n > sp->bytes_max)) {
 		pc = start_piece(sp, PIECE_BYTES);
-		buf_reserve(&pc->b, BYTES_MAX);
+		buf_reserve(&pc->b, sp->bytes_max);
 	}
 	buf_add(&pc->b, p, n);
 }
@@ -244,12 +246,12 @@ sink_space(void *arg, size_t n)
 	struct piece *pc = &sp->pending;
 	char *p;
 
-	if (n > BYTES_MAX)
+	if (n > sp->bytes_max)
 		return NULL;
 	if (!sp->has_pending || pc->kind != PIECE_BYTES ||
-	    pc->b.len + n > BYTES_MAX) {
+	    pc->b.len + n > sp->bytes_max) {
 		pc = start_piece(sp, PIECE_BYTES);
-		buf_reserve(&pc->b, BYTES_MAX);
+		buf_reserve(&pc->b, sp->bytes_max);
 	}
 	p = pc->b.p + pc->b.len;
 	pc->b.len += n;
@@ -496,7 +498,7 @@ print_piece(struct src *s, struct src_split *sp, struct piece *p,
 		break;
 	case PIECE_BYTES:
 		/* A round's full pieces go out as they are, uncopied. */
-		if (sp->rounds && p->b.len >= BYTES_MAX / 2) {
+		if (sp->rounds && p->b.len >= sp->bytes_max / 2) {
 			out_flush();
 			out_write_now(p->b.p, p->b.len);
 		} else
@@ -890,6 +892,7 @@ split_start(struct src *s)
 	sp->sink.arg = sp;
 	reader_open_range(&sp->src.rd, s->rd.name, s->rd.fd, at, -1);
 	sp->queue_max = QUEUE_BYTES;
+	sp->bytes_max = BYTES_MAX;
 	if (s->fmt != IMPORT_QB) {
 		sp->rounds = 1;
 		sp->fd = s->rd.fd;
@@ -898,6 +901,7 @@ split_start(struct src *s)
 		/* Rounds are small: the other waits rather than spool. */
 		sp->no_spool = 1;
 		sp->queue_max = ROUND_QUEUE;
+		sp->bytes_max = ROUND_PIECE;
 		sp->tmpl.lenient = s->lenient;
 		import_open(&sp->tmpl, (enum import_format)s->fmt,
 		    &sp->src.rd);
