@@ -88,6 +88,7 @@ struct piece {
 #define TURN_BYTES	(160 * 1024)
 #define ROUND_QUEUE	(384 * 1024)
 #define ROUND_PIECE	(64 * 1024 - 1)	/* fewer, bigger writes */
+#define SPARE_MAX	4
 
 struct src_split {
 	pthread_t	 thread;
@@ -112,6 +113,8 @@ struct src_split {
 	struct import	 tmpl;		/* as this thread's stood at the start */
 	struct piece	*got;		/* taken from the queue, printed up */
 	size_t		 ngot, igot, gotcap;	/* to a round's end */
+	struct buf	 spare[SPARE_MAX];	/* printed pieces' buffers */
+	size_t		 nspare;
 
 	/* The other thread's. */
 	struct src	 src;
@@ -223,6 +226,39 @@ start_piece(struct src_split *sp, enum piece_kind kind)
 	return &sp->pending;
 }
 
+/*
+ * A new piece of bytes, in a buffer this thread printed and gave back
+ * when there is one: not allocated and cleared again.
+ */
+static struct piece *
+bytes_piece(struct src_split *sp)
+{
+	struct piece *pc = start_piece(sp, PIECE_BYTES);
+
+	pthread_mutex_lock(&sp->lock);
+	if (sp->nspare > 0)
+		pc->b = sp->spare[--sp->nspare];
+	pthread_mutex_unlock(&sp->lock);
+	buf_reserve(&pc->b, sp->bytes_max);
+	return pc;
+}
+
+/* A piece's buffer, printed: kept for the other thread, or freed. */
+static void
+give_back(struct src_split *sp, struct buf *b)
+{
+	if (sp->rounds) {
+		pthread_mutex_lock(&sp->lock);
+		if (sp->nspare < SPARE_MAX) {
+			b->len = 0;
+			sp->spare[sp->nspare++] = *b;
+			memset(b, 0, sizeof(*b));
+		}
+		pthread_mutex_unlock(&sp->lock);
+	}
+	buf_free(b);
+}
+
 static void
 sink_bytes(void *arg, const void *p, size_t n)
 {
@@ -231,10 +267,8 @@ sink_bytes(void *arg, const void *p, size_t n)
 
 	/* Filled up to its size, not past it into a buffer twice as big. */
 	if (!sp->has_pending || pc->kind != PIECE_BYTES ||
-	    (pc->b.len > 0 && pc->b.len + n > sp->bytes_max)) {
-		pc = start_piece(sp, PIECE_BYTES);
-		buf_reserve(&pc->b, sp->bytes_max);
-	}
+	    (pc->b.len > 0 && pc->b.len + n > sp->bytes_max))
+		pc = bytes_piece(sp);
 	buf_add(&pc->b, p, n);
 }
 
@@ -249,10 +283,8 @@ sink_space(void *arg, size_t n)
 	if (n > sp->bytes_max)
 		return NULL;
 	if (!sp->has_pending || pc->kind != PIECE_BYTES ||
-	    pc->b.len + n > sp->bytes_max) {
-		pc = start_piece(sp, PIECE_BYTES);
-		buf_reserve(&pc->b, sp->bytes_max);
-	}
+	    pc->b.len + n > sp->bytes_max)
+		pc = bytes_piece(sp);
 	p = pc->b.p + pc->b.len;
 	pc->b.len += n;
 	return p;
@@ -503,7 +535,7 @@ print_piece(struct src *s, struct src_split *sp, struct piece *p,
 			out_write_now(p->b.p, p->b.len);
 		} else
 			out_write(p->b.p, p->b.len);
-		buf_free(&p->b);
+		give_back(sp, &p->b);
 		break;
 	case PIECE_MSGS:
 		diag_held_print(&h, line_base);		/* frees them */
@@ -614,6 +646,8 @@ split_free(struct src_split *sp)
 	while (sp->igot < sp->ngot)
 		buf_free(&sp->got[sp->igot++].b);
 	free(sp->got);
+	while (sp->nspare > 0)
+		buf_free(&sp->spare[--sp->nspare]);
 	if (sp->spool != NULL) {
 		out_release(fileno(sp->spool));
 		fclose(sp->spool);
