@@ -108,6 +108,7 @@ struct src_split {
 
 	/* An import's rounds. */
 	int		 rounds;
+	size_t		 ends;		/* round ends queued */
 	int		 fd;
 	off_t		 at, size;	/* the first round's start; the file's */
 	struct import	 tmpl;		/* as this thread's stood at the start */
@@ -166,6 +167,18 @@ spool(struct src_split *sp, struct piece *p)
 }
 
 /*
+ * Is there enough in the queue to wake this thread for?  In rounds, a
+ * round's end or half the room, not each piece: a wakeup costs more than
+ * the few pieces between.
+ */
+static int
+ready(const struct src_split *sp)
+{
+	return sp->n > 0 && (!sp->rounds || sp->ends > 0 ||
+	    sp->queued >= sp->queue_max / 2 || sp->n >= QUEUE_MAX / 2);
+}
+
+/*
  * Queues p: in memory while little is waiting, else in the spool; with
  * no spool, or too many pieces waiting, after waiting for room.  Dropped
  * when this thread takes no more.
@@ -203,7 +216,9 @@ enqueue(struct src_split *sp, struct piece *p)
 		}
 		sp->queue[sp->n++] = *p;
 		sp->queued += p->b.len;
-		pthread_cond_broadcast(&sp->changed);
+		sp->ends += p->kind == PIECE_ROUND;
+		if (!sp->rounds || ready(sp))
+			pthread_cond_broadcast(&sp->changed);
 	}
 	pthread_mutex_unlock(&sp->lock);
 	memset(p, 0, sizeof(*p));
@@ -571,7 +586,7 @@ print_round(struct src *s, struct src_split *sp, unsigned long line_base,
 			print_piece(s, sp, p, line_base);
 		}
 		pthread_mutex_lock(&sp->lock);
-		while (sp->n == 0 && !sp->done)
+		while (!ready(sp) && !sp->done)
 			pthread_cond_wait(&sp->changed, &sp->lock);
 		t = sp->queue;
 		sp->queue = sp->got;
@@ -583,6 +598,7 @@ print_round(struct src *s, struct src_split *sp, unsigned long line_base,
 		sp->igot = 0;
 		sp->n = 0;
 		sp->queued = 0;
+		sp->ends = 0;
 		pthread_cond_broadcast(&sp->changed);
 		if (sp->ngot == 0) {
 			/* Done without a marker: not so, but the end. */
