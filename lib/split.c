@@ -865,7 +865,7 @@ split_point(const struct src *s)
 	    s->imp.done)) || s->split != NULL || s->ahead != NULL ||
 	    s->ids.max == 0 || min <= 0 || from < 0 ||
 	    fstat(s->rd.fd, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    st.st_size - from < min)
+	    st.st_size - (s->fmt == IMPORT_QB ? from : 0) < min)
 		return -1;
 	/* An import's ids are checked already: rounds begin here. */
 	if (s->fmt != IMPORT_QB) {
