@@ -901,7 +901,8 @@ sv_continue(struct import *imp, const struct import *from)
 	if (f->nskip > 0) {
 		sv->skipcol = xreallocarray(NULL, f->nskip,
 		    sizeof(*sv->skipcol));
-		memcpy(sv->skipcol, f->skipcol, f->nskip * sizeof(*sv->skipcol));
+		memcpy(sv->skipcol, f->skipcol,
+		    f->nskip * sizeof(*sv->skipcol));
 	}
 	sv->nskip = f->nskip;
 	imp->state = sv;

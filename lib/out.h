@@ -21,8 +21,8 @@ void	out_write_now(const void *p, size_t n);
  * Room for n bytes at the end of the output, which the caller fills at
  * once, before any other out_*() call: they are written as out_write()
  * would; NULL when n is more than the buffer holds, or the output is
- * diverted (out_divert()) to a sink without space.  Saves a call and a copy a piece for output
- * made of many small ones.
+ * diverted (out_divert()) to a sink without space.  Saves a call and a
+ * copy a piece for output made of many small ones.
  */
 char	*out_space(size_t n);
 void	out_printf(const char *fmt, ...)

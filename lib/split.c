@@ -110,8 +110,9 @@ struct src_split {
 	int		 rounds;
 	size_t		 ends;		/* round ends queued */
 	int		 fd;
-	off_t		 at, size;	/* the first round's start; the file's */
-	struct import	 tmpl;		/* as this thread's stood at the start */
+	off_t		 at;		/* the first round's start */
+	off_t		 size;		/* the file's */
+	struct import	 tmpl;		/* this thread's, at the start */
 	struct piece	*got;		/* taken from the queue, printed up */
 	size_t		 ngot, igot, gotcap;	/* to a round's end */
 	struct buf	 spare[SPARE_MAX];	/* printed pieces' buffers */

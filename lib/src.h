@@ -63,7 +63,7 @@ struct src {
 	/* src_count(): the rest of a big file counted by another thread. */
 	const struct src_counter *counter;
 	struct src_split *split;
-	int		 split_later;	/* an import: once its ids are checked */
+	int		 split_later;	/* an import's: once ids are checked */
 	unsigned long	 counted_ahead;	/* by threads that have ended */
 	struct src_split *ahead;	/* in counter->ahead() */
 };
