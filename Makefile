@@ -113,6 +113,7 @@ FUZZERS	+= import_csv
 FUZZERS	+= import_json
 FUZZERS	+= import_jsonl
 FUZZERS	+= import_md
+FUZZERS	+= import_split
 FUZZERS	+= import_tsv
 FUZZERS	+= mail
 FUZZERS	+= match
@@ -214,7 +215,7 @@ check-threads:
 threads-run: $(BINS) $(BUILD)/tests/test_split
 	TSAN_OPTIONS=halt_on_error=1 $(BUILD)/tests/test_split
 	TSAN_OPTIONS=halt_on_error=1 $(TEST_ENV) bash tests/cli/run.sh \
-	    $(BUILD)/bin tests/cli/split.t
+	    $(BUILD)/bin tests/cli/split.t tests/cli/split-import.t
 
 # README's crontab line under Debian's real cron, as root (up to 2 minutes).
 check-cron: $(BINS)

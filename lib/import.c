@@ -122,6 +122,54 @@ import_open(struct import *imp, enum import_format fmt, struct reader *rd)
 	buf_reset(&imp->queue);
 	imp->qpos = imp->qn = imp->qnext = 0;
 	strmap_free(&imp->derived);
+	imp->ahead = imp->crossed = 0;
+	imp->soft_end = imp->row_off = imp->back_off = -1;
+	imp->back_line = 0;
+}
+
+off_t
+import_record_start(const struct import *imp, int fd, off_t off, off_t size)
+{
+	const struct import_reader *rd = readers[imp->fmt];
+
+	if (imp->fmt == IMPORT_QB || rd->record_start == NULL)
+		return -1;
+	return rd->record_start(imp, fd, off, size);
+}
+
+void
+import_continue(struct import *imp, const struct import *from)
+{
+	imp->ahead = 1;
+	if (readers[imp->fmt]->cont != NULL)
+		readers[imp->fmt]->cont(imp, from);
+}
+
+void
+import_go_on(struct import *imp)
+{
+	imp->done = 0;
+}
+
+int
+import_ends_at(struct import *imp, off_t off, unsigned long line)
+{
+	imp->row_off = off;
+	if (imp->soft_end < 0 || off < imp->soft_end)
+		return 0;
+	import_stop_before(imp, line);
+	return 1;
+}
+
+void
+import_stop_before(struct import *imp, unsigned long line)
+{
+	if (imp->back_line != 0)
+		return;
+	imp->back_off = imp->row_off;
+	imp->back_line = line;
+	imp->done = imp->stop = 1;
+	import_clear(imp);
 }
 
 void
@@ -502,7 +550,11 @@ emit(struct import *imp, unsigned long line, const struct span f[REC_NFIELDS],
 	int sq, sa, valid = rec_id_valid(tid.p, tid.len);
 
 	/* A valid id (most are) is none of the bad ones looked for here. */
-	if (id.len == 0 && q.len > 0) {
+	if (id.len == 0 && q.len > 0 && imp->ahead) {
+		/* Which "-N" it gets depends on the ids derived before. */
+		import_stop_before(imp, line);
+		return;
+	} else if (id.len == 0 && q.len > 0) {
 		id.p = tid.p = imp->idbuf;
 		id.len = tid.len = derive_id(imp, q, escaped, imp->idbuf,
 		    sizeof(imp->idbuf));

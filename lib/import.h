@@ -68,6 +68,27 @@ struct import {
 	struct strmap	 derived;	/* derived ids made so far */
 	int		 done;		/* the reader has nothing more */
 	void		*state;		/* the format's own */
+
+	/*
+	 * The later part of a file, read by another thread (lib/split.c):
+	 * a record that depends on the ones before it (an id derived
+	 * against those derived before, the first unknown key of a file)
+	 * is not made; reading ends before it, at back_off (its first
+	 * line's offset) and back_line, for the thread that read the part
+	 * before to go on from there.
+	 */
+	int		 ahead;
+	off_t		 soft_end;	/* ahead, reading also ends before the
+					   first record from here on; or -1 */
+	off_t		 row_off;	/* of the record being read (ahead) */
+	off_t		 back_off;
+	unsigned long	 back_line;	/* 0: read to the end */
+	/*
+	 * The reader stopped at its limit (reader_stop_at()) inside a
+	 * record, and reading went on past it (CSV's multi-line quoted
+	 * fields): the other thread's guess of where it began was wrong.
+	 */
+	int		 crossed;
 };
 
 /* The format a --from name means (anki, md, ndjson included), or -1. */
@@ -93,6 +114,29 @@ void		 import_close(struct import *);
 void		 import_free(struct import *);
 
 /*
+ * Reading a file in two parts (lib/split.c).  Where a record surely
+ * starts at or after off, a line start, in the file that imp reads (of
+ * size bytes): -1 when the format cannot be read from the middle, or
+ * none was found near.  CSV and TSV rows may span lines: the line starts
+ * after off are tried as row starts and as lines inside a quoted field
+ * until both readings meet at the same row.
+ */
+off_t		 import_record_start(const struct import *, int fd, off_t off,
+		    off_t size);
+/*
+ * Sets up imp, just opened (import_open()) on a later part of the file
+ * that from reads, to read it as from would: the header's columns, the
+ * separator.  It is then ahead (above).
+ */
+void		 import_continue(struct import *, const struct import *from);
+/* After the end at a reader's limit: reading goes on (reader_go_on()). */
+void		 import_go_on(struct import *);
+/* Ahead: ends reading before the record starting at line (above). */
+void		 import_stop_before(struct import *, unsigned long line);
+/* Ahead: the record about to be read starts at off, line: 1 to end there. */
+int		 import_ends_at(struct import *, off_t off, unsigned long line);
+
+/*
  * What a qb(5) line that does not parse looks like, when its first lines
  * are another format's: the format, or -1.  For --check's hint.
  */
@@ -103,6 +147,10 @@ struct import_reader {
 	/* Makes one or more records (import_emit); 0 when there are no more. */
 	int	(*fill)(struct import *);
 	void	(*close)(struct import *);
+	/* For import_record_start() and import_continue(); or NULL. */
+	off_t	(*record_start)(const struct import *, int fd, off_t off,
+		    off_t size);
+	void	(*cont)(struct import *, const struct import *from);
 };
 extern const struct import_reader import_csv, import_tsv, import_json,
 		    import_jsonl, import_markdown;

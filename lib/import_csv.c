@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "import.h"
 
@@ -44,6 +45,12 @@ struct sv {
 };
 
 #define NOT_COPIED	((size_t)-1)
+/*
+ * Ahead (import.h), a quoted field longer than this ends the part read:
+ * the row is left to the thread before, should the part have begun
+ * inside a quoted field after all (import_record_start() guesses).
+ */
+#define AHEAD_TEXT_MAX	((size_t)1 << 20)
 
 static void
 push_field(struct sv *sv, const char *p, size_t len, size_t off)
@@ -171,6 +178,25 @@ plain_row(struct import *imp, struct sv *sv, struct span l, unsigned long line)
 }
 
 /*
+ * The next line of a row's quoted field.  Where the reader stops for the
+ * other thread (lib/split.c) inside the field, the other began in the
+ * middle of this row: reading goes on past the limit, and crossed says
+ * so, for the other's part to be read here.
+ */
+static int
+next_line(struct import *imp, struct span *l, unsigned *kind)
+{
+	int got = import_line(imp, l, kind);
+
+	if (got == 0 && reader_at_limit(imp->rd)) {
+		imp->crossed = 1;
+		reader_go_on(imp->rd);
+		got = import_line(imp, l, kind);
+	}
+	return got;
+}
+
+/*
  * Reads one row into sv's fields.  1: a row; 0: end of input; -1: a
  * malformed row, reported and skipped; 2: a row made into a record
  * already (plain_row()).  *start is the row's first line.
@@ -195,6 +221,9 @@ read_row(struct import *imp, struct sv *sv, unsigned long *start)
 			    "read error"), 0) : 0;
 	} while (l.len == 0);
 	*start = imp->rd->lineno;
+	if (imp->ahead &&
+	    import_ends_at(imp, reader_offset(imp->rd, l.p), *start))
+		return 0;
 	if (import_fast && sv->header && !sv->tsv && !sv->html &&
 	    plain_row(imp, sv, l, *start))
 		return 2;
@@ -220,7 +249,13 @@ read_row(struct import *imp, struct sv *sv, unsigned long *start)
 				if (q == NULL) {
 					buf_add(&sv->text, l.p + i, l.len - i);
 					buf_addc(&sv->text, '\n');
-					if (import_line(imp, &l, &kind) <= 0) {
+					if (imp->ahead &&
+					    sv->text.len > AHEAD_TEXT_MAX) {
+						import_stop_before(imp, *start);
+						return 0;
+					}
+					if ((got = next_line(imp, &l,
+					    &kind)) <= 0) {
 						import_error(imp, *start,
 						    "quoted field not closed");
 						return -1;
@@ -245,7 +280,12 @@ read_row(struct import *imp, struct sv *sv, unsigned long *start)
 					import_error(imp, *start, "text after "
 					    "the closing quote of field %zu",
 					    sv->nfield);
-				else
+				else if (imp->ahead) {
+					/* Its line number, from the file's
+					   start, is the other thread's. */
+					import_stop_before(imp, *start);
+					return 0;
+				} else
 					import_error(imp, *start, "text after "
 					    "the closing quote of field %zu, "
 					    "on line %lu", sv->nfield,
@@ -742,5 +782,133 @@ sv_close(struct import *imp)
 	free(sv);
 }
 
-const struct import_reader import_csv = { csv_fill, sv_close };
-const struct import_reader import_tsv = { tsv_fill, sv_close };
+/*
+ * Where the row that starts at p ends, as read_row() reads it: past the
+ * LF of its last line (an error's line included); NULL when that is not
+ * before end.  q: p is a line inside a quoted field, not a row start.
+ */
+static const char *
+row_end(const char *p, const char *end, char sep, int q)
+{
+	int field = !q;		/* at a field's start */
+
+	while (p < end) {
+		char c = *p++;
+
+		if (q) {
+			if (c != '"')
+				continue;
+			if (p == end)
+				return NULL;
+			if (*p == '"') {	/* "" */
+				p++;
+				continue;
+			}
+			q = 0;
+			if (*p == sep) {
+				p++;
+				field = 1;
+				continue;
+			}
+			/* The row ends here, or it has text after the quote:
+			   the line's rest is dropped.  Either way, its LF. */
+			if ((p = memchr(p, '\n', (size_t)(end - p))) == NULL)
+				return NULL;
+			return p + 1;
+		}
+		if (c == '\n')
+			return p;
+		if (field && c == '"') {
+			q = 1;
+			field = 0;
+		} else
+			field = c == sep;
+	}
+	return NULL;
+}
+
+/*
+ * A line start is a row's start or a line inside a quoted field, and
+ * nothing tells which.  Both are followed, row by row, until they reach
+ * the same row start: whichever the line was, a row starts there.  Rows
+ * of a usual file meet within a line or two; in a window of 64 KiB, or
+ * not at all.  Text without quotes is taken for rows.
+ */
+static off_t
+sv_record_start(const struct import *imp, int fd, off_t off, off_t size)
+{
+	const struct sv *sv = imp->state;
+	char b[64 * 1024];
+	size_t want;
+
+	(void)size;
+	if (sv == NULL)
+		return -1;
+	/* A few KiB are enough but for long rows. */
+	for (want = 4096; want <= sizeof(b); want *= 16) {
+		const char *a, *q, *end;
+		ssize_t n;
+
+		if ((n = pread(fd, b, want, off)) <= 0)
+			return -1;
+		end = b + n;
+		/*
+		 * No quote at all: the line starts a row, unless a quoted
+		 * field goes on for longer than this, which this thread's
+		 * reading finds (import.h's crossed).
+		 */
+		if (memchr(b, '"', (size_t)n) == NULL)
+			return off;
+		if ((a = row_end(b, end, sv->sep, 0)) == NULL ||
+		    (q = row_end(b, end, sv->sep, 1)) == NULL)
+			continue;
+		while (a != NULL && q != NULL && a != q) {
+			const char **behind = a < q ? &a : &q;
+
+			*behind = row_end(*behind, end, sv->sep, 0);
+		}
+		if (a != NULL && a == q)
+			return off + (a - b);
+		if ((size_t)n < want)
+			break;
+	}
+	return -1;
+}
+
+/* The header's columns and the separator, for a later part of the file. */
+static void
+sv_continue(struct import *imp, const struct import *from)
+{
+	const struct sv *f = from->state;
+	struct sv *sv;
+
+	if (f == NULL)
+		return;
+	sv = xcalloc(1, sizeof(*sv));
+	sv->sep = f->sep;
+	sv->tsv = f->tsv;
+	sv->html = f->html;
+	sv->started = 1;
+	sv->header = f->header;
+	sv->anki = f->anki;
+	sv->tagcol = f->tagcol;
+	sv->guidcol = f->guidcol;
+	if (f->nrole > 0) {
+		sv->role = xreallocarray(NULL, f->nrole, sizeof(*sv->role));
+		memcpy(sv->role, f->role, f->nrole * sizeof(*sv->role));
+	}
+	sv->nrole = f->nrole;
+	if (f->nskip > 0) {
+		sv->skipcol = xreallocarray(NULL, f->nskip,
+		    sizeof(*sv->skipcol));
+		memcpy(sv->skipcol, f->skipcol,
+		    f->nskip * sizeof(*sv->skipcol));
+	}
+	sv->nskip = f->nskip;
+	imp->state = sv;
+}
+
+const struct import_reader import_csv = { csv_fill, sv_close,
+	sv_record_start, sv_continue };
+const struct import_reader import_tsv = { tsv_fill, sv_close,
+	sv_record_start, sv_continue };

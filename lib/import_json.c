@@ -122,6 +122,11 @@ object(struct import *imp, struct js *js, json_t *o, unsigned long line)
 			to = &imp->answer;
 			break;
 		default:
+			if (!js->warned && imp->ahead) {
+				/* Said once a file: maybe before this part. */
+				import_stop_before(imp, line);
+				return;
+			}
 			if (!js->warned) {
 				js->warned = 1;
 				import_error(imp, line, "unknown key \"%.64s\", "
@@ -585,6 +590,9 @@ jsonl_fill(struct import *imp)
 		if (i == l.len)
 			continue;
 		n++;
+		if (imp->ahead && import_ends_at(imp,
+		    reader_offset(imp->rd, l.p), imp->rd->lineno))
+			break;
 		if (((kind & IMPORT_LINE_NOCTRL) &&
 		    usual_object(imp, l.p, l.len, f, kind & IMPORT_LINE_PLAIN)) ||
 		    (fast_object(imp, js, l.p, l.len, &used, f,
@@ -891,5 +899,27 @@ js_close(struct import *imp)
 	free(js);
 }
 
-const struct import_reader import_json = { json_fill, js_close };
-const struct import_reader import_jsonl = { jsonl_fill, js_close };
+const struct import_reader import_json = { json_fill, js_close, NULL, NULL };
+/* One object a line: every line start is a record's. */
+static off_t
+jsonl_record_start(const struct import *imp, int fd, off_t off, off_t size)
+{
+	(void)imp;
+	(void)fd;
+	(void)size;
+	return off;
+}
+
+/* The unknown keys said already, for a later part of the file. */
+static void
+jsonl_continue(struct import *imp, const struct import *from)
+{
+	const struct js *f = from->state;
+	struct js *js = xcalloc(1, sizeof(*js));
+
+	js->warned = f != NULL && f->warned;
+	imp->state = js;
+}
+
+const struct import_reader import_jsonl = { jsonl_fill, js_close,
+	jsonl_record_start, jsonl_continue };

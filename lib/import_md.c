@@ -1942,4 +1942,5 @@ md_close(struct import *imp)
 	free(md);
 }
 
-const struct import_reader import_markdown = { md_fill, md_close };
+const struct import_reader import_markdown = { md_fill, md_close, NULL,
+	NULL };

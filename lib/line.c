@@ -119,6 +119,23 @@ reader_go_on(struct reader *r)
 	r->eof = 0;
 }
 
+int
+reader_restart_at(struct reader *r, off_t at, unsigned long lineno)
+{
+	if (r->fd < 0 || r->origin < 0 ||
+	    (!r->positional && lseek(r->fd, at, SEEK_SET) != at))
+		return -1;
+	r->origin = at;
+	r->start = r->end = r->scanned = 0;
+	r->data = r->buf;
+	r->eof = 0;
+	r->limit = -1;
+	r->midfile = at > 0;
+	r->ix_len = 0;
+	r->lineno = lineno;
+	return 0;
+}
+
 off_t
 reader_read_end(const struct reader *r)
 {

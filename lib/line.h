@@ -62,6 +62,11 @@ void	reader_open_range(struct reader *, const char *name, int fd,
 void	reader_stop_at(struct reader *, off_t at);
 int	reader_at_limit(const struct reader *);
 void	reader_go_on(struct reader *);
+/*
+ * Reading a regular file goes on from the offset at, a line start, which
+ * is line lineno + 1, with no limit: -1 when the file cannot seek there.
+ */
+int	reader_restart_at(struct reader *, off_t at, unsigned long lineno);
 /* Where the bytes read so far end in the file, or -1. */
 off_t	reader_read_end(const struct reader *);
 /* 1: a line is in *l; 0: end of input; -1: read error, errno set. */

@@ -152,7 +152,7 @@ out_space(size_t n)
 	char *p;
 
 	if (sink != NULL)
-		return NULL;
+		return sink->space != NULL ? sink->space(sink->arg, n) : NULL;
 	if (run.len > 0 || n > OUT_BUFSIZE - used)
 		out_flush();
 	if (n > OUT_BUFSIZE)

@@ -21,8 +21,8 @@ void	out_write_now(const void *p, size_t n);
  * Room for n bytes at the end of the output, which the caller fills at
  * once, before any other out_*() call: they are written as out_write()
  * would; NULL when n is more than the buffer holds, or the output is
- * diverted (out_divert()).  Saves a call and a copy a piece for output
- * made of many small ones.
+ * diverted (out_divert()) to a sink without space.  Saves a call and a
+ * copy a piece for output made of many small ones.
  */
 char	*out_space(size_t n);
 void	out_printf(const char *fmt, ...)
@@ -45,12 +45,14 @@ int	out_takes_copies(void);
  * This thread's output goes to the sink instead of stdout (NULL: back to
  * stdout): bytes as they come, and, when range is set, the bytes that
  * out_write_file() is given with their offset in their file too.  Flushing and
- * closing are the caller's business then.
+ * closing are the caller's business then.  When space is set, out_space()
+ * takes its room from the sink (NULL: none).
  */
 struct out_sink {
 	void	(*bytes)(void *arg, const void *p, size_t n);
 	void	(*range)(void *arg, off_t off, const void *p, size_t n);
 	void	*arg;
+	char	*(*space)(void *arg, size_t n);
 };
 void	out_divert(const struct out_sink *);
 /* fd is about to be closed: write what is still to be copied from it. */

@@ -8,6 +8,16 @@
  * are, messages with the line numbers one thread would have given.  What
  * waits past QUEUE_BYTES goes to an unnamed temporary file (the spool),
  * so the other thread reads on and memory does not grow with the file.
+ *
+ * An import (CSV, TSV, JSON Lines) is read in rounds instead: its output
+ * is made, not the file's lines, and the other's part held while this
+ * thread reads its own would be spooled whole, at more cost than reading
+ * it.  So the threads take turns over the rest of the file: the other
+ * reads ROUND_BYTES (to the first record from there), then skips
+ * TURN_BYTES for this thread and reads on; this one reads its turn and
+ * prints the other's round, whose output waits in memory meanwhile (the
+ * other waits when ROUND_QUEUE bytes do).  Each round ends with a marker
+ * piece: where this thread goes on, and where its turn ends.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -31,7 +41,8 @@ enum piece_kind {
 	PIECE_RANGE,		/* bytes of the file: off, len */
 	PIECE_BYTES,		/* output bytes in b */
 	PIECE_MSGS,		/* held messages in b (diag_held_print()) */
-	PIECE_RECS		/* records passed on in b (struct passed) */
+	PIECE_RECS,		/* records passed on in b (struct passed) */
+	PIECE_ROUND		/* the end of a round: back, line, next */
 };
 
 /* A record passed on, its id and (off -1) its line after it. */
@@ -48,6 +59,15 @@ struct piece {
 	off_t		 spooled;	/* b is at this offset of the spool
 					   file, not in memory; or -1 */
 	struct buf	 b;
+
+	/* PIECE_ROUND's */
+	off_t		 back;		/* where this thread goes on, line
+					   (from the round's start) first;
+					   -1: the file is read */
+	unsigned long	 line;
+	unsigned long	 counted;	/* the round's records */
+	off_t		 next;		/* where the next round begins; -1:
+					   there is none, the other is done */
 };
 
 #define QUEUE_BYTES	(64 * 1024)	/* in memory; the rest spooled */
@@ -58,6 +78,17 @@ struct piece {
 #define HELD_MAX	(64 * 1024)
 #define STREAK_MIN	(64 * 1024)	/* contiguous bytes before a range */
 #define SPLIT_MARK	1024		/* records between marks, for ahead() */
+/*
+ * An import's rounds: this thread's turn is shorter, as it also prints
+ * the other's output.  Both parts are small, for their output to wait in
+ * memory; the costs of a turn (a seek and a read, a few KiB looked at
+ * twice) are small beside them.
+ */
+#define ROUND_BYTES	(256 * 1024)
+#define TURN_BYTES	(160 * 1024)
+#define ROUND_QUEUE	(384 * 1024)
+#define ROUND_PIECE	(64 * 1024 - 1)	/* fewer, bigger writes */
+#define SPARE_MAX	4
 
 struct src_split {
 	pthread_t	 thread;
@@ -70,8 +101,22 @@ struct src_split {
 					   thread, read by this one */
 	off_t		 spool_end;
 	int		 no_spool;	/* none could be made: wait instead */
+	size_t		 queue_max;	/* bytes in memory, then spooled */
+	size_t		 bytes_max;	/* a piece of bytes' */
 	int		 done;		/* the other thread queues no more */
 	atomic_int	 cancel;	/* this one takes no more */
+
+	/* An import's rounds. */
+	int		 rounds;
+	size_t		 ends;		/* round ends queued */
+	int		 fd;
+	off_t		 at;		/* the first round's start */
+	off_t		 size;		/* the file's */
+	struct import	 tmpl;		/* this thread's, at the start */
+	struct piece	*got;		/* taken from the queue, printed up */
+	size_t		 ngot, igot, gotcap;	/* to a round's end */
+	struct buf	 spare[SPARE_MAX];	/* printed pieces' buffers */
+	size_t		 nspare;
 
 	/* The other thread's. */
 	struct src	 src;
@@ -123,6 +168,18 @@ spool(struct src_split *sp, struct piece *p)
 }
 
 /*
+ * Is there enough in the queue to wake this thread for?  In rounds, a
+ * round's end or half the room, not each piece: a wakeup costs more than
+ * the few pieces between.
+ */
+static int
+ready(const struct src_split *sp)
+{
+	return sp->n > 0 && (!sp->rounds || sp->ends > 0 ||
+	    sp->queued >= sp->queue_max / 2 || sp->n >= QUEUE_MAX / 2);
+}
+
+/*
  * Queues p: in memory while little is waiting, else in the spool; with
  * no spool, or too many pieces waiting, after waiting for room.  Dropped
  * when this thread takes no more.
@@ -134,16 +191,19 @@ enqueue(struct src_split *sp, struct piece *p)
 	p->spooled = -1;
 	for (;;) {
 		int full = sp->n > 0 && p->b.len > 0 &&
-		    sp->queued + p->b.len > QUEUE_BYTES;
+		    sp->queued + p->b.len > sp->queue_max;
 
 		if (atomic_load(&sp->cancel) || (!full && sp->n < QUEUE_MAX))
 			break;
-		if (full && sp->n < QUEUE_MAX) {
+		if (full && sp->n < QUEUE_MAX && !sp->no_spool) {
 			pthread_mutex_unlock(&sp->lock);
 			full = !spool(sp, p);
 			pthread_mutex_lock(&sp->lock);
 			if (!full)
 				break;
+			/* The queue may have been taken meanwhile, and its
+			   signal missed: look again before waiting. */
+			continue;
 		}
 		pthread_cond_wait(&sp->changed, &sp->lock);
 	}
@@ -157,7 +217,9 @@ enqueue(struct src_split *sp, struct piece *p)
 		}
 		sp->queue[sp->n++] = *p;
 		sp->queued += p->b.len;
-		pthread_cond_broadcast(&sp->changed);
+		sp->ends += p->kind == PIECE_ROUND;
+		if (!sp->rounds || ready(sp))
+			pthread_cond_broadcast(&sp->changed);
 	}
 	pthread_mutex_unlock(&sp->lock);
 	memset(p, 0, sizeof(*p));
@@ -180,6 +242,39 @@ start_piece(struct src_split *sp, enum piece_kind kind)
 	return &sp->pending;
 }
 
+/*
+ * A new piece of bytes, in a buffer this thread printed and gave back
+ * when there is one: not allocated and cleared again.
+ */
+static struct piece *
+bytes_piece(struct src_split *sp)
+{
+	struct piece *pc = start_piece(sp, PIECE_BYTES);
+
+	pthread_mutex_lock(&sp->lock);
+	if (sp->nspare > 0)
+		pc->b = sp->spare[--sp->nspare];
+	pthread_mutex_unlock(&sp->lock);
+	buf_reserve(&pc->b, sp->bytes_max);
+	return pc;
+}
+
+/* A piece's buffer, printed: kept for the other thread, or freed. */
+static void
+give_back(struct src_split *sp, struct buf *b)
+{
+	if (sp->rounds) {
+		pthread_mutex_lock(&sp->lock);
+		if (sp->nspare < SPARE_MAX) {
+			b->len = 0;
+			sp->spare[sp->nspare++] = *b;
+			memset(b, 0, sizeof(*b));
+		}
+		pthread_mutex_unlock(&sp->lock);
+	}
+	buf_free(b);
+}
+
 static void
 sink_bytes(void *arg, const void *p, size_t n)
 {
@@ -188,11 +283,27 @@ sink_bytes(void *arg, const void *p, size_t n)
 
 	/* Filled up to its size, not past it into a buffer twice as big. */
 	if (!sp->has_pending || pc->kind != PIECE_BYTES ||
-	    (pc->b.len > 0 && pc->b.len + n > BYTES_MAX)) {
-		pc = start_piece(sp, PIECE_BYTES);
-		buf_reserve(&pc->b, BYTES_MAX);
-	}
+	    (pc->b.len > 0 && pc->b.len + n > sp->bytes_max))
+		pc = bytes_piece(sp);
 	buf_add(&pc->b, p, n);
+}
+
+/* Room in the piece of bytes, for a record put together in place. */
+static char *
+sink_space(void *arg, size_t n)
+{
+	struct src_split *sp = arg;
+	struct piece *pc = &sp->pending;
+	char *p;
+
+	if (n > sp->bytes_max)
+		return NULL;
+	if (!sp->has_pending || pc->kind != PIECE_BYTES ||
+	    pc->b.len + n > sp->bytes_max)
+		pc = bytes_piece(sp);
+	p = pc->b.p + pc->b.len;
+	pc->b.len += n;
+	return p;
 }
 
 /*
@@ -308,15 +419,13 @@ mark(struct src_split *sp)
 	sp->marks[sp->nmarks++] = reader_offset(&sp->src.rd, sp->src.line.p);
 }
 
-static void *
-split_run(void *arg)
+/* The other's part, or its round: read, kept, queued. */
+static void
+read_part(struct src_split *sp)
 {
-	struct src_split *sp = arg;
 	struct src *s = &sp->src;
 	const struct src_counter *c = s->counter;
 
-	diag_hold(&sp->held);
-	out_divert(&sp->sink);
 	while (src_next(s) != NULL && !atomic_load(&sp->cancel)) {
 		if (sp->held.msgs.len > 0)
 			spill_held(&sp->held, sp);
@@ -332,6 +441,65 @@ split_run(void *arg)
 	if (sp->held.msgs.len > 0)
 		spill_held(&sp->held, sp);
 	publish(sp);
+}
+
+static off_t	line_start_from(int, off_t, off_t);
+
+/* Where the round after one that ended at from begins; or -1. */
+static off_t
+turn_end(struct src_split *sp, off_t from)
+{
+	off_t at = line_start_from(sp->fd, from + TURN_BYTES, sp->size);
+
+	if (at < 0 || at >= sp->size ||
+	    (at = import_record_start(&sp->tmpl, sp->fd, at, sp->size)) < 0 ||
+	    at >= sp->size)
+		return -1;
+	return at;
+}
+
+/* The other's rounds, each read as this thread's import would read it. */
+static void
+read_rounds(struct src_split *sp)
+{
+	struct src *s = &sp->src;
+	off_t at = sp->at;
+
+	while (at >= 0 && !atomic_load(&sp->cancel)) {
+		struct piece *m;
+
+		reader_open_range(&s->rd, s->rd.name, sp->fd, at, -1);
+		s->imp.lenient = sp->tmpl.lenient;
+		import_open(&s->imp, sp->tmpl.fmt, &s->rd);
+		import_continue(&s->imp, &sp->tmpl);
+		s->imp.soft_end = at + ROUND_BYTES;
+		s->open = 1;
+		sp->counted = 0;
+		read_part(sp);
+		m = start_piece(sp, PIECE_ROUND);
+		m->counted = sp->counted;
+		m->back = m->next = -1;
+		if (s->imp.back_line != 0) {
+			m->back = s->imp.back_off;
+			m->line = s->imp.back_line;
+			m->next = turn_end(sp, m->back);
+		}
+		at = m->next;
+		publish(sp);
+	}
+}
+
+static void *
+split_run(void *arg)
+{
+	struct src_split *sp = arg;
+
+	diag_hold(&sp->held);
+	out_divert(&sp->sink);
+	if (sp->rounds)
+		read_rounds(sp);
+	else
+		read_part(sp);
 	out_divert(NULL);
 	diag_hold(NULL);
 	pthread_mutex_lock(&sp->lock);
@@ -377,8 +545,13 @@ print_piece(struct src *s, struct src_split *sp, struct piece *p,
 		out_copy(s->rd.fd, p->off, p->len);
 		break;
 	case PIECE_BYTES:
-		out_write(p->b.p, p->b.len);
-		buf_free(&p->b);
+		/* A round's full pieces go out as they are, uncopied. */
+		if (sp->rounds && p->b.len >= sp->bytes_max / 2) {
+			out_flush();
+			out_write_now(p->b.p, p->b.len);
+		} else
+			out_write(p->b.p, p->b.len);
+		give_back(sp, &p->b);
 		break;
 	case PIECE_MSGS:
 		diag_held_print(&h, line_base);		/* frees them */
@@ -387,6 +560,55 @@ print_piece(struct src *s, struct src_split *sp, struct piece *p,
 		take_passed(s, &p->b, line_base);
 		buf_free(&p->b);
 		break;
+	case PIECE_ROUND:
+		break;
+	}
+}
+
+/*
+ * The other's pieces, as they come, up to the end of its round: its
+ * marker in *m.
+ */
+static void
+print_round(struct src *s, struct src_split *sp, unsigned long line_base,
+    struct piece *m)
+{
+	for (;;) {
+		struct piece *t;
+		size_t cap;
+
+		while (sp->igot < sp->ngot) {
+			struct piece *p = &sp->got[sp->igot++];
+
+			if (p->kind == PIECE_ROUND) {
+				*m = *p;
+				return;
+			}
+			print_piece(s, sp, p, line_base);
+		}
+		pthread_mutex_lock(&sp->lock);
+		while (!ready(sp) && !sp->done)
+			pthread_cond_wait(&sp->changed, &sp->lock);
+		t = sp->queue;
+		sp->queue = sp->got;
+		sp->got = t;
+		cap = sp->cap;
+		sp->cap = sp->gotcap;
+		sp->gotcap = cap;
+		sp->ngot = sp->n;
+		sp->igot = 0;
+		sp->n = 0;
+		sp->queued = 0;
+		sp->ends = 0;
+		pthread_cond_broadcast(&sp->changed);
+		if (sp->ngot == 0) {
+			/* Done without a marker: not so, but the end. */
+			pthread_mutex_unlock(&sp->lock);
+			memset(m, 0, sizeof(*m));
+			m->back = m->next = -1;
+			return;
+		}
+		pthread_mutex_unlock(&sp->lock);
 	}
 }
 
@@ -429,12 +651,20 @@ split_free(struct src_split *sp)
 
 	if (c->ctx_new != NULL && sp->ctx != NULL)
 		c->ctx_free(sp->ctx);
+	import_close(&sp->src.imp);	/* when cancelled while reading */
 	src_free(&sp->src);
+	import_close(&sp->tmpl);
+	import_free(&sp->tmpl);
 	buf_free(&sp->held.msgs);
 	buf_free(&sp->pending.b);
 	while (sp->n > 0)
 		buf_free(&sp->queue[--sp->n].b);
 	free(sp->queue);
+	while (sp->igot < sp->ngot)
+		buf_free(&sp->got[sp->igot++].b);
+	free(sp->got);
+	while (sp->nspare > 0)
+		buf_free(&sp->spare[--sp->nspare]);
 	if (sp->spool != NULL) {
 		out_release(fileno(sp->spool));
 		fclose(sp->spool);
@@ -447,17 +677,46 @@ split_free(struct src_split *sp)
 	free(sp);
 }
 
+/*
+ * This thread's turn is read: the other's round is printed, and this one
+ * reads on from where that ended (1), or the file is read (0).
+ */
+static int
+next_turn(struct src *s, struct src_split *sp)
+{
+	unsigned long line_base = s->rd.lineno;
+	struct piece m;
+
+	print_round(s, sp, line_base, &m);
+	s->counted_ahead += m.counted;
+	if (m.next < 0) {
+		s->split = NULL;
+		(void)pthread_join(sp->thread, NULL);
+		split_free(sp);
+	}
+	if (m.back < 0)
+		return 0;
+	if (reader_restart_at(&s->rd, m.back, line_base + m.line - 1) < 0)
+		diag_fatal("%s: cannot seek", s->rd.name);
+	if (m.next >= 0)
+		reader_stop_at(&s->rd, m.next);
+	return 1;
+}
+
 int
 split_join(struct src *s, int reached)
 {
 	struct src_split *sp = s->split;
 	const struct src_counter *c = sp->src.counter;
-	int taken;
+	unsigned long line_base = s->rd.lineno;
+	int taken, back = 0;
 
-	s->split = NULL;
 	reached = reached && reader_at_limit(&s->rd);
 	/* The other checked no ids for repeats: right only once none are. */
-	if ((taken = reached && s->idsfull))
+	if (sp->rounds && reached && s->idsfull)
+		return next_turn(s, sp);
+	s->split = NULL;
+	if ((taken = !sp->rounds && reached && s->idsfull))
 		print_pieces(s, sp);
 	else {
 		pthread_mutex_lock(&sp->lock);
@@ -472,12 +731,27 @@ split_join(struct src *s, int reached)
 		s->ahead = NULL;
 	} else if (taken)
 		s->counted_ahead += sp->counted;
+	/* The other stopped before a record it could not make alone. */
+	if (taken && sp->src.imp.back_line != 0) {
+		if (reader_restart_at(&s->rd, sp->src.imp.back_off,
+		    line_base + sp->src.imp.back_line - 1) < 0)
+			diag_fatal("%s: cannot seek", s->rd.name);
+		back = 1;
+	}
 	split_free(sp);
 	if (reached && !taken) {
 		reader_go_on(&s->rd);
 		return 1;
 	}
-	return 0;
+	return back;
+}
+
+void
+split_cancel(struct src *s)
+{
+	s->imp.crossed = 0;
+	if (s->split != NULL)
+		(void)split_join(s, 0);
 }
 
 unsigned long
@@ -534,12 +808,14 @@ static off_t
 line_start_from(int fd, off_t off, off_t size)
 {
 	char b[64 * 1024];
+	size_t want = 4096;	/* most lines are short */
 	int tries;
 
 	for (tries = 0; tries < 16 && off < size; tries++) {
-		ssize_t n = pread(fd, b, sizeof(b), off);
+		ssize_t n = pread(fd, b, want, off);
 		const char *nl;
 
+		want = sizeof(b);
 		if (n <= 0)
 			return -1;
 		if ((nl = memchr(b, '\n', (size_t)n)) != NULL)
@@ -585,11 +861,21 @@ split_point(const struct src *s)
 	struct stat st;
 	unsigned share;
 
-	if (s->fmt != IMPORT_QB || s->split != NULL || s->ahead != NULL ||
+	/* An import's records are read again by no src_ahead_rec(). */
+	if ((s->fmt != IMPORT_QB && (s->counter->ahead != NULL ||
+	    s->imp.done)) || s->split != NULL || s->ahead != NULL ||
 	    s->ids.max == 0 || min <= 0 || from < 0 ||
 	    fstat(s->rd.fd, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    st.st_size - from < min)
+	    st.st_size - (s->fmt == IMPORT_QB ? from : 0) < min)
 		return -1;
+	/* An import's ids are checked already: rounds begin here. */
+	if (s->fmt != IMPORT_QB) {
+		at = line_start_from(s->rd.fd, from, st.st_size);
+		if (at >= 0)
+			at = import_record_start(&s->imp, s->rd.fd, at,
+			    st.st_size);
+		return at < st.st_size ? at : -1;
+	}
 	share = s->counter->share != 0 ? s->counter->share : 50;
 	at = from + (st.st_size - from) * (off_t)share / 100;
 	ids = ids_end(s->rd.fd, from);
@@ -599,6 +885,14 @@ split_point(const struct src *s)
 		at = ids;
 	at = line_start_from(s->rd.fd, at, st.st_size);
 	return at < st.st_size ? at : -1;
+}
+
+static off_t
+split_size(const struct src *s)
+{
+	struct stat st;
+
+	return fstat(s->rd.fd, &st) == 0 ? st.st_size : -1;
 }
 
 /*
@@ -639,14 +933,31 @@ split_start(struct src *s)
 	sp->src.lenient = s->lenient;
 	sp->src.idsfull = 1;
 	sp->src.open = 1;
-	sp->src.fmt = IMPORT_QB;
+	sp->src.fmt = s->fmt;
 	sp->held.max = HELD_MAX;
 	sp->held.spill = spill_held;
 	sp->held.arg = sp;
 	sp->sink.bytes = sink_bytes;
+	sp->sink.space = sink_space;
 	sp->sink.range = out_takes_copies() ? sink_range : NULL;
 	sp->sink.arg = sp;
 	reader_open_range(&sp->src.rd, s->rd.name, s->rd.fd, at, -1);
+	sp->queue_max = QUEUE_BYTES;
+	sp->bytes_max = BYTES_MAX;
+	if (s->fmt != IMPORT_QB) {
+		sp->rounds = 1;
+		sp->fd = s->rd.fd;
+		sp->at = at;
+		sp->size = split_size(s);
+		/* Rounds are small: the other waits rather than spool. */
+		sp->no_spool = 1;
+		sp->queue_max = ROUND_QUEUE;
+		sp->bytes_max = ROUND_PIECE;
+		sp->tmpl.lenient = s->lenient;
+		import_open(&sp->tmpl, (enum import_format)s->fmt,
+		    &sp->src.rd);
+		import_continue(&sp->tmpl, &s->imp);
+	}
 	if (pthread_create(&sp->thread, NULL, split_run, sp) != 0) {
 		split_free(sp);
 		return;

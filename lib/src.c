@@ -254,16 +254,36 @@ src_next(struct src *s)
 			}
 			s->open = 1;
 			s->nopened++;
-			if (s->counter != NULL)
+			/*
+			 * An import is split once its header is read and its
+			 * ids checked (lib/split.c).
+			 */
+			if (s->counter != NULL && s->fmt != IMPORT_QB)
+				s->split_later = 1;
+			else if (s->counter != NULL)
 				split_start(s);
 		}
 		if (s->fmt != IMPORT_QB) {
 			if (import_next(&s->imp, &s->rec)) {
 				s->lineno = s->imp.lineno;
+				if (s->imp.crossed)
+					split_cancel(s);
+				/* Its ids are checked by this thread only. */
+				if (s->split_later && s->idsfull) {
+					s->split_later = 0;
+					split_start(s);
+				}
 				if (duplicate(s))
 					continue;
 				return &s->rec;
 			}
+			if (s->imp.crossed)
+				split_cancel(s);
+			if (s->split != NULL && split_join(s, 1)) {
+				import_go_on(&s->imp);
+				continue;	/* this thread reads on */
+			}
+			s->split_later = 0;
 			import_close(&s->imp);
 			reader_close(&s->rd);
 			s->open = 0;

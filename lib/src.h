@@ -63,6 +63,7 @@ struct src {
 	/* src_count(): the rest of a big file counted by another thread. */
 	const struct src_counter *counter;
 	struct src_split *split;
+	int		 split_later;	/* an import's: once ids are checked */
 	unsigned long	 counted_ahead;	/* by threads that have ended */
 	struct src_split *ahead;	/* in counter->ahead() */
 };
@@ -128,7 +129,9 @@ struct rec	*src_next(struct src *);
  * and returns the number of records c keeps.  A big regular qb(5) file is
  * read in two parts at once when there are two CPUs: the second part by
  * another thread, whose output and messages wait for this one's
- * (lib/split.c).  QB_THREADS=1 reads with one thread; QB_SPLIT_MIN (bytes,
+ * (lib/split.c); a CSV, TSV or JSON Lines file in turns, once its ids are
+ * checked (an ahead() counter reads imports alone).  QB_THREADS=1 reads
+ * with one thread; QB_SPLIT_MIN (bytes,
  * for tests) sets how big a file is split, SRC_SPLIT_MIN unless set.
  */
 #define SRC_SPLIT_MIN	(16ul << 20)

@@ -72,6 +72,159 @@ tsv_columns_and_anki_headers(void **state)
 	    "qaf640c4c8602\t\tQ\tA <b>\\ntwo\n", "");
 }
 
+/* A CSV file in two parts (lib/split.c), and where the second may start. */
+static const char two_parts[] =
+    "id,tags,question,answer\n"
+    "a,,\"Q1\",\"line one\n"
+    "line two, with \"\"quotes\"\",\n"
+    "x,y\n"
+    "end\"\n"
+    "b,,Q2,A2\n"
+    "c,,\"Q3 \"\"x\"\"\",A3\n"
+    "d,,Q4,A4\n"
+    ",,Q5 without an id,A5\n"
+    "f,,Q6,A6\n";
+
+static off_t
+at(const char *s)
+{
+	return (off_t)(strstr(two_parts, s) - two_parts);
+}
+
+/* The file, and an import of it with its header read. */
+static int
+open_two_parts(char *path, struct reader *rd, struct import *imp,
+    struct rec *r)
+{
+	int fd = mkstemp(path);
+
+	assert_int_equal(write(fd, two_parts, sizeof(two_parts) - 1),
+	    sizeof(two_parts) - 1);
+	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
+	reader_open_fd(rd, path, fd);
+	import_open(imp, IMPORT_CSV, rd);
+	assert_int_equal(import_next(imp, r), 1);
+	assert_memory_equal(r->id.p, "a", 1);
+	return fd;
+}
+
+/*
+ * A line inside a quoted field and a row's first line are told apart by
+ * reading on both ways until they meet.
+ */
+static void
+csv_record_start_is_a_row_start(void **state)
+{
+	char path[] = "/tmp/qb-csv-start-XXXXXX";
+	struct reader rd = { 0 };
+	struct import imp = { 0 };
+	struct rec r = { 0 };
+	off_t size = sizeof(two_parts) - 1;
+	int fd;
+
+	(void)state;
+	fd = open_two_parts(path, &rd, &imp, &r);
+	assert_int_equal(import_record_start(&imp, fd, at("line two"), size),
+	    at("b,,"));
+	assert_int_equal(import_record_start(&imp, fd, at("x,y"), size),
+	    at("b,,"));
+	assert_int_equal(import_record_start(&imp, fd, at("end\""), size),
+	    at("b,,"));
+	/* A row start may be passed for a later one. */
+	assert_int_equal(import_record_start(&imp, fd, at("b,,"), size),
+	    at("d,,"));
+	/* No quote after: rows. */
+	assert_int_equal(import_record_start(&imp, fd, at("d,,"), size),
+	    at("d,,"));
+	import_close(&imp);
+	import_free(&imp);
+	rec_free(&r);
+	reader_free(&rd);
+	close(fd);
+	unlink(path);
+}
+
+/*
+ * This thread's reader stops where the other thread starts; a row across
+ * that point is read whole, past it, and crossed says so.
+ */
+static void
+csv_row_across_the_limit_is_read_whole(void **state)
+{
+	char path[] = "/tmp/qb-csv-cross-XXXXXX";
+	struct reader rd = { 0 };
+	struct import imp = { 0 };
+	struct rec r = { 0 };
+	int fd;
+
+	(void)state;
+	fd = open_two_parts(path, &rd, &imp, &r);
+	import_close(&imp);
+	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
+	reader_open_fd(&rd, path, fd);
+	reader_stop_at(&rd, at("x,y"));
+	import_open(&imp, IMPORT_CSV, &rd);
+	assert_int_equal(import_next(&imp, &r), 1);
+	assert_memory_equal(r.answer.p, "line one\\nline two", 18);
+	assert_true(imp.crossed);
+	assert_false(reader_at_limit(&rd));
+	assert_int_equal(import_next(&imp, &r), 1);
+	assert_memory_equal(r.id.p, "b", 1);
+	import_close(&imp);
+	import_free(&imp);
+	rec_free(&r);
+	reader_free(&rd);
+	close(fd);
+	unlink(path);
+}
+
+/*
+ * The other thread's part: read with the header's columns, and ended
+ * before the first row from its soft end on, or before a row whose id is
+ * derived (its "-N" depends on the rows before).
+ */
+static void
+csv_part_ahead_stops_before_rows(void **state)
+{
+	char path[] = "/tmp/qb-csv-ahead-XXXXXX";
+	struct reader rd = { 0 }, part = { 0 };
+	struct import imp = { 0 }, ahead = { 0 };
+	struct rec r = { 0 };
+	int fd;
+
+	(void)state;
+	fd = open_two_parts(path, &rd, &imp, &r);
+	reader_open_range(&part, path, fd, at("b,,"), -1);
+	import_open(&ahead, IMPORT_CSV, &part);
+	import_continue(&ahead, &imp);
+	ahead.soft_end = at("d,,");
+	assert_int_equal(import_next(&ahead, &r), 1);
+	assert_memory_equal(r.id.p, "b", 1);
+	assert_int_equal(import_next(&ahead, &r), 1);
+	assert_memory_equal(r.question.p, "Q3 \"x\"", 6);
+	assert_int_equal(import_next(&ahead, &r), 0);
+	assert_int_equal(ahead.back_off, at("d,,"));
+	assert_int_equal(ahead.back_line, 3);
+	import_close(&ahead);
+	reader_open_range(&part, path, fd, at("d,,"), -1);
+	import_open(&ahead, IMPORT_CSV, &part);
+	import_continue(&ahead, &imp);
+	assert_int_equal(import_next(&ahead, &r), 1);
+	assert_memory_equal(r.id.p, "d", 1);
+	assert_int_equal(import_next(&ahead, &r), 0);
+	assert_int_equal(ahead.back_off, at(",,Q5"));
+	assert_int_equal(ahead.back_line, 2);
+	import_close(&ahead);
+	import_free(&ahead);
+	import_close(&imp);
+	import_free(&imp);
+	rec_free(&r);
+	reader_free(&rd);
+	reader_free(&part);
+	close(fd);
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -81,6 +234,9 @@ main(void)
 		cmocka_unit_test(csv_with_semicolons),
 		cmocka_unit_test(csv_malformed_rows_are_skipped),
 		cmocka_unit_test(tsv_columns_and_anki_headers),
+		cmocka_unit_test(csv_record_start_is_a_row_start),
+		cmocka_unit_test(csv_row_across_the_limit_is_read_whole),
+		cmocka_unit_test(csv_part_ahead_stops_before_rows),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

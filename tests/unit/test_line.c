@@ -508,6 +508,53 @@ range_and_limit(void **state)
 	unlink(path);
 }
 
+/* Reading goes on from another offset, a line start, with its number. */
+static void
+restart_at_an_offset(void **state)
+{
+	char path[] = "/tmp/qb-line-restart-XXXXXX";
+	static const char text[] = "a\nbb\nccc\ndddd\n";
+	struct reader r = { 0 };
+	struct span l;
+	int fd;
+
+	(void)state;
+	fd = mkstemp(path);
+	assert_int_equal(write(fd, text, sizeof(text) - 1), sizeof(text) - 1);
+	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
+	reader_open_fd(&r, path, fd);
+	reader_stop_at(&r, 2);
+	assert_int_equal(reader_next(&r, &l), 1);
+	assert_int_equal(reader_next(&r, &l), 0);
+	assert_true(reader_at_limit(&r));
+	/* Past "bb", read by another: "ccc" is line 3. */
+	assert_int_equal(reader_restart_at(&r, 5, 2), 0);
+	reader_stop_at(&r, 9);
+	assert_int_equal(reader_next(&r, &l), 1);
+	assert_int_equal(r.lineno, 3);
+	assert_memory_equal(l.p, "ccc", l.len);
+	assert_int_equal(reader_offset(&r, l.p), 5);
+	assert_int_equal(reader_next(&r, &l), 0);
+	assert_true(reader_at_limit(&r));
+	/* Back to the start, with no limit: to the end. */
+	assert_int_equal(reader_restart_at(&r, 0, 0), 0);
+	assert_int_equal(reader_next(&r, &l), 1);
+	assert_int_equal(r.lineno, 1);
+	assert_int_equal(reader_next(&r, &l), 1);
+	assert_int_equal(reader_next(&r, &l), 1);
+	assert_int_equal(reader_next(&r, &l), 1);
+	assert_memory_equal(l.p, "dddd", l.len);
+	assert_int_equal(reader_next(&r, &l), 0);
+	assert_false(reader_at_limit(&r));
+	reader_close(&r);
+	/* Memory cannot seek. */
+	reader_open_mem(&r, "m", text, sizeof(text) - 1);
+	assert_int_equal(reader_restart_at(&r, 2, 1), -1);
+	reader_free(&r);
+	close(fd);
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -524,6 +571,7 @@ main(void)
 		cmocka_unit_test(split_from_a_trickling_pipe),
 		cmocka_unit_test(split_sequences_across_chunks),
 		cmocka_unit_test(range_and_limit),
+		cmocka_unit_test(restart_at_an_offset),
 	};
 
 	return cmocka_run_group_tests_name("line", tests, NULL, NULL);

@@ -142,7 +142,7 @@ divert_and_copy(void **state)
 {
 	char path[] = "/tmp/qb-out-copy-XXXXXX";
 	struct diverted d = { { 0 }, 0, 0 };
-	struct out_sink sink = { divert_bytes, divert_range, &d };
+	struct out_sink sink = { divert_bytes, divert_range, &d, NULL };
 	FILE *tmp;
 	char *text;
 	int saved, fd;

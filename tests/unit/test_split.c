@@ -224,6 +224,118 @@ split_records_ahead_read_again(void **state)
 	unlink(path);
 }
 
+/*
+ * A CSV file of n rows: every 13th with a field on two lines, bad rows
+ * (text after a closing quote) at the rows in bad; when noid is not 0,
+ * rows 3 and noid have no id (derived from the question they share).
+ */
+static void
+write_csv(const char *path, unsigned long n, const unsigned long *bad,
+    size_t nbad, unsigned long noid)
+{
+	FILE *f = fopen(path, "w");
+	unsigned long row;
+	size_t b = 0;
+
+	assert_non_null(f);
+	fprintf(f, "id,tags,question,answer\n");
+	for (row = 1; row <= n; row++) {
+		if (b < nbad && bad[b] == row) {
+			fprintf(f, "bad%lu,t,\"Q\"?,A\n", row);
+			b++;
+		} else if (noid != 0 && (row == noid || row == 3))
+			fprintf(f, ",t,Question 3?,A\n");
+		else if (row % 13 == 0)
+			fprintf(f, "id%lu,\"t,x\",\"Question %lu?\",\"Two\n"
+			    "lines, \"\"quoted\"\".\"\n", row, row);
+		else
+			fprintf(f, "id%lu,t%lu,Question %lu?,Answer.\n", row,
+			    row % 7, row);
+	}
+	fclose(f);
+}
+
+/* count_file() for an import. */
+static unsigned long
+count_import(char *path, enum import_format fmt, int threads, char **err,
+    int *split)
+{
+	struct src_counter c = { .keep = odd_line, .ctx_new = odd_ctx_new,
+	    .ctx_free = free };
+	unsigned long n;
+	struct src s;
+	FILE *tmp;
+	int saved;
+
+	setenv("QB_THREADS", threads == 1 ? "1" : "2", 1);
+	setenv("QB_SPLIT_MIN", "1", 1);
+	diag_init("qb-test");
+	saved = capture_start(2, &tmp);
+	src_init(&s, 1, &path, SRC_STDIN);
+	src_read_formats(&s, (int)fmt);
+	n = src_count(&s, &c);
+	*err = capture_end(2, saved, tmp);
+	*split = s.counted_ahead > 0;
+	src_free(&s);
+	unsetenv("QB_THREADS");
+	unsetenv("QB_SPLIT_MIN");
+	return n;
+}
+
+/*
+ * An import is read in rounds by both threads: the same count and
+ * messages as one thread gives, with a derived id in the second part.
+ */
+static void
+split_import_is_one_threads(void **state)
+{
+	static const unsigned long bad[] = { 7, 60001, 88888, 99999 };
+	char path[] = "/tmp/qb-src-split-XXXXXX", *one, *two;
+	unsigned long n1, n2;
+	int split;
+
+	(void)state;
+	close(mkstemp(path));
+	write_csv(path, 100000, bad, 4, 95000);
+	n2 = count_import(path, IMPORT_CSV, 2, &two, &split);
+	assert_true(split);
+	n1 = count_import(path, IMPORT_CSV, 1, &one, &split);
+	assert_false(split);
+	assert_int_equal(n1, n2);
+	assert_string_equal(one, two);
+	assert_non_null(strstr(two, ":8: text after the closing quote"));
+	assert_non_null(strstr(two, ":107692: text after the closing quote"));
+	assert_int_equal(diag_status(), STATUS_TROUBLE);
+	free(one);
+	free(two);
+	unlink(path);
+}
+
+/* An import's records are not read again: no other thread for ahead(). */
+static void
+split_import_not_for_ahead(void **state)
+{
+	char path[] = "/tmp/qb-src-split-XXXXXX", *p = path;
+	struct in_order o = { 1, 0, 0 };
+	struct src_counter c = { .keep = in_order_keep, .ctx = &o,
+	    .ahead = in_order_ahead };
+	struct src s;
+
+	(void)state;
+	close(mkstemp(path));
+	write_csv(path, 100000, NULL, 0, 0);
+	setenv("QB_SPLIT_MIN", "1", 1);
+	src_init(&s, 1, &p, SRC_STDIN);
+	src_read_formats(&s, IMPORT_CSV);
+	(void)src_count(&s, &c);
+	src_free(&s);
+	unsetenv("QB_SPLIT_MIN");
+	assert_int_equal(o.ahead, 0);
+	assert_false(o.wrong);
+	assert_int_equal(o.next, 100001);
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -232,6 +344,8 @@ main(void)
 		cmocka_unit_test(split_not_taken_while_ids_are_checked),
 		cmocka_unit_test(split_many_messages_stream),
 		cmocka_unit_test(split_records_ahead_read_again),
+		cmocka_unit_test(split_import_is_one_threads),
+		cmocka_unit_test(split_import_not_for_ahead),
 	};
 
 	return cmocka_run_group_tests_name("split", tests, NULL, NULL);
