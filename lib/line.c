@@ -228,8 +228,9 @@ int
 reader_next(struct reader *r, struct span *l)
 {
 	for (;;) {
-		const char *from = r->data + r->start;
 		size_t avail = r->end - r->start;
+		/* Not NULL + 0 before the first read: undefined, says C. */
+		const char *from = avail > 0 ? r->data + r->start : r->data;
 		const char *nl = NULL;
 
 		if (avail > r->scanned)

@@ -124,14 +124,6 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	diag_init("fuzz");
 	if (f == NULL && (f = tmpfile()) == NULL)
 		abort();
-	/*
-	 * A reader's first read from a descriptor takes a view at its buffer,
-	 * NULL until then: NULL + 0, which UBSan reports (lib/line.c).
-	 */
-	if (rd.buf == NULL) {
-		rd.buf = xcalloc(1, rd.cap = 64 * 1024);
-		part.buf = xcalloc(1, part.cap = 64 * 1024);
-	}
 	fd = fileno(f);
 	fmt = fmts[data[0] % 3];
 	data++;
