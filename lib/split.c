@@ -827,14 +827,14 @@ line_start_from(int fd, off_t off, off_t size)
 
 /*
  * About where this thread will have read SRC_IDS_MAX records, from the
- * lines of the 64 KiB at from, with a quarter more for comments and for
+ * lines of the 16 KiB at from, with a quarter more for comments and for
  * lines longer than those: before it, the other thread's part would be
  * read again (split_join()).
  */
 static off_t
 ids_end(int fd, off_t from)
 {
-	char b[64 * 1024];
+	char b[16 * 1024];	/* on the stack: it stays in RSS */
 	ssize_t n = pread(fd, b, sizeof(b), from);
 	const char *p = b, *nl;
 	off_t lines = 0;
