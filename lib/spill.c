@@ -460,6 +460,7 @@ spill_add_src(struct spill *s, struct src *src, const struct rec *r)
 }
 
 static int	read_line(struct spill *, int, off_t);
+static int	made_canonical(struct spill *, size_t);
 
 void
 spill_add_took(struct spill *s, struct src *src, const struct src_took *t)
@@ -470,12 +471,14 @@ spill_add_took(struct spill *s, struct src *src, const struct src_took *t)
 	uint64_t slot;
 
 	if (t->off >= 0 && (slot = input_slot(s, &at)) != 0) {
-		e->at = slot << AT_OFFBITS | (uint64_t)t->off;
+		e->at = (t->parse ? AT_PARSE : 0) | slot << AT_OFFBITS |
+		    (uint64_t)t->off;
 		return;
 	}
 	/* An input not kept open: its line is read again and copied. */
 	if (t->off >= 0) {
-		if (read_line(s, src->rd.fd, t->off) != 0)
+		if (read_line(s, src->rd.fd, t->off) != 0 ||
+		    (t->parse && !made_canonical(s, (size_t)(e - s->v))))
 			diag_fatal("%s: changed while read", src_name(src));
 		line.p = s->line.p;
 		line.len = s->line.len;

@@ -50,6 +50,7 @@ struct passed {
 	off_t		 off;
 	unsigned long	 lineno;
 	size_t		 idlen, linelen;
+	int		 parse;		/* the line at off is not canonical */
 };
 
 struct piece {
@@ -357,7 +358,7 @@ pass_on(struct src_split *sp)
 {
 	struct src *s = &sp->src;
 	struct piece *pc = &sp->pending;
-	struct passed p = { -1, src_lineno(s), s->rec.id.len, 0 };
+	struct passed p = { -1, src_lineno(s), s->rec.id.len, 0, 0 };
 	struct src_at at;
 	struct buf *b;
 	size_t start;
@@ -374,7 +375,10 @@ pass_on(struct src_split *sp)
 	memcpy(b->p + start + sizeof(p), s->rec.id.p, p.idlen);
 	if (src_canonical_at(s, &at))
 		p.off = at.off;
-	else {
+	else if (src_line_at(s, &at)) {
+		p.off = at.off;		/* made canonical if picked */
+		p.parse = 1;
+	} else {
 		size_t line = b->len;
 
 		rec_format(&s->rec, b);
@@ -401,6 +405,7 @@ take_passed(struct src *s, const struct buf *b, unsigned long line_base)
 		t.id.len = p.idlen;
 		t.lineno = p.lineno + line_base;
 		t.off = p.off;
+		t.parse = p.parse;
 		at += aligned(sizeof(p) + p.idlen);
 		t.line.p = b->p + at;
 		t.line.len = p.linelen;

@@ -72,9 +72,10 @@ struct src {
 struct src_took {
 	struct span	 id;
 	unsigned long	 lineno;	/* where it is in its file */
-	off_t		 off;		/* its canonical line, LF included, in
-					   the file; or -1, and then: */
+	off_t		 off;		/* its line, LF included, in the
+					   file; or -1, and then: */
 	struct span	 line;		/* its canonical line, LF included */
+	int		 parse;		/* the line at off is not canonical */
 };
 
 /*
