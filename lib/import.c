@@ -550,11 +550,12 @@ emit(struct import *imp, unsigned long line, const struct span f[REC_NFIELDS],
 	int sq, sa, valid = rec_id_valid(tid.p, tid.len);
 
 	/* A valid id (most are) is none of the bad ones looked for here. */
-	if (id.len == 0 && q.len > 0 && imp->ahead) {
-		/* Which "-N" it gets depends on the ids derived before. */
-		import_stop_before(imp, line);
-		return;
-	} else if (id.len == 0 && q.len > 0) {
+	if (id.len == 0 && q.len > 0) {
+		if (imp->ahead) {
+			/* Its "-N" depends on the ids derived before. */
+			import_stop_before(imp, line);
+			return;
+		}
 		id.p = tid.p = imp->idbuf;
 		id.len = tid.len = derive_id(imp, q, escaped, imp->idbuf,
 		    sizeof(imp->idbuf));

@@ -108,6 +108,19 @@ open_two_parts(char *path, struct reader *rd, struct import *imp,
 	return fd;
 }
 
+/* Undoes open_two_parts(). */
+static void
+close_two_parts(char *path, int fd, struct reader *rd, struct import *imp,
+    struct rec *r)
+{
+	import_close(imp);
+	import_free(imp);
+	rec_free(r);
+	reader_free(rd);
+	close(fd);
+	unlink(path);
+}
+
 /*
  * A line inside a quoted field and a row's first line are told apart by
  * reading on both ways until they meet.
@@ -136,12 +149,7 @@ csv_record_start_is_a_row_start(void **state)
 	/* No quote after: rows. */
 	assert_int_equal(import_record_start(&imp, fd, at("d,,"), size),
 	    at("d,,"));
-	import_close(&imp);
-	import_free(&imp);
-	rec_free(&r);
-	reader_free(&rd);
-	close(fd);
-	unlink(path);
+	close_two_parts(path, fd, &rd, &imp, &r);
 }
 
 /*
@@ -170,12 +178,7 @@ csv_row_across_the_limit_is_read_whole(void **state)
 	assert_false(reader_at_limit(&rd));
 	assert_int_equal(import_next(&imp, &r), 1);
 	assert_memory_equal(r.id.p, "b", 1);
-	import_close(&imp);
-	import_free(&imp);
-	rec_free(&r);
-	reader_free(&rd);
-	close(fd);
-	unlink(path);
+	close_two_parts(path, fd, &rd, &imp, &r);
 }
 
 /*
@@ -216,13 +219,8 @@ csv_part_ahead_stops_before_rows(void **state)
 	assert_int_equal(ahead.back_line, 2);
 	import_close(&ahead);
 	import_free(&ahead);
-	import_close(&imp);
-	import_free(&imp);
-	rec_free(&r);
-	reader_free(&rd);
 	reader_free(&part);
-	close(fd);
-	unlink(path);
+	close_two_parts(path, fd, &rd, &imp, &r);
 }
 
 int

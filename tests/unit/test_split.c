@@ -46,12 +46,13 @@ odd_ctx_new(void *ctx)
 }
 
 /*
- * src_count() over path, split (QB_SPLIT_MIN=1) or not (QB_THREADS=1):
- * the count, its messages in *err, whether another thread's count was
- * taken in *split.
+ * src_count() over path, read as fmt (IMPORT_QB: by its name), split
+ * (QB_SPLIT_MIN=1) or not (QB_THREADS=1): the count, its messages in
+ * *err, whether another thread's count was taken in *split.
  */
 static unsigned long
-count_file(char *path, int threads, char **err, int *split)
+count_import(char *path, enum import_format fmt, int threads, char **err,
+    int *split)
 {
 	struct src_counter c = { .keep = odd_line, .ctx_new = odd_ctx_new,
 	    .ctx_free = free };
@@ -65,6 +66,8 @@ count_file(char *path, int threads, char **err, int *split)
 	diag_init("qb-test");
 	saved = capture_start(2, &tmp);
 	src_init(&s, 1, &path, SRC_STDIN);
+	if (fmt != IMPORT_QB)
+		src_read_formats(&s, (int)fmt);
 	n = src_count(&s, &c);
 	*err = capture_end(2, saved, tmp);
 	*split = s.counted_ahead > 0;
@@ -72,6 +75,12 @@ count_file(char *path, int threads, char **err, int *split)
 	unsetenv("QB_THREADS");
 	unsetenv("QB_SPLIT_MIN");
 	return n;
+}
+
+static unsigned long
+count_file(char *path, int threads, char **err, int *split)
+{
+	return count_import(path, IMPORT_QB, threads, err, split);
 }
 
 static void
@@ -253,33 +262,6 @@ write_csv(const char *path, unsigned long n, const unsigned long *bad,
 			    row % 7, row);
 	}
 	fclose(f);
-}
-
-/* count_file() for an import. */
-static unsigned long
-count_import(char *path, enum import_format fmt, int threads, char **err,
-    int *split)
-{
-	struct src_counter c = { .keep = odd_line, .ctx_new = odd_ctx_new,
-	    .ctx_free = free };
-	unsigned long n;
-	struct src s;
-	FILE *tmp;
-	int saved;
-
-	setenv("QB_THREADS", threads == 1 ? "1" : "2", 1);
-	setenv("QB_SPLIT_MIN", "1", 1);
-	diag_init("qb-test");
-	saved = capture_start(2, &tmp);
-	src_init(&s, 1, &path, SRC_STDIN);
-	src_read_formats(&s, (int)fmt);
-	n = src_count(&s, &c);
-	*err = capture_end(2, saved, tmp);
-	*split = s.counted_ahead > 0;
-	src_free(&s);
-	unsetenv("QB_THREADS");
-	unsetenv("QB_SPLIT_MIN");
-	return n;
 }
 
 /*
