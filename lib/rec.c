@@ -293,6 +293,51 @@ tags_distinct(const char *p, size_t len, uint64_t commas)
 }
 
 /*
+ * The length of the tag from *at to the next end in *ends, with masks, not
+ * branches; absent past the last tag, a length no tag has.
+ */
+static inline size_t
+tag_len_next(uint64_t *ends, size_t *at, size_t absent)
+{
+	uint64_t is = 0 - (uint64_t)(*ends != 0);
+	size_t end = (size_t)__builtin_ctzll(*ends | 1ull << 63);
+	size_t n = ((end - *at) & is) | (absent & ~is);
+
+	*at = end + 1;
+	*ends &= *ends - 1;
+	return n;
+}
+
+/*
+ * tags_distinct() for a list of at most four tags, the usual case, with
+ * no branch a tag: lists of random lengths mispredict them, at a cost that
+ * showed.  Only tags of one length can be the same: their bytes are
+ * compared (by tags_distinct()) only when two are.  -1: not known here.
+ */
+static int
+few_tags_distinct(size_t len, uint64_t commas)
+{
+	uint64_t ends = commas | 1ull << (len & 63), c = commas;
+	size_t at = 0, l0, l1, l2, l3;
+
+	c &= c - 1;
+	c &= c - 1;
+	c &= c - 1;
+	if (len >= 64 || c != 0)
+		return -1;
+	l0 = tag_len_next(&ends, &at, 100);
+	l1 = tag_len_next(&ends, &at, 101);
+	l2 = tag_len_next(&ends, &at, 102);
+	l3 = tag_len_next(&ends, &at, 103);
+	if ((l0 == 0) | (l1 == 0) | (l2 == 0) | (l3 == 0))
+		return 0;
+	if ((l0 == l1) | (l0 == l2) | (l0 == l3) | (l1 == l2) | (l1 == l3) |
+	    (l2 == l3))
+		return -1;
+	return 1;
+}
+
+/*
  * Is the list already canonical: a few lowercase ASCII tags, no spaces, no
  * empty or long tag, no repeat?  Then it is used where it stands, which is
  * what makes reading canonical files (the output of qb-list) cheap.
@@ -316,9 +361,16 @@ head_canonical(const char *line, size_t len, const struct scan_fields *f,
 {
 	size_t t0 = f->tab[0], t1 = f->tab[1];
 	uint64_t commas;
+	int distinct = -1;
 
-	if (t1 >= 64 || !scan_head(line, t0, t1, len, &commas) ||
-	    (t1 > t0 + 1 && !tags_distinct(line + t0 + 1, t1 - t0 - 1, commas)))
+	if (t1 >= 64 || !scan_head(line, t0, t1, len, &commas))
+		return 0;
+	if (t1 > t0 + 1)
+		distinct = few_tags_distinct(t1 - t0 - 1, commas);
+	if (distinct < 0)
+		distinct = t1 == t0 + 1 ||
+		    tags_distinct(line + t0 + 1, t1 - t0 - 1, commas);
+	if (!distinct)
 		return 0;
 	id->p = line;
 	id->len = t0;

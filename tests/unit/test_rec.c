@@ -171,6 +171,42 @@ tags_lowercased_and_deduplicated(void **state)
 	assert_memory_equal(r.tags.p, "café", r.tags.len);
 }
 
+/*
+ * Canonical lists of up to four tags are told distinct by their lengths
+ * first (few_tags_distinct()): lists that stand as they are, and repeats
+ * of a length found, whatever their place.
+ */
+static void
+canonical_tags_by_length(void **state)
+{
+	static const struct {
+		const char	*line, *tags;
+		int		 in_place;
+	} cases[] = {
+		{ "t\tsql,api\tQ?", "sql,api", 1 },
+		{ "t\tab,cd\tQ?", "ab,cd", 1 },
+		{ "t\tabc,de,fgh,ij\tQ?", "abc,de,fgh,ij", 1 },
+		{ "t\tdb,api,db\tQ?", "db,api", 0 },
+		{ "t\ta,b,c,a\tQ?", "a,b,c", 0 },
+		{ "t\tapi,db,x,db\tQ?", "api,db,x", 0 },
+		{ "t\ta,b,c,d,a\tQ?", "a,b,c,d", 0 },
+		{ "t\ta,b,c,d,e\tQ?", "a,b,c,d,e", 1 },
+		{ "t\tabcdefghijklmnopq,abcdefghijklmnopq\tQ?",
+		    "abcdefghijklmnopq", 0 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *line = cases[i].line;
+
+		assert_int_equal(parse(line), REC_RECORD);
+		assert_int_equal(r.tags.len, strlen(cases[i].tags));
+		assert_memory_equal(r.tags.p, cases[i].tags, r.tags.len);
+		assert_int_equal(r.tags.p == line + 2, cases[i].in_place);
+	}
+}
+
 /* Many tags must not take quadratic time, and all repeats go. */
 static void
 many_tags(void **state)
@@ -408,6 +444,7 @@ main(void)
 		cmocka_unit_test(blank_and_comment),
 		cmocka_unit_test(derived_ids_agree),
 		cmocka_unit_test(tags_lowercased_and_deduplicated),
+		cmocka_unit_test(canonical_tags_by_length),
 		cmocka_unit_test(many_tags),
 		cmocka_unit_test(every_error_kind),
 		cmocka_unit_test(error_columns_past_the_first_word),
