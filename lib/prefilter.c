@@ -1051,32 +1051,32 @@ one_avx2(const unsigned char *h, size_t n, const struct prefilter_key *k)
 	const __m256i b0 = _mm256_set1_epi8((char)k->byte[k->at[0]]);
 	const __m256i f1 = _mm256_set1_epi8((char)k->fold[k->at[1]]);
 	const __m256i b1 = _mm256_set1_epi8((char)k->byte[k->at[1]]);
-	size_t i, at, last;
-	uint32_t keep = ~0u;
+	size_t i, at, last, end;
 
 	if (n < k->len - 1 + 32)
 		return any_avx2(h, n, k, 1, k->len, k->len);
 	last = n - (k->len - 1) - 32;
-	for (i = 0; i < last + 32; i += 32) {
-		uint32_t m;
+	/*
+	 * The last block is the last whole one again, less the positions
+	 * seen, taken with a select and a shift.  A short field (a question)
+	 * takes four blocks, the extra ones all seen: a loop as long as the
+	 * field would mispredict its end, for fields of random lengths.
+	 */
+	end = last < 96 ? 128 : last + 32;
+	for (i = 0; i < end; i += 32) {
+		size_t b = i < last ? i : last, seen = i - b < 32 ? i - b : 32;
+		uint32_t m = (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(
+		    _mm256_cmpeq_epi8(_mm256_or_si256(_mm256_loadu_si256(
+		    (const __m256i *)(const void *)(h + b + k->at[0])), f0), b0),
+		    _mm256_cmpeq_epi8(_mm256_or_si256(_mm256_loadu_si256(
+		    (const __m256i *)(const void *)(h + b + k->at[1])), f1),
+		    b1))) & (uint32_t)(0xffffffffull << seen);
 
-		if (i > last) {		/* the last block again, less the seen */
-			keep = ~0u << (i - last);
-			i = last;
-		}
-		m = (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(
-		    _mm256_cmpeq_epi8(_mm256_or_si256(_mm256_loadu_si256(
-		    (const __m256i *)(const void *)(h + i + k->at[0])), f0), b0),
-		    _mm256_cmpeq_epi8(_mm256_or_si256(_mm256_loadu_si256(
-		    (const __m256i *)(const void *)(h + i + k->at[1])), f1),
-		    b1))) & keep;
 		for (; m != 0; m &= m - 1)
-			if (key_at(h, n, at = i + (size_t)__builtin_ctz(m), k)) {
+			if (key_at(h, n, at = b + (size_t)__builtin_ctz(m), k)) {
 				_mm256_zeroupper();
 				return at;
 			}
-		if (keep != ~0u)
-			break;
 	}
 	_mm256_zeroupper();
 	return PREFILTER_NONE;
