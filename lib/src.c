@@ -289,7 +289,11 @@ src_next(struct src *s)
 			s->open = 0;
 			continue;
 		}
-		if ((got = reader_next_split(&s->rd, &l, &f)) <= 0) {
+		/*
+		 * Into s->line itself: a copy of a span just stored would load
+		 * its two words as one, which the stores cannot forward.
+		 */
+		if ((got = reader_next_split(&s->rd, &s->line, &f)) <= 0) {
 			if (s->split != NULL && split_join(s, got == 0))
 				continue;	/* this thread reads on */
 			if (got < 0)
@@ -299,7 +303,7 @@ src_next(struct src *s)
 			s->open = 0;
 			continue;
 		}
-		s->line = l;
+		l = s->line;
 		s->lineno = s->rd.lineno;
 		if (s->sniff && s->sniffed < 3)
 			sniff(s, &l);
