@@ -81,11 +81,12 @@ note_read(struct tagsel *t, struct span tag)
 int
 tagsel_pass(struct tagsel *t, const struct rec *r)
 {
-	struct span list = r->tags, tag;
+	struct span list, tag;
 	size_t i;
 
 	if (!tagsel_active(t))
 		return 1;
+	list = r->tags;
 	while (t->unread > 0 && rec_tag_next(&list, &tag))
 		note_read(t, tag);
 	for (i = 0; i < t->nwith; i++)
