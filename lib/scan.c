@@ -1034,12 +1034,36 @@ head_avx512(const char *p, size_t tab0, size_t tab1, size_t avail,
 	return 1;
 }
 
+/* One block of blocks_avx512(), its bytes past keep taken for NULs. */
+AVX512 static inline void
+block512(__m512i v, __mmask64 keep, __m512i *prev, uint64_t *prevhi,
+    struct scan_block *b)
+{
+	uint64_t hi = _mm512_movepi8_mask(v);
+
+	b->lf = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('\n'));
+	b->tab = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('\t'));
+	b->bs = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('\\'));
+	/* As in block_avx2(): all but printable ASCII at once. */
+	b->bad = _mm512_mask_cmpgt_epi8_mask(keep, _mm512_set1_epi8(0x21),
+	    _mm512_add_epi8(v, _mm512_set1_epi8(1))) & ~hi & ~b->tab & ~b->lf;
+	if (b->bad != 0)
+		b->bad &= ~crlf(_mm512_cmpeq_epi8_mask(v,
+		    _mm512_set1_epi8('\r')), b->lf);
+	/* Lookups when a byte here or one of the last three is not ASCII. */
+	if ((hi | *prevhi >> 61) != 0)
+		b->bad |= utf8_errors512(v, *prev) & keep;
+	*prev = v;
+	*prevhi = hi;
+}
+
+/*
+ * Whole blocks by plain loads, the short last one by a masked load, which
+ * reads none past n.
+ */
 AVX512 static size_t
 blocks_avx512(const char *p, size_t n, size_t before, struct scan_block *b)
 {
-	const __m512i lf = _mm512_set1_epi8('\n'), tab = _mm512_set1_epi8('\t');
-	const __m512i bs = _mm512_set1_epi8('\\'), cr = _mm512_set1_epi8('\r');
-	const __m512i one = _mm512_set1_epi8(1), lim = _mm512_set1_epi8(0x21);
 	uint64_t prevhi;
 	__m512i prev;
 	size_t i, k = 0;
@@ -1050,26 +1074,14 @@ blocks_avx512(const char *p, size_t n, size_t before, struct scan_block *b)
 	prev = _mm512_maskz_loadu_epi8(before == 0 ? 0 : ~0ull << (64 - before),
 	    p - 64);
 	prevhi = _mm512_movepi8_mask(prev);
-	for (i = 0; i < n; i += SCAN_BLOCK, k++) {
-		/* The short last block: a masked load reads none past n. */
-		__mmask64 keep = n - i >= SCAN_BLOCK ? ~0ull :
-		    (1ull << (n - i)) - 1;
-		__m512i v = _mm512_maskz_loadu_epi8(keep, p + i);
-		uint64_t hi = _mm512_movepi8_mask(v);
+	for (i = 0; i + SCAN_BLOCK <= n; i += SCAN_BLOCK, k++)
+		block512(_mm512_loadu_si512((const void *)(p + i)), ~0ull, &prev,
+		    &prevhi, &b[k]);
+	if (i < n) {
+		__mmask64 keep = (1ull << (n - i)) - 1;
 
-		b[k].lf = _mm512_cmpeq_epi8_mask(v, lf);
-		b[k].tab = _mm512_cmpeq_epi8_mask(v, tab);
-		b[k].bs = _mm512_cmpeq_epi8_mask(v, bs);
-		/* As in block_avx2(): all but printable ASCII at once. */
-		b[k].bad = _mm512_mask_cmpgt_epi8_mask(keep, lim,
-		    _mm512_add_epi8(v, one)) & ~hi & ~b[k].tab & ~b[k].lf;
-		if (b[k].bad != 0)
-			b[k].bad &= ~crlf(_mm512_cmpeq_epi8_mask(v, cr), b[k].lf);
-		/* Lookups when a byte here or one of the last three is not ASCII. */
-		if ((hi | prevhi >> 61) != 0)
-			b[k].bad |= utf8_errors512(v, prev) & keep;
-		prev = v;
-		prevhi = hi;
+		block512(_mm512_maskz_loadu_epi8(keep, p + i), keep, &prev,
+		    &prevhi, &b[k++]);
 	}
 	return k;
 }
