@@ -379,6 +379,55 @@ head_canonical(const char *line, size_t len, const struct scan_fields *f,
 	return 1;
 }
 
+/*
+ * A list of a few ASCII tags written by hand ("Career, Debugging"): into
+ * r->tagbuf, lowercased and trimmed, in one pass and with no call a tag.
+ * 0: not such a list, or one with a mistake or a repeat in it, which
+ * tag_list()'s careful pass says or drops.
+ */
+static int
+tags_folded(struct rec *r, const char *p, size_t len)
+{
+	size_t i, j, n = 0, off[FAST_TAGS], size[FAST_TAGS];
+	int spaces = 0;
+	char *o, *tag;
+
+	buf_reset(&r->tagbuf);
+	buf_reserve(&r->tagbuf, len + 1);
+	o = tag = r->tagbuf.p;
+	for (i = 0; i <= len; i++) {
+		unsigned char c = i < len ? (unsigned char)p[i] : ',';
+
+		if (c == ' ') {
+			spaces |= o != tag;	/* after a tag's first byte */
+			continue;
+		}
+		if (c != ',') {
+			if (c < ' ' || c >= 0x7f || spaces)
+				return 0;
+			*o++ = (char)((unsigned)(c - 'A') < 26 ? c + 'a' - 'A' :
+			    c);
+			continue;
+		}
+		if (o == tag || (size_t)(o - tag) > REC_TAG_MAX ||
+		    n == FAST_TAGS)
+			return 0;
+		off[n] = (size_t)(tag - r->tagbuf.p);
+		size[n] = (size_t)(o - tag);
+		for (j = 0; j < n; j++)
+			if (size[j] == size[n] &&
+			    memcmp(r->tagbuf.p + off[j], tag, size[n]) == 0)
+				return 0;
+		n++;
+		*o++ = ',';
+		tag = o;
+		spaces = 0;
+	}
+	r->tags.p = r->tagbuf.p;
+	r->tags.len = r->tagbuf.len = (size_t)(o - r->tagbuf.p) - 1;
+	return 1;
+}
+
 static enum rec_err
 tag_list(struct rec *r, const char *p, size_t len, size_t avail, size_t col0)
 {
@@ -396,6 +445,9 @@ tag_list(struct rec *r, const char *p, size_t len, size_t avail, size_t col0)
 		r->tags.len = len;
 		return REC_OK;
 	}
+	if (tags_folded(r, p, len))
+		return REC_OK;
+	buf_reset(&r->tagbuf);
 	tagset_reset(r, count_byte(p, len, ',') + 1);
 	for (;;) {
 		const char *comma = memchr(p, ',', (size_t)(end - p));

@@ -207,6 +207,45 @@ canonical_tags_by_length(void **state)
 	}
 }
 
+/*
+ * Lists written by hand take one pass (tags_folded()), or the careful one
+ * when they hold a repeat or a mistake: the same tags either way.
+ */
+static void
+hand_written_tags(void **state)
+{
+	static const struct {
+		const char	*line, *tags;
+		enum rec_kind	 kind;
+	} cases[] = {
+		{ "t\tCareer, Debugging\tQ?", "career,debugging", REC_RECORD },
+		{ "t\t Go ,  Concurrency \tQ?", "go,concurrency", REC_RECORD },
+		{ "t\tC++, C#, .NET\tQ?", "c++,c#,.net", REC_RECORD },
+		{ "t\tGo, go, GO, Rust\tQ?", "go,rust", REC_RECORD },
+		{ "t\tA, B, C, D, E, F, G, H, I\tQ?", "a,b,c,d,e,f,g,h,i",
+		    REC_RECORD },
+		{ "t\tCaf\xc3\xa9, Tea\tQ?", "caf\xc3\xa9,tea", REC_RECORD },
+		{ "t\tBig Data, SQL\tQ?", NULL, REC_INVALID },
+		{ "t\tGo, , SQL\tQ?", NULL, REC_INVALID },
+		{ "t\tGo, SQL,\tQ?", NULL, REC_INVALID },
+		{ "t\tGo,\x01SQL\tQ?", NULL, REC_INVALID },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_int_equal(parse(cases[i].line), cases[i].kind);
+		if (cases[i].tags == NULL)
+			continue;
+		assert_int_equal(r.tags.len, strlen(cases[i].tags));
+		assert_memory_equal(r.tags.p, cases[i].tags, r.tags.len);
+	}
+	assert_int_equal(parse("t\tBig Data, SQL\tQ?"), REC_INVALID);
+	assert_int_equal(r.err, REC_ETAGSPACE);
+	assert_int_equal(parse("t\tGo, , SQL\tQ?"), REC_INVALID);
+	assert_int_equal(r.err, REC_ETAGEMPTY);
+}
+
 /* Many tags must not take quadratic time, and all repeats go. */
 static void
 many_tags(void **state)
@@ -445,6 +484,7 @@ main(void)
 		cmocka_unit_test(derived_ids_agree),
 		cmocka_unit_test(tags_lowercased_and_deduplicated),
 		cmocka_unit_test(canonical_tags_by_length),
+		cmocka_unit_test(hand_written_tags),
 		cmocka_unit_test(many_tags),
 		cmocka_unit_test(every_error_kind),
 		cmocka_unit_test(error_columns_past_the_first_word),
