@@ -276,9 +276,12 @@ import_add_tags(struct import *imp, const char *p, size_t len)
 }
 
 /* Spaces around a field are trimmed when it is parsed: trim them here. */
-static struct span
+static inline struct span
 trimmed(struct span s)
 {
+	/* Most fields have no space at either end: one look at each. */
+	if (s.len == 0 || (s.p[0] != ' ' && s.p[s.len - 1] != ' '))
+		return s;
 	while (s.len > 0 && *s.p == ' ') {
 		s.p++;
 		s.len--;
