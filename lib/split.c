@@ -480,7 +480,6 @@ turn_end(struct src_split *sp, off_t from)
 	at = from + (off_t)sp->turn;
 	pthread_mutex_unlock(&sp->lock);
 	at = line_start_from(sp->fd, at, sp->size);
-
 	if (at < 0 || at >= sp->size ||
 	    (at = import_record_start(&sp->tmpl, sp->fd, at, sp->size)) < 0 ||
 	    at >= sp->size)
