@@ -157,26 +157,29 @@ plain_row(struct import *imp, struct sv *sv, struct span l, unsigned long line)
 	struct span f[REC_NFIELDS] = { { "", 0 }, { "", 0 }, { "", 0 },
 	    { "", 0 } };
 	const char *p = l.p, *end = l.p + l.len;
+	/* Locals: the compiler cannot know the stores to f miss sv. */
+	const int *roles = sv->role;
+	size_t col, filled = 0, n = sv->nrole;
 	unsigned seen = 0;
-	size_t col, filled = 0;
+	char sep = sv->sep;
 
-	for (col = 0; col < sv->nrole; col++) {
+	for (col = 0; col < n; col++) {
 		const char *s, *stop;
-		int role = sv->role[col];
+		int role = roles[col];
 
 		if (p < end && *p == '"') {
 			if ((s = find_byte(p + 1, end, '"')) == NULL ||
-			    (s + 1 < end && s[1] != sv->sep))
+			    (s + 1 < end && s[1] != sep))
 				return 0;
 			stop = s + 1;
 			p++;
 		} else {
-			if ((s = find_byte(p, end, sv->sep)) == NULL)
+			if ((s = find_byte(p, end, sep)) == NULL)
 				s = end;
 			stop = s;
 		}
 		/* Fewer fields or more than the header has, or a role again. */
-		if ((stop == end) != (col + 1 == sv->nrole))
+		if ((stop == end) != (col + 1 == n))
 			return 0;
 		if (role >= 0) {
 			if (seen & 1u << role)
