@@ -276,9 +276,12 @@ import_add_tags(struct import *imp, const char *p, size_t len)
 }
 
 /* Spaces around a field are trimmed when it is parsed: trim them here. */
-static struct span
+static inline struct span
 trimmed(struct span s)
 {
+	/* Most fields have no space at either end: one look at each. */
+	if (s.len == 0 || (s.p[0] != ' ' && s.p[s.len - 1] != ' '))
+		return s;
 	while (s.len > 0 && *s.p == ' ') {
 		s.p++;
 		s.len--;
@@ -448,20 +451,29 @@ joined_tags(struct import *imp, struct span *tags)
  * A text field as the record holds it, escaped (into scratch, when raw
  * text has bytes to escape) and trimmed; 1 when it is valid as it is (as
  * check_text() in lib/rec.c would find), 0 to let rec_parse say what is
- * wrong.
+ * wrong.  Text said to be plain is only trimmed, without a call.
  */
-static int
+static int	direct_text_look(struct span *, int, unsigned, struct buf *);
+
+static inline int
 direct_text(struct span *s, int escaped, unsigned hint, struct buf *scratch)
+{
+	if (hint & IMPORT_PLAIN) {
+		*s = trimmed(*s);
+		return 1;
+	}
+	return direct_text_look(s, escaped, hint, scratch);
+}
+
+static int
+direct_text_look(struct span *s, int escaped, unsigned hint,
+    struct buf *scratch)
 {
 	static struct scan_set escapes = SCAN_SET(0, 3, '\\', '\t', '\n');
 	static struct scan_set backslash = SCAN_SET(0, 1, '\\');
 	size_t i;
 	int clean;
 
-	if (hint & IMPORT_PLAIN) {
-		*s = trimmed(*s);
-		return 1;
-	}
 	clean = (!escaped && (hint & IMPORT_CLEAN)) ||
 	    scan_text_clean(s->p, s->len);
 	if (escaped) {
@@ -670,14 +682,6 @@ import_line(struct import *imp, struct span *l, unsigned *kind)
 	return 1;
 }
 
-/* A batch of records at a time keeps the queue's cost low. */
-#define BATCH	256
-
-int
-import_full(const struct import *imp)
-{
-	return imp->stop || imp->qn >= BATCH;
-}
 
 /* The message for a bad record, without columns of a line nobody wrote. */
 static void

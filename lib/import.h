@@ -195,8 +195,17 @@ int		 import_line(struct import *, struct span *l, unsigned *kind);
  * the fuzz targets can check that both make the same records.
  */
 extern int	 import_fast;
-/* Has the reader made enough for now (a batch, or a record handed out)? */
-int		 import_full(const struct import *);
+/*
+ * Has the reader made enough for now (a batch, or a record handed out)?
+ * A batch of records at a time keeps the queue's cost low.  Inline: it
+ * is asked once a record.
+ */
+#define IMPORT_BATCH	256
+static inline int
+import_full(const struct import *imp)
+{
+	return imp->stop || imp->qn >= IMPORT_BATCH;
+}
 /* Reports "FILE:LINE: message" as bad input. */
 void		 import_error(struct import *, unsigned long line,
 		    const char *fmt, ...)

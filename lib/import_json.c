@@ -448,8 +448,9 @@ rest(const char *p, const char *end, struct buf *to, struct span *v,
  * controls: up to the next '"', a byte at a time as it is short.  NULL
  * when there is no '"', or a backslash comes first (the escapes are
  * jansson's), or in a tag a comma or a space (import_add_tags splits).
+ * Inline: it is called for the id and each tag of every record.
  */
-static const char *
+static inline const char *
 short_rest(const char *p, const char *end, struct span *v, int tag)
 {
 	const char *start = p;

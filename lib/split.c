@@ -17,7 +17,9 @@
  * TURN_BYTES for this thread and reads on; this one reads its turn and
  * prints the other's round, whose output waits in memory meanwhile (the
  * other waits when ROUND_QUEUE bytes do).  Each round ends with a marker
- * piece: where this thread goes on, and where its turn ends.
+ * piece: where this thread goes on, and where its turn ends.  How long a
+ * turn is follows which thread waited for the other: one that waits has
+ * too little to do.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -83,10 +85,15 @@ struct piece {
  * An import's rounds: this thread's turn is shorter, as it also prints
  * the other's output.  Both parts are small, for their output to wait in
  * memory; the costs of a turn (a seek and a read, a few KiB looked at
- * twice) are small beside them.
+ * twice) are small beside them.  A turn starts at TURN_BYTES, and grows
+ * or shrinks by an eighth a round (turn_end()), between TURN_MIN and
+ * TURN_MAX: how fast each thread goes depends on the format, the rows,
+ * the output and the other processes on the machine.
  */
 #define ROUND_BYTES	(256 * 1024)
 #define TURN_BYTES	(160 * 1024)
+#define TURN_MIN	(32 * 1024)
+#define TURN_MAX	(1024 * 1024)
 #define ROUND_QUEUE	(384 * 1024)
 #define ROUND_PIECE	(64 * 1024 - 1)	/* fewer, bigger writes */
 #define SPARE_MAX	4
@@ -110,6 +117,9 @@ struct src_split {
 	/* An import's rounds. */
 	int		 rounds;
 	size_t		 ends;		/* round ends queued */
+	size_t		 turn;		/* this thread's next turn, bytes */
+	int		 waited_main;	/* in this round: this thread waited */
+	int		 waited_other;	/* ...and the other waited for room */
 	int		 fd;
 	off_t		 at;		/* the first round's start */
 	off_t		 size;		/* the file's */
@@ -196,6 +206,7 @@ enqueue(struct src_split *sp, struct piece *p)
 
 		if (atomic_load(&sp->cancel) || (!full && sp->n < QUEUE_MAX))
 			break;
+		sp->waited_other |= sp->rounds;
 		if (full && sp->n < QUEUE_MAX && !sp->no_spool) {
 			pthread_mutex_unlock(&sp->lock);
 			full = !spool(sp, p);
@@ -450,12 +461,25 @@ read_part(struct src_split *sp)
 
 static off_t	line_start_from(int, off_t, off_t);
 
-/* Where the round after one that ended at from begins; or -1. */
+/*
+ * Where the round after one that ended at from begins; or -1.  This
+ * thread's turn is longer when it waited for the round, shorter when the
+ * other waited for it to print.
+ */
 static off_t
 turn_end(struct src_split *sp, off_t from)
 {
-	off_t at = line_start_from(sp->fd, from + TURN_BYTES, sp->size);
+	off_t at;
 
+	pthread_mutex_lock(&sp->lock);
+	if (sp->waited_main && !sp->waited_other && sp->turn < TURN_MAX)
+		sp->turn += sp->turn / 8;
+	else if (sp->waited_other && !sp->waited_main && sp->turn > TURN_MIN)
+		sp->turn -= sp->turn / 8;
+	sp->waited_main = sp->waited_other = 0;
+	at = from + (off_t)sp->turn;
+	pthread_mutex_unlock(&sp->lock);
+	at = line_start_from(sp->fd, at, sp->size);
 	if (at < 0 || at >= sp->size ||
 	    (at = import_record_start(&sp->tmpl, sp->fd, at, sp->size)) < 0 ||
 	    at >= sp->size)
@@ -592,8 +616,10 @@ print_round(struct src *s, struct src_split *sp, unsigned long line_base,
 			print_piece(s, sp, p, line_base);
 		}
 		pthread_mutex_lock(&sp->lock);
-		while (!ready(sp) && !sp->done)
+		while (!ready(sp) && !sp->done) {
+			sp->waited_main = 1;
 			pthread_cond_wait(&sp->changed, &sp->lock);
+		}
 		t = sp->queue;
 		sp->queue = sp->got;
 		sp->got = t;
@@ -951,6 +977,7 @@ split_start(struct src *s)
 	sp->bytes_max = BYTES_MAX;
 	if (s->fmt != IMPORT_QB) {
 		sp->rounds = 1;
+		sp->turn = TURN_BYTES;
 		sp->fd = s->rd.fd;
 		sp->at = at;
 		sp->size = split_size(s);

@@ -55,6 +55,32 @@ csv_malformed_rows_are_skipped(void **state)
 	    "qb-test: t:4: 1 fields: the header has 2\n");
 }
 
+/*
+ * The fast path finds a short field's end in its first 16 bytes, a longer
+ * one's with memchr(): ends on either side of that, quoted or not.
+ */
+static void
+csv_field_ends_around_16_bytes(void **state)
+{
+	(void)state;
+	assert_import(IMPORT_CSV,
+	    "id,tags,question,answer\n"
+	    "abcdefghijklmno,t,Q?,A\n"
+	    "abcdefghijklmnop,t,Q?,A\n"
+	    "i3,\"a,b,c,d,e,f,g,hh\",Q?,A\n"
+	    "i4,\"a,b,c,d,e,f,g,h\",Q?,A\n"
+	    "i5,t,\"Question, with a comma?\",\"Yes\"\n"
+	    "i6,t,Q?,\"An answer longer than sixteen bytes, with a comma\"\n"
+	    "i7,t,\"Open quote, not closed,Q?,A\n",
+	    "abcdefghijklmno\tt\tQ?\tA\n"
+	    "abcdefghijklmnop\tt\tQ?\tA\n"
+	    "i3\ta,b,c,d,e,f,g,hh\tQ?\tA\n"
+	    "i4\ta,b,c,d,e,f,g,h\tQ?\tA\n"
+	    "i5\tt\tQuestion, with a comma?\tYes\n"
+	    "i6\tt\tQ?\tAn answer longer than sixteen bytes, with a comma\n",
+	    "qb-test: t:8: quoted field not closed\n");
+}
+
 static void
 tsv_columns_and_anki_headers(void **state)
 {
@@ -231,6 +257,7 @@ main(void)
 		cmocka_unit_test(csv_without_header_and_synonyms),
 		cmocka_unit_test(csv_with_semicolons),
 		cmocka_unit_test(csv_malformed_rows_are_skipped),
+		cmocka_unit_test(csv_field_ends_around_16_bytes),
 		cmocka_unit_test(tsv_columns_and_anki_headers),
 		cmocka_unit_test(csv_record_start_is_a_row_start),
 		cmocka_unit_test(csv_row_across_the_limit_is_read_whole),
