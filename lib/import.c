@@ -682,7 +682,6 @@ import_line(struct import *imp, struct span *l, unsigned *kind)
 	return 1;
 }
 
-
 /* The message for a bad record, without columns of a line nobody wrote. */
 static void
 report(struct import *imp, const struct rec *r)
