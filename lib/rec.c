@@ -346,9 +346,12 @@ static int
 tags_canonical(const char *p, size_t len, size_t avail)
 {
 	uint64_t commas;
+	int distinct;
 
-	return scan_tags(p, len, avail, &commas) &&
-	    tags_distinct(p, len, commas);
+	if (!scan_tags(p, len, avail, &commas))
+		return 0;
+	distinct = few_tags_distinct(len, commas);
+	return distinct >= 0 ? distinct : tags_distinct(p, len, commas);
 }
 
 /*
