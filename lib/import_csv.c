@@ -132,9 +132,13 @@ find_byte(const char *p, const char *end, char c)
 {
 #ifdef __SSE2__
 	if (end - p >= 16) {
+		/*
+		 * c times four as one int: gcc builds _mm_set1_epi8(c) from
+		 * a byte stored and reloaded as four, which stalls the load.
+		 */
 		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
 		    _mm_loadu_si128((const __m128i *)(const void *)p),
-		    _mm_set1_epi8(c)));
+		    _mm_set1_epi32((int)(0x01010101u * (unsigned char)c))));
 
 		if (m != 0)
 			return p + __builtin_ctz(m);
