@@ -675,10 +675,17 @@ import_line(struct import *imp, struct span *l, unsigned *kind)
 	 */
 	if (f.ntab < 4 && f.bad == 0)
 		*kind = IMPORT_LINE_CLEAN;
-	if (f.ntab == 0 && f.bad == 0)
-		*kind |= IMPORT_LINE_NOCTRL;
-	if (f.ntab == 0 && f.special == 0)
-		*kind |= IMPORT_LINE_PLAIN;
+	/*
+	 * Nested: a test of f.ntab and f.special together, gcc reads as one
+	 * 8-byte word just after they were stored as two, and the store
+	 * cannot be forwarded.
+	 */
+	if (f.ntab == 0) {
+		if (f.bad == 0)
+			*kind |= IMPORT_LINE_NOCTRL;
+		if (f.special == 0)
+			*kind |= IMPORT_LINE_PLAIN;
+	}
 	return 1;
 }
 
