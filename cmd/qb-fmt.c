@@ -87,6 +87,43 @@ list_formats(void)
 	exit(diag_status());
 }
 
+/*
+ * A format whose records owe nothing to each other renders a big file in
+ * rounds on two threads (lib/split.c), each with a renderer of its own.
+ */
+static int
+render(struct src *s, void *f)
+{
+	fmt_record(f, &s->rec);
+	return 1;
+}
+
+static void *
+render_more(void *first)
+{
+	struct fmt *f = xcalloc(1, sizeof(*f));
+
+	if (fmt_open_more(f, first) != 0) {
+		free(f);
+		return NULL;
+	}
+	return f;
+}
+
+static void
+render_flush(void *f)
+{
+	fmt_flush(f);
+}
+
+/* Its output is written already, in its thread (render_flush()). */
+static void
+render_done(void *f)
+{
+	fmt_close(f);
+	free(f);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -157,8 +194,16 @@ main(int argc, char *argv[])
 	if (fmt_open(&f, format, &opt) != 0)
 		diag_usage("%s", f.err);
 	src_init(&s, argc - optind, argv + optind, SRC_STDIN);
-	while ((r = src_next(&s)) != NULL)
-		fmt_record(&f, r);
+	if (fmt_alone(&f)) {
+		struct src_counter c = { .keep = render, .ctx = &f,
+		    .ctx_new = render_more, .ctx_free = render_done,
+		    .flush = render_flush, .rounds = 1 };
+
+		(void)src_count(&s, &c);
+	} else {
+		while ((r = src_next(&s)) != NULL)
+			fmt_record(&f, r);
+	}
 	fmt_close(&f);
 	src_free(&s);
 	free(opt.to);

@@ -23,6 +23,7 @@
  */
 #define FMT_BUFSIZE	(64 * 1024)
 #define FMT_BATCH	(48 * 1024)
+#define FMT_MORE_BATCH	(4 * 1024)	/* fmt_open_more()'s */
 
 /* What a format is, besides its callbacks. */
 enum {
@@ -30,7 +31,8 @@ enum {
 	FMT_RECORDS = 1 << 1,	/* no records is worth a notice and status 1 */
 	FMT_NUL = 1 << 2,	/* takes -z */
 	FMT_TITLE = 1 << 3,	/* takes --title */
-	FMT_SHEET = 1 << 4	/* takes --formula-guard and --bom */
+	FMT_SHEET = 1 << 4,	/* takes --formula-guard and --bom */
+	FMT_ALONE = 1 << 5	/* a record's output owes nothing to others */
 };
 
 struct fmt_kind {
@@ -104,7 +106,7 @@ drain(struct fmt *f)
 static void
 flush(struct fmt *f)
 {
-	if (f->out.len >= FMT_BATCH)
+	if (f->out.len >= (f->batch != 0 ? f->batch : FMT_BATCH))
 		drain(f);
 }
 
@@ -571,17 +573,17 @@ static const struct fmt_kind kinds[] = {
 	    markdown_begin,	markdown_record, NULL },
 	{ "json",	0,		emit_plain, NULL,
 	    NULL,		json_record,	json_end },
-	{ "jsonl",	0,		emit_plain, NULL,
+	{ "jsonl",	FMT_ALONE,	emit_plain, NULL,
 	    NULL,		jsonl_record,	NULL },
-	{ "csv",	FMT_SHEET,	emit_plain, NULL,
+	{ "csv",	FMT_SHEET | FMT_ALONE, emit_plain, NULL,
 	    csv_begin,		csv_record,	NULL },
-	{ "tsv",	0,		emit_plain, NULL,
+	{ "tsv",	FMT_ALONE,	emit_plain, NULL,
 	    NULL,		tsv_record,	NULL },
 	{ "mail",	FMT_RECORDS,	emit_qp, check_mail_options,
 	    NULL,		mail_record,	mail_end },
-	{ "anki",	0,		emit_plain, NULL,
+	{ "anki",	FMT_ALONE,	emit_plain, NULL,
 	    anki_begin,		tsv_record,	NULL },
-	{ "fortune",	0,		emit_fortune, NULL,
+	{ "fortune",	FMT_ALONE,	emit_fortune, NULL,
 	    NULL,		fortune_record,	NULL },
 };
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
@@ -752,6 +754,8 @@ fmt_open(struct fmt *f, const char *name, const struct fmt_options *opt)
 	}
 	f->wrap.emit = f->kind->emit;
 	json_keys(f);
+	/* Chosen at first use: here, before another thread renders. */
+	(void)esc_impl();
 	buf_reserve(&f->out, FMT_BUFSIZE - 1);
 	if (check_flags(f) != 0 ||
 	    (f->kind->check != NULL && f->kind->check(f) != 0))
@@ -759,6 +763,34 @@ fmt_open(struct fmt *f, const char *name, const struct fmt_options *opt)
 	if (f->kind->begin != NULL)
 		f->kind->begin(f);
 	return 0;
+}
+
+int
+fmt_alone(const struct fmt *f)
+{
+	return (f->kind->flags & FMT_ALONE) != 0;
+}
+
+int
+fmt_open_more(struct fmt *f, const struct fmt *first)
+{
+	memset(f, 0, sizeof(*f));
+	f->opt = first->opt;
+	f->kind = first->kind;
+	f->wrap.width = first->wrap.width;
+	f->wrap.ctx = f;
+	f->wrap.emit = f->kind->emit;
+	json_keys(f);
+	/* Its output waits in the other thread's pieces: none here. */
+	f->batch = FMT_MORE_BATCH;
+	buf_reserve(&f->out, 2 * FMT_MORE_BATCH - 1);
+	return fmt_alone(f) ? 0 : -1;
+}
+
+void
+fmt_flush(struct fmt *f)
+{
+	drain(f);
 }
 
 void

@@ -38,6 +38,8 @@ struct fmt {
 	const struct fmt_options *opt;
 	const struct fmt_kind	*kind;
 	unsigned long		 n;	/* records rendered */
+	size_t			 batch;	/* bytes written at once; 0: the
+					   usual */
 	struct buf		 out;	/* reused for every record */
 	struct buf		 text;
 	struct wrap		 wrap;
@@ -59,6 +61,16 @@ const char	*fmt_name(size_t i);
  */
 int	fmt_open(struct fmt *, const char *name, const struct fmt_options *);
 void	fmt_record(struct fmt *, const struct rec *);
+/*
+ * Is a record's output its own, owing nothing to the records before it
+ * (no number, no separator between)?  Then another thread may render the
+ * records of a later part of the input with fmt_open_more(): the same
+ * format and options, nothing written before its records (-1 when the
+ * format is not so).  fmt_flush() writes what a renderer holds back.
+ */
+int	fmt_alone(const struct fmt *);
+int	fmt_open_more(struct fmt *, const struct fmt *first);
+void	fmt_flush(struct fmt *);
 /*
  * Ends the output (closing a JSON array, say); a format that needs records
  * (mail) and got none says so and raises the status to 1.

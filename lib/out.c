@@ -140,7 +140,8 @@ out_write(const void *p, size_t n)
 void
 out_write_now(const void *p, size_t n)
 {
-	if (used > 0 || run.len > 0 || sink != NULL)
+	/* The sink first: another thread's, the buffer is not its own. */
+	if (sink != NULL || used > 0 || run.len > 0)
 		out_write(p, n);
 	else
 		write_all(p, n);

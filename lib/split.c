@@ -9,8 +9,10 @@
  * waits past QUEUE_BYTES goes to an unnamed temporary file (the spool),
  * so the other thread reads on and memory does not grow with the file.
  *
- * An import (CSV, TSV, JSON Lines) is read in rounds instead: its output
- * is made, not the file's lines, and the other's part held while this
+ * An import (CSV, TSV, JSON Lines) is read in rounds instead, and so is a
+ * qb(5) file for a command whose output is made (src_counter's rounds:
+ * qb-fmt's JSON, say): the output is not the file's lines, and the
+ * other's part held while this
  * thread reads its own would be spooled whole, at more cost than reading
  * it.  So the threads take turns over the rest of the file: the other
  * reads ROUND_BYTES (to the first record from there), then skips
@@ -97,6 +99,14 @@ struct piece {
 #define ROUND_QUEUE	(384 * 1024)
 #define ROUND_PIECE	(64 * 1024 - 1)	/* fewer, bigger writes */
 #define SPARE_MAX	4
+/*
+ * A qb(5) file's rounds (src_counter's rounds: made output, as qb-fmt's
+ * JSON, up to twice the text read) are smaller, for the RSS.
+ */
+#define QB_ROUND	(64 * 1024)
+#define QB_ROUND_QUEUE	(96 * 1024)
+#define QB_ROUND_PIECE	(32 * 1024 - 1)
+#define QB_ROUND_SPARES	2
 
 struct src_split {
 	pthread_t	 thread;
@@ -127,7 +137,7 @@ struct src_split {
 	struct piece	*got;		/* taken from the queue, printed up */
 	size_t		 ngot, igot, gotcap;	/* to a round's end */
 	struct buf	 spare[SPARE_MAX];	/* printed pieces' buffers */
-	size_t		 nspare;
+	size_t		 nspare, spare_max;
 
 	/* The other thread's. */
 	struct src	 src;
@@ -277,7 +287,7 @@ give_back(struct src_split *sp, struct buf *b)
 {
 	if (sp->rounds) {
 		pthread_mutex_lock(&sp->lock);
-		if (sp->nspare < SPARE_MAX) {
+		if (sp->nspare < sp->spare_max) {
 			b->len = 0;
 			sp->spare[sp->nspare++] = *b;
 			memset(b, 0, sizeof(*b));
@@ -454,6 +464,8 @@ read_part(struct src_split *sp)
 		} else if (c->keep == NULL || c->keep(s, sp->ctx) == 1)
 			sp->counted++;
 	}
+	if (c->flush != NULL && sp->ctx != NULL)
+		c->flush(sp->ctx);
 	if (sp->held.msgs.len > 0)
 		spill_held(&sp->held, sp);
 	publish(sp);
@@ -480,9 +492,9 @@ turn_end(struct src_split *sp, off_t from)
 	at = from + (off_t)sp->turn;
 	pthread_mutex_unlock(&sp->lock);
 	at = line_start_from(sp->fd, at, sp->size);
-	if (at < 0 || at >= sp->size ||
-	    (at = import_record_start(&sp->tmpl, sp->fd, at, sp->size)) < 0 ||
-	    at >= sp->size)
+	if (at < 0 || at >= sp->size || (sp->src.fmt != IMPORT_QB &&
+	    ((at = import_record_start(&sp->tmpl, sp->fd, at, sp->size)) < 0 ||
+	    at >= sp->size)))
 		return -1;
 	return at;
 }
@@ -496,19 +508,30 @@ read_rounds(struct src_split *sp)
 
 	while (at >= 0 && !atomic_load(&sp->cancel)) {
 		struct piece *m;
+		/* A qb(5) round ends at a line start, known before it. */
+		off_t end = s->fmt != IMPORT_QB ? -1 :
+		    line_start_from(sp->fd, at + QB_ROUND, sp->size);
 
-		reader_open_range(&s->rd, s->rd.name, sp->fd, at, -1);
-		s->imp.lenient = sp->tmpl.lenient;
-		import_open(&s->imp, sp->tmpl.fmt, &s->rd);
-		import_continue(&s->imp, &sp->tmpl);
-		s->imp.soft_end = at + ROUND_BYTES;
+		if (end >= sp->size)
+			end = -1;
+		reader_open_range(&s->rd, s->rd.name, sp->fd, at, end);
+		if (s->fmt != IMPORT_QB) {
+			s->imp.lenient = sp->tmpl.lenient;
+			import_open(&s->imp, sp->tmpl.fmt, &s->rd);
+			import_continue(&s->imp, &sp->tmpl);
+			s->imp.soft_end = at + ROUND_BYTES;
+		}
 		s->open = 1;
 		sp->counted = 0;
 		read_part(sp);
 		m = start_piece(sp, PIECE_ROUND);
 		m->counted = sp->counted;
 		m->back = m->next = -1;
-		if (s->imp.back_line != 0) {
+		if (s->fmt == IMPORT_QB && end >= 0) {
+			m->back = end;
+			m->line = s->rd.lineno + 1;
+			m->next = turn_end(sp, m->back);
+		} else if (s->fmt != IMPORT_QB && s->imp.back_line != 0) {
 			m->back = s->imp.back_off;
 			m->line = s->imp.back_line;
 			m->next = turn_end(sp, m->back);
@@ -743,6 +766,9 @@ split_join(struct src *s, int reached)
 	int taken, back = 0;
 
 	reached = reached && reader_at_limit(&s->rd);
+	/* What this thread holds back comes before the other's output. */
+	if (c->flush != NULL)
+		c->flush(c->ctx);
 	/* The other checked no ids for repeats: right only once none are. */
 	if (sp->rounds && reached && s->idsfull)
 		return next_turn(s, sp);
@@ -900,9 +926,9 @@ split_point(const struct src *s)
 	    st.st_size - (s->fmt == IMPORT_QB ? from : 0) < min)
 		return -1;
 	/* An import's ids are checked already: rounds begin here. */
-	if (s->fmt != IMPORT_QB) {
+	if (s->fmt != IMPORT_QB || s->counter->rounds) {
 		at = line_start_from(s->rd.fd, from, st.st_size);
-		if (at >= 0)
+		if (at >= 0 && s->fmt != IMPORT_QB)
 			at = import_record_start(&s->imp, s->rd.fd, at,
 			    st.st_size);
 		return at < st.st_size ? at : -1;
@@ -975,7 +1001,7 @@ split_start(struct src *s)
 	reader_open_range(&sp->src.rd, s->rd.name, s->rd.fd, at, -1);
 	sp->queue_max = QUEUE_BYTES;
 	sp->bytes_max = BYTES_MAX;
-	if (s->fmt != IMPORT_QB) {
+	if (s->fmt != IMPORT_QB || c->rounds) {
 		sp->rounds = 1;
 		sp->turn = TURN_BYTES;
 		sp->fd = s->rd.fd;
@@ -985,6 +1011,15 @@ split_start(struct src *s)
 		sp->no_spool = 1;
 		sp->queue_max = ROUND_QUEUE;
 		sp->bytes_max = ROUND_PIECE;
+		sp->spare_max = SPARE_MAX;
+		/* Made output is bigger than the text read: less waits. */
+		if (s->fmt == IMPORT_QB) {
+			sp->queue_max = QB_ROUND_QUEUE;
+			sp->bytes_max = QB_ROUND_PIECE;
+			sp->spare_max = QB_ROUND_SPARES;
+		}
+	}
+	if (s->fmt != IMPORT_QB) {
 		sp->tmpl.lenient = s->lenient;
 		import_open(&sp->tmpl, (enum import_format)s->fmt,
 		    &sp->src.rd);

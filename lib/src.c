@@ -255,10 +255,11 @@ src_next(struct src *s)
 			s->open = 1;
 			s->nopened++;
 			/*
-			 * An import is split once its header is read and its
-			 * ids checked (lib/split.c).
+			 * An import, or a file read in rounds, is split once
+			 * its header is read and its ids checked (lib/split.c).
 			 */
-			if (s->counter != NULL && s->fmt != IMPORT_QB)
+			if (s->counter != NULL && (s->fmt != IMPORT_QB ||
+			    s->counter->rounds))
 				s->split_later = 1;
 			else if (s->counter != NULL)
 				split_start(s);
@@ -299,6 +300,7 @@ src_next(struct src *s)
 			if (got < 0)
 				diag_syswarn("%s", s->rd.name);
 			out_release(s->rd.fd);	/* src_write() may copy from it */
+			s->split_later = 0;
 			reader_close(&s->rd);
 			s->open = 0;
 			continue;
@@ -311,6 +313,10 @@ src_next(struct src *s)
 		case REC_RECORD:
 			if (duplicate(s))
 				break;
+			if (s->split_later && s->idsfull) {
+				s->split_later = 0;
+				split_start(s);
+			}
 			return &s->rec;
 		case REC_INVALID:
 			report_bad_line(s);

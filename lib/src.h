@@ -93,6 +93,18 @@ struct src_counter {
 	void		*(*ctx_new)(void *ctx);
 	void		(*ctx_free)(void *ctx);
 	/*
+	 * When keep holds output back in ctx: write it, through out.h.  Called
+	 * in the other thread at the end of each part it reads, and in this
+	 * one before the other's output comes.
+	 */
+	void		(*flush)(void *ctx);
+	/*
+	 * keep makes its output (it prints no lines as they stand): a qb(5)
+	 * file is read in rounds, as an import is, once its ids are checked,
+	 * for that output to wait in memory rather than in a spool file.
+	 */
+	int		 rounds;
+	/*
 	 * Or: another thread counts every record of its part, then this
 	 * one is given them, in order, as n records called ahead(src, n, ctx)
 	 * where keep would have seen them; src_ahead_rec() reads one.

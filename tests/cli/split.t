@@ -73,3 +73,12 @@ $ awk 'BEGIN { for (i = 1; i <= 100000; i++) if (i == 5 || i == 80010) print "ba
 ## qb-list: a line rewritten bigger than the memory queue, first in the second half (40% in), then lines copied by offset
 $ awk 'BEGIN { for (i = 1; i <= 741665; i++) { if (i == 300001) { q = "q"; while (length(q) < 300000) q = q q; printf "Bare %s?\n", substr(q, 1, 300000) } printf "id%06d\tt\tQuestion %06d?\tAnswer.\n", i, i } }' > "$TMPDIR/b.qb"; for t in 1 2; do QB_THREADS=$t QB_SPLIT_MIN=1 qb-list "$TMPDIR/b.qb" > "$TMPDIR/out$t"; done; cmp "$TMPDIR/out1" "$TMPDIR/out2" && wc -l < "$TMPDIR/out2"
 > 741666
+
+## qb-fmt: a format whose records stand alone renders in rounds on two threads: the same bytes, messages and status as one, to a file and to a pipe
+$ awk 'BEGIN { for (i = 1; i <= 100000; i++) if (i == 5 || i % 7001 == 0) print "bad\tline"; else if (i == 90000) printf "id%d\tt\tq\303\n", i; else if (i % 1000 == 7) printf "Bare question %d?\n", i; else if (i % 2 == 0) printf "id%d\t T%d , x \tQuestion \"%d\", with\\ta TAB?\tAnswer\\n%d.\n", i, i % 5, i, i; else printf "id%d\tt%d\tQuestion %d?\tAnswer %d.\n", i, i % 5, i, i }' > "$TMPDIR/b.qb"; for f in jsonl csv tsv anki fortune; do for t in 1 2; do QB_THREADS=$t QB_SPLIT_MIN=1 qb-fmt -a -f $f "$TMPDIR/b.qb" > "$TMPDIR/out" 2> "$TMPDIR/err"; echo "$?"; cat "$TMPDIR/out" "$TMPDIR/err" | cksum; QB_THREADS=$t QB_SPLIT_MIN=1 qb-fmt -a -f $f "$TMPDIR/b.qb" 2>/dev/null | cksum; done | sort -u | wc -l; done | uniq -c | sed 's/^ *//'; QB_SPLIT_MIN=1 qb-fmt -f jsonl "$TMPDIR/b.qb" 2>&1 >/dev/null | sed "s#$TMPDIR/##" | sed -n '1p;2p;$p'; QB_SPLIT_MIN=1 qb-fmt -f jsonl "$TMPDIR/b.qb" 2>/dev/null | wc -l
+> 5 3
+> qb-fmt: b.qb:5: 2 fields: a record has 3 or 4 TAB-separated fields (id, tags, question, answer)
+> qb-fmt: b.qb:7001: 2 fields: a record has 3 or 4 TAB-separated fields (id, tags, question, answer)
+> qb-fmt: b.qb:98014: 2 fields: a record has 3 or 4 TAB-separated fields (id, tags, question, answer)
+> 99984
+? 2
