@@ -106,7 +106,7 @@ drain(struct fmt *f)
 static void
 flush(struct fmt *f)
 {
-	if (f->out.len >= (f->batch != 0 ? f->batch : FMT_BATCH))
+	if (f->out.len >= f->batch)
 		drain(f);
 }
 
@@ -729,13 +729,26 @@ check_flags(struct fmt *f)
 	return 0;
 }
 
+/*
+ * What every renderer of f->kind needs, and its buffer: size bytes,
+ * written batch bytes at a time.
+ */
+static void
+set_up(struct fmt *f, size_t batch, size_t size)
+{
+	f->wrap.width = f->opt->width;
+	f->wrap.ctx = f;
+	f->wrap.emit = f->kind->emit;
+	json_keys(f);
+	f->batch = batch;
+	buf_reserve(&f->out, size - 1);
+}
+
 int
 fmt_open(struct fmt *f, const char *name, const struct fmt_options *opt)
 {
 	memset(f, 0, sizeof(*f));
 	f->opt = opt;
-	f->wrap.width = opt->width;
-	f->wrap.ctx = f;
 	if (opt->template != NULL) {
 		if (name != NULL)
 			return fail(f, "--format and --template are mutually "
@@ -752,11 +765,9 @@ fmt_open(struct fmt *f, const char *name, const struct fmt_options *opt)
 		buf_free(&names);
 		return -1;
 	}
-	f->wrap.emit = f->kind->emit;
-	json_keys(f);
+	set_up(f, FMT_BATCH, FMT_BUFSIZE);
 	/* Chosen at first use: here, before another thread renders. */
 	(void)esc_impl();
-	buf_reserve(&f->out, FMT_BUFSIZE - 1);
 	if (check_flags(f) != 0 ||
 	    (f->kind->check != NULL && f->kind->check(f) != 0))
 		return -1;
@@ -777,13 +788,8 @@ fmt_open_more(struct fmt *f, const struct fmt *first)
 	memset(f, 0, sizeof(*f));
 	f->opt = first->opt;
 	f->kind = first->kind;
-	f->wrap.width = first->wrap.width;
-	f->wrap.ctx = f;
-	f->wrap.emit = f->kind->emit;
-	json_keys(f);
 	/* Its output waits in the other thread's pieces: none here. */
-	f->batch = FMT_MORE_BATCH;
-	buf_reserve(&f->out, 2 * FMT_MORE_BATCH - 1);
+	set_up(f, FMT_MORE_BATCH, 2 * FMT_MORE_BATCH);
 	return fmt_alone(f) ? 0 : -1;
 }
 

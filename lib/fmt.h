@@ -38,8 +38,7 @@ struct fmt {
 	const struct fmt_options *opt;
 	const struct fmt_kind	*kind;
 	unsigned long		 n;	/* records rendered */
-	size_t			 batch;	/* bytes written at once; 0: the
-					   usual */
+	size_t			 batch;	/* bytes written at once */
 	struct buf		 out;	/* reused for every record */
 	struct buf		 text;
 	struct wrap		 wrap;

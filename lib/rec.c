@@ -264,35 +264,6 @@ trim(const char *p, size_t len)
 }
 
 /*
- * Are the tags of a list of canonical bytes, its commas' bits given, few,
- * none empty or long, none repeated?
- */
-static int
-tags_distinct(const char *p, size_t len, uint64_t commas)
-{
-	size_t start[FAST_TAGS + 1], n = 0, i, j;
-
-	start[n++] = 0;
-	for (; commas != 0; commas &= commas - 1) {
-		if (n == FAST_TAGS)
-			return 0;
-		start[n++] = (size_t)__builtin_ctzll(commas) + 1;
-	}
-	start[n] = len + 1;
-	for (i = 0; i < n; i++) {
-		size_t ilen = start[i + 1] - start[i] - 1;
-
-		if (ilen == 0 || ilen > REC_TAG_MAX)
-			return 0;
-		for (j = 0; j < i; j++)
-			if (start[j + 1] - start[j] - 1 == ilen &&
-			    memcmp(p + start[j], p + start[i], ilen) == 0)
-				return 0;
-	}
-	return 1;
-}
-
-/*
  * The length of the tag from *at to the next end in *ends, with masks, not
  * branches; absent past the last tag, a length no tag has.
  */
@@ -312,7 +283,7 @@ tag_len_next(uint64_t *ends, size_t *at, size_t absent)
  * tags_distinct() for a list of at most four tags, the usual case, with
  * no branch a tag: lists of random lengths mispredict them, at a cost that
  * showed.  Only tags of one length can be the same: their bytes are
- * compared (by tags_distinct()) only when two are.  -1: not known here.
+ * compared only when two are.  -1: not known here.
  */
 static int
 few_tags_distinct(size_t len, uint64_t commas)
@@ -338,6 +309,38 @@ few_tags_distinct(size_t len, uint64_t commas)
 }
 
 /*
+ * Are the tags of a list of canonical bytes, its commas' bits given, few,
+ * none empty or long, none repeated?
+ */
+static int
+tags_distinct(const char *p, size_t len, uint64_t commas)
+{
+	size_t start[FAST_TAGS + 1], n = 0, i, j;
+	int few = few_tags_distinct(len, commas);
+
+	if (few >= 0)
+		return few;
+	start[n++] = 0;
+	for (; commas != 0; commas &= commas - 1) {
+		if (n == FAST_TAGS)
+			return 0;
+		start[n++] = (size_t)__builtin_ctzll(commas) + 1;
+	}
+	start[n] = len + 1;
+	for (i = 0; i < n; i++) {
+		size_t ilen = start[i + 1] - start[i] - 1;
+
+		if (ilen == 0 || ilen > REC_TAG_MAX)
+			return 0;
+		for (j = 0; j < i; j++)
+			if (start[j + 1] - start[j] - 1 == ilen &&
+			    memcmp(p + start[j], p + start[i], ilen) == 0)
+				return 0;
+	}
+	return 1;
+}
+
+/*
  * Is the list already canonical: a few lowercase ASCII tags, no spaces, no
  * empty or long tag, no repeat?  Then it is used where it stands, which is
  * what makes reading canonical files (the output of qb-list) cheap.
@@ -346,12 +349,9 @@ static int
 tags_canonical(const char *p, size_t len, size_t avail)
 {
 	uint64_t commas;
-	int distinct;
 
-	if (!scan_tags(p, len, avail, &commas))
-		return 0;
-	distinct = few_tags_distinct(len, commas);
-	return distinct >= 0 ? distinct : tags_distinct(p, len, commas);
+	return scan_tags(p, len, avail, &commas) &&
+	    tags_distinct(p, len, commas);
 }
 
 /*
@@ -364,22 +364,22 @@ head_canonical(const char *line, size_t len, const struct scan_fields *f,
 {
 	size_t t0 = f->tab[0], t1 = f->tab[1];
 	uint64_t commas;
-	int distinct = -1;
 
-	if (t1 >= 64 || !scan_head(line, t0, t1, len, &commas))
-		return 0;
-	if (t1 > t0 + 1)
-		distinct = few_tags_distinct(t1 - t0 - 1, commas);
-	if (distinct < 0)
-		distinct = t1 == t0 + 1 ||
-		    tags_distinct(line + t0 + 1, t1 - t0 - 1, commas);
-	if (!distinct)
+	if (t1 >= 64 || !scan_head(line, t0, t1, len, &commas) ||
+	    (t1 > t0 + 1 && !tags_distinct(line + t0 + 1, t1 - t0 - 1, commas)))
 		return 0;
 	id->p = line;
 	id->len = t0;
 	tags->p = line + t0 + 1;
 	tags->len = t1 - t0 - 1;
 	return 1;
+}
+
+/* Tags are lowercased in ASCII only: other letters stand as written. */
+static inline char
+ascii_lower(unsigned char c)
+{
+	return (char)((unsigned)(c - 'A') < 26 ? c + 'a' - 'A' : c);
 }
 
 /*
@@ -408,8 +408,7 @@ tags_folded(struct rec *r, const char *p, size_t len)
 		if (c != ',') {
 			if (c < ' ' || c >= 0x7f || spaces)
 				return 0;
-			*o++ = (char)((unsigned)(c - 'A') < 26 ? c + 'a' - 'A' :
-			    c);
+			*o++ = ascii_lower(c);
 			continue;
 		}
 		if (o == tag || (size_t)(o - tag) > REC_TAG_MAX ||
@@ -472,8 +471,7 @@ tag_list(struct rec *r, const char *p, size_t len, size_t avail, size_t col0)
 			size_t seq;
 
 			if (c > ' ' && c < 0x7f) {
-				*o++ = (char)((unsigned)(c - 'A') < 26 ?
-				    c + 'a' - 'A' : c);
+				*o++ = ascii_lower(c);
 				continue;
 			}
 			if (c == ' ')

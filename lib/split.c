@@ -12,16 +12,15 @@
  * An import (CSV, TSV, JSON Lines) is read in rounds instead, and so is a
  * qb(5) file for a command whose output is made (src_counter's rounds:
  * qb-fmt's JSON, say): the output is not the file's lines, and the
- * other's part held while this
- * thread reads its own would be spooled whole, at more cost than reading
- * it.  So the threads take turns over the rest of the file: the other
- * reads ROUND_BYTES (to the first record from there), then skips
- * TURN_BYTES for this thread and reads on; this one reads its turn and
- * prints the other's round, whose output waits in memory meanwhile (the
- * other waits when ROUND_QUEUE bytes do).  Each round ends with a marker
- * piece: where this thread goes on, and where its turn ends.  How long a
- * turn is follows which thread waited for the other: one that waits has
- * too little to do.
+ * other's part held while this thread reads its own would be spooled
+ * whole, at more cost than reading it.  So the threads take turns over
+ * the rest of the file: the other reads ROUND_BYTES (to the first record
+ * from there; QB_ROUND of a qb(5) file), then skips TURN_BYTES for this
+ * thread and reads on; this one reads its turn and prints the other's
+ * round, whose output waits in memory meanwhile (the other waits when
+ * ROUND_QUEUE bytes do).  Each round ends with a marker piece: where this
+ * thread goes on, and where its turn ends.  How long a turn is follows
+ * which thread waited for the other: one that waits has too little to do.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -124,7 +123,7 @@ struct src_split {
 	int		 done;		/* the other thread queues no more */
 	atomic_int	 cancel;	/* this one takes no more */
 
-	/* An import's rounds. */
+	/* Rounds: an import's, or src_counter's rounds. */
 	int		 rounds;
 	size_t		 ends;		/* round ends queued */
 	size_t		 turn;		/* this thread's next turn, bytes */

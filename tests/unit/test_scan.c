@@ -21,6 +21,22 @@ random_line(char *p, size_t max)
 	return n;
 }
 
+/*
+ * Implementation k's answer (ok, and got when ok) is the first's, which
+ * k == 0 gives.
+ */
+static void
+same_as_first(size_t k, int ok, uint64_t got, int *wok, uint64_t *want)
+{
+	if (k == 0) {
+		*wok = ok;
+		*want = got;
+	}
+	assert_int_equal(ok, *wok);
+	if (ok)
+		assert_int_equal(got, *want);
+}
+
 static void
 find_agrees(void **state)
 {
@@ -101,13 +117,7 @@ tags_agree(void **state)
 				continue;
 			ok = scan_tags(line, n, rand() % 2 ? n : sizeof(line),
 			    &got);
-			if (k == 0) {
-				wok = ok;
-				want = got;
-			}
-			assert_int_equal(ok, wok);
-			if (ok)
-				assert_int_equal(got, want);
+			same_as_first(k, ok, got, &wok, &want);
 		}
 	}
 	scan_select(NULL);
@@ -138,13 +148,7 @@ head_agrees(void **state)
 			if (scan_select(impls[k]) < 0)
 				continue;
 			ok = scan_head(line, t0, t1, avail, &got);
-			if (k == 0) {
-				wok = ok;
-				want = got;
-			}
-			assert_int_equal(ok, wok);
-			if (ok)
-				assert_int_equal(got, want);
+			same_as_first(k, ok, got, &wok, &want);
 		}
 	}
 	scan_select(NULL);
