@@ -200,6 +200,24 @@ ready(const struct src_split *sp)
 }
 
 /*
+ * Is p spooled bytes right after the last piece's, in the spool?  Then
+ * they are one piece: out_copy() takes any length, and the queue stays
+ * short however far behind this thread is (its array was most of the
+ * RSS when a half's output was spooled a piece at a time).
+ */
+static int
+follows_spooled(const struct src_split *sp, const struct piece *p)
+{
+	const struct piece *last;
+
+	if (sp->n == 0 || p->kind != PIECE_BYTES || p->spooled < 0)
+		return 0;
+	last = &sp->queue[sp->n - 1];
+	return last->kind == PIECE_BYTES && last->spooled >= 0 &&
+	    last->spooled + (off_t)last->len == p->spooled;
+}
+
+/*
  * Queues p: in memory while little is waiting, else in the spool; with
  * no spool, or too many pieces waiting, after waiting for room.  Dropped
  * when this thread takes no more.
@@ -230,6 +248,8 @@ enqueue(struct src_split *sp, struct piece *p)
 	}
 	if (atomic_load(&sp->cancel))
 		buf_free(&p->b);
+	else if (follows_spooled(sp, p))
+		sp->queue[sp->n - 1].len += p->len;
 	else {
 		if (sp->n == sp->cap) {
 			sp->cap = sp->cap == 0 ? 64 : 2 * sp->cap;

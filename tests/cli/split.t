@@ -56,6 +56,14 @@ $ awk 'BEGIN { for (i = 1; i <= 100000; i++) if (i == 5 || i == 70001) print "ba
 $ awk 'BEGIN { for (i = 1; i <= 400000; i++) printf "Bare question number %d?\n", i }' > "$TMPDIR/b.qb"; for t in 1 2; do QB_THREADS=$t QB_SPLIT_MIN=1 qb-list "$TMPDIR/b.qb" | cksum; done | uniq -c | sed 's/^ *//'
 > 2 411029802 17888895
 
+## the spooled output, in one piece between messages, comes out whole (lib/split.c's follows_spooled)
+$ awk 'BEGIN { for (i = 1; i <= 400000; i++) if (i % 30011 == 0) print "bad\tline"; else printf "Bare question number %d?\n", i }' > "$TMPDIR/b.qb"; for t in 1 2; do QB_THREADS=$t QB_SPLIT_MIN=1 qb-list "$TMPDIR/b.qb" > "$TMPDIR/out$t" 2> "$TMPDIR/err$t"; echo "status $?"; done; cmp "$TMPDIR/out1" "$TMPDIR/out2" && cmp "$TMPDIR/err1" "$TMPDIR/err2" && wc -l < "$TMPDIR/err2" && sed -n '$p' "$TMPDIR/out2" && sed -n '$s#.*/##p' "$TMPDIR/err2"
+> status 2
+> status 2
+> 13
+> qf28ac27b51b0		Bare question number 400000?	
+> b.qb:390143: 2 fields: a record has 3 or 4 TAB-separated fields (id, tags, question, answer)
+
 ## qb-grep: the same output as one thread in every output mode, to a file and to a pipe
 $ awk 'BEGIN { for (i = 1; i <= 100000; i++) if (i == 5 || i == 70001) print "bad\tline"; else printf "id%d\tt%d,x\tQuestion %d about cache%s?\tAnswer %d.\n", i, i % 5, i, i % 3 ? "" : " INDEX", i }' > "$TMPDIR/b.qb"; for args in "cache" "-i index" "-v INDEX" "-o -F 99" "--color=always -w 7" "-t t3 -k all 5" "-m 5 7"; do for t in 1 2; do QB_THREADS=$t QB_SPLIT_MIN=1 qb-grep $args "$TMPDIR/b.qb" > "$TMPDIR/out" 2> "$TMPDIR/err"; echo "$?"; cat "$TMPDIR/out" "$TMPDIR/err" | cksum; QB_THREADS=$t QB_SPLIT_MIN=1 qb-grep $args "$TMPDIR/b.qb" 2>/dev/null | cksum; done | sort -u | wc -l; done | uniq -c | sed 's/^ *//'
 > 7 3
