@@ -331,7 +331,7 @@ main(int argc, char *argv[])
 	if (!quiet && max < 0) {
 		struct src_counter c = { .keep = keep, .ctx = &mine,
 		    .ctx_new = thread_ctx_new, .ctx_free = thread_ctx_free,
-		    .share = count ? 50 : 45 };
+		    .share = count ? 50 : 45, .quiet = count };
 
 		selected = (long long)src_count(&s, &c);
 		all_read = 1;

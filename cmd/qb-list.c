@@ -165,7 +165,7 @@ main(int argc, char *argv[])
 		src_all_ids(&s);
 	}
 	if (count) {
-		static const struct src_counter every;
+		static const struct src_counter every = { .quiet = 1 };
 
 		records = src_count(&s, &every);
 	} else if (!check && !tally) {

@@ -40,6 +40,21 @@
 #include "spill.h"
 #include "split.h"
 
+/*
+ * A quiet count's tail (take_tail()): the other, done with its part,
+ * asks; this thread gives it the second half of what it has left to
+ * read, or not; the other reads it, or gives it back at a message (its
+ * line numbers and order are this thread's to keep).
+ */
+enum tail {
+	TAIL_NONE,
+	TAIL_ASKED,
+	TAIL_GIVEN,
+	TAIL_REFUSED,
+	TAIL_READ,
+	TAIL_BACK
+};
+
 enum piece_kind {
 	PIECE_RANGE,		/* bytes of the file: off, len */
 	PIECE_BYTES,		/* output bytes in b */
@@ -82,6 +97,7 @@ struct piece {
 #define HELD_MAX	(64 * 1024)
 #define STREAK_MIN	(64 * 1024)	/* contiguous bytes before a range */
 #define SPLIT_MARK	1024		/* records between marks, for ahead() */
+#define TAIL_MIN	(2 * 1024 * 1024)	/* left: worth a tail's handover */
 /*
  * An import's rounds: this thread's turn is shorter, as it also prints
  * the other's output.  Both parts are small, for their output to wait in
@@ -123,6 +139,13 @@ struct src_split {
 	int		 done;		/* the other thread queues no more */
 	atomic_int	 cancel;	/* this one takes no more */
 
+	/* A quiet count's tail, under lock but for tail_asked. */
+	atomic_int	 tail_asked;	/* looked at by this thread a record */
+	enum tail	 tail;
+	int		 main_waits;	/* this thread reads no more: no ask */
+	off_t		 tail_from;	/* the tail's start; its end: at */
+	unsigned long	 tail_lines, tail_counted;
+
 	/* Rounds: an import's, or src_counter's rounds. */
 	int		 rounds;
 	size_t		 ends;		/* round ends queued */
@@ -130,7 +153,8 @@ struct src_split {
 	int		 waited_main;	/* in this round: this thread waited */
 	int		 waited_other;	/* ...and the other waited for room */
 	int		 fd;
-	off_t		 at;		/* the first round's start */
+	off_t		 at;		/* the other's part's or first
+					   round's start */
 	off_t		 size;		/* the file's */
 	struct import	 tmpl;		/* this thread's, at the start */
 	struct piece	*got;		/* taken from the queue, printed up */
@@ -560,6 +584,103 @@ read_rounds(struct src_split *sp)
 	}
 }
 
+/*
+ * The other, done with its part: the end of this thread's part too, when
+ * this one gives it (give_tail()).  Read with no message, it is counted
+ * here; at a message, given back whole, for this thread to read.
+ */
+static void
+take_tail(struct src_split *sp)
+{
+	struct src *s = &sp->src;
+	const struct src_counter *c = s->counter;
+	unsigned long counted = 0;
+	int given;
+
+	pthread_mutex_lock(&sp->lock);
+	if (!sp->main_waits) {
+		sp->tail = TAIL_ASKED;
+		atomic_store(&sp->tail_asked, 1);
+		while (sp->tail == TAIL_ASKED && !atomic_load(&sp->cancel))
+			pthread_cond_wait(&sp->changed, &sp->lock);
+	}
+	given = sp->tail == TAIL_GIVEN;
+	pthread_mutex_unlock(&sp->lock);
+	if (!given)
+		return;
+	/* A message (no spill: its line numbers would be the tail's). */
+	sp->held.spill = NULL;
+	reader_open_range(&s->rd, s->rd.name, sp->fd, sp->tail_from, sp->at);
+	s->open = 1;
+	while (sp->held.msgs.len == 0 && !sp->held.full &&
+	    src_next(s) != NULL && !atomic_load(&sp->cancel))
+		if (c->keep == NULL || c->keep(s, sp->ctx) == 1)
+			counted++;
+	pthread_mutex_lock(&sp->lock);
+	if (sp->held.msgs.len == 0 && !sp->held.full &&
+	    !atomic_load(&sp->cancel) && reader_at_limit(&s->rd)) {
+		sp->tail = TAIL_READ;
+		sp->tail_lines = s->rd.lineno;
+		sp->tail_counted = counted;
+	} else
+		sp->tail = TAIL_BACK;
+	buf_reset(&sp->held.msgs);
+	sp->held.full = 0;
+	pthread_cond_broadcast(&sp->changed);
+	pthread_mutex_unlock(&sp->lock);
+}
+
+/*
+ * This thread, asked for its tail: the second half of what it has left,
+ * at a line start, when that is much and it checks no more ids.
+ */
+static void
+give_tail(struct src *s, struct src_split *sp)
+{
+	off_t from = reader_read_end(&s->rd), at = -1;
+
+	atomic_store(&sp->tail_asked, 0);
+	if (s->idsfull && from >= 0 && sp->at - from >= TAIL_MIN)
+		at = line_start_from(s->rd.fd, from + (sp->at - from) / 2,
+		    sp->at);
+	pthread_mutex_lock(&sp->lock);
+	if (at >= from && at < sp->at && !atomic_load(&sp->cancel)) {
+		sp->tail_from = at;
+		sp->tail = TAIL_GIVEN;
+		reader_stop_at(&s->rd, at);
+	} else
+		sp->tail = TAIL_REFUSED;
+	pthread_cond_broadcast(&sp->changed);
+	pthread_mutex_unlock(&sp->lock);
+}
+
+/*
+ * This thread, at the end of its part: no more tail given; one given is
+ * waited for.  1: it came back, and this thread reads it.
+ */
+static int
+tail_back(struct src *s, struct src_split *sp)
+{
+	enum tail t;
+
+	pthread_mutex_lock(&sp->lock);
+	sp->main_waits = 1;
+	if (sp->tail == TAIL_ASKED)
+		sp->tail = TAIL_REFUSED;
+	pthread_cond_broadcast(&sp->changed);
+	while (sp->tail == TAIL_GIVEN)
+		pthread_cond_wait(&sp->changed, &sp->lock);
+	t = sp->tail;
+	sp->tail = TAIL_NONE;
+	pthread_mutex_unlock(&sp->lock);
+	if (t == TAIL_READ) {
+		/* The other's part starts after the tail's lines. */
+		s->rd.lineno += sp->tail_lines;
+		s->counted_ahead += sp->tail_counted;
+	}
+	return t == TAIL_BACK;
+}
+
 static void *
 split_run(void *arg)
 {
@@ -571,6 +692,9 @@ split_run(void *arg)
 		read_rounds(sp);
 	else
 		read_part(sp);
+	if (!sp->rounds && sp->src.counter->quiet &&
+	    !atomic_load(&sp->cancel))
+		take_tail(sp);
 	out_divert(NULL);
 	diag_hold(NULL);
 	pthread_mutex_lock(&sp->lock);
@@ -791,6 +915,11 @@ split_join(struct src *s, int reached)
 	/* The other checked no ids for repeats: right only once none are. */
 	if (sp->rounds && reached && s->idsfull)
 		return next_turn(s, sp);
+	if (!sp->rounds && reached && s->idsfull && tail_back(s, sp)) {
+		reader_go_on(&s->rd);
+		reader_stop_at(&s->rd, sp->at);
+		return 1;		/* this thread reads its tail */
+	}
 	s->split = NULL;
 	if ((taken = !sp->rounds && reached && s->idsfull))
 		print_pieces(s, sp);
@@ -836,9 +965,13 @@ src_count(struct src *s, const struct src_counter *c)
 	unsigned long n = 0;
 
 	s->counter = c;
-	while (src_next(s) != NULL)
+	while (src_next(s) != NULL) {
 		if (c->keep == NULL || c->keep(s, c->ctx) == 1)
 			n++;
+		if (s->split != NULL && atomic_load_explicit(
+		    &s->split->tail_asked, memory_order_relaxed))
+			give_tail(s, s->split);
+	}
 	s->counter = NULL;
 	return n + s->counted_ahead;
 }
@@ -1018,13 +1151,14 @@ split_start(struct src *s)
 	sp->sink.range = out_takes_copies() ? sink_range : NULL;
 	sp->sink.arg = sp;
 	reader_open_range(&sp->src.rd, s->rd.name, s->rd.fd, at, -1);
+	sp->at = at;
+	sp->fd = s->rd.fd;
+	atomic_init(&sp->tail_asked, 0);
 	sp->queue_max = QUEUE_BYTES;
 	sp->bytes_max = BYTES_MAX;
 	if (s->fmt != IMPORT_QB || c->rounds) {
 		sp->rounds = 1;
 		sp->turn = TURN_BYTES;
-		sp->fd = s->rd.fd;
-		sp->at = at;
 		sp->size = split_size(s);
 		/* Rounds are small: the other waits rather than spool. */
 		sp->no_spool = 1;

@@ -122,6 +122,11 @@ struct src_counter {
 	 * when it has more to do besides, such as copying the other's output.
 	 */
 	unsigned	 share;
+	/*
+	 * keep prints nothing (it counts): the other thread, once done
+	 * with its part, may read the end of this one's too.
+	 */
+	int		 quiet;
 };
 
 void		 src_init(struct src *, int nfiles, char **files,
