@@ -180,8 +180,8 @@ duplicate(struct src *s)
 		 * lost: a duplicate of a forgotten id would pass anyway.  No
 		 * message: a big bank is not a mistake, and a message on every
 		 * run of it would be noise (qb(5) says where the check stops).
-		 * The table is looked at no more: its 768 KiB go back before
-		 * the rest of the file is read (on two threads, lib/split.c).
+		 * The table is looked at no more: freed, its 768 KiB are no
+		 * part of the memory used while the rest is read.
 		 */
 		s->idsfull = 1;
 		idset_free(&s->ids);
