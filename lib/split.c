@@ -139,10 +139,14 @@ struct src_split {
 	int		 done;		/* the other thread queues no more */
 	atomic_int	 cancel;	/* this one takes no more */
 
-	/* A quiet count's tail, under lock but for tail_asked. */
+	/*
+	 * A quiet count's tail: set under the lock (but tail_asked), read
+	 * under it or after the handover that set them.
+	 */
 	atomic_int	 tail_asked;	/* looked at by this thread a record */
 	enum tail	 tail;
-	int		 main_waits;	/* this thread reads no more: no ask */
+	int		 main_at_end;	/* this thread is at its part's end:
+					   no more asks */
 	off_t		 tail_from;	/* the tail's start; its end: at */
 	unsigned long	 tail_lines, tail_counted;
 
@@ -153,8 +157,8 @@ struct src_split {
 	int		 waited_main;	/* in this round: this thread waited */
 	int		 waited_other;	/* ...and the other waited for room */
 	int		 fd;
-	off_t		 at;		/* the other's part's or first
-					   round's start */
+	off_t		 at;		/* the other's part's start (and a
+					   tail's end), or the first round's */
 	off_t		 size;		/* the file's */
 	struct import	 tmpl;		/* this thread's, at the start */
 	struct piece	*got;		/* taken from the queue, printed up */
@@ -598,7 +602,7 @@ take_tail(struct src_split *sp)
 	int given;
 
 	pthread_mutex_lock(&sp->lock);
-	if (!sp->main_waits) {
+	if (!sp->main_at_end) {
 		sp->tail = TAIL_ASKED;
 		atomic_store(&sp->tail_asked, 1);
 		while (sp->tail == TAIL_ASKED && !atomic_load(&sp->cancel))
@@ -631,8 +635,9 @@ take_tail(struct src_split *sp)
 }
 
 /*
- * This thread, asked for its tail: the second half of what it has left,
- * at a line start, when that is much and it checks no more ids.
+ * This thread, asked for its tail once it checks no more ids (the tail's
+ * would not be): the second half of what it has left, at a line start,
+ * when that is much.
  */
 static void
 give_tail(struct src *s, struct src_split *sp)
@@ -640,7 +645,7 @@ give_tail(struct src *s, struct src_split *sp)
 	off_t from = reader_read_end(&s->rd), at = -1;
 
 	atomic_store(&sp->tail_asked, 0);
-	if (s->idsfull && from >= 0 && sp->at - from >= TAIL_MIN)
+	if (from >= 0 && sp->at - from >= TAIL_MIN)
 		at = line_start_from(s->rd.fd, from + (sp->at - from) / 2,
 		    sp->at);
 	pthread_mutex_lock(&sp->lock);
@@ -655,16 +660,17 @@ give_tail(struct src *s, struct src_split *sp)
 }
 
 /*
- * This thread, at the end of its part: no more tail given; one given is
- * waited for.  1: it came back, and this thread reads it.
+ * This thread, at the end of its part, ends the handover: an ask is
+ * refused, a tail given is waited for, and a tail read is counted.  1: the
+ * tail came back, and this thread reads it.
  */
 static int
-tail_back(struct src *s, struct src_split *sp)
+end_tail(struct src *s, struct src_split *sp)
 {
 	enum tail t;
 
 	pthread_mutex_lock(&sp->lock);
-	sp->main_waits = 1;
+	sp->main_at_end = 1;
 	if (sp->tail == TAIL_ASKED)
 		sp->tail = TAIL_REFUSED;
 	pthread_cond_broadcast(&sp->changed);
@@ -681,6 +687,14 @@ tail_back(struct src *s, struct src_split *sp)
 	return t == TAIL_BACK;
 }
 
+/* A count whose records, kept, make no output: a tail may be taken. */
+static int
+quiet(const struct src_counter *c)
+{
+	return c->quiet && c->took == NULL && c->ahead == NULL &&
+	    c->flush == NULL;
+}
+
 static void *
 split_run(void *arg)
 {
@@ -692,7 +706,7 @@ split_run(void *arg)
 		read_rounds(sp);
 	else
 		read_part(sp);
-	if (!sp->rounds && sp->src.counter->quiet &&
+	if (!sp->rounds && quiet(sp->src.counter) &&
 	    !atomic_load(&sp->cancel))
 		take_tail(sp);
 	out_divert(NULL);
@@ -905,7 +919,7 @@ split_join(struct src *s, int reached)
 {
 	struct src_split *sp = s->split;
 	const struct src_counter *c = sp->src.counter;
-	unsigned long line_base = s->rd.lineno;
+	unsigned long line_base;
 	int taken, back = 0;
 
 	reached = reached && reader_at_limit(&s->rd);
@@ -915,11 +929,12 @@ split_join(struct src *s, int reached)
 	/* The other checked no ids for repeats: right only once none are. */
 	if (sp->rounds && reached && s->idsfull)
 		return next_turn(s, sp);
-	if (!sp->rounds && reached && s->idsfull && tail_back(s, sp)) {
+	if (!sp->rounds && reached && s->idsfull && end_tail(s, sp)) {
 		reader_go_on(&s->rd);
 		reader_stop_at(&s->rd, sp->at);
 		return 1;		/* this thread reads its tail */
 	}
+	line_base = s->rd.lineno;	/* a tail read is counted in */
 	s->split = NULL;
 	if ((taken = !sp->rounds && reached && s->idsfull))
 		print_pieces(s, sp);
@@ -968,7 +983,7 @@ src_count(struct src *s, const struct src_counter *c)
 	while (src_next(s) != NULL) {
 		if (c->keep == NULL || c->keep(s, c->ctx) == 1)
 			n++;
-		if (s->split != NULL && atomic_load_explicit(
+		if (s->split != NULL && s->idsfull && atomic_load_explicit(
 		    &s->split->tail_asked, memory_order_relaxed))
 			give_tail(s, s->split);
 	}
@@ -1184,4 +1199,5 @@ split_start(struct src *s)
 	}
 	reader_stop_at(&s->rd, at);
 	s->split = sp;
+	s->split_read = 1;
 }

@@ -241,6 +241,22 @@ late_stdin(struct src *s)
 	s->silent = 0;
 }
 
+/*
+ * An input read to its end.  Standard input is left at its end, as one
+ * thread leaves it, when another thread read part of it: with pread(),
+ * which moves no offset ({ qb-list -c; cat; } < FILE).
+ */
+static void
+close_input(struct src *s, int read_all)
+{
+	if (s->split_read && read_all && !s->rd.positional && s->rd.fd >= 0)
+		(void)lseek(s->rd.fd, 0, SEEK_END);
+	s->split_read = 0;
+	s->split_later = 0;
+	reader_close(&s->rd);
+	s->open = 0;
+}
+
 struct rec *
 src_next(struct src *s)
 {
@@ -287,10 +303,8 @@ src_next(struct src *s)
 				import_go_on(&s->imp);
 				continue;	/* this thread reads on */
 			}
-			s->split_later = 0;
 			import_close(&s->imp);
-			reader_close(&s->rd);
-			s->open = 0;
+			close_input(s, 1);
 			continue;
 		}
 		/*
@@ -303,9 +317,7 @@ src_next(struct src *s)
 			if (got < 0)
 				diag_syswarn("%s", s->rd.name);
 			out_release(s->rd.fd);	/* src_write() may copy from it */
-			s->split_later = 0;
-			reader_close(&s->rd);
-			s->open = 0;
+			close_input(s, got == 0);
 			continue;
 		}
 		l = s->line;

@@ -64,6 +64,7 @@ struct src {
 	const struct src_counter *counter;
 	struct src_split *split;
 	int		 split_later;	/* an import's: once ids are checked */
+	int		 split_read;	/* another thread read part of it */
 	unsigned long	 counted_ahead;	/* by threads that have ended */
 	struct src_split *ahead;	/* in counter->ahead() */
 };
