@@ -39,6 +39,11 @@ void	out_write_file(int fd, off_t off, const void *p, size_t n);
  * when stdout takes copies, else read and written.
  */
 void	out_copy(int fd, off_t off, size_t n);
+/*
+ * Is stdout /dev/null?  Then what is written to it is dropped unwritten,
+ * as writing it would, and another thread need not hold its output.
+ */
+int	out_discards(void);
 /* Is stdout a regular file the kernel copies into (not appended to)? */
 int	out_takes_copies(void);
 /*

@@ -357,6 +357,15 @@ sink_bytes(void *arg, const void *p, size_t n)
 	buf_add(&pc->b, p, n);
 }
 
+/* Output to /dev/null, dropped here rather than held and dropped there. */
+static void
+sink_drop(void *arg, const void *p, size_t n)
+{
+	(void)arg;
+	(void)p;
+	(void)n;
+}
+
 /* Room in the piece of bytes, for a record put together in place. */
 static char *
 sink_space(void *arg, size_t n)
@@ -1100,7 +1109,9 @@ split_point(const struct src *s)
 			    st.st_size);
 		return at < st.st_size ? at : -1;
 	}
-	share = s->counter->share != 0 ? s->counter->share : 50;
+	/* Less for this thread when it also prints the other's output. */
+	share = s->counter->share != 0 && !out_discards() ?
+	    s->counter->share : 50;
 	at = from + (st.st_size - from) * (off_t)share / 100;
 	ids = ids_end(s->rd.fd, from);
 	if (ids > from + (st.st_size - from) * 3 / 5)
@@ -1161,8 +1172,8 @@ split_start(struct src *s)
 	sp->held.max = HELD_MAX;
 	sp->held.spill = spill_held;
 	sp->held.arg = sp;
-	sp->sink.bytes = sink_bytes;
-	sp->sink.space = sink_space;
+	sp->sink.bytes = out_discards() ? sink_drop : sink_bytes;
+	sp->sink.space = out_discards() ? NULL : sink_space;
 	sp->sink.range = out_takes_copies() ? sink_range : NULL;
 	sp->sink.arg = sp;
 	reader_open_range(&sp->src.rd, s->rd.name, s->rd.fd, at, -1);

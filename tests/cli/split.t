@@ -75,6 +75,17 @@ $ awk 'BEGIN { for (i = 1; i <= 100000; i++) if (i == 5 || i == 70001) print "ba
 > q23162b7f2b47		Bare question 70007?	
 > id70009	t4,x	Question 70009?	
 
+## output to /dev/null is dropped, not held for it: the same messages, in order, and statuses as one thread
+$ awk 'BEGIN { for (i = 1; i <= 100000; i++) if (i == 5 || i == 70001 || i == 99999) print "bad\tline"; else printf "id%d\tt%d\tQuestion %d about cache?\tAnswer %d.\n", i, i % 5, i, i }' > "$TMPDIR/b.qb"; for cmd in "qb-list" "qb-grep cache" "qb-grep -v cache" "qb-fmt -a -f jsonl"; do for t in 1 2; do QB_THREADS=$t QB_SPLIT_MIN=1 $cmd "$TMPDIR/b.qb" 2> "$TMPDIR/err$t" > /dev/null; echo "status $?" >> "$TMPDIR/err$t"; done; cmp "$TMPDIR/err1" "$TMPDIR/err2" && echo "$cmd: the same"; done; sed "s#$TMPDIR/##" "$TMPDIR/err2"
+> qb-list: the same
+> qb-grep cache: the same
+> qb-grep -v cache: the same
+> qb-fmt -a -f jsonl: the same
+> qb-fmt: b.qb:5: 2 fields: a record has 3 or 4 TAB-separated fields (id, tags, question, answer)
+> qb-fmt: b.qb:70001: 2 fields: a record has 3 or 4 TAB-separated fields (id, tags, question, answer)
+> qb-fmt: b.qb:99999: 2 fields: a record has 3 or 4 TAB-separated fields (id, tags, question, answer)
+> status 2
+
 ## qb-list: a second half whose output waits in a bounded queue (all of it rewritten)
 $ awk 'BEGIN { for (i = 1; i <= 400000; i++) printf "Bare question number %d?\n", i }' > "$TMPDIR/b.qb"; for t in 1 2; do QB_THREADS=$t QB_SPLIT_MIN=1 qb-list "$TMPDIR/b.qb" | cksum; done | uniq -c | sed 's/^ *//'
 > 2 411029802 17888895
