@@ -13,7 +13,9 @@
  *     or a question word first) and has no subsections: the blocks under
  *     it are its answer (or, before an answer marker, more question);
  *   - any other heading is a section, and the sections above a question
- *     are its tags; a lone level-1 heading is the title, not a tag;
+ *     are its tags; a lone level-1 heading is the title, not a tag; a
+ *     section with nothing under it is a divider, over the question
+ *     headings of its level that follow;
  *   - <details><summary>Q</summary>A</details> is a question Q with
  *     answer A;
  *   - a paragraph starting with a bold question ("**What is X?**") or
@@ -24,7 +26,8 @@
  *   - YAML front matter, tables of contents (lists or tables of links to
  *     #anchors), lists of links only, lists of notes (no item reads as a
  *     question), boilerplate headings repeated after every question, and
- *     paragraphs outside questions are skipped.
+ *     paragraphs outside questions are skipped, and so are links back up
+ *     at the end of an answer, in Markdown or HTML.
  *
  * Real lists bend CommonMark: "###8. Question" without the space, summaries
  * holding lists and code, answers folded in <details> under an "Answer"
@@ -48,6 +51,8 @@ struct md {
 	int		 title;		/* the line of the title heading, or 0 */
 	struct {
 		int	 level;
+		int	 divider;	/* its questions are headings of
+					   its level (is_divider()) */
 		char	 slug[REC_TAG_MAX + 1];
 	} sect[MAX_DEPTH];
 	int		 depth;
@@ -202,8 +207,71 @@ add_inline(struct buf *b, struct md *md, cmark_node *n)
 	}
 }
 
+/* Is the line at p, spaces around it aside, HTML tags only ("<div ...>")? */
+static int
+html_line(const char *p, const char *end)
+{
+	while (p < end && *p == ' ')
+		p++;
+	while (end > p && end[-1] == ' ')
+		end--;
+	return end - p >= 3 && *p == '<' && end[-1] == '>';
+}
+
+/*
+ * Where the HTML lines ending b (to its end) start, when they only link
+ * back up ('<div align="right"><a href="#top">↥ back to top</a></div>')
+ * or only break lines ("<br/>"): a link to an anchor and a few words, or
+ * no words and no other tag than br; else b->len.
+ */
+static size_t
+html_nav_start(const struct buf *b)
+{
+	size_t start = b->len, words = 0, k;
+	int anchor = 0, other = 0, in_tag = 0, lines = 0;
+
+	while (start > 0 && lines < 6) {
+		size_t s = start - 1;
+
+		while (s > 0 && b->p[s - 1] != '\n')
+			s--;
+		if (!html_line(b->p + s, b->p + start - (b->p[start - 1] == '\n')))
+			break;
+		start = s;
+		lines++;
+	}
+	if (lines == 0 || lines == 6)
+		return b->len;
+	for (k = start; k < b->len; k++) {
+		const char *p = b->p + k;
+		size_t left = b->len - k;
+
+		if (*p == '<') {
+			in_tag = 1;
+			if (starts_with_ci(p, left, "<a ") &&
+			    find(p, left, "href=\"#", 7) != NULL)
+				anchor = 1;
+			else if (!starts_with_ci(p, left, "<br") &&
+			    !starts_with_ci(p, left, "</") &&
+			    !starts_with_ci(p, left, "<div") &&
+			    !starts_with_ci(p, left, "<p") &&
+			    !starts_with_ci(p, left, "<b>") &&
+			    !starts_with_ci(p, left, "<sup") &&
+			    !starts_with_ci(p, left, "<small"))
+				other = 1;
+		} else if (*p == '>')
+			in_tag = 0;
+		else if (!in_tag && isalnum((unsigned char)*p) &&
+		    (k == start || !isalnum((unsigned char)p[-1])))
+			words++;
+	}
+	if (other || (anchor ? words > 4 : words > 0))
+		return b->len;
+	return start;
+}
+
 /* Drops blank lines at the end, and lines that only link back up
- * ("[Back to top](#contents)"). */
+ * ("[Back to top](#contents)", or the same in HTML). */
 static void
 trim_end(struct buf *b)
 {
@@ -225,6 +293,11 @@ trim_end(struct buf *b)
 		    find(p, (size_t)(b->p + end - p), "](#", 3) != NULL &&
 		    (b->p[end - 1] == ')' || b->p[end - 1] == '*' ||
 		    b->p[end - 1] == '_')) {
+			b->len = start;
+			continue;
+		}
+		if (b->len > 0 && b->p[b->len - 1] == '>' &&
+		    (start = html_nav_start(b)) < b->len) {
 			b->len = start;
 			continue;
 		}
@@ -1226,16 +1299,47 @@ do_list(struct import *imp, struct md *md, cmark_node *list)
 	}
 }
 
+/*
+ * A section heading with nothing under it (but HTML: "<br/>") before the
+ * next heading of its level is a divider: "## # 1. INTRODUCTION", then
+ * "## Q. What is Node.js?" and more questions at its level, which are
+ * its questions up to the next section of its level.
+ */
+static int
+is_divider(cmark_node *h)
+{
+	cmark_node *n = cmark_node_next(h);
+
+	while (n != NULL && cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK)
+		n = cmark_node_next(n);
+	return n != NULL && is_heading(n) &&
+	    cmark_node_get_heading_level(n) == cmark_node_get_heading_level(h);
+}
+
+/*
+ * The sections a heading of this level ends: those of its level or
+ * deeper, but a divider of its level when it is a question.
+ */
+static void
+end_sections(struct md *md, int level, int question)
+{
+	while (md->depth > 0 && (md->sect[md->depth - 1].level > level ||
+	    (md->sect[md->depth - 1].level == level &&
+	    !(question && md->sect[md->depth - 1].divider))))
+		md->depth--;
+}
+
 static void
 push_section(struct md *md, cmark_node *h)
 {
 	int level = cmark_node_get_heading_level(h);
+	size_t k;
 
-	while (md->depth > 0 && md->sect[md->depth - 1].level >= level)
-		md->depth--;
+	end_sections(md, level, 0);
 	if (md->depth == MAX_DEPTH)
 		return;
 	md->sect[md->depth].level = level;
+	md->sect[md->depth].divider = is_divider(h);
 	if (cmark_node_get_start_line(h) == md->title)
 		md->sect[md->depth].slug[0] = '\0';
 	else {
@@ -1243,6 +1347,13 @@ push_section(struct md *md, cmark_node *h)
 
 		text_of(&md->scratch, md, h);
 		clean_title(&md->scratch, 1);
+		/* "# 1. INTRODUCTION": the tag is "introduction" */
+		for (k = 0; k < md->scratch.len && (md->scratch.p[k] == '#' ||
+		    md->scratch.p[k] == ' '); k++)
+			;
+		memmove(md->scratch.p, md->scratch.p + k, md->scratch.len - k);
+		md->scratch.len -= k;
+		strip_numbering(&md->scratch);
 		slugify(slug, md->scratch.p, md->scratch.len);
 		/*
 		 * A table of contents is no section, and ends those above
@@ -1638,9 +1749,7 @@ do_heading(struct import *imp, struct md *md, cmark_node **np)
 		push_section(md, h);
 		return;
 	}
-	while (md->depth > 0 && md->sect[md->depth - 1].level >=
-	    cmark_node_get_heading_level(h))
-		md->depth--;
+	end_sections(md, cmark_node_get_heading_level(h), 1);
 	strip_numbering(&md->q);
 	last = body_end(md, h);
 	add_body(md, last != h ? cmark_node_next(h) : NULL, last, 1);

@@ -62,13 +62,13 @@ $ qb-list import/bold.md
 > q076e6b7ce849	collections	What is the difference between `ArrayList` and `LinkedList`?	| Operation | ArrayList | LinkedList |\n|-----------|-----------|------------|\n| get(i)    | O(1)      | O(n)       |
 > qfcc55d0a0c62	collections	How does `HashMap` handle collisions?	```java\n// buckets hold linked lists, or trees past 8 entries\nmap.put(key, value);\n```
 
-## Markdown: numbered sections, deeper References/Example headings stay in the answer, pictographs, an Answer heading
+## Markdown: numbered sections, deeper References/Example headings stay in the answer, pictographs, an Answer heading, a section with nothing under it over the questions of its level
 $ qb-list import/handbook.md
 > q7ad2efb2d908	basics,closures	What is a closure?	
 > q5d3f83e71eb4	basics,closures	Why do closures leak memory in old browsers?	
 > qee90a836a0c5	javascript	What is event delegation?	Attaching one listener to a parent instead of one to every child.\n\n###### References\n\n- https://example.com/delegation
 > qb4351acc9165	javascript	Explain hoisting	Declarations are moved to the top of their scope.\n\n#### Example\n\n```js\nx = 1;\nvar x;\n```
-> q6248dba54e92		What is _Node.js_?	A JavaScript runtime built on V8.
+> q6248dba54e92	node-js	What is _Node.js_?	A JavaScript runtime built on V8.
 
 ## CSV: BOM, CRLF, Front/Back/Tags header, quotes, a line break inside quotes
 $ qb-list import/spreadsheet.csv

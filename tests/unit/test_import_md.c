@@ -237,6 +237,40 @@ notes_and_links_are_no_questions(void **state)
 	    "design\tWhat is X?\t\ndesign\tReverse a list.\t\n");
 }
 
+/*
+ * learning-zone's lists: "## # 1. INTRODUCTION" with only "<br/>" under it,
+ * then questions at its level; each answer ends in an HTML link back up.
+ */
+static void
+dividers_and_html_links_back_up(void **state)
+{
+	(void)state;
+	assert_md("# Node.js Interview Questions\n\n"
+	    "## # 1. INTRODUCTION\n\n<br/>\n\n"
+	    "## Q. What is Node.js?\n\nA runtime.\n\n"
+	    "<div align=\"right\">\n"
+	    "    <b><a href=\"#table-of-contents\">↥ back to top</a></b>\n"
+	    "</div>\n\n"
+	    "## Q. What is npm?\n\nA package manager.\n\n<br/>\n\n"
+	    "## # 2. NODE.JS SETUP\n\n"
+	    "## Q. How to install it?\n\nWith apt.\n\n"
+	    "<p align=\"right\">(<a href=\"#readme-top\">back to top</a>)</p>\n",
+	    "introduction\tWhat is Node.js?\tA runtime.\n"
+	    "introduction\tWhat is npm?\tA package manager.\n"
+	    "node-js-setup\tHow to install it?\tWith apt.\n");
+	/* HTML with words of its own, or an image, is part of the answer. */
+	assert_md("## What is X?\n\nX is x.\n\n<p>See <a href=\"#y\">Y, "
+	    "which is more than a link back</a></p>\n\n"
+	    "## What is Z?\n\nZ.\n\n<img src=\"z.png\">\n",
+	    "\tWhat is X?\tX is x.\\n\\n<p>See <a href=\"#y\">Y, which is "
+	    "more than a link back</a></p>\n"
+	    "\tWhat is Z?\tZ.\\n\\n<img src=\"z.png\">\n");
+	/* A section with subsections ends at the next heading of its level. */
+	assert_md("## Basics\n\n### What is X?\n\nX.\n\n"
+	    "## What is Y?\n\nY.\n",
+	    "basics\tWhat is X?\tX.\n\tWhat is Y?\tY.\n");
+}
+
 static void
 tables_with_a_question_column(void **state)
 {
@@ -277,6 +311,7 @@ main(void)
 		cmocka_unit_test(folded_answers_comments_and_folded_contents),
 		cmocka_unit_test(notes_and_links_are_no_questions),
 		cmocka_unit_test(tables_with_a_question_column),
+		cmocka_unit_test(dividers_and_html_links_back_up),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
