@@ -18,6 +18,8 @@
  *     headings of its level that follow;
  *   - <details><summary>Q</summary>A</details> is a question Q with
  *     answer A;
+ *   - a quiz's choices, a task list some of whose boxes are checked, are
+ *     more of the question, and the checked ones its answer;
  *   - a paragraph starting with a bold question ("**What is X?**") or
  *     with "Q:" is a question, the rest of it and the blocks after it
  *     its answer;
@@ -719,6 +721,160 @@ add_answer(struct buf *a, struct md *md, cmark_node *m, cmark_node *last)
 }
 
 /*
+ * The box an item of a task list starts with: 1 checked ("- [x] b"), 0
+ * not ("- [ ] a"), -1 none; the text of its first paragraph after the
+ * box in *text.
+ */
+static int
+item_box(struct md *md, cmark_node *item, struct buf *text)
+{
+	cmark_node *p = cmark_node_first_child(item);
+	int checked;
+
+	buf_reset(text);
+	if (p == NULL || cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH)
+		return -1;
+	add_inline(text, md, p);
+	if (text->len < 5 || text->p[0] != '[' || text->p[2] != ']' ||
+	    text->p[3] != ' ')
+		return -1;
+	if (text->p[1] == ' ')
+		checked = 0;
+	else if (text->p[1] == 'x' || text->p[1] == 'X')
+		checked = 1;
+	else
+		return -1;
+	memmove(text->p, text->p + 4, text->len - 4);
+	text->len -= 4;
+	return checked;
+}
+
+/*
+ * A quiz's choices: a task list whose items all have a box, some checked
+ * and some not ("- [ ] `<>`", "- [x] `!==`").  Then 1, with the text of
+ * the checked ones in *right, one a line ("- " before each when several).
+ */
+static int
+choices(struct md *md, cmark_node *list, struct buf *right)
+{
+	cmark_node *item;
+	struct buf t = { 0 }, all = { 0 };
+	size_t nright = 0, nwrong = 0;
+
+	if (cmark_node_get_type(list) != CMARK_NODE_LIST)
+		return 0;
+	for (item = cmark_node_first_child(list); item != NULL;
+	    item = cmark_node_next(item)) {
+		int box = item_box(md, item, &t);
+
+		if (box < 0)
+			break;
+		if (box == 0) {
+			nwrong++;
+			continue;
+		}
+		if (nright++ > 0)
+			buf_addc(&all, '\n');
+		buf_adds(&all, "- ");
+		buf_add(&all, t.p, t.len);
+	}
+	buf_free(&t);
+	if (item != NULL || nright == 0 || nwrong == 0) {
+		buf_free(&all);
+		return 0;
+	}
+	buf_reset(right);
+	/* One right choice stands alone, without its bullet. */
+	buf_add(right, all.p + (nright == 1 ? 2 : 0), all.len -
+	    (nright == 1 ? 2 : 0));
+	buf_free(&all);
+	return 1;
+}
+
+/* Takes the boxes off the items of a task list, written as lines. */
+static void
+unbox(struct buf *b)
+{
+	size_t i = 0, o = 0;
+
+	while (i < b->len) {
+		size_t k = i;
+
+		while (k < b->len && b->p[k] == ' ')
+			k++;
+		if (k < b->len && (b->p[k] == '-' || b->p[k] == '*' ||
+		    b->p[k] == '+'))
+			k++;
+		else {
+			while (k < b->len && isdigit((unsigned char)b->p[k]))
+				k++;
+			if (k > i && k < b->len && (b->p[k] == '.' ||
+			    b->p[k] == ')') && isdigit((unsigned char)b->p[k - 1]))
+				k++;
+		}
+		while (k < b->len && b->p[k] == ' ')
+			k++;
+		/* Copy the line, less a box right after its marker. */
+		for (; i < b->len && b->p[i] != '\n'; i++) {
+			if (i == k && b->len - i >= 4 && b->p[i] == '[' &&
+			    (b->p[i + 1] == ' ' || b->p[i + 1] == 'x' ||
+			    b->p[i + 1] == 'X') && b->p[i + 2] == ']' &&
+			    b->p[i + 3] == ' ')
+				i += 4;
+			if (i < b->len && b->p[i] != '\n')
+				b->p[o++] = b->p[i];
+			else
+				break;
+		}
+		if (i < b->len)
+			b->p[o++] = b->p[i++];	/* the LF */
+	}
+	b->len = o;
+}
+
+/*
+ * A quiz question (choices() among its blocks, before any answer
+ * marker): the blocks up to the choices are question, the choices less
+ * their boxes too; the right ones are the answer, and what follows them
+ * ("[Reference](...)", an explanation) more of it.  0: no choices.
+ */
+static int
+add_quiz(struct md *md, cmark_node *first, cmark_node *list,
+    cmark_node *last)
+{
+	struct buf right = { 0 }, rest = { 0 };
+	size_t before = md->q.len;
+
+	if (!choices(md, list, &right)) {
+		buf_free(&right);
+		return 0;
+	}
+	buf_addc(&md->q, '\n');
+	add_blocks(&md->q, md, first, list);
+	buf_cstr(&md->q);
+	unbox(&md->q);
+	trim_end(&md->q);
+	if (md->q.len == before + 1)
+		md->q.len = before;
+	buf_reset(&md->a);
+	buf_add(&md->a, right.p, right.len);
+	if (list != last) {
+		if (answer_marker(md, cmark_node_next(list)))
+			add_answer(&rest, md, cmark_node_next(list), last);
+		else
+			add_blocks(&rest, md, cmark_node_next(list), last);
+		trim_end(&rest);
+		if (rest.len > 0) {
+			buf_adds(&md->a, "\n\n");
+			buf_add(&md->a, rest.p, rest.len);
+		}
+	}
+	buf_free(&right);
+	buf_free(&rest);
+	return 1;
+}
+
+/*
  * A question from blocks: the question text already in md->q, then the
  * blocks first..last: question until an answer marker, answer from it on.
  * In a list item (as_answer 0) a paragraph or quote after the first also
@@ -742,6 +898,8 @@ add_body(struct md *md, cmark_node *first, cmark_node *last, int as_answer)
 			m = n;
 			break;
 		}
+		if (t == CMARK_NODE_LIST && add_quiz(md, first, n, last))
+			return;
 		if (n == last)
 			break;
 	}
@@ -921,16 +1079,42 @@ emit(struct import *imp, struct md *md, unsigned long line)
 	md_emit(imp, line);
 }
 
-/* Pictographs before a title ("🔹 1. What is..."): U+1F000 to U+1FFFF. */
+/* A GitHub emoji shortcode at p (":small_orange_diamond:"): its length. */
+static size_t
+shortcode(const char *p, size_t len)
+{
+	size_t i = 1;
+	int letter = 0;
+
+	if (len < 3 || p[0] != ':')
+		return 0;
+	for (; i < len && i < 48; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		if (c == ':')
+			return letter ? i + 1 : 0;
+		if (!isalnum(c) && c != '_' && c != '+' && c != '-')
+			return 0;
+		letter |= isalpha(c) != 0;
+	}
+	return 0;
+}
+
+/*
+ * Pictographs before a title ("🔹 1. What is..."): U+1F000 to U+1FFFF,
+ * and emoji written as shortcodes (":diamond_shape_with_a_dot_inside:").
+ */
 static size_t
 pictographs(const char *p, size_t len)
 {
-	size_t i = 0;
+	size_t i = 0, k;
 
 	for (;;) {
 		if (i + 4 <= len && (unsigned char)p[i] == 0xf0 &&
 		    (unsigned char)p[i + 1] == 0x9f)
 			i += 4;
+		else if ((k = shortcode(p + i, len - i)) > 0)
+			i += k;
 		else if (i < len && p[i] == ' ' && i > 0)
 			i++;
 		else
@@ -1354,6 +1538,16 @@ push_section(struct md *md, cmark_node *h)
 		memmove(md->scratch.p, md->scratch.p + k, md->scratch.len - k);
 		md->scratch.len -= k;
 		strip_numbering(&md->scratch);
+		/* "System Questions (61)": a count is no part of the tag */
+		k = md->scratch.len;
+		if (k > 0 && md->scratch.p[k - 1] == ')') {
+			while (k > 1 && isdigit((unsigned char)md->scratch.p[k - 2]))
+				k--;
+			if (k > 2 && k < md->scratch.len &&
+			    md->scratch.p[k - 2] == '(' &&
+			    md->scratch.p[k - 3] == ' ')
+				md->scratch.len = k - 3;
+		}
 		slugify(slug, md->scratch.p, md->scratch.len);
 		/*
 		 * A table of contents is no section, and ends those above

@@ -271,6 +271,49 @@ dividers_and_html_links_back_up(void **state)
 	    "basics\tWhat is X?\tX.\n\tWhat is Y?\tY.\n");
 }
 
+/*
+ * LinkedIn's skill quizzes: a task list of choices under the question,
+ * the right ones checked, is question (boxes off) and answer.
+ */
+static void
+quiz_choices_checked_are_the_answer(void **state)
+{
+	(void)state;
+	assert_md("## JavaScript\n\n"
+	    "#### Q1. Which operator means not equal?\n\n"
+	    "- [ ] `<>`\n- [x] `!==`\n\n[Reference](https://x.example/ne)\n\n"
+	    "#### Q2. Which are numbers?\n\n```js\nlet a;\n```\n\n"
+	    "1. [x] `1`\n2. [ ] `'1'`\n3. [X] `NaN`\n",
+	    "javascript\tWhich operator means not equal?\\n- `<>`\\n- `!==`\t"
+	    "`!==`\\n\\n[Reference](https://x.example/ne)\n"
+	    "javascript\tWhich are numbers?\\n```js\\nlet a;\\n```\\n\\n"
+	    "1. `1`\\n2. `'1'`\\n3. `NaN`\t- `1`\\n- `NaN`\n");
+	/* In a list item too; a list all checked is done, not choices. */
+	assert_md("- Which is right?\n  - [ ] a\n  - [x] b\n"
+	    "- What was done?\n  - [x] a\n  - [x] b\n",
+	    "\tWhich is right?\\n- a\\n- b\tb\n"
+	    "\tWhat was done?\\n- [x] a\\n- [x] b\t\n");
+}
+
+/*
+ * trimstray's lists: emoji shortcodes and anchors in the section
+ * headings, and a count after them, are no part of the tags.
+ */
+static void
+shortcodes_and_counts_in_sections(void **state)
+{
+	(void)state;
+	assert_md("### :diamond_shape_with_a_dot_inside: "
+	    "<a name=\"junior-sysadmin\">Junior Sysadmin</a>\n\n"
+	    "###### System Questions (61)\n\n<details>\n"
+	    "<summary><b>What is a process?</b></summary><br>\n\n"
+	    "A program running.\n\n</details>\n\n"
+	    "## :question: What is 12:30:45?\n\nA time.\n",
+	    "junior-sysadmin,system-questions\tWhat is a process?\t"
+	    "A program running.\n"
+	    "\tWhat is 12:30:45?\tA time.\n");
+}
+
 static void
 tables_with_a_question_column(void **state)
 {
@@ -312,6 +355,8 @@ main(void)
 		cmocka_unit_test(notes_and_links_are_no_questions),
 		cmocka_unit_test(tables_with_a_question_column),
 		cmocka_unit_test(dividers_and_html_links_back_up),
+		cmocka_unit_test(quiz_choices_checked_are_the_answer),
+		cmocka_unit_test(shortcodes_and_counts_in_sections),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
