@@ -9,9 +9,10 @@
  *     nested in it (follow-up bullets, code) as more lines of the question,
  *     up to an answer marker ("Answer:" or a <details> with an answer-like
  *     summary), which starts the answer;
- *   - a heading is a question when it reads like one (a '?', a number,
- *     or a question word first) and has no subsections: the blocks under
- *     it are its answer (or, before an answer marker, more question);
+ *   - a heading is a question when it reads like one (a '?' or another
+ *     script's, a number, or a question word first) and has no
+ *     subsections: the blocks under it are its answer (or, before an
+ *     answer marker, more question);
  *   - any other heading is a section, and the sections above a question
  *     are its tags; a lone level-1 heading is the title, not a tag; a
  *     section with nothing under it is a divider, over the question
@@ -1122,7 +1123,47 @@ pictographs(const char *p, size_t len)
 	}
 }
 
-/* Numbering before a question: "1.", "12)", "Q1:", "Q.", "Question 3:". */
+/* The length of the UTF-8 bytes s at p, or 0 when p does not start so. */
+static size_t
+starts_utf8(const char *p, size_t len, const char *s)
+{
+	size_t n = strlen(s);
+
+	return len >= n && memcmp(p, s, n) == 0 ? n : 0;
+}
+
+/* "第 1 题：" (Chinese for "question 1:") before a question, or 0. */
+static size_t
+numbering_cjk(const char *p, size_t len)
+{
+	size_t i, digits, k;
+
+	if ((i = starts_utf8(p, len, "\xe7\xac\xac")) == 0)	/* 第 */
+		return 0;
+	while (i < len && p[i] == ' ')
+		i++;
+	for (digits = i; i < len && isdigit((unsigned char)p[i]); i++)
+		;
+	if (i == digits)
+		return 0;
+	while (i < len && p[i] == ' ')
+		i++;
+	if ((k = starts_utf8(p + i, len - i, "\xe9\xa2\x98")) == 0)	/* 题 */
+		return 0;
+	i += k;
+	if ((k = starts_utf8(p + i, len - i, "\xef\xbc\x9a")) > 0)	/* ： */
+		i += k;
+	else if (i < len && (p[i] == ':' || p[i] == '.'))
+		i++;
+	while (i < len && p[i] == ' ')
+		i++;
+	return i < len ? i : 0;
+}
+
+/*
+ * Numbering before a question: "1.", "12)", "Q1:", "Q.", "Question 3:",
+ * "第 3 题：".
+ */
 static size_t
 numbering(const char *p, size_t len)
 {
@@ -1132,6 +1173,8 @@ numbering(const char *p, size_t len)
 		return 0;
 	while (i < len && (p[i] == '*' || p[i] == '_'))
 		i++;
+	if ((j = numbering_cjk(p + i, len - i)) > 0)
+		return i + j;
 	j = i;
 	if (starts_with_ci(p + i, len - i, "question"))
 		i += 8;
@@ -1180,6 +1223,11 @@ asks(const char *p, size_t len)
 
 	while (p < end) {
 		if (*p == '?')
+			return 1;
+		/* Full-width (Chinese, Japanese), Arabic and Spanish marks */
+		if ((end - p >= 3 && memcmp(p, "\xef\xbc\x9f", 3) == 0) ||
+		    (end - p >= 2 && (memcmp(p, "\xd8\x9f", 2) == 0 ||
+		    memcmp(p, "\xc2\xbf", 2) == 0)))
 			return 1;
 		if (p + 1 < end && p[0] == ']' && p[1] == '(') {
 			const char *c = memchr(p, ')', (size_t)(end - p));

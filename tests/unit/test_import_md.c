@@ -314,6 +314,19 @@ shortcodes_and_counts_in_sections(void **state)
 	    "\tWhat is 12:30:45?\tA time.\n");
 }
 
+/* Chinese lists: "第 1 题：" numbers a question, "？" asks one. */
+static void
+questions_in_other_scripts(void **state)
+{
+	(void)state;
+	assert_md("# Daily\n\n## 第 1 题：列表组件中的 key 有什么作用？\n\n"
+	    "key 是唯一 id。\n\n## 第2题: 什么是防抖\n\n防抖。\n\n"
+	    "## ¿Qué es un cierre\n\nUna función.\n",
+	    "\t列表组件中的 key 有什么作用？\tkey 是唯一 id。\n"
+	    "\t什么是防抖\t防抖。\n"
+	    "\t¿Qué es un cierre\tUna función.\n");
+}
+
 static void
 tables_with_a_question_column(void **state)
 {
@@ -357,6 +370,7 @@ main(void)
 		cmocka_unit_test(dividers_and_html_links_back_up),
 		cmocka_unit_test(quiz_choices_checked_are_the_answer),
 		cmocka_unit_test(shortcodes_and_counts_in_sections),
+		cmocka_unit_test(questions_in_other_scripts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
