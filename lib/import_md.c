@@ -221,6 +221,29 @@ html_line(const char *p, const char *end)
 	return end - p >= 3 && *p == '<' && end[-1] == '>';
 }
 
+/* Is the tag at p one that only lays text out ("<div align=...>", "</a>")? */
+static int
+layout_tag(const char *p, size_t len)
+{
+	static const char *const names[] = {
+		"a", "b", "br", "center", "div", "i", "p", "small", "span",
+		"strong", "sub", "sup",
+	};
+	size_t i = 1, n, k;
+
+	if (i < len && p[i] == '/')
+		i++;
+	for (n = i; n < len && isalpha((unsigned char)p[n]); n++)
+		;
+	if (n == i || (n < len && p[n] != ' ' && p[n] != '>' && p[n] != '/'))
+		return 0;
+	for (k = 0; k < sizeof(names) / sizeof(names[0]); k++)
+		if (strlen(names[k]) == n - i &&
+		    strncasecmp(p + i, names[k], n - i) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * Where the HTML lines ending b (to its end) start, when they only link
  * back up ('<div align="right"><a href="#top">↥ back to top</a></div>')
@@ -254,13 +277,7 @@ html_nav_start(const struct buf *b)
 			if (starts_with_ci(p, left, "<a ") &&
 			    find(p, left, "href=\"#", 7) != NULL)
 				anchor = 1;
-			else if (!starts_with_ci(p, left, "<br") &&
-			    !starts_with_ci(p, left, "</") &&
-			    !starts_with_ci(p, left, "<div") &&
-			    !starts_with_ci(p, left, "<p") &&
-			    !starts_with_ci(p, left, "<b>") &&
-			    !starts_with_ci(p, left, "<sup") &&
-			    !starts_with_ci(p, left, "<small"))
+			else if (!layout_tag(p, left))
 				other = 1;
 		} else if (*p == '>')
 			in_tag = 0;
@@ -851,9 +868,16 @@ add_quiz(struct md *md, cmark_node *first, cmark_node *list,
 		return 0;
 	}
 	buf_addc(&md->q, '\n');
-	add_blocks(&md->q, md, first, list);
-	buf_cstr(&md->q);
-	unbox(&md->q);
+	if (first != list) {
+		add_blocks(&md->q, md, first, cmark_node_previous(list));
+		buf_adds(&md->q, "\n\n");
+	}
+	/* The boxes of the list's lines, not of code before it. */
+	add_blocks(&rest, md, list, list);
+	buf_cstr(&rest);
+	unbox(&rest);
+	buf_add(&md->q, rest.p, rest.len);
+	buf_reset(&rest);
 	trim_end(&md->q);
 	if (md->q.len == before + 1)
 		md->q.len = before;

@@ -259,6 +259,8 @@ dividers_and_html_links_back_up(void **state)
 	    "introduction\tWhat is npm?\tA package manager.\n"
 	    "node-js-setup\tHow to install it?\tWith apt.\n");
 	/* HTML with words of its own, or an image, is part of the answer. */
+	assert_md("## What is X?\n\nX.\n\n<pre><a href=\"#x\">x</a></pre>\n",
+	    "\tWhat is X?\tX.\\n\\n<pre><a href=\"#x\">x</a></pre>\n");
 	assert_md("## What is X?\n\nX is x.\n\n<p>See <a href=\"#y\">Y, "
 	    "which is more than a link back</a></p>\n\n"
 	    "## What is Z?\n\nZ.\n\n<img src=\"z.png\">\n",
@@ -288,6 +290,11 @@ quiz_choices_checked_are_the_answer(void **state)
 	    "`!==`\\n\\n[Reference](https://x.example/ne)\n"
 	    "javascript\tWhich are numbers?\\n```js\\nlet a;\\n```\\n\\n"
 	    "1. `1`\\n2. `'1'`\\n3. `NaN`\t- `1`\\n- `NaN`\n");
+	/* A box in code before the choices is code. */
+	assert_md("## What does it render?\n\n```md\n- [ ] todo\n```\n\n"
+	    "- [ ] a box\n- [x] a bullet\n",
+	    "\tWhat does it render?\\n```md\\n- [ ] todo\\n```\\n\\n"
+	    "- a box\\n- a bullet\ta bullet\n");
 	/* In a list item too; a list all checked is done, not choices. */
 	assert_md("- Which is right?\n  - [ ] a\n  - [x] b\n"
 	    "- What was done?\n  - [x] a\n  - [x] b\n",
