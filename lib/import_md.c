@@ -15,12 +15,14 @@
  *     answer marker, more question);
  *   - any other heading is a section, and the sections above a question
  *     are its tags; a lone level-1 heading is the title, not a tag; a
- *     section with nothing under it is a divider, over the question
- *     headings of its level that follow;
+ *     section with nothing under it (but line breaks) before a heading of
+ *     its level is a divider, over the question headings of its level
+ *     that follow;
  *   - <details><summary>Q</summary>A</details> is a question Q with
  *     answer A;
- *   - a quiz's choices, a task list some of whose boxes are checked, are
- *     more of the question, and the checked ones its answer;
+ *   - a quiz's choices, a task list some of whose boxes are checked, right
+ *     under a question or its code, are more of the question, and the
+ *     checked ones its answer;
  *   - a paragraph starting with a bold question ("**What is X?**") or
  *     with "Q:" is a question, the rest of it and the blocks after it
  *     its answer;
@@ -59,6 +61,7 @@ struct md {
 		char	 slug[REC_TAG_MAX + 1];
 	} sect[MAX_DEPTH];
 	int		 depth;
+	int		 asked;		/* a question was imported */
 	struct buf	 scratch, q, a;
 	/* The last list item, kept back for a <details> answer after it. */
 	int		 held;
@@ -210,7 +213,7 @@ add_inline(struct buf *b, struct md *md, cmark_node *n)
 	}
 }
 
-/* Is the line at p, spaces around it aside, HTML tags only ("<div ...>")? */
+/* Does the line at p, spaces around it aside, start and end a tag? */
 static int
 html_line(const char *p, const char *end)
 {
@@ -254,7 +257,7 @@ static size_t
 html_nav_start(const struct buf *b)
 {
 	size_t start = b->len, words = 0, k;
-	int anchor = 0, other = 0, in_tag = 0, lines = 0;
+	int anchor = 0, other = 0, layout = 0, in_tag = 0, lines = 0;
 
 	while (start > 0 && lines < 6) {
 		size_t s = start - 1;
@@ -266,7 +269,9 @@ html_nav_start(const struct buf *b)
 		start = s;
 		lines++;
 	}
-	if (lines == 0 || lines == 6)
+	/* Four spaces in, the first line is code, not HTML. */
+	if (lines == 0 || lines == 6 || (start + 4 <= b->len &&
+	    memcmp(b->p + start, "    ", 4) == 0))
 		return b->len;
 	for (k = start; k < b->len; k++) {
 		const char *p = b->p + k;
@@ -279,13 +284,19 @@ html_nav_start(const struct buf *b)
 				anchor = 1;
 			else if (!layout_tag(p, left))
 				other = 1;
+			else if (!starts_with_ci(p, left, "<br"))
+				layout = 1;
 		} else if (*p == '>')
 			in_tag = 0;
 		else if (!in_tag && isalnum((unsigned char)*p) &&
 		    (k == start || !isalnum((unsigned char)p[-1])))
 			words++;
 	}
-	if (other || (anchor ? words > 4 : words > 0))
+	/*
+	 * A link back in a few words, or line breaks alone after the text
+	 * ("<br>" alone is the answer to "What tag breaks a line?").
+	 */
+	if (other || (anchor ? words > 4 : words > 0 || layout || start == 0))
 		return b->len;
 	return start;
 }
@@ -391,6 +402,10 @@ answer_word(const char *p, size_t len)
 	static const char *const words[] = {
 		"answer", "ans:", "ans.", "a:", "a.", "solution",
 		"explanation", "show", "click", "reveal", "view", "see the",
+		/* answer, analysis, reference answer, see the answer */
+		"\xe7\xad\x94\xe6\xa1\x88", "\xe8\xa7\xa3\xe6\x9e\x90",
+		"\xe5\x8f\x82\xe8\x80\x83\xe7\xad\x94\xe6\xa1\x88",
+		"\xe6\x9f\xa5\xe7\x9c\x8b\xe7\xad\x94\xe6\xa1\x88",
 	};
 	size_t i;
 
@@ -659,6 +674,60 @@ is_boiler(struct md *md, cmark_node *n)
 	    sizeof(*md->boiler), cmp_int) != NULL;
 }
 
+/* Is the paragraph a label alone ("**Answer**", "Solution", "解析")? */
+static int
+label_alone(const char *p, size_t len)
+{
+	static const char *const words[] = {
+		"answer", "answers", "ans", "solution", "explanation",
+		"\xe7\xad\x94\xe6\xa1\x88", "\xe8\xa7\xa3\xe6\x9e\x90",
+		"\xe5\x8f\x82\xe8\x80\x83\xe7\xad\x94\xe6\xa1\x88",
+	};
+	size_t i;
+
+	while (len > 0 && (*p == '*' || *p == '_' || *p == ' ')) {
+		p++;
+		len--;
+	}
+	while (len > 0 && (p[len - 1] == '*' || p[len - 1] == '_' ||
+	    p[len - 1] == ' ' || p[len - 1] == '.'))
+		len--;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strlen(words[i]) == len && strncasecmp(p, words[i], len) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Where the label of an answer paragraph ends ("**Answer:** It is",
+ * "解析："): after its colon, and the emphasis closing around the label;
+ * the whole paragraph for a label alone; 0 when it has none.
+ */
+static size_t
+label_end(const char *p, size_t len)
+{
+	size_t colon, i, lead = 0, marks = 0, end = len < 20 ? len : 20;
+
+	for (colon = 0; colon < end; colon++)
+		if (p[colon] == ':' || (end - colon >= 3 &&
+		    memcmp(p + colon, "\xef\xbc\x9a", 3) == 0))
+			break;
+	if (colon == end)
+		return label_alone(p, len) ? len : 0;
+	while (lead < colon && (p[lead] == '*' || p[lead] == '_'))
+		lead++;
+	for (i = 0; i < colon; i++)
+		marks += p[i] == '*' || p[i] == '_';
+	i = colon + (p[colon] == ':' ? 1 : 3);
+	/* "**Ans:** **JVM**": the two after the colon close the label. */
+	for (marks = marks == lead ? lead : 0; marks > 0 && i < len &&
+	    (p[i] == '*' || p[i] == '_'); marks--)
+		i++;
+	while (i < len && p[i] == ' ')
+		i++;
+	return i;
+}
+
 /* Is this block the start of an answer? */
 static int
 answer_marker(struct md *md, cmark_node *n)
@@ -684,8 +753,7 @@ answer_marker(struct md *md, cmark_node *n)
 		text_of(&md->scratch, md, n);
 		return answer_word(md->scratch.p, md->scratch.len) &&
 		    (cmark_node_get_type(n) == CMARK_NODE_HEADING ||
-		    memchr(md->scratch.p, ':', md->scratch.len < 16 ?
-		    md->scratch.len : 16) != NULL);
+		    label_end(md->scratch.p, md->scratch.len) > 0);
 	default:
 		return 0;
 	}
@@ -724,13 +792,16 @@ add_answer(struct buf *a, struct md *md, cmark_node *m, cmark_node *last)
 	} else if (!answer_marker(md, m)) {
 		buf_add(a, src.p, src.len);	/* a plain paragraph */
 	} else {
-		/* "**Answer:** text": the text after the colon. */
-		const char *colon = memchr(src.p, ':', src.len);
-
-		i = colon != NULL ? (size_t)(colon - src.p) + 1 : 0;
-		while (i < src.len && (src.p[i] == '*' || src.p[i] == '_' ||
-		    src.p[i] == ' '))
-			i++;
+		/* "**Answer:** text": the text after the label. */
+		text_of(&md->scratch, md, m);
+		if (label_alone(md->scratch.p, md->scratch.len)) {
+			buf_reset(&src);
+			if (m != last)
+				add_blocks(&src, md, cmark_node_next(m), last);
+			buf_cstr(&src);
+			i = 0;
+		} else
+			i = label_end(src.p, src.len);
 		buf_add(a, src.p + i, src.len - i);
 	}
 	trim_end(a);
@@ -809,41 +880,56 @@ choices(struct md *md, cmark_node *list, struct buf *right)
 	return 1;
 }
 
-/* Takes the boxes off the items of a task list, written as lines. */
-static void
-unbox(struct buf *b)
+/* Where a list item's box would be on the line at i: after its marker. */
+static size_t
+after_marker(const struct buf *b, size_t i)
 {
-	size_t i = 0, o = 0;
+	size_t k = i;
 
-	while (i < b->len) {
-		size_t k = i;
+	while (k < b->len && b->p[k] == ' ')
+		k++;
+	if (k < b->len && (b->p[k] == '-' || b->p[k] == '*' || b->p[k] == '+'))
+		k++;
+	else {
+		size_t digits = k;
 
-		while (k < b->len && b->p[k] == ' ')
+		while (k < b->len && isdigit((unsigned char)b->p[k]))
 			k++;
-		if (k < b->len && (b->p[k] == '-' || b->p[k] == '*' ||
-		    b->p[k] == '+'))
-			k++;
-		else {
-			while (k < b->len && isdigit((unsigned char)b->p[k]))
-				k++;
-			if (k > i && k < b->len && (b->p[k] == '.' ||
-			    b->p[k] == ')') && isdigit((unsigned char)b->p[k - 1]))
-				k++;
-		}
-		while (k < b->len && b->p[k] == ' ')
-			k++;
-		/* Copy the line, less a box right after its marker. */
-		for (; i < b->len && b->p[i] != '\n'; i++) {
-			if (i == k && b->len - i >= 4 && b->p[i] == '[' &&
-			    (b->p[i + 1] == ' ' || b->p[i + 1] == 'x' ||
-			    b->p[i + 1] == 'X') && b->p[i + 2] == ']' &&
-			    b->p[i + 3] == ' ')
-				i += 4;
-			if (i < b->len && b->p[i] != '\n')
+		if (k == digits || k == b->len || (b->p[k] != '.' &&
+		    b->p[k] != ')'))
+			return b->len;
+		k++;
+	}
+	while (k < b->len && b->p[k] == ' ')
+		k++;
+	return k;
+}
+
+/*
+ * Takes the boxes off the items of a task list, written as lines from
+ * its first line on: off the lines where its items start, not off code.
+ */
+static void
+unbox(struct buf *b, cmark_node *list)
+{
+	size_t i = 0, o = 0, k;
+	int line = cmark_node_get_start_line(list);
+	cmark_node *item = cmark_node_first_child(list);
+
+	for (; i < b->len; line++) {
+		while (item != NULL && cmark_node_get_start_line(item) < line)
+			item = cmark_node_next(item);
+		k = item != NULL && cmark_node_get_start_line(item) == line ?
+		    after_marker(b, i) : b->len;
+		if (b->len - k >= 4 && b->p[k] == '[' && (b->p[k + 1] == ' ' ||
+		    b->p[k + 1] == 'x' || b->p[k + 1] == 'X') &&
+		    b->p[k + 2] == ']' && b->p[k + 3] == ' ') {
+			for (; i < k; i++)
 				b->p[o++] = b->p[i];
-			else
-				break;
+			i += 4;
 		}
+		while (i < b->len && b->p[i] != '\n')
+			b->p[o++] = b->p[i++];
 		if (i < b->len)
 			b->p[o++] = b->p[i++];	/* the LF */
 	}
@@ -875,7 +961,7 @@ add_quiz(struct md *md, cmark_node *first, cmark_node *list,
 	/* The boxes of the list's lines, not of code before it. */
 	add_blocks(&rest, md, list, list);
 	buf_cstr(&rest);
-	unbox(&rest);
+	unbox(&rest, list);
 	buf_add(&md->q, rest.p, rest.len);
 	buf_reset(&rest);
 	trim_end(&md->q);
@@ -911,6 +997,7 @@ static void
 add_body(struct md *md, cmark_node *first, cmark_node *last, int as_answer)
 {
 	cmark_node *n, *m = NULL;
+	int quiz = 1;
 
 	buf_reset(&md->a);
 	if (first == NULL)
@@ -923,10 +1010,14 @@ add_body(struct md *md, cmark_node *first, cmark_node *last, int as_answer)
 			m = n;
 			break;
 		}
-		if (t == CMARK_NODE_LIST && add_quiz(md, first, n, last))
+		if (t == CMARK_NODE_LIST && quiz &&
+		    add_quiz(md, first, n, last))
 			return;
 		if (n == last)
 			break;
+		/* Choices come right after the question, or its code. */
+		if (t != CMARK_NODE_CODE_BLOCK)
+			quiz = 0;
 	}
 	if (m == NULL && as_answer) {
 		add_blocks(&md->a, md, first, last);
@@ -1033,8 +1124,9 @@ strip_comments(struct import *imp, struct buf *b)
 
 /* Hands the record in imp's buffers on. */
 static void
-md_emit(struct import *imp, unsigned long line)
+md_emit(struct import *imp, struct md *md, unsigned long line)
 {
+	md->asked = 1;
 	strip_comments(imp, &imp->question);
 	strip_comments(imp, &imp->answer);
 	import_emit(imp, line);
@@ -1049,7 +1141,7 @@ release(struct import *imp, struct md *md)
 	import_clear(imp);
 	buf_add(&imp->question, md->heldq.p, md->heldq.len);
 	buf_add(&imp->tags, md->heldtags.p, md->heldtags.len);
-	md_emit(imp, md->heldline);
+	md_emit(imp, md, md->heldline);
 }
 
 /*
@@ -1088,7 +1180,7 @@ after_item(struct import *imp, struct md *md, cmark_node *n)
 	buf_add(&imp->question, md->heldq.p, md->heldq.len);
 	buf_add(&imp->tags, md->heldtags.p, md->heldtags.len);
 	buf_add(&imp->answer, a.p, a.len);
-	md_emit(imp, md->heldline);
+	md_emit(imp, md, md->heldline);
 	buf_free(&a);
 }
 
@@ -1101,7 +1193,7 @@ emit(struct import *imp, struct md *md, unsigned long line)
 	trim_end(&md->q);
 	buf_add(&imp->question, md->q.p, md->q.len);
 	buf_add(&imp->answer, md->a.p, md->a.len);
-	md_emit(imp, line);
+	md_emit(imp, md, line);
 }
 
 /* A GitHub emoji shortcode at p (":small_orange_diamond:"): its length. */
@@ -1113,6 +1205,9 @@ shortcode(const char *p, size_t len)
 
 	if (len < 3 || p[0] != ':')
 		return 0;
+	if (len >= 4 && (p[1] == '+' || p[1] == '-') && p[2] == '1' &&
+	    p[3] == ':')
+		return 4;		/* :+1: and :-1:, the letterless ones */
 	for (; i < len && i < 48; i++) {
 		unsigned char c = (unsigned char)p[i];
 
@@ -1138,6 +1233,14 @@ pictographs(const char *p, size_t len)
 		if (i + 4 <= len && (unsigned char)p[i] == 0xf0 &&
 		    (unsigned char)p[i + 1] == 0x9f)
 			i += 4;
+		/* U+2600 to U+27BF and U+2B00 to U+2BFF (⭐), and VS16 */
+		else if (i + 3 <= len && (((unsigned char)p[i] == 0xe2 &&
+		    (((unsigned char)p[i + 1] >= 0x98 &&
+		    (unsigned char)p[i + 1] <= 0x9e) ||
+		    ((unsigned char)p[i + 1] >= 0xac &&
+		    (unsigned char)p[i + 1] <= 0xaf))) ||
+		    memcmp(p + i, "\xef\xb8\x8f", 3) == 0))
+			i += 3;
 		else if ((k = shortcode(p + i, len - i)) > 0)
 			i += k;
 		else if (i < len && p[i] == ' ' && i > 0)
@@ -1300,6 +1403,9 @@ question_strength(const char *p, size_t len)
 		return 0;
 	if (asks(p, len))
 		return 2;
+	k = pictographs(p, len);	/* ":question: Explain X" */
+	p += k;
+	len -= k;
 	k = numbering(p, len);
 	p += k;
 	len -= k;
@@ -1407,7 +1513,7 @@ static int
 link_list(cmark_node *list, int anchors)
 {
 	cmark_node *item, *para, *in;
-	int any = 0;
+	size_t n = 0, asking = 0;
 
 	for (item = cmark_node_first_child(list); item != NULL;
 	    item = cmark_node_next(item)) {
@@ -1438,12 +1544,12 @@ link_list(cmark_node *list, int anchors)
 					buf_adds(&t, cmark_node_get_literal(c));
 			q = t.len > 0 && memchr(t.p, '?', t.len) != NULL;
 			buf_free(&t);
-			if (q)
-				return 0;
+			asking += q;
 		}
-		any = 1;
+		n++;
 	}
-	return any;
+	/* Questions linked to their answers, when most links ask. */
+	return n > 0 && asking * 2 <= n;
 }
 
 static void
@@ -1458,10 +1564,11 @@ hold_tags(struct import *imp, struct md *md)
 
 /*
  * How many items of a list read as questions (a '?', a question word or
- * an exercise's imperative first), of how many that can be read.
+ * an exercise's imperative first; with ask, a '?'), of how many that can
+ * be read.
  */
 static size_t
-list_questions(struct md *md, cmark_node *list, size_t *nitems)
+list_questions(struct md *md, cmark_node *list, size_t *nitems, int ask)
 {
 	cmark_node *item, *first;
 	size_t q = 0, box;
@@ -1477,7 +1584,8 @@ list_questions(struct md *md, cmark_node *list, size_t *nitems)
 		heading_text(&md->scratch, md, first);
 		box = md->scratch.len > 4 && md->scratch.p[0] == '[' &&
 		    md->scratch.p[2] == ']' && md->scratch.p[3] == ' ' ? 4 : 0;
-		if (question_strength(md->scratch.p + box,
+		if (ask ? asks(md->scratch.p + box, md->scratch.len - box) :
+		    question_strength(md->scratch.p + box,
 		    md->scratch.len - box) == 2)
 			q++;
 	}
@@ -1493,7 +1601,7 @@ do_list(struct import *imp, struct md *md, cmark_node *list)
 	if (link_list(list, 1) || link_list(list, 0))
 		return;
 	/* Notes ("* A *Stack* is...", "* Time Complexity:"), not questions. */
-	if (list_questions(md, list, &nitems) == 0 && nitems > 0) {
+	if (list_questions(md, list, &nitems, 0) == 0 && nitems > 0) {
 		release(imp, md);
 		return;
 	}
@@ -1555,8 +1663,26 @@ do_list(struct import *imp, struct md *md, cmark_node *list)
 	}
 }
 
+/* Is the HTML only line breaks ("<br/>") and white space? */
+static int
+only_breaks(const char *p)
+{
+	if (p == NULL)
+		return 1;
+	while (*p != '\0') {
+		if (*p == ' ' || *p == '\n' || *p == '\t') {
+			p++;
+			continue;
+		}
+		if (strncasecmp(p, "<br", 3) != 0 || strchr(p, '>') == NULL)
+			return 0;
+		p = strchr(p, '>') + 1;
+	}
+	return 1;
+}
+
 /*
- * A section heading with nothing under it (but HTML: "<br/>") before the
+ * A section heading with nothing under it (but line breaks: "<br/>") before the
  * next heading of its level is a divider: "## # 1. INTRODUCTION", then
  * "## Q. What is Node.js?" and more questions at its level, which are
  * its questions up to the next section of its level.
@@ -1566,7 +1692,8 @@ is_divider(cmark_node *h)
 {
 	cmark_node *n = cmark_node_next(h);
 
-	while (n != NULL && cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK)
+	while (n != NULL && cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK &&
+	    only_breaks(cmark_node_get_literal(n)))
 		n = cmark_node_next(n);
 	return n != NULL && is_heading(n) &&
 	    cmark_node_get_heading_level(n) == cmark_node_get_heading_level(h);
@@ -1610,14 +1737,25 @@ push_section(struct md *md, cmark_node *h)
 		memmove(md->scratch.p, md->scratch.p + k, md->scratch.len - k);
 		md->scratch.len -= k;
 		strip_numbering(&md->scratch);
-		/* "System Questions (61)": a count is no part of the tag */
+		/* "Basics :fire:": a shortcode after the words too */
+		for (k = md->scratch.len; k > 0 && md->scratch.p[k - 1] != ' ';
+		    k--)
+			;
+		if (k > 0 && shortcode(md->scratch.p + k, md->scratch.len - k) ==
+		    md->scratch.len - k)
+			md->scratch.len = k - 1;
+		/*
+		 * "System Questions (61)": a count of questions is no part
+		 * of the tag ("Java (11)" is a version).
+		 */
 		k = md->scratch.len;
 		if (k > 0 && md->scratch.p[k - 1] == ')') {
 			while (k > 1 && isdigit((unsigned char)md->scratch.p[k - 2]))
 				k--;
-			if (k > 2 && k < md->scratch.len &&
+			if (k > 11 && k < md->scratch.len &&
 			    md->scratch.p[k - 2] == '(' &&
-			    md->scratch.p[k - 3] == ' ')
+			    md->scratch.p[k - 3] == ' ' &&
+			    strncasecmp(md->scratch.p + k - 12, "questions", 9) == 0)
 				md->scratch.len = k - 3;
 		}
 		slugify(slug, md->scratch.p, md->scratch.len);
@@ -1659,6 +1797,12 @@ para_question(struct md *md, cmark_node *n, size_t *qlen)
 		*qlen = (size_t)(close - p) + 2;
 		return 1;
 	}
+	/* "*Question: What is...?*" in italics, as h5bp writes them */
+	if (len > 2 && (p[0] == '*' || p[0] == '_') && p[1] != p[0] &&
+	    (p[1] == 'Q' || p[1] == 'q') && numbering(p, len) > 0) {
+		*qlen = len;
+		return 1;
+	}
 	if ((p[0] == 'Q' || p[0] == 'q') && numbering(p, len) > 0) {
 		/* "Q: ... A: ..." on lines of one paragraph */
 		const char *a = find(p, len, " A: ", 4);
@@ -1698,9 +1842,9 @@ answer_part(const char *p, size_t len)
  * heading, rule or question paragraph.
  */
 static int
-ends_body(struct md *md, cmark_node *n, int level)
+ends_body(struct md *md, cmark_node *n, int level, int numbered)
 {
-	size_t qlen;
+	size_t qlen, k;
 	int l;
 
 	if (cmark_node_get_type(n) == CMARK_NODE_THEMATIC_BREAK)
@@ -1713,8 +1857,16 @@ ends_body(struct md *md, cmark_node *n, int level)
 		return 0;
 	l = cmark_node_get_heading_level(n);
 	heading_text(&md->scratch, md, n);
-	if (l < level || reads_as_question(md->scratch.p, md->scratch.len))
+	if (l < level)
 		return 1;
+	/*
+	 * Under "## 1. What is X?", "### How X works" goes on with the
+	 * answer; "### 2. Why...?" is the next question, its level slipped.
+	 */
+	k = pictographs(md->scratch.p, md->scratch.len);
+	if (reads_as_question(md->scratch.p, md->scratch.len))
+		return l == level || !numbered ||
+		    numbering(md->scratch.p + k, md->scratch.len - k) > 0;
 	return l == level && !answer_part(md->scratch.p, md->scratch.len);
 }
 
@@ -1722,10 +1874,18 @@ static cmark_node *
 body_end(struct md *md, cmark_node *h)
 {
 	cmark_node *n, *last = h;
-	int d = 0, level = is_heading(h) ? cmark_node_get_heading_level(h) : 6;
+	int d = 0, level = 6, numbered = 0;
+	size_t k;
 
+	if (is_heading(h)) {
+		level = cmark_node_get_heading_level(h);
+		heading_text(&md->scratch, md, h);
+		k = pictographs(md->scratch.p, md->scratch.len);
+		numbered = numbering(md->scratch.p + k,
+		    md->scratch.len - k) > 0;
+	}
 	for (n = cmark_node_next(h); n != NULL; n = cmark_node_next(n)) {
-		if (d <= 0 && ends_body(md, n, level))
+		if (d <= 0 && ends_body(md, n, level, numbered))
 			break;
 		d += details_depth(md, n);
 		last = n;
@@ -1865,6 +2025,14 @@ anchor_cell(const char *p, size_t len)
 	    find(p, len, "](#", 3) != NULL;
 }
 
+/* Is the cell only bold text: a section's row in a table of contents? */
+static int
+bold_cell(const char *p, size_t len)
+{
+	return len > 4 && (memcmp(p, "**", 2) == 0 || memcmp(p, "__", 2) == 0) &&
+	    memcmp(p + len - 2, p, 2) == 0;
+}
+
 /*
  * A table with a question column: each row a question, with its answer
  * and tags columns.  A table whose questions are links to anchors is a
@@ -1874,7 +2042,7 @@ static int
 do_table(struct import *imp, struct md *md, cmark_node *n)
 {
 	int first = cmark_node_get_start_line(n), last = end_line(n);
-	int head, i, c, qcol = -1, acol = -1, tcol = -1, toc = 1, rows = 0;
+	int head, i, c, qcol = -1, acol = -1, tcol = -1, toc = 1, links = 0;
 	struct row r;
 
 	if (last > (int)md->nline)
@@ -1905,12 +2073,14 @@ do_table(struct import *imp, struct md *md, cmark_node *n)
 		return 0;
 	for (i = head + 2; i <= last; i++) {
 		split_row(md->line[i], md->len[i], &r);
-		if (qcol < r.n && r.len[qcol] > 0) {
-			rows++;
-			toc &= anchor_cell(r.cell[qcol], r.len[qcol]);
-		}
+		if (qcol >= r.n || r.len[qcol] == 0)
+			continue;
+		if (anchor_cell(r.cell[qcol], r.len[qcol]))
+			links++;
+		else if (!bold_cell(r.cell[qcol], r.len[qcol]))
+			toc = 0;	/* "| | **Core React** |": a section */
 	}
-	if (toc && rows > 0) {
+	if (toc && links > 0) {
 		release(imp, md);
 		return 1;
 	}
@@ -1930,7 +2100,7 @@ do_table(struct import *imp, struct md *md, cmark_node *n)
 			add_cell(&md->a, r.cell[acol], r.len[acol]);
 			buf_add(&imp->answer, md->a.p, md->a.len);
 		}
-		md_emit(imp, (unsigned long)i);
+		md_emit(imp, md, (unsigned long)i);
 	}
 	return 1;
 }
@@ -1966,6 +2136,10 @@ do_para(struct import *imp, struct md *md, cmark_node **np)
 	    md->q.p[0] == '_')) {		/* the bold around it */
 		memmove(md->q.p, md->q.p + 2, qlen - 4);
 		md->q.len = qlen - 4;
+	} else if (qlen >= 2 && (md->q.p[0] == '*' || md->q.p[0] == '_') &&
+	    md->q.p[qlen - 1] == md->q.p[0]) {	/* the italics */
+		memmove(md->q.p, md->q.p + 1, qlen - 2);
+		md->q.len = qlen - 2;
 	}
 	strip_numbering(&md->q);
 	last = body_end(md, n);
@@ -1978,9 +2152,12 @@ do_para(struct import *imp, struct md *md, cmark_node **np)
 /*
  * Does the body of a heading hold a list of questions?  Then the heading
  * is their section ("## Design" above "- What is X?"), whatever it says.
+ * Under a heading that asks itself, only a list that asks (most items
+ * with a '?') right under it: "### When should you use an index?" above
+ * "- When the table is large." is a question and its answer.
  */
 static int
-holds_questions(struct md *md, cmark_node *h)
+holds_questions(struct md *md, cmark_node *h, int strength)
 {
 	cmark_node *n, *last = body_end(md, h);
 	size_t q, nitems;
@@ -1988,10 +2165,10 @@ holds_questions(struct md *md, cmark_node *h)
 	for (n = cmark_node_next(h); n != NULL && last != h;
 	    n = cmark_node_next(n)) {
 		if (cmark_node_get_type(n) == CMARK_NODE_LIST &&
-		    !link_list(n, 1) && (q = list_questions(md, n,
-		    &nitems)) > 0 && q * 2 >= nitems)
+		    !link_list(n, 1) && (q = list_questions(md, n, &nitems,
+		    strength == 2)) > 0 && q * 2 >= nitems)
 			return 1;
-		if (n == last)
+		if (n == last || strength == 2)
 			break;
 	}
 	return 0;
@@ -2010,7 +2187,8 @@ do_heading(struct import *imp, struct md *md, cmark_node **np)
 	heading_text(&md->q, md, h);
 	strength = question_strength(md->q.p, md->q.len);
 	if (cmark_node_get_start_line(h) == md->title || strength == 0 ||
-	    has_subsections(md, h, strength) || holds_questions(md, h)) {
+	    has_subsections(md, h, strength) ||
+	    holds_questions(md, h, strength)) {
 		release(imp, md);
 		push_section(md, h);
 		return;
@@ -2038,11 +2216,13 @@ do_details(struct import *imp, struct md *md, cmark_node **np)
 			buf_add(&imp->question, md->heldq.p, md->heldq.len);
 			buf_add(&imp->tags, md->heldtags.p, md->heldtags.len);
 			buf_add(&imp->answer, md->a.p, md->a.len);
-			md_emit(imp, md->heldline);
-		} else if (sum.len > 0 && !answer_word(sum.p, sum.len)) {
+			md_emit(imp, md, md->heldline);
+		} else if (sum.len > 0 && !answer_word(sum.p, sum.len) &&
+		    (md->asked || question_strength(sum.p, sum.len) > 0)) {
 			/*
 			 * "View contents" with nothing above to answer is a
-			 * table of contents folded away: skipped.
+			 * table of contents folded away: skipped; and so is
+			 * "Download PDF" before the first question.
 			 */
 			buf_reset(&md->q);
 			buf_add(&md->q, sum.p, sum.len);

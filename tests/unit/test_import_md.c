@@ -334,6 +334,100 @@ questions_in_other_scripts(void **state)
 	    "\t¿Qué es un cierre\tUna función.\n");
 }
 
+/* Shapes of public lists that came out wrong, found by importing them. */
+static void
+answers_as_public_lists_write_them(void **state)
+{
+	(void)state;
+	/* A heading that asks, with a list in its answer (in28minutes) */
+	assert_md("## SQL\n\n### When should you use an index?\n\n"
+	    "An index helps:\n\n- When the table is large.\n"
+	    "- On columns used in WHERE.\n",
+	    "sql\tWhen should you use an index?\tAn index helps:\\n\\n"
+	    "- When the table is large.\\n- On columns used in WHERE.\n");
+	/* "**Answer**" alone starts the answer (ganqqwerty) */
+	assert_md("## Question 4. What does this print?\n\n```js\nf()\n```\n\n"
+	    "**Answer**\n\nIt prints `1`.\n",
+	    "\tWhat does this print?\\n```js\\nf()\\n```\tIt prints `1`.\n");
+	/* A label's emphasis closes; what follows keeps its own (Java) */
+	assert_md("### Q. What is the JVM?\n\n**Ans:** **JVM** runs bytecode.\n\n"
+	    "### Q. What is a JIT?\n\n**Explanation**: _It compiles_.\n",
+	    "\tWhat is the JVM?\t**JVM** runs bytecode.\n"
+	    "\tWhat is a JIT?\t_It compiles_.\n");
+	/* Under a numbered question, its unnumbered subheadings (Devinterview) */
+	assert_md("## 1. What is Node.js?\n\nA runtime.\n\n### How Node.js Works\n\n"
+	    "An event loop.\n\n### Code Example\n\n```js\nrun()\n```\n<br>\n\n"
+	    "## 2. How does it scale?\n\nWith a pool.\n",
+	    "\tWhat is Node.js?\tA runtime.\\n\\n### How Node.js Works\\n\\n"
+	    "An event loop.\\n\\n### Code Example\\n\\n```js\\nrun()\\n```\n"
+	    "\tHow does it scale?\tWith a pool.\n");
+	/* Italic "*Question: ...*" paragraphs (h5bp's coding questions) */
+	assert_md("#### Coding Questions:\n\n*Question: What is `foo`?*\n"
+	    "```js\nvar foo = 10 + '20';\n```\n",
+	    "coding-questions\tWhat is `foo`?\t```js\\nvar foo = 10 + '20';\\n```\n");
+	/* Chinese answer labels and summaries */
+	assert_md("### 1. 以下代码输出什么？\n\n```js\ntypeof null\n```\n\n"
+	    "<details>\n<summary>查看答案</summary>\n\n`object`。\n\n</details>\n\n"
+	    "### 2. 什么是防抖？\n\n解析：见下文。\n",
+	    "\t以下代码输出什么？\\n```js\\ntypeof null\\n```\t`object`。\n"
+	    "\t什么是防抖？\t见下文。\n");
+}
+
+/* What is around the questions is not a question. */
+static void
+promotion_and_contents_are_no_questions(void **state)
+{
+	(void)state;
+	/* A folded note before the first question (sudheerj, lydiahallie) */
+	assert_md("# JS\n\n<details>\n<summary>Download PDF/Epub formats</summary>\n\n"
+	    "From the [actions tab](https://example.com/a).\n</details>\n\n"
+	    "## What is X?\n\nX.\n",
+	    "\tWhat is X?\tX.\n");
+	/* A table of contents with bold section rows (reactjs questions) */
+	assert_md("| No. | Questions |\n| --- | --------- |\n|     | **Core React** |\n"
+	    "| 1   | [What is React?](#what-is-react) |\n\n"
+	    "### What is React?\n\nA library.\n",
+	    "\tWhat is React?\tA library.\n");
+	/* Links to articles, a few of whose titles ask (awesome lists) */
+	assert_md("## Android\n\n* [10 Android interview questions](https://a.example)\n"
+	    "* [How do I prepare?](https://b.example)\n"
+	    "* [Android guide](https://c.example)\n",
+	    "");
+}
+
+/* Where the rules above stop: what they must leave alone. */
+static void
+the_rules_leave_alone(void **state)
+{
+	(void)state;
+	/* HTML in indented code, and an answer that is "<br>", stay */
+	assert_md("### How do you center a div?\n\nUse this:\n\n"
+	    "    <div class=\"center\">\n    </div>\n\n"
+	    "### What tag breaks a line?\n\n<br>\n",
+	    "\tHow do you center a div?\tUse this:\\n\\n"
+	    "    <div class=\"center\">\\n    </div>\n"
+	    "\tWhat tag breaks a line?\t<br>\n");
+	/* A task list after the answer's text is the answer's; in code, code */
+	assert_md("### How do you release?\n\nRun the tests. Then:\n\n"
+	    "- [x] bump the version\n- [ ] tag it\n\n"
+	    "### Which is a task?\n\n- [ ] A\n  ```md\n  - [x] done\n  ```\n"
+	    "- [x] B\n",
+	    "\tHow do you release?\tRun the tests. Then:\\n\\n"
+	    "- [x] bump the version\\n- [ ] tag it\n"
+	    "\tWhich is a task?\\n- A\\n  ```md\\n  - [x] done\\n  ```"
+	    "\\n- B\tB\n");
+	/* A version is no count; emoji around a section's words go */
+	assert_md("## Java (8)\n\n### What is a lambda?\n\nA function.\n\n"
+	    "## ⭐ Basics :fire:\n\n### :question: Explain hoisting\n\n"
+	    "Declarations move up.\n",
+	    "java-8\tWhat is a lambda?\tA function.\n"
+	    "basics\tExplain hoisting\tDeclarations move up.\n");
+	/* A comment under a section is no line break: not a divider */
+	assert_md("## Contributing\n<!-- add more -->\n\n"
+	    "## What is a closure?\n\nA function.\n",
+	    "\tWhat is a closure?\tA function.\n");
+}
+
 static void
 tables_with_a_question_column(void **state)
 {
@@ -378,6 +472,9 @@ main(void)
 		cmocka_unit_test(quiz_choices_checked_are_the_answer),
 		cmocka_unit_test(shortcodes_and_counts_in_sections),
 		cmocka_unit_test(questions_in_other_scripts),
+		cmocka_unit_test(answers_as_public_lists_write_them),
+		cmocka_unit_test(promotion_and_contents_are_no_questions),
+		cmocka_unit_test(the_rules_leave_alone),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
