@@ -18,6 +18,7 @@
 #include "import.h"
 
 #define ROLE_NONE	(-1)
+#define ROLE_UNNAMED	(-2)	/* a column a spreadsheet added: not read */
 
 struct sv {
 	char		 sep;
@@ -26,7 +27,8 @@ struct sv {
 	int		 started;	/* the header (if any) is read */
 	int		 header;	/* a header row named the columns */
 	int		 anki;		/* Anki's header lines gave columns */
-	int		*role;		/* REC_FIELD_* or ROLE_NONE, per column */
+	int		*role;		/* REC_FIELD_*, ROLE_NONE or ROLE_UNNAMED,
+					   per column */
 	size_t		 nrole;
 	int		 tagcol, guidcol;	/* 1-based, 0: none */
 	int		*skipcol;	/* notetype and deck columns */
@@ -349,11 +351,26 @@ set_roles(struct sv *sv, size_t n)
 	sv->nrole = n;
 }
 
-/* A header row: every field a column name, or one names the question. */
+/* Is the field empty but for white space (a column a spreadsheet added)? */
+static int
+blank_field(const struct span *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->len; i++)
+		if (!isspace((unsigned char)f->p[i]))
+			return 0;
+	return 1;
+}
+
+/*
+ * A header row: every field a column name, or one names the question.
+ * Columns with no name (Excel's "Question,Answer,,") are not read.
+ */
 static int
 header_row(struct import *imp, struct sv *sv, unsigned long line)
 {
-	size_t i, known = 0, question = 0;
+	size_t i, known = 0, question = 0, named = 0;
 	struct buf unknown = { 0 };
 
 	for (i = 0; i < sv->nfield; i++) {
@@ -361,8 +378,14 @@ header_row(struct import *imp, struct sv *sv, unsigned long line)
 
 		known += f >= 0;
 		question += f == REC_FIELD_QUESTION;
+		named += !blank_field(&sv->field[i]);
 	}
-	if (known == 0 || (known < sv->nfield && (question == 0 || sv->tsv)))
+	/*
+	 * Not a header, unless two columns are named: then it is one that
+	 * names no question ("Name,Answer,Tags", Notion's), said below.
+	 */
+	if (known == 0 || (known < named && (question == 0 || sv->tsv) &&
+	    (known < 2 || question > 0)))
 		return 0;
 	set_roles(sv, sv->nfield);
 	for (i = 0; i < sv->nfield; i++) {
@@ -370,7 +393,9 @@ header_row(struct import *imp, struct sv *sv, unsigned long line)
 		size_t len = sv->field[i].len;
 		int f = import_column(p, len);
 
-		if (f < 0) {
+		if (f < 0 && blank_field(&sv->field[i]))
+			f = ROLE_UNNAMED;
+		else if (f < 0) {
 			buf_adds(&unknown, unknown.len > 0 ? ", '" : "'");
 			buf_add(&unknown, p, len > 64 ? 64 : len);
 			buf_addc(&unknown, '\'');
@@ -390,52 +415,173 @@ header_row(struct import *imp, struct sv *sv, unsigned long line)
 	return 1;
 }
 
-/* Anki's "#html:true": line breaks and entities to text, tags dropped. */
+/* The code point c as UTF-8 into out. */
+static void
+add_utf8(struct buf *out, unsigned long c)
+{
+	if (c < 0x80)
+		buf_addc(out, (char)c);
+	else if (c < 0x800) {
+		buf_addc(out, (char)(0xc0 | c >> 6));
+		buf_addc(out, (char)(0x80 | (c & 0x3f)));
+	} else if (c < 0x10000) {
+		buf_addc(out, (char)(0xe0 | c >> 12));
+		buf_addc(out, (char)(0x80 | (c >> 6 & 0x3f)));
+		buf_addc(out, (char)(0x80 | (c & 0x3f)));
+	} else {
+		buf_addc(out, (char)(0xf0 | c >> 18));
+		buf_addc(out, (char)(0x80 | (c >> 12 & 0x3f)));
+		buf_addc(out, (char)(0x80 | (c >> 6 & 0x3f)));
+		buf_addc(out, (char)(0x80 | (c & 0x3f)));
+	}
+}
+
+/*
+ * The entity at p ("&eacute;", "&#233;", "&#xE9;") as a code point, and
+ * its length in *n; 0 when it is none known, or a control.
+ */
+static unsigned long
+entity(const char *p, size_t len, size_t *n)
+{
+	static const struct {
+		const char	*name;
+		unsigned long	 c;
+	} ents[] = {
+		{ "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' },
+		{ "apos", '\'' }, { "nbsp", ' ' }, { "ensp", ' ' },
+		{ "emsp", ' ' }, { "thinsp", ' ' }, { "ndash", 0x2013 },
+		{ "mdash", 0x2014 }, { "hellip", 0x2026 }, { "lsquo", 0x2018 },
+		{ "rsquo", 0x2019 }, { "ldquo", 0x201c }, { "rdquo", 0x201d },
+		{ "laquo", 0xab }, { "raquo", 0xbb }, { "bull", 0x2022 },
+		{ "middot", 0xb7 }, { "times", 0xd7 }, { "divide", 0xf7 },
+		{ "deg", 0xb0 }, { "plusmn", 0xb1 }, { "copy", 0xa9 },
+		{ "reg", 0xae }, { "trade", 0x2122 }, { "euro", 0x20ac },
+		{ "pound", 0xa3 }, { "rarr", 0x2192 }, { "larr", 0x2190 },
+		{ "harr", 0x2194 }, { "rArr", 0x21d2 }, { "le", 0x2264 },
+		{ "ge", 0x2265 }, { "ne", 0x2260 }, { "infin", 0x221e },
+		{ "eacute", 0xe9 }, { "egrave", 0xe8 }, { "ecirc", 0xea },
+		{ "agrave", 0xe0 }, { "aacute", 0xe1 }, { "acirc", 0xe2 },
+		{ "ccedil", 0xe7 }, { "iacute", 0xed }, { "oacute", 0xf3 },
+		{ "uacute", 0xfa }, { "ntilde", 0xf1 }, { "auml", 0xe4 },
+		{ "ouml", 0xf6 }, { "uuml", 0xfc }, { "Auml", 0xc4 },
+		{ "Ouml", 0xd6 }, { "Uuml", 0xdc }, { "szlig", 0xdf },
+		{ "Eacute", 0xc9 },
+	};
+	unsigned long c = 0;
+	size_t i = 1, k;
+
+	if (len > 2 && p[1] == '#') {
+		int hex = len > 3 && (p[2] == 'x' || p[2] == 'X');
+
+		for (i = hex ? 3 : 2; i < len && i < 12 &&
+		    (hex ? isxdigit((unsigned char)p[i]) :
+		    isdigit((unsigned char)p[i])); i++)
+			c = c * (hex ? 16 : 10) + (unsigned long)(isdigit(
+			    (unsigned char)p[i]) ? p[i] - '0' :
+			    (tolower((unsigned char)p[i]) - 'a' + 10));
+		if (i == len || p[i] != ';' || i == (hex ? 3u : 2u))
+			return 0;
+		*n = i + 1;
+		if (c == 0xa0)
+			return ' ';
+		/* No controls, surrogates or what is past Unicode. */
+		return c < 0x20 || (c >= 0x7f && c < 0xa0) ||
+		    (c >= 0xd800 && c < 0xe000) || c > 0x10ffff ? 0 : c;
+	}
+	for (k = 0; k < sizeof(ents) / sizeof(ents[0]); k++) {
+		size_t m = strlen(ents[k].name);
+
+		if (m + 2 <= len && memcmp(p + 1, ents[k].name, m) == 0 &&
+		    p[m + 1] == ';') {
+			*n = m + 2;
+			return ents[k].c;
+		}
+	}
+	return 0;
+}
+
+/* Does a tag of one of these names start at p ("<li>", "</p>")? */
+static int
+block_tag(const char *p, size_t n)
+{
+	static const char *const names[] = {
+		"div", "p", "li", "ul", "ol", "tr", "h1", "h2", "h3", "h4",
+		"h5", "h6", "blockquote", "pre", "table",
+	};
+	size_t i = 1, k, m;
+
+	if (i < n && p[i] == '/')
+		i++;
+	for (k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
+		m = strlen(names[k]);
+		if (i + m < n && strncasecmp(p + i, names[k], m) == 0 &&
+		    (p[i + m] == '>' || p[i + m] == ' ' || p[i + m] == '/'))
+			return 1;
+	}
+	return 0;
+}
+
+/* A line break into out, but none at its start or after another. */
+static void
+html_break(struct buf *out)
+{
+	if (out->len > 0 && out->p[out->len - 1] != '\n')
+		buf_addc(out, '\n');
+}
+
+/*
+ * Anki's "#html:true": line breaks (<br>, and blocks: <div>, <p>, <li>)
+ * and entities to text, tags dropped, the breaks at either end too.
+ * Line breaks in the source are white space, as HTML has them, and a '<'
+ * that starts no tag ("1 < 2") is text.
+ */
 static void
 from_html(struct buf *out, const char *p, size_t len)
 {
-	static const struct {
-		const char	*ent;
-		char		 c;
-	} ents[] = {
-		{ "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' },
-		{ "&quot;", '"' }, { "&#39;", '\'' }, { "&apos;", '\'' },
-		{ "&nbsp;", ' ' },
-	};
-	size_t i = 0, k;
+	size_t i = 0, n, br;
+	unsigned long c;
 
 	buf_reset(out);
 	while (i < len) {
-		if (p[i] == '<') {
+		if (p[i] == '<' && i + 1 < len && (isalpha((unsigned char)p[i + 1]) ||
+		    p[i + 1] == '/' || p[i + 1] == '!')) {
 			const char *gt = memchr(p + i, '>', len - i);
-			size_t n = gt != NULL ? (size_t)(gt - p) - i + 1 : 0;
 
-			if (n == 0) {
-				buf_addc(out, p[i++]);
+			if (gt != NULL) {
+				n = (size_t)(gt - p) - i + 1;
+				br = n >= 4 && strncasecmp(p + i, "<br", 3) == 0 &&
+				    (p[i + 3] == '>' || p[i + 3] == '/' ||
+				    p[i + 3] == ' ');
+				if (br)
+					buf_addc(out, '\n');
+				else if (block_tag(p + i, n))
+					html_break(out);
+				i += n;
 				continue;
 			}
-			if ((n >= 4 && strncasecmp(p + i, "<br", 3) == 0 &&
-			    (p[i + 3] == '>' || p[i + 3] == '/' ||
-			    p[i + 3] == ' ')) ||
-			    (strncasecmp(p + i, "<div", 4) == 0 && out->len > 0))
-				buf_addc(out, '\n');
+		}
+		if (p[i] == '&' && (c = entity(p + i, len - i, &n)) != 0) {
+			add_utf8(out, c);
 			i += n;
 			continue;
 		}
-		if (p[i] == '&') {
-			/* The field is a view into the line: no NUL ends it. */
-			for (k = 0; k < sizeof(ents) / sizeof(ents[0]); k++)
-				if (strlen(ents[k].ent) <= len - i &&
-				    memcmp(p + i, ents[k].ent,
-				    strlen(ents[k].ent)) == 0)
-					break;
-			if (k < sizeof(ents) / sizeof(ents[0])) {
-				buf_addc(out, ents[k].c);
-				i += strlen(ents[k].ent);
-				continue;
-			}
+		if (p[i] == '\n' || p[i] == '\r') {
+			if (out->len > 0 && out->p[out->len - 1] != '\n' &&
+			    out->p[out->len - 1] != ' ')
+				buf_addc(out, ' ');
+			i++;
+			continue;
 		}
 		buf_addc(out, p[i++]);
+	}
+	while (out->len > 0 && (out->p[out->len - 1] == '\n' ||
+	    out->p[out->len - 1] == ' '))
+		out->len--;
+	for (n = 0; n < out->len && (out->p[n] == '\n' || out->p[n] == ' '); n++)
+		;
+	if (n > 0) {
+		memmove(out->p, out->p + n, out->len - n);
+		out->len -= n;
 	}
 }
 
@@ -510,7 +656,22 @@ row_record(struct import *imp, struct sv *sv, unsigned long line)
 	char id[32];
 	int r;
 
-	if (sv->header && sv->nfield != sv->nrole) {
+	/* A row of empty fields (",,,") is what a blank line is. */
+	for (i = 0; i < sv->nfield; i++)
+		filled += sv->field[i].len > 0;
+	if (filled == 0)
+		return;
+	/*
+	 * Empty fields past the header's columns, or unnamed columns
+	 * missing at the end: a spreadsheet's padding.
+	 */
+	while (sv->header && sv->nfield > sv->nrole &&
+	    sv->field[sv->nfield - 1].len == 0)
+		sv->nfield--;
+	for (i = sv->nfield; sv->header && i < sv->nrole &&
+	    sv->role[i] == ROLE_UNNAMED; i++)
+		;
+	if (sv->header && (sv->nfield > sv->nrole || i < sv->nrole)) {
 		import_error(imp, line, "%zu fields: the header has %zu",
 		    sv->nfield, sv->nrole);
 		return;
@@ -520,11 +681,6 @@ row_record(struct import *imp, struct sv *sv, unsigned long line)
 		    "question, answer, tags, id", sv->nfield);
 		return;
 	}
-	/* A row of empty fields (",,,") is what a blank line is. */
-	for (i = 0; i < sv->nfield; i++)
-		filled += sv->field[i].len > 0;
-	if (filled == 0)
-		return;
 	import_clear(imp);
 	for (i = 0; i < sv->nfield; i++) {
 		const char *p = sv->field[i].p;

@@ -84,6 +84,43 @@ add_tags(struct import *imp, json_t *v)
 	return 0;
 }
 
+
+/*
+ * A string's text: CRLF, as browser forms store line breaks, is a line
+ * break, as it is in a CSV field.
+ */
+static void
+add_text(struct buf *to, const char *p, size_t len)
+{
+	const char *cr;
+
+	while ((cr = memchr(p, '\r', len)) != NULL && (size_t)(cr - p) + 1 < len &&
+	    cr[1] == '\n') {
+		buf_add(to, p, (size_t)(cr - p));
+		len -= (size_t)(cr - p) + 1;
+		p = cr + 1;
+	}
+	buf_add(to, p, len);
+}
+
+/* A number or true or false, as text ("answer": 4); -1 for other values. */
+static int
+add_scalar(struct buf *to, const json_t *v)
+{
+	char n[64];
+
+	if (json_is_integer(v))
+		snprintf(n, sizeof(n), "%lld", (long long)json_integer_value(v));
+	else if (json_is_real(v))
+		snprintf(n, sizeof(n), "%.15g", json_real_value(v));
+	else if (json_is_boolean(v))
+		snprintf(n, sizeof(n), "%s", json_is_true(v) ? "true" : "false");
+	else
+		return -1;
+	buf_adds(to, n);
+	return 0;
+}
+
 /* One object to one record: 0, or -1 after reporting what was wrong. */
 static void
 object(struct import *imp, struct js *js, json_t *o, unsigned long line)
@@ -137,15 +174,9 @@ object(struct import *imp, struct js *js, json_t *o, unsigned long line)
 		}
 		if (json_is_null(v))
 			continue;
-		if (json_is_integer(v) && f == REC_FIELD_ID) {
-			char n[32];
-
-			snprintf(n, sizeof(n), "%lld",
-			    (long long)json_integer_value(v));
-			buf_adds(to, n);
-		} else if (json_is_string(v))
-			buf_add(to, json_string_value(v), json_string_length(v));
-		else {
+		if (json_is_string(v))
+			add_text(to, json_string_value(v), json_string_length(v));
+		else if (add_scalar(to, v) < 0) {
 			import_error(imp, line, "\"%s\" is not a string", key);
 			return;
 		}

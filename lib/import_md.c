@@ -73,6 +73,8 @@ struct md {
 };
 
 static int	para_question(struct md *, cmark_node *, size_t *);
+static size_t	pictographs(const char *, size_t);
+static size_t	dot_label(const char *, size_t);
 
 /* memmem(), which POSIX does not have. */
 static const char *
@@ -406,8 +408,14 @@ answer_word(const char *p, size_t len)
 		"\xe7\xad\x94\xe6\xa1\x88", "\xe8\xa7\xa3\xe6\x9e\x90",
 		"\xe5\x8f\x82\xe8\x80\x83\xe7\xad\x94\xe6\xa1\x88",
 		"\xe6\x9f\xa5\xe7\x9c\x8b\xe7\xad\x94\xe6\xa1\x88",
+		/* Japanese: answer, answer; Korean: answer, reply, comment */
+		"\xe8\xa7\xa3\xe7\xad\x94", "\xe7\xad\x94\xe3\x81\x88",
+		"\xec\xa0\x95\xeb\x8b\xb5", "\xeb\x8b\xb5\xeb\xb3\x80",
+		"\xed\x95\xb4\xec\x84\xa4",
+		"respuesta", "ver respuesta", "r\xc3\xa9ponse", "reponse",
+		"antwort", "resposta", "risposta",
 	};
-	size_t i;
+	size_t i, k;
 
 	while (len > 0 && (*p == '*' || *p == '_' || *p == ' ' || *p == '<')) {
 		if (*p == '<') {		/* <b>, <strong> */
@@ -422,6 +430,11 @@ answer_word(const char *p, size_t len)
 		p++;
 		len--;
 	}
+	k = pictographs(p, len);	/* "💡 Answer" */
+	p += k;
+	len -= k;
+	if (len > 2 && (*p == 'A' || *p == 'a') && isdigit((unsigned char)p[1]))
+		return dot_label(p, len) > 0;	/* "A1." */
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (starts_with_ci(p, len, words[i]))
 			return 1;
@@ -674,6 +687,26 @@ is_boiler(struct md *md, cmark_node *n)
 	    sizeof(*md->boiler), cmp_int) != NULL;
 }
 
+/* Where "A." ("**A.**", "Ans.", "A1.") has its dot, or 0. */
+static size_t
+dot_label(const char *p, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && (p[i] == '*' || p[i] == '_'))
+		i++;
+	if (i == len || (p[i] != 'A' && p[i] != 'a'))
+		return 0;
+	if (starts_with_ci(p + i, len - i, "answer"))
+		i += 6;
+	else if (starts_with_ci(p + i, len - i, "ans"))
+		i += 3;
+	else
+		for (i++; i < len && isdigit((unsigned char)p[i]); i++)
+			;
+	return i < len && p[i] == '.' ? i : 0;
+}
+
 /* Is the paragraph a label alone ("**Answer**", "Solution", "解析")? */
 static int
 label_alone(const char *p, size_t len)
@@ -712,13 +745,13 @@ label_end(const char *p, size_t len)
 		if (p[colon] == ':' || (end - colon >= 3 &&
 		    memcmp(p + colon, "\xef\xbc\x9a", 3) == 0))
 			break;
-	if (colon == end)
+	if (colon == end && (colon = dot_label(p, len)) == 0)
 		return label_alone(p, len) ? len : 0;
 	while (lead < colon && (p[lead] == '*' || p[lead] == '_'))
 		lead++;
 	for (i = 0; i < colon; i++)
 		marks += p[i] == '*' || p[i] == '_';
-	i = colon + (p[colon] == ':' ? 1 : 3);
+	i = colon + (p[colon] == ':' || p[colon] == '.' ? 1 : 3);
 	/* "**Ans:** **JVM**": the two after the colon close the label. */
 	for (marks = marks == lead ? lead : 0; marks > 0 && i < len &&
 	    (p[i] == '*' || p[i] == '_'); marks--)
@@ -985,6 +1018,36 @@ add_quiz(struct md *md, cmark_node *first, cmark_node *list,
 	return 1;
 }
 
+/* Is the block a paragraph that shows an image ("![Q6](q6.png)")? */
+static int
+is_image(struct md *md, cmark_node *n)
+{
+	if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
+		return 0;
+	text_of(&md->scratch, md, n);
+	return starts_with_ci(md->scratch.p, md->scratch.len, "![");
+}
+
+/*
+ * An "Explanation:" paragraph: it follows the answer, so the blocks before
+ * it are not the question's ("Answer:" after code claims it for the
+ * question: "What's the output?").
+ */
+static int
+explains(struct md *md, cmark_node *n)
+{
+	size_t k;
+
+	if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
+		return 0;
+	text_of(&md->scratch, md, n);
+	for (k = 0; k < md->scratch.len && (md->scratch.p[k] == '*' ||
+	    md->scratch.p[k] == '_'); k++)
+		;
+	return starts_with_ci(md->scratch.p + k, md->scratch.len - k,
+	    "explanation");
+}
+
 /*
  * A question from blocks: the question text already in md->q, then the
  * blocks first..last: question until an answer marker, answer from it on.
@@ -1005,7 +1068,8 @@ add_body(struct md *md, cmark_node *first, cmark_node *last, int as_answer)
 	for (n = first; ; n = cmark_node_next(n)) {
 		cmark_node_type t = cmark_node_get_type(n);
 
-		if (answer_marker(md, n) || (!as_answer &&
+		if ((answer_marker(md, n) && !(as_answer && n != first &&
+		    explains(md, n))) || (!as_answer &&
 		    (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_BLOCK_QUOTE))) {
 			m = n;
 			break;
@@ -1015,8 +1079,8 @@ add_body(struct md *md, cmark_node *first, cmark_node *last, int as_answer)
 			return;
 		if (n == last)
 			break;
-		/* Choices come right after the question, or its code. */
-		if (t != CMARK_NODE_CODE_BLOCK)
+		/* Choices come right after the question, its code or image. */
+		if (t != CMARK_NODE_CODE_BLOCK && !is_image(md, n))
 			quiz = 0;
 	}
 	if (m == NULL && as_answer) {
@@ -1302,6 +1366,18 @@ numbering(const char *p, size_t len)
 		i++;
 	if ((j = numbering_cjk(p + i, len - i)) > 0)
 		return i + j;
+	/* "Q.3 What...", "Q-3 ", "Q#3 " */
+	if (len - i > 3 && (p[i] == 'Q' || p[i] == 'q') && (p[i + 1] == '.' ||
+	    p[i + 1] == '-' || p[i + 1] == '#') && isdigit((unsigned char)p[i + 2])) {
+		for (j = i + 2; j < len && isdigit((unsigned char)p[j]); j++)
+			;
+		if (j < len && (p[j] == ' ' || p[j] == '.' || p[j] == ':' ||
+		    p[j] == ')')) {
+			for (j++; j < len && p[j] == ' '; j++)
+				;
+			return j < len ? j : 0;
+		}
+	}
 	j = i;
 	if (starts_with_ci(p + i, len - i, "question"))
 		i += 8;
@@ -1592,16 +1668,47 @@ list_questions(struct md *md, cmark_node *list, size_t *nitems, int ask)
 	return q;
 }
 
+/* Takes off the bold around a text that is all bold ("**What is X?**"). */
+static void
+unbold(struct buf *b)
+{
+	if (b->len > 4 && (memcmp(b->p, "**", 2) == 0 ||
+	    memcmp(b->p, "__", 2) == 0) &&
+	    memcmp(b->p + b->len - 2, b->p, 2) == 0 &&
+	    find(b->p + 2, b->len - 4, b->p, 2) == NULL) {
+		memmove(b->p, b->p + 2, b->len - 4);
+		b->len -= 4;
+	}
+}
+
+/* Is there a section (not the title) above? */
+static int
+in_section(const struct md *md)
+{
+	int i;
+
+	for (i = 0; i < md->depth; i++)
+		if (md->sect[i].slug[0] != '\0')
+			return 1;
+	return 0;
+}
+
 static void
 do_list(struct import *imp, struct md *md, cmark_node *list)
 {
 	cmark_node *item;
-	size_t nitems;
+	size_t nitems, q;
 
 	if (link_list(list, 1) || link_list(list, 0))
 		return;
-	/* Notes ("* A *Stack* is...", "* Time Complexity:"), not questions. */
-	if (list_questions(md, list, &nitems, 0) == 0 && nitems > 0) {
+	/*
+	 * Notes ("* A *Stack* is...", "* Time Complexity:"), not questions;
+	 * before the first question and any section, the introduction's
+	 * lists ("How to use it:", "Legend:") unless most items ask.
+	 */
+	q = list_questions(md, list, &nitems, 0);
+	if ((q == 0 && nitems > 0) || (!md->asked && !in_section(md) &&
+	    q * 2 < nitems)) {
 		release(imp, md);
 		return;
 	}
@@ -1633,6 +1740,7 @@ do_list(struct import *imp, struct md *md, cmark_node *list)
 			add_inline(&md->q, md, first);
 			if (is_heading(first))
 				strip_numbering(&md->q);
+			unbold(&md->q);		/* "1. **What are hooks?**" */
 			/* A task list's box: "- [ ] What is X?" */
 			if (md->q.len > 4 && md->q.p[0] == '[' &&
 			    (md->q.p[1] == ' ' || md->q.p[1] == 'x' ||
@@ -2174,6 +2282,50 @@ holds_questions(struct md *md, cmark_node *h, int strength)
 	return 0;
 }
 
+/* Does s hold word, letter case aside (on its first line)? */
+static int
+find_ci(const char *s, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (; *s != '\0' && *s != '\n'; s++)
+		if (strncasecmp(s, word, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Does an answer come under the heading, before its next one: an answer
+ * label, an Answer heading, or a <details> whose summary says answer or
+ * solution (not "View contents")?
+ */
+static int
+answered(struct md *md, cmark_node *h)
+{
+	cmark_node *n, *last = body_end(md, h);
+
+	for (n = cmark_node_next(h); n != NULL && last != h &&
+	    !(is_heading(n) && !answer_marker(md, n));
+	    n = cmark_node_next(n)) {
+		const char *sum;
+
+		if (!answer_marker(md, n)) {
+			if (n == last)
+				break;
+			continue;
+		}
+		if (!is_details(n))
+			return 1;
+		sum = strstr(cmark_node_get_literal(n), "<summary");
+		if (sum != NULL && (find_ci(sum, "answer") ||
+		    find_ci(sum, "solution")))
+			return 1;
+		if (n == last)
+			break;
+	}
+	return 0;
+}
+
 static void
 do_heading(struct import *imp, struct md *md, cmark_node **np)
 {
@@ -2186,6 +2338,10 @@ do_heading(struct import *imp, struct md *md, cmark_node **np)
 	}
 	heading_text(&md->q, md, h);
 	strength = question_strength(md->q.p, md->q.len);
+	/* "### CAP theorem", then "**Answer:**": a question by its answer */
+	if (strength == 0 && cmark_node_get_start_line(h) != md->title &&
+	    answered(md, h))
+		strength = 1;
 	if (cmark_node_get_start_line(h) == md->title || strength == 0 ||
 	    has_subsections(md, h, strength) ||
 	    holds_questions(md, h, strength)) {

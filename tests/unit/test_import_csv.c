@@ -98,6 +98,38 @@ tsv_columns_and_anki_headers(void **state)
 	    "qaf640c4c8602\t\tQ\tA <b>\\ntwo\n", "");
 }
 
+/*
+ * What Anki's editor writes with "#html:true": lists and paragraphs are
+ * lines, entities of every kind are text, the breaks left at a field's
+ * end go, and a '<' that starts no tag stays.
+ */
+static void
+anki_html_as_the_editor_writes_it(void **state)
+{
+	(void)state;
+	assert_import(IMPORT_TSV,
+	    "#separator:tab\n#html:true\n"
+	    "Which?<br>\t<ul><li>TCP</li><li>UDP</li></ul><div><br></div>\n"
+	    "&eacute;t&eacute; &mdash; 1 < 2\t<p>one</p><p>&#233;&#x263A;&#160;x</p>\n",
+	    "q155251c197e4\t\tWhich?\tTCP\\nUDP\n"
+	    "q565725c56667\t\t\xc3\xa9t\xc3\xa9 \xe2\x80\x94 1 < 2\tone\\n"
+	    "\xc3\xa9\xe2\x98\xba x\n", "");
+}
+
+/* What spreadsheets add: unnamed columns, empty fields past the header. */
+static void
+csv_spreadsheet_padding(void **state)
+{
+	(void)state;
+	assert_import(IMPORT_CSV,
+	    "Question,Answer,Category,,\r\nQ1?,A1,geo,,\r\nQ2?,A2,\r\n,,,,\r\n",
+	    "q85d39e19efd7\tgeo\tQ1?\tA1\nq85d71e19efda\t\tQ2?\tA2\n", "");
+	/* A field past the header's with text in it is still a mistake. */
+	assert_import(IMPORT_CSV, "Question,Answer\nQ1?,A1,x\nQ2?,A2\n",
+	    "q85d71e19efda\t\tQ2?\tA2\n",
+	    "qb-test: t:2: 3 fields: the header has 2\n");
+}
+
 /* A CSV file in two parts (lib/split.c), and where the second may start. */
 static const char two_parts[] =
     "id,tags,question,answer\n"
@@ -262,6 +294,8 @@ main(void)
 		cmocka_unit_test(csv_record_start_is_a_row_start),
 		cmocka_unit_test(csv_row_across_the_limit_is_read_whole),
 		cmocka_unit_test(csv_part_ahead_stops_before_rows),
+		cmocka_unit_test(anki_html_as_the_editor_writes_it),
+		cmocka_unit_test(csv_spreadsheet_padding),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

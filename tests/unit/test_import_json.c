@@ -57,6 +57,22 @@ json_escapes_fast_and_slow(void **state)
 	    "qb-test: t:5: control character byte 0x0d in question\n");
 }
 
+/* Browser forms' CRLF, and numbers and booleans as answers. */
+static void
+json_crlf_numbers_and_booleans(void **state)
+{
+	(void)state;
+	assert_import(IMPORT_JSON,
+	    "[{\"question\":\"2+2?\",\"answer\":4},"
+	    "{\"question\":\"Sky blue?\",\"answer\":true},"
+	    "{\"question\":\"Pi?\",\"answer\":3.14},"
+	    "{\"question\":\"Two\",\"answer\":\"line1\\r\\nline2\"}]\n",
+	    "qf0c4240bb02d\t\t2+2?\t4\n"
+	    "qfd057a5e5500\t\tSky blue?\ttrue\n"
+	    "q8db84719f418\t\tPi?\t3.14\n"
+	    "q6d1df319e235\t\tTwo\tline1\\nline2\n", "");
+}
+
 static void
 jsonl_lines(void **state)
 {
@@ -78,6 +94,7 @@ main(void)
 		cmocka_unit_test(json_errors_keep_the_rest),
 		cmocka_unit_test(json_escapes_fast_and_slow),
 		cmocka_unit_test(jsonl_lines),
+		cmocka_unit_test(json_crlf_numbers_and_booleans),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -395,6 +395,32 @@ promotion_and_contents_are_no_questions(void **state)
 	    "");
 }
 
+/* Found importing more lists: questions known by their answers. */
+static void
+questions_known_by_their_answers(void **state)
+{
+	(void)state;
+	/* A topic heading with an answer under it (system design Q&A) */
+	assert_md("## Concepts\n\n### CAP theorem\n\n**Answer:** Pick two.\n\n"
+	    "### Sharding\n\n<details><summary>Answer</summary>\n\nSplit it.\n\n"
+	    "</details>\n",
+	    "concepts\tCAP theorem\tPick two.\nconcepts\tSharding\tSplit it.\n");
+	/* "A." labels; Explanation after the code keeps the code the answer */
+	assert_md("### Q.1 What is a closure?\n\n**A.** A function.\n\n"
+	    "### Q2. How do you reverse a list?\n\n```python\nxs[::-1]\n```\n\n"
+	    "**Explanation:** a slice.\n\n**Q1. What is X?**\n\n**A1.** X.\n",
+	    "\tWhat is a closure?\tA function.\n"
+	    "\tHow do you reverse a list?\t```python\\nxs[::-1]\\n```\\n\\n"
+	    "**Explanation:** a slice.\n\tWhat is X?\tX.\n");
+	/* Summaries in other languages, or after an emoji; a bold item */
+	assert_md("### Q3. 違いは？\n\n<details>\n<summary>解答を見る</summary>\n\n"
+	    "答え。\n\n</details>\n\n### Q4. What is X?\n\n<details>\n"
+	    "<summary>💡 Answer</summary>\n\nX.\n\n</details>\n\n"
+	    "## React\n\n1. **What are hooks?**\n\n   Functions.\n",
+	    "\t違いは？\t答え。\n\tWhat is X?\tX.\n"
+	    "react\tWhat are hooks?\tFunctions.\n");
+}
+
 /* Where the rules above stop: what they must leave alone. */
 static void
 the_rules_leave_alone(void **state)
@@ -475,6 +501,7 @@ main(void)
 		cmocka_unit_test(answers_as_public_lists_write_them),
 		cmocka_unit_test(promotion_and_contents_are_no_questions),
 		cmocka_unit_test(the_rules_leave_alone),
+		cmocka_unit_test(questions_known_by_their_answers),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
