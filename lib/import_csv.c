@@ -889,6 +889,26 @@ semicolons(struct sv *sv)
 	}
 }
 
+/*
+ * Excel's first line "sep=;" names the separator: 1 when the row read
+ * was that line, the separator now its.
+ */
+static int
+excel_sep(struct sv *sv)
+{
+	const struct span *f = &sv->field[0];
+
+	if (sv->tsv || f->len < 4 || strncasecmp(f->p, "sep=", 4) != 0)
+		return 0;
+	if (sv->nfield == 1 && f->len == 5)
+		sv->sep = f->p[4];
+	else if (sv->nfield == 2 && f->len == 4 && sv->field[1].len == 0)
+		sv->sep = ',';		/* "sep=," is read as two fields */
+	else
+		return 0;
+	return 1;
+}
+
 static int
 sv_fill(struct import *imp)
 {
@@ -905,6 +925,10 @@ sv_fill(struct import *imp)
 		else if (!sv->anki) {
 			while ((got = read_row(imp, sv, &line)) < 0)
 				;
+			if (got > 0 && excel_sep(sv)) {
+				while ((got = read_row(imp, sv, &line)) < 0)
+					;
+			}
 			if (got == 0)
 				return 0;
 			if (!sv->tsv && sv->nfield == 1)

@@ -124,6 +124,11 @@ csv_spreadsheet_padding(void **state)
 	assert_import(IMPORT_CSV,
 	    "Question,Answer,Category,,\r\nQ1?,A1,geo,,\r\nQ2?,A2,\r\n,,,,\r\n",
 	    "q85d39e19efd7\tgeo\tQ1?\tA1\nq85d71e19efda\t\tQ2?\tA2\n", "");
+	/* Excel's "sep=" line names the separator */
+	assert_import(IMPORT_CSV, "sep=;\r\nQuestion;Answer\r\nQ1?;A1,5\r\n",
+	    "q85d39e19efd7\t\tQ1?\tA1,5\n", "");
+	assert_import(IMPORT_CSV, "sep=,\nQuestion,Answer\nQ1?,A1\n",
+	    "q85d39e19efd7\t\tQ1?\tA1\n", "");
 	/* A field past the header's with text in it is still a mistake. */
 	assert_import(IMPORT_CSV, "Question,Answer\nQ1?,A1,x\nQ2?,A2\n",
 	    "q85d71e19efda\t\tQ2?\tA2\n",
