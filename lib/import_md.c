@@ -1668,6 +1668,52 @@ list_questions(struct md *md, cmark_node *list, size_t *nitems, int ask)
 	return q;
 }
 
+static void	do_list(struct import *, struct md *, cmark_node *);
+
+/*
+ * A list of topics over questions ("- JavaScript", then "  - What is a
+ * closure?" under it): each item is the section of the lists nested in
+ * it.  0 when no item holds a list of questions.
+ */
+static int
+do_outline(struct import *imp, struct md *md, cmark_node *list)
+{
+	cmark_node *item, *p, *n;
+	size_t nitems, q;
+	int found = 0;
+
+	for (item = cmark_node_first_child(list); item != NULL;
+	    item = cmark_node_next(item))
+		for (n = cmark_node_first_child(item); n != NULL;
+		    n = cmark_node_next(n))
+			if (cmark_node_get_type(n) == CMARK_NODE_LIST &&
+			    (q = list_questions(md, n, &nitems, 0)) > 0 &&
+			    q * 2 >= nitems)
+				found = 1;
+	if (!found || md->depth == MAX_DEPTH)
+		return 0;
+	for (item = cmark_node_first_child(list); item != NULL;
+	    item = cmark_node_next(item)) {
+		p = cmark_node_first_child(item);
+		if (p == NULL || cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH)
+			continue;
+		text_of(&md->scratch, md, p);
+		clean_title(&md->scratch, 1);
+		/* Deeper than any heading: level 7. */
+		md->sect[md->depth].level = 7;
+		md->sect[md->depth].divider = 0;
+		slugify(md->sect[md->depth].slug, md->scratch.p,
+		    md->scratch.len);
+		md->depth++;
+		for (n = cmark_node_next(p); n != NULL; n = cmark_node_next(n))
+			if (cmark_node_get_type(n) == CMARK_NODE_LIST)
+				do_list(imp, md, n);
+		release(imp, md);
+		md->depth--;
+	}
+	return 1;
+}
+
 /* Takes off the bold around a text that is all bold ("**What is X?**"). */
 static void
 unbold(struct buf *b)
@@ -1710,6 +1756,8 @@ do_list(struct import *imp, struct md *md, cmark_node *list)
 	if ((q == 0 && nitems > 0) || (!md->asked && !in_section(md) &&
 	    q * 2 < nitems)) {
 		release(imp, md);
+		if (q == 0)
+			(void)do_outline(imp, md, list);
 		return;
 	}
 	for (item = cmark_node_first_child(list); item != NULL;

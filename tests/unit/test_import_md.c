@@ -421,6 +421,20 @@ questions_known_by_their_answers(void **state)
 	    "react\tWhat are hooks?\tFunctions.\n");
 }
 
+/* Notes kept as an outline: topics, the questions nested under them. */
+static void
+an_outline_of_topics_and_questions(void **state)
+{
+	(void)state;
+	assert_md("## Questions\n\n- JavaScript\n  - What is a closure?\n"
+	    "  - Why hoisting?\n- CSS\n  - What is the box model?\n",
+	    "questions,javascript\tWhat is a closure?\t\n"
+	    "questions,javascript\tWhy hoisting?\t\n"
+	    "questions,css\tWhat is the box model?\t\n");
+	/* Notes nested under notes stay notes. */
+	assert_md("- Stack\n  - LIFO order.\n", "");
+}
+
 /* Where the rules above stop: what they must leave alone. */
 static void
 the_rules_leave_alone(void **state)
@@ -502,6 +516,7 @@ main(void)
 		cmocka_unit_test(promotion_and_contents_are_no_questions),
 		cmocka_unit_test(the_rules_leave_alone),
 		cmocka_unit_test(questions_known_by_their_answers),
+		cmocka_unit_test(an_outline_of_topics_and_questions),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
