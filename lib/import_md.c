@@ -26,6 +26,8 @@
  *   - a paragraph starting with a bold question ("**What is X?**") or
  *     with "Q:" is a question, the rest of it and the blocks after it
  *     its answer;
+ *   - in a note tagged #flashcards, Obsidian's cards: "Q::A" lines, and
+ *     question lines, "?", answer lines;
  *   - a GitHub table with a question column is a question a row (cmark
  *     has no tables: they are read here, from the paragraph's lines);
  *   - YAML front matter, tables of contents (lists or tables of links to
@@ -62,6 +64,7 @@ struct md {
 	} sect[MAX_DEPTH];
 	int		 depth;
 	int		 asked;		/* a question was imported */
+	int		 flashcards;	/* tagged #flashcards: Obsidian's cards */
 	struct buf	 scratch, q, a;
 	/* The last list item, kept back for a <details> answer after it. */
 	int		 held;
@@ -2261,6 +2264,81 @@ do_table(struct import *imp, struct md *md, cmark_node *n)
 	return 1;
 }
 
+/* Where "::" parts a card's line ("Q::A"), outside code; or NULL. */
+static const char *
+card_sep(const char *p, size_t len)
+{
+	size_t i;
+	int code = 0;
+
+	for (i = 0; i + 1 < len; i++) {
+		if (p[i] == '`')
+			code = !code;
+		else if (!code && p[i] == ':' && p[i + 1] == ':')
+			return p + i;
+	}
+	return NULL;
+}
+
+/* A card's text: trimmed, into b. */
+static void
+card_text(struct buf *b, const char *p, size_t len)
+{
+	while (len > 0 && (*p == ' ' || *p == '\n')) {
+		p++;
+		len--;
+	}
+	while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\n'))
+		len--;
+	buf_reset(b);
+	buf_add(b, p, len);
+}
+
+/*
+ * Obsidian's spaced-repetition cards, in a note tagged #flashcards: a
+ * line "Q::A" (":::" too), or the lines of a question, a line "?" (or
+ * "??"), the lines of its answer.  1 when the paragraph held cards.
+ */
+static int
+do_cards(struct import *imp, struct md *md, cmark_node *n)
+{
+	struct buf src = { 0 };
+	const char *p, *e, *nl, *sep;
+	unsigned long line = (unsigned long)cmark_node_get_start_line(n);
+	int cards = 0;
+
+	add_blocks(&src, md, n, n);
+	buf_cstr(&src);
+	for (p = src.p, e = src.p + src.len; p < e; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			nl = e;
+		if ((nl - p == 1 && *p == '?') || (nl - p == 2 &&
+		    memcmp(p, "??", 2) == 0)) {
+			card_text(&md->q, src.p, (size_t)(p - src.p));
+			card_text(&md->a, nl, (size_t)(e - nl));
+			if (md->q.len > 0)
+				emit(imp, md, line);
+			buf_free(&src);
+			return md->q.len > 0;
+		}
+	}
+	for (p = src.p; p < e; p = nl + 1, line++) {
+		if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			nl = e;
+		if ((sep = card_sep(p, (size_t)(nl - p))) == NULL)
+			continue;
+		card_text(&md->q, p, (size_t)(sep - p));
+		sep += sep + 2 < nl && sep[2] == ':' ? 3 : 2;
+		card_text(&md->a, sep, (size_t)(nl - sep));
+		if (md->q.len > 0) {
+			emit(imp, md, line);
+			cards = 1;
+		}
+	}
+	buf_free(&src);
+	return cards;
+}
+
 static void
 do_para(struct import *imp, struct md *md, cmark_node **np)
 {
@@ -2268,6 +2346,8 @@ do_para(struct import *imp, struct md *md, cmark_node **np)
 	struct buf rest = { 0 };
 	size_t qlen, i;
 
+	if (md->flashcards && do_cards(imp, md, n))
+		return;
 	if (!para_question(md, n, &qlen)) {
 		if (!do_table(imp, md, n))
 			release(imp, md);
@@ -2500,6 +2580,25 @@ find_boilerplate(struct md *md, cmark_node *doc)
 		qsort(md->boiler, md->nboiler, sizeof(*md->boiler), cmp_int);
 }
 
+/* Is the line at q only tags ("#flashcards #networking"), lowercase? */
+static int
+tag_line(const char *q, const char *e)
+{
+	while (q < e && (e[-1] == ' ' || e[-1] == '\r'))
+		e--;
+	if (q == e)
+		return 0;
+	while (q < e) {
+		if (*q != '#' || q + 1 == e || !islower((unsigned char)q[1]))
+			return 0;
+		while (q < e && *q != ' ')
+			q++;
+		while (q < e && *q == ' ')
+			q++;
+	}
+	return 1;
+}
+
 /*
  * "###8. What..." and "####[[↑]](#toc) Questions:": headings without the
  * space CommonMark asks for after the '#'s, as older renderers read them
@@ -2536,6 +2635,12 @@ fix_atx(struct md *md)
 		if (fence == 0 && q - p <= 3 && q < e && *q == '#') {
 			while (q + hashes < e && q[hashes] == '#')
 				hashes++;
+		}
+		if (hashes == 1 && tag_line(q, e)) {
+			/* "#flashcards #net": Obsidian's tags, no heading */
+			if (find(q, (size_t)(e - q), "#flashcards", 11) != NULL)
+				md->flashcards = 1;
+			hashes = 0;
 		}
 		if (hashes >= 1 && hashes <= 6 && q + hashes < e &&
 		    after_blank && (isalnum((unsigned char)q[hashes]) ||

@@ -435,6 +435,22 @@ an_outline_of_topics_and_questions(void **state)
 	assert_md("- Stack\n  - LIFO order.\n", "");
 }
 
+/* Obsidian's spaced-repetition cards, in a note tagged #flashcards. */
+static void
+obsidian_cards(void **state)
+{
+	(void)state;
+	assert_md("#flashcards #net\n\n## Networking\n\n"
+	    "HTTPS port::443\nWhat is DNS:::Names, `a::b` kept\n\n"
+	    "TCP or UDP?\n?\nTCP is reliable;\nUDP is not.\n",
+	    "networking\tHTTPS port\t443\n"
+	    "networking\tWhat is DNS\tNames, `a::b` kept\n"
+	    "networking\tTCP or UDP?\tTCP is reliable;\\nUDP is not.\n");
+	/* Without the tag, a line with "::" is text, not a card. */
+	assert_md("## C++\n\nUse std::move.\n\n### What is RAII?\n\nScopes.\n",
+	    "c\tWhat is RAII?\tScopes.\n");
+}
+
 /* Where the rules above stop: what they must leave alone. */
 static void
 the_rules_leave_alone(void **state)
@@ -517,6 +533,7 @@ main(void)
 		cmocka_unit_test(the_rules_leave_alone),
 		cmocka_unit_test(questions_known_by_their_answers),
 		cmocka_unit_test(an_outline_of_topics_and_questions),
+		cmocka_unit_test(obsidian_cards),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
