@@ -787,7 +787,8 @@ import_column(const char *p, size_t len)
 		COL("back", REC_FIELD_ANSWER), COL("response", REC_FIELD_ANSWER),
 		COL("definition", REC_FIELD_ANSWER),
 		COL("solution", REC_FIELD_ANSWER),
-		COL("correct_answer", REC_FIELD_ANSWER),	/* Open Trivia */
+		/* Open Trivia DB's */
+		COL("correct_answer", REC_FIELD_ANSWER),
 	};
 #undef COL
 	size_t i, j;

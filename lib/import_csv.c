@@ -27,8 +27,8 @@ struct sv {
 	int		 started;	/* the header (if any) is read */
 	int		 header;	/* a header row named the columns */
 	int		 anki;		/* Anki's header lines gave columns */
-	int		*role;		/* REC_FIELD_*, ROLE_NONE or ROLE_UNNAMED,
-					   per column */
+	int		*role;		/* per column: REC_FIELD_*,
+					   ROLE_NONE or ROLE_UNNAMED */
 	size_t		 nrole;
 	int		 tagcol, guidcol;	/* 1-based, 0: none */
 	int		*skipcol;	/* notetype and deck columns */
@@ -473,7 +473,7 @@ entity(const char *p, size_t len, size_t *n)
 	if (len > 2 && p[1] == '#') {
 		int hex = len > 3 && (p[2] == 'x' || p[2] == 'X');
 
-		for (i = hex ? 3 : 2; i < len && i < 12 &&
+		for (i = hex ? 3 : 2; i < len && c <= 0x10ffff &&
 		    (hex ? isxdigit((unsigned char)p[i]) :
 		    isdigit((unsigned char)p[i])); i++)
 			c = c * (hex ? 16 : 10) + (unsigned long)(isdigit(
@@ -484,7 +484,9 @@ entity(const char *p, size_t len, size_t *n)
 		*n = i + 1;
 		if (c == 0xa0)
 			return ' ';
-		/* No controls, surrogates or what is past Unicode. */
+		if (c == '\n' || c == '\t')
+			return c;
+		/* No other controls, surrogates or what is past Unicode. */
 		return c < 0x20 || (c >= 0x7f && c < 0xa0) ||
 		    (c >= 0xd800 && c < 0xe000) || c > 0x10ffff ? 0 : c;
 	}
@@ -521,51 +523,93 @@ block_tag(const char *p, size_t n)
 	return 0;
 }
 
-/* A line break into out, but none at its start or after another. */
+/* A line break into out, for a block: none at its start or after one. */
 static void
 html_break(struct buf *out)
 {
+	while (out->len > 0 && out->p[out->len - 1] == ' ')
+		out->len--;
 	if (out->len > 0 && out->p[out->len - 1] != '\n')
 		buf_addc(out, '\n');
+}
+
+/* Is the tag at p <pre> (1), </pre> (-1), or neither (0)? */
+static int
+pre_tag(const char *p, size_t n)
+{
+	if (n >= 5 && strncasecmp(p, "<pre", 4) == 0 &&
+	    (p[4] == '>' || p[4] == ' '))
+		return 1;
+	return n >= 6 && strncasecmp(p, "</pre>", 6) == 0 ? -1 : 0;
+}
+
+/* Does a tag start at p ("<b>", "</p>", "<!--"), not text ("1 < 2")? */
+static int
+tag_start(const char *p, size_t len)
+{
+	return len > 1 && p[0] == '<' && (isalpha((unsigned char)p[1]) ||
+	    p[1] == '/' || p[1] == '!');
+}
+
+/* Takes the white space off both ends of out. */
+static void
+trim_html(struct buf *out)
+{
+	size_t n;
+
+	while (out->len > 0 && (out->p[out->len - 1] == '\n' ||
+	    out->p[out->len - 1] == ' '))
+		out->len--;
+	for (n = 0; n < out->len && (out->p[n] == '\n' || out->p[n] == ' ');
+	    n++)
+		;
+	if (n > 0) {		/* out->p may be NULL when empty */
+		memmove(out->p, out->p + n, out->len - n);
+		out->len -= n;
+	}
 }
 
 /*
  * Anki's "#html:true": line breaks (<br>, and blocks: <div>, <p>, <li>)
  * and entities to text, tags dropped, the breaks at either end too.
- * Line breaks in the source are white space, as HTML has them, and a '<'
- * that starts no tag ("1 < 2") is text.
+ * White space in the source is one space, as HTML has it, but in <pre>;
+ * and a '<' that starts no tag ("1 < 2") is text.
  */
 static void
 from_html(struct buf *out, const char *p, size_t len)
 {
-	size_t i = 0, n, br;
+	size_t i = 0, n;
 	unsigned long c;
+	int pre = 0;
+	const char *gt;
 
 	buf_reset(out);
 	while (i < len) {
-		if (p[i] == '<' && i + 1 < len && (isalpha((unsigned char)p[i + 1]) ||
-		    p[i + 1] == '/' || p[i + 1] == '!')) {
-			const char *gt = memchr(p + i, '>', len - i);
-
-			if (gt != NULL) {
-				n = (size_t)(gt - p) - i + 1;
-				br = n >= 4 && strncasecmp(p + i, "<br", 3) == 0 &&
-				    (p[i + 3] == '>' || p[i + 3] == '/' ||
-				    p[i + 3] == ' ');
-				if (br)
-					buf_addc(out, '\n');
-				else if (block_tag(p + i, n))
-					html_break(out);
-				i += n;
-				continue;
-			}
+		if (tag_start(p + i, len - i) &&
+		    (gt = memchr(p + i, '>', len - i)) != NULL) {
+			n = (size_t)(gt - p) - i + 1;
+			if (n >= 4 && strncasecmp(p + i, "<br", 3) == 0 &&
+			    (p[i + 3] == '>' || p[i + 3] == '/' ||
+			    p[i + 3] == ' ')) {
+				while (out->len > 0 &&
+				    out->p[out->len - 1] == ' ')
+					out->len--;
+				buf_addc(out, '\n');
+			} else if (block_tag(p + i, n))
+				html_break(out);
+			pre += pre_tag(p + i, n);
+			if (pre < 0)
+				pre = 0;
+			i += n;
+			continue;
 		}
 		if (p[i] == '&' && (c = entity(p + i, len - i, &n)) != 0) {
 			add_utf8(out, c);
 			i += n;
 			continue;
 		}
-		if (p[i] == '\n' || p[i] == '\r') {
+		if (!pre && (p[i] == '\n' || p[i] == '\r' || p[i] == ' ' ||
+		    p[i] == '\t')) {
 			if (out->len > 0 && out->p[out->len - 1] != '\n' &&
 			    out->p[out->len - 1] != ' ')
 				buf_addc(out, ' ');
@@ -574,15 +618,7 @@ from_html(struct buf *out, const char *p, size_t len)
 		}
 		buf_addc(out, p[i++]);
 	}
-	while (out->len > 0 && (out->p[out->len - 1] == '\n' ||
-	    out->p[out->len - 1] == ' '))
-		out->len--;
-	for (n = 0; n < out->len && (out->p[n] == '\n' || out->p[n] == ' '); n++)
-		;
-	if (n > 0) {
-		memmove(out->p, out->p + n, out->len - n);
-		out->len -= n;
-	}
+	trim_html(out);
 }
 
 /*

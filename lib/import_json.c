@@ -84,7 +84,6 @@ add_tags(struct import *imp, json_t *v)
 	return 0;
 }
 
-
 /*
  * A string's text: CRLF, as browser forms store line breaks, is a line
  * break, as it is in a CSV field.
@@ -94,8 +93,8 @@ add_text(struct buf *to, const char *p, size_t len)
 {
 	const char *cr;
 
-	while ((cr = memchr(p, '\r', len)) != NULL && (size_t)(cr - p) + 1 < len &&
-	    cr[1] == '\n') {
+	while ((cr = memchr(p, '\r', len)) != NULL &&
+	    (size_t)(cr - p) + 1 < len && cr[1] == '\n') {
 		buf_add(to, p, (size_t)(cr - p));
 		len -= (size_t)(cr - p) + 1;
 		p = cr + 1;
@@ -110,11 +109,13 @@ add_scalar(struct buf *to, const json_t *v)
 	char n[64];
 
 	if (json_is_integer(v))
-		snprintf(n, sizeof(n), "%lld", (long long)json_integer_value(v));
+		snprintf(n, sizeof(n), "%lld",
+		    (long long)json_integer_value(v));
 	else if (json_is_real(v))
 		snprintf(n, sizeof(n), "%.15g", json_real_value(v));
 	else if (json_is_boolean(v))
-		snprintf(n, sizeof(n), "%s", json_is_true(v) ? "true" : "false");
+		snprintf(n, sizeof(n), "%s",
+		    json_is_true(v) ? "true" : "false");
 	else
 		return -1;
 	buf_adds(to, n);
@@ -175,7 +176,8 @@ object(struct import *imp, struct js *js, json_t *o, unsigned long line)
 		if (json_is_null(v))
 			continue;
 		if (json_is_string(v))
-			add_text(to, json_string_value(v), json_string_length(v));
+			add_text(to, json_string_value(v),
+			    json_string_length(v));
 		else if (add_scalar(to, v) < 0) {
 			import_error(imp, line, "\"%s\" is not a string", key);
 			return;

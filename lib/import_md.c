@@ -64,7 +64,8 @@ struct md {
 	} sect[MAX_DEPTH];
 	int		 depth;
 	int		 asked;		/* a question was imported */
-	int		 flashcards;	/* tagged #flashcards: Obsidian's cards */
+	int		 flashcards;	/* tagged #flashcards: Obsidian's
+					   cards */
 	struct buf	 scratch, q, a;
 	/* The last list item, kept back for a <details> answer after it. */
 	int		 held;
@@ -269,7 +270,8 @@ html_nav_start(const struct buf *b)
 
 		while (s > 0 && b->p[s - 1] != '\n')
 			s--;
-		if (!html_line(b->p + s, b->p + start - (b->p[start - 1] == '\n')))
+		if (!html_line(b->p + s, b->p + start -
+		    (b->p[start - 1] == '\n')))
 			break;
 		start = s;
 		lines++;
@@ -419,8 +421,10 @@ answer_word(const char *p, size_t len)
 		"antwort", "resposta", "risposta",
 	};
 	size_t i, k;
+	int emphasis = 0;
 
 	while (len > 0 && (*p == '*' || *p == '_' || *p == ' ' || *p == '<')) {
+		emphasis |= *p == '*' || *p == '_';
 		if (*p == '<') {		/* <b>, <strong> */
 			const char *gt = memchr(p, '>', len);
 
@@ -437,7 +441,7 @@ answer_word(const char *p, size_t len)
 	p += k;
 	len -= k;
 	if (len > 2 && (*p == 'A' || *p == 'a') && isdigit((unsigned char)p[1]))
-		return dot_label(p, len) > 0;	/* "A1." */
+		return emphasis && dot_label(p - 1, len + 1) > 0; /* "**A1." */
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (starts_with_ci(p, len, words[i]))
 			return 1;
@@ -690,20 +694,26 @@ is_boiler(struct md *md, cmark_node *n)
 	    sizeof(*md->boiler), cmp_int) != NULL;
 }
 
-/* Where "A." ("**A.**", "Ans.", "A1.") has its dot, or 0. */
+/*
+ * Where "Ans." ("Answer.", "**A.**", "**A1.**") has its dot, or 0.  "A."
+ * is a label only in bold: "A. 3" is a choice.
+ */
 static size_t
 dot_label(const char *p, size_t len)
 {
-	size_t i = 0;
+	size_t i = 0, lead;
 
 	while (i < len && (p[i] == '*' || p[i] == '_'))
 		i++;
+	lead = i;
 	if (i == len || (p[i] != 'A' && p[i] != 'a'))
 		return 0;
 	if (starts_with_ci(p + i, len - i, "answer"))
 		i += 6;
 	else if (starts_with_ci(p + i, len - i, "ans"))
 		i += 3;
+	else if (lead == 0)
+		return 0;
 	else
 		for (i++; i < len && isdigit((unsigned char)p[i]); i++)
 			;
@@ -729,7 +739,8 @@ label_alone(const char *p, size_t len)
 	    p[len - 1] == ' ' || p[len - 1] == '.'))
 		len--;
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (strlen(words[i]) == len && strncasecmp(p, words[i], len) == 0)
+		if (strlen(words[i]) == len &&
+		    strncasecmp(p, words[i], len) == 0)
 			return 1;
 	return 0;
 }
@@ -743,7 +754,10 @@ static size_t
 label_end(const char *p, size_t len)
 {
 	size_t colon, i, lead = 0, marks = 0, end = len < 20 ? len : 20;
+	const char *nl = memchr(p, '\n', end);
 
+	if (nl != NULL)		/* the label's line only */
+		end = (size_t)(nl - p);
 	for (colon = 0; colon < end; colon++)
 		if (p[colon] == ':' || (end - colon >= 3 &&
 		    memcmp(p + colon, "\xef\xbc\x9a", 3) == 0))
@@ -1342,10 +1356,12 @@ numbering_cjk(const char *p, size_t len)
 		return 0;
 	while (i < len && p[i] == ' ')
 		i++;
-	if ((k = starts_utf8(p + i, len - i, "\xe9\xa2\x98")) == 0)	/* 题 */
+	/* 题 */
+	if ((k = starts_utf8(p + i, len - i, "\xe9\xa2\x98")) == 0)
 		return 0;
 	i += k;
-	if ((k = starts_utf8(p + i, len - i, "\xef\xbc\x9a")) > 0)	/* ： */
+	/* ： */
+	if ((k = starts_utf8(p + i, len - i, "\xef\xbc\x9a")) > 0)
 		i += k;
 	else if (i < len && (p[i] == ':' || p[i] == '.'))
 		i++;
@@ -1371,7 +1387,8 @@ numbering(const char *p, size_t len)
 		return i + j;
 	/* "Q.3 What...", "Q-3 ", "Q#3 " */
 	if (len - i > 3 && (p[i] == 'Q' || p[i] == 'q') && (p[i + 1] == '.' ||
-	    p[i + 1] == '-' || p[i + 1] == '#') && isdigit((unsigned char)p[i + 2])) {
+	    p[i + 1] == '-' || p[i + 1] == '#') &&
+	    isdigit((unsigned char)p[i + 2])) {
 		for (j = i + 2; j < len && isdigit((unsigned char)p[j]); j++)
 			;
 		if (j < len && (p[j] == ' ' || p[j] == '.' || p[j] == ':' ||
@@ -1900,8 +1917,8 @@ push_section(struct md *md, cmark_node *h)
 		for (k = md->scratch.len; k > 0 && md->scratch.p[k - 1] != ' ';
 		    k--)
 			;
-		if (k > 0 && shortcode(md->scratch.p + k, md->scratch.len - k) ==
-		    md->scratch.len - k)
+		if (k > 0 && shortcode(md->scratch.p + k,
+		    md->scratch.len - k) == md->scratch.len - k)
 			md->scratch.len = k - 1;
 		/*
 		 * "System Questions (61)": a count of questions is no part
@@ -1909,12 +1926,14 @@ push_section(struct md *md, cmark_node *h)
 		 */
 		k = md->scratch.len;
 		if (k > 0 && md->scratch.p[k - 1] == ')') {
-			while (k > 1 && isdigit((unsigned char)md->scratch.p[k - 2]))
+			while (k > 1 &&
+			    isdigit((unsigned char)md->scratch.p[k - 2]))
 				k--;
 			if (k > 11 && k < md->scratch.len &&
 			    md->scratch.p[k - 2] == '(' &&
 			    md->scratch.p[k - 3] == ' ' &&
-			    strncasecmp(md->scratch.p + k - 12, "questions", 9) == 0)
+			    strncasecmp(md->scratch.p + k - 12, "questions",
+			    9) == 0)
 				md->scratch.len = k - 3;
 		}
 		slugify(slug, md->scratch.p, md->scratch.len);
@@ -2188,8 +2207,8 @@ anchor_cell(const char *p, size_t len)
 static int
 bold_cell(const char *p, size_t len)
 {
-	return len > 4 && (memcmp(p, "**", 2) == 0 || memcmp(p, "__", 2) == 0) &&
-	    memcmp(p + len - 2, p, 2) == 0;
+	return len > 4 && (memcmp(p, "**", 2) == 0 ||
+	    memcmp(p, "__", 2) == 0) && memcmp(p + len - 2, p, 2) == 0;
 }
 
 /*
@@ -2410,6 +2429,27 @@ holds_questions(struct md *md, cmark_node *h, int strength)
 	return 0;
 }
 
+/* Does the text start with a label only an answer has (not "View:")? */
+static int
+strong_label(const char *p, size_t len)
+{
+	static const char *const words[] = {
+		"answer", "ans", "solution",
+		"\xe7\xad\x94", "\xe8\xa7\xa3",	/* 答, 解 */
+	};
+	size_t i;
+
+	while (len > 0 && (*p == '*' || *p == '_' || *p == '#' ||
+	    *p == ' ')) {
+		p++;
+		len--;
+	}
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (starts_with_ci(p, len, words[i]))
+			return 1;
+	return 0;
+}
+
 /* Does s hold word, letter case aside (on its first line)? */
 static int
 find_ci(const char *s, const char *word)
@@ -2442,8 +2482,15 @@ answered(struct md *md, cmark_node *h)
 				break;
 			continue;
 		}
-		if (!is_details(n))
-			return 1;
+		if (!is_details(n)) {
+			/* Answer, Ans, Solution: not "See the guide:" */
+			text_of(&md->scratch, md, n);
+			if (strong_label(md->scratch.p, md->scratch.len))
+				return 1;
+			if (n == last)
+				break;
+			continue;
+		}
 		sum = strstr(cmark_node_get_literal(n), "<summary");
 		if (sum != NULL && (find_ci(sum, "answer") ||
 		    find_ci(sum, "solution")))

@@ -114,6 +114,13 @@ anki_html_as_the_editor_writes_it(void **state)
 	    "q155251c197e4\t\tWhich?\tTCP\\nUDP\n"
 	    "q565725c56667\t\t\xc3\xa9t\xc3\xa9 \xe2\x80\x94 1 < 2\tone\\n"
 	    "\xc3\xa9\xe2\x98\xba x\n", "");
+	/* White space is one space, as HTML has it, but in <pre> */
+	assert_import(IMPORT_TSV,
+	    "#separator:tab\n#html:true\n"
+	    "Code?\t\"<pre>int a;\n  int b;</pre>\"\n"
+	    "List?\t\"<ul>\n  <li>x</li>\n  <li>y</li>\n</ul>\"\n",
+	    "qefba9df46cf9\t\tCode?\tint a;\\n  int b;\n"
+	    "qe855b1b58551\t\tList?\tx\\ny\n", "");
 }
 
 /* What spreadsheets add: unnamed columns, empty fields past the header. */

@@ -478,6 +478,11 @@ the_rules_leave_alone(void **state)
 	    "Declarations move up.\n",
 	    "java-8\tWhat is a lambda?\tA function.\n"
 	    "basics\tExplain hoisting\tDeclarations move up.\n");
+	/* Lettered choices in a paragraph are no "A." label */
+	assert_md("### 1. What is 2+2?\nA. 3\nB. 4\n\n**Answer:** B\n",
+	    "\tWhat is 2+2?\\nA. 3\\nB. 4\tB\n");
+	/* A README's "See the guide:" makes no question of its section */
+	assert_md("## Setup\n\nSee the guide: https://example.com\n", "");
 	/* A comment under a section is no line break: not a divider */
 	assert_md("## Contributing\n<!-- add more -->\n\n"
 	    "## What is a closure?\n\nA function.\n",
