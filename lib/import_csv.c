@@ -265,11 +265,26 @@ read_row(struct import *imp, struct sv *sv, unsigned long *start)
 	for (;;) {
 		if (i < l.len && l.p[i] == '"') {
 			const char *q = memchr(l.p + i + 1, '"', l.len - i - 1);
+			const char *s;
 			size_t off;
 
 			i++;
 			/* Most quoted fields end on their line without a "". */
 			if (q != NULL && (q + 1 == l.p + l.len || q[1] != '"')) {
+				/*
+				 * Quizlet quotes nothing: '"Hello" in French'
+				 * followed by a TAB is text as written.
+				 */
+				if (sv->tsv && q + 1 < l.p + l.len &&
+				    q[1] != sv->sep) {
+					s = memchr(q, sv->sep, (size_t)(l.p +
+					    l.len - q));
+					q = s != NULL ? s : l.p + l.len;
+					push_field(sv, l.p + i - 1, (size_t)(q -
+					    l.p) - i + 1, NOT_COPIED);
+					i = (size_t)(q - l.p);
+					goto unquoted;
+				}
 				push_field(sv, l.p + i, (size_t)(q - l.p) - i,
 				    NOT_COPIED);
 				i = (size_t)(q - l.p) + 1;
@@ -332,6 +347,7 @@ read_row(struct import *imp, struct sv *sv, unsigned long *start)
 			push_field(sv, l.p + i, stop - i, NOT_COPIED);
 			i = stop;
 		}
+	unquoted:
 		if (i >= l.len) {
 			resolve(sv);
 			return 1;

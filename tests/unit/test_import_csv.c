@@ -123,6 +123,16 @@ anki_html_as_the_editor_writes_it(void **state)
 	    "qe855b1b58551\t\tList?\tx\\ny\n", "");
 }
 
+/* Quizlet quotes nothing: a field that only starts with '"' is text. */
+static void
+tsv_quote_at_the_start_of_text(void **state)
+{
+	(void)state;
+	assert_import(IMPORT_TSV, "\"Hello\" in French\tBonjour\n\"a\tb\"\tc\n",
+	    "q2c73aa6ab1df\t\t\"Hello\" in French\tBonjour\n"
+	    "qe5bacb190412\t\ta\\tb\tc\n", "");
+}
+
 /* What spreadsheets add: unnamed columns, empty fields past the header. */
 static void
 csv_spreadsheet_padding(void **state)
@@ -308,6 +318,7 @@ main(void)
 		cmocka_unit_test(csv_part_ahead_stops_before_rows),
 		cmocka_unit_test(anki_html_as_the_editor_writes_it),
 		cmocka_unit_test(csv_spreadsheet_padding),
+		cmocka_unit_test(tsv_quote_at_the_start_of_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
