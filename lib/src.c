@@ -257,6 +257,20 @@ close_input(struct src *s, int read_all)
 	s->open = 0;
 }
 
+/*
+ * A Markdown file that gave no question (notes, a list of links, a shape
+ * qb-list does not read) says so: the pipeline after it would print
+ * nothing and give no reason.  Rows and objects are plain to see; what
+ * in Markdown is a question is the importer's guess.
+ */
+static void
+no_questions(const struct src *s)
+{
+	if (s->fmt == IMPORT_MARKDOWN && s->file_recs == 0)
+		diag_info("%s: no question read from it as Markdown: "
+		    "qb-list(1), FORMATS, says what is read", s->rd.name);
+}
+
 struct rec *
 src_next(struct src *s)
 {
@@ -273,6 +287,7 @@ src_next(struct src *s)
 			}
 			s->open = 1;
 			s->nopened++;
+			s->file_recs = 0;
 			/*
 			 * An import, or a file read in rounds, is split once
 			 * its header is read and its ids checked (lib/split.c).
@@ -285,6 +300,7 @@ src_next(struct src *s)
 		}
 		if (s->fmt != IMPORT_QB) {
 			if (import_next(&s->imp, &s->rec)) {
+				s->file_recs++;
 				s->lineno = s->imp.lineno;
 				if (s->imp.crossed)
 					split_cancel(s);
@@ -303,6 +319,7 @@ src_next(struct src *s)
 				import_go_on(&s->imp);
 				continue;	/* this thread reads on */
 			}
+			no_questions(s);
 			import_close(&s->imp);
 			close_input(s, 1);
 			continue;

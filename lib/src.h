@@ -59,6 +59,7 @@ struct src {
 	size_t		 ndir, dirnext;
 	int		 sniffed;	/* lines of the open file looked at */
 	int		 silent;	/* stdin was an open pipe with no data */
+	unsigned long	 file_recs;	/* records of the import open */
 
 	/* src_count(): the rest of a big file counted by another thread. */
 	const struct src_counter *counter;

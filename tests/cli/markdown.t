@@ -30,12 +30,13 @@ $ qb-list import/md-table.md
 > q94d9a67d8424	basics	What is `COUNT(*)`?	
 > q9a7b238ba8ec	glossary	ACID	Atomicity, consistency, isolation, durability.
 
-## a study guide and a list of lists: notes and links import nothing, and that is no error
+## a study guide and a list of lists: notes and links import nothing, and that is no error, but said
 $ qb-list import/md-notes.md | wc -l
 > 0
+! qb-list: import/md-notes.md: no question read from it as Markdown: qb-list(1), FORMATS, says what is read
 
 ## counts: questions and answers of each list
-$ for f in import/md-*.md; do printf '%s %s %s\n' "$f" "$(qb-list "$f" | wc -l)" "$(qb-list "$f" | awk -F '\t' '$4 != ""' | wc -l)"; done
+$ for f in import/md-*.md; do printf '%s %s %s\n' "$f" "$(qb-list "$f" 2>/dev/null | wc -l)" "$(qb-list "$f" 2>/dev/null | awk -F '\t' '$4 != ""' | wc -l)"; done
 > import/md-folded.md 4 3
 > import/md-legacy.md 6 2
 > import/md-notes.md 0 0
