@@ -81,6 +81,20 @@ static size_t	pictographs(const char *, size_t);
 static size_t	dot_label(const char *, size_t);
 
 /* memmem(), which POSIX does not have. */
+static const char *find(const char *, size_t, const char *, size_t);
+
+/*
+ * Is the text all one bold run ("**Core React**", "__X__"), as a section
+ * row of a contents table or a question written in bold?
+ */
+static int
+all_bold(const char *p, size_t len)
+{
+	return len > 4 && (memcmp(p, "**", 2) == 0 ||
+	    memcmp(p, "__", 2) == 0) && memcmp(p + len - 2, p, 2) == 0 &&
+	    find(p + 2, len - 4, p, 2) == NULL;
+}
+
 static const char *
 find(const char *p, size_t len, const char *s, size_t n)
 {
@@ -402,6 +416,11 @@ dedent(struct buf *b, int skip_first)
 	b->len = o;
 }
 
+/* Chinese labels of answers: 答案 (answer), 解析, 参考答案 (reference answer) */
+#define ZH_ANSWER		"\xe7\xad\x94\xe6\xa1\x88"
+#define ZH_ANALYSIS		"\xe8\xa7\xa3\xe6\x9e\x90"
+#define ZH_REFERENCE_ANSWER	"\xe5\x8f\x82\xe8\x80\x83" ZH_ANSWER
+
 /* Words that start an answer: "Answer", "Solution", "Show answer"... */
 static int
 answer_word(const char *p, size_t len)
@@ -409,10 +428,8 @@ answer_word(const char *p, size_t len)
 	static const char *const words[] = {
 		"answer", "ans:", "ans.", "a:", "a.", "solution",
 		"explanation", "show", "click", "reveal", "view", "see the",
-		/* answer, analysis, reference answer, see the answer */
-		"\xe7\xad\x94\xe6\xa1\x88", "\xe8\xa7\xa3\xe6\x9e\x90",
-		"\xe5\x8f\x82\xe8\x80\x83\xe7\xad\x94\xe6\xa1\x88",
-		"\xe6\x9f\xa5\xe7\x9c\x8b\xe7\xad\x94\xe6\xa1\x88",
+		ZH_ANSWER, ZH_ANALYSIS, ZH_REFERENCE_ANSWER,
+		"\xe6\x9f\xa5\xe7\x9c\x8b" ZH_ANSWER,	/* see the answer */
 		/* Japanese: answer, answer; Korean: answer, reply, comment */
 		"\xe8\xa7\xa3\xe7\xad\x94", "\xe7\xad\x94\xe3\x81\x88",
 		"\xec\xa0\x95\xeb\x8b\xb5", "\xeb\x8b\xb5\xeb\xb3\x80",
@@ -726,8 +743,7 @@ label_alone(const char *p, size_t len)
 {
 	static const char *const words[] = {
 		"answer", "answers", "ans", "solution", "explanation",
-		"\xe7\xad\x94\xe6\xa1\x88", "\xe8\xa7\xa3\xe6\x9e\x90",
-		"\xe5\x8f\x82\xe8\x80\x83\xe7\xad\x94\xe6\xa1\x88",
+		ZH_ANSWER, ZH_ANALYSIS, ZH_REFERENCE_ANSWER,
 	};
 	size_t i;
 
@@ -860,9 +876,22 @@ add_answer(struct buf *a, struct md *md, cmark_node *m, cmark_node *last)
 }
 
 /*
- * The box an item of a task list starts with: 1 checked ("- [x] b"), 0
- * not ("- [ ] a"), -1 none; the text of its first paragraph after the
- * box in *text.
+ * The box a task list's item starts its text with, and text after it: 1
+ * checked ("[x] b"), 0 not ("[ ] a"), -1 none.  It is 4 bytes long.
+ */
+static int
+task_box(const char *p, size_t len)
+{
+	if (len < 5 || p[0] != '[' || p[2] != ']' || p[3] != ' ')
+		return -1;
+	if (p[1] == ' ')
+		return 0;
+	return p[1] == 'x' || p[1] == 'X' ? 1 : -1;
+}
+
+/*
+ * The box an item of a task list starts with (task_box()), and the text
+ * of its first paragraph after the box in *text.
  */
 static int
 item_box(struct md *md, cmark_node *item, struct buf *text)
@@ -874,17 +903,10 @@ item_box(struct md *md, cmark_node *item, struct buf *text)
 	if (p == NULL || cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH)
 		return -1;
 	add_inline(text, md, p);
-	if (text->len < 5 || text->p[0] != '[' || text->p[2] != ']' ||
-	    text->p[3] != ' ')
-		return -1;
-	if (text->p[1] == ' ')
-		checked = 0;
-	else if (text->p[1] == 'x' || text->p[1] == 'X')
-		checked = 1;
-	else
-		return -1;
-	memmove(text->p, text->p + 4, text->len - 4);
-	text->len -= 4;
+	if ((checked = task_box(text->p, text->len)) >= 0) {
+		memmove(text->p, text->p + 4, text->len - 4);
+		text->len -= 4;
+	}
 	return checked;
 }
 
@@ -971,9 +993,7 @@ unbox(struct buf *b, cmark_node *list)
 			item = cmark_node_next(item);
 		k = item != NULL && cmark_node_get_start_line(item) == line ?
 		    after_marker(b, i) : b->len;
-		if (b->len - k >= 4 && b->p[k] == '[' && (b->p[k + 1] == ' ' ||
-		    b->p[k + 1] == 'x' || b->p[k + 1] == 'X') &&
-		    b->p[k + 2] == ']' && b->p[k + 3] == ' ') {
+		if (task_box(b->p + k, b->len - k) >= 0) {
 			for (; i < k; i++)
 				b->p[o++] = b->p[i];
 			i += 4;
@@ -1428,6 +1448,15 @@ numbering(const char *p, size_t len)
 	return i < len ? i : 0;
 }
 
+/* Is the title numbered ("1. What...", "🔹 Q3: Why...")? */
+static int
+is_numbered(const char *p, size_t len)
+{
+	size_t k = pictographs(p, len);
+
+	return numbering(p + k, len - k) > 0;
+}
+
 static void
 strip_numbering(struct buf *b)
 {
@@ -1545,7 +1574,7 @@ has_subsections(struct md *md, cmark_node *h, int strength)
 	cmark_node *n;
 
 	heading_text(&md->scratch, md, h);
-	numbered = numbering(md->scratch.p, md->scratch.len) > 0;
+	numbered = is_numbered(md->scratch.p, md->scratch.len);
 	for (n = cmark_node_next(h); n != NULL; n = cmark_node_next(n)) {
 		d += details_depth(md, n);
 		if (d > 0 || !is_heading(n) || is_boiler(md, n))
@@ -1678,8 +1707,7 @@ list_questions(struct md *md, cmark_node *list, size_t *nitems, int ask)
 			continue;
 		(*nitems)++;
 		heading_text(&md->scratch, md, first);
-		box = md->scratch.len > 4 && md->scratch.p[0] == '[' &&
-		    md->scratch.p[2] == ']' && md->scratch.p[3] == ' ' ? 4 : 0;
+		box = task_box(md->scratch.p, md->scratch.len) >= 0 ? 4 : 0;
 		if (ask ? asks(md->scratch.p + box, md->scratch.len - box) :
 		    question_strength(md->scratch.p + box,
 		    md->scratch.len - box) == 2)
@@ -1738,10 +1766,7 @@ do_outline(struct import *imp, struct md *md, cmark_node *list)
 static void
 unbold(struct buf *b)
 {
-	if (b->len > 4 && (memcmp(b->p, "**", 2) == 0 ||
-	    memcmp(b->p, "__", 2) == 0) &&
-	    memcmp(b->p + b->len - 2, b->p, 2) == 0 &&
-	    find(b->p + 2, b->len - 4, b->p, 2) == NULL) {
+	if (all_bold(b->p, b->len)) {
 		memmove(b->p, b->p + 2, b->len - 4);
 		b->len -= 4;
 	}
@@ -1810,10 +1835,7 @@ do_list(struct import *imp, struct md *md, cmark_node *list)
 				strip_numbering(&md->q);
 			unbold(&md->q);		/* "1. **What are hooks?**" */
 			/* A task list's box: "- [ ] What is X?" */
-			if (md->q.len > 4 && md->q.p[0] == '[' &&
-			    (md->q.p[1] == ' ' || md->q.p[1] == 'x' ||
-			    md->q.p[1] == 'X') && md->q.p[2] == ']' &&
-			    md->q.p[3] == ' ') {
+			if (task_box(md->q.p, md->q.len) >= 0) {
 				memmove(md->q.p, md->q.p + 4, md->q.len - 4);
 				md->q.len -= 4;
 			}
@@ -1912,7 +1934,6 @@ push_section(struct md *md, cmark_node *h)
 			;
 		memmove(md->scratch.p, md->scratch.p + k, md->scratch.len - k);
 		md->scratch.len -= k;
-		strip_numbering(&md->scratch);
 		/* "Basics :fire:": a shortcode after the words too */
 		for (k = md->scratch.len; k > 0 && md->scratch.p[k - 1] != ' ';
 		    k--)
@@ -2022,7 +2043,7 @@ answer_part(const char *p, size_t len)
 static int
 ends_body(struct md *md, cmark_node *n, int level, int numbered)
 {
-	size_t qlen, k;
+	size_t qlen;
 	int l;
 
 	if (cmark_node_get_type(n) == CMARK_NODE_THEMATIC_BREAK)
@@ -2041,10 +2062,9 @@ ends_body(struct md *md, cmark_node *n, int level, int numbered)
 	 * Under "## 1. What is X?", "### How X works" goes on with the
 	 * answer; "### 2. Why...?" is the next question, its level slipped.
 	 */
-	k = pictographs(md->scratch.p, md->scratch.len);
 	if (reads_as_question(md->scratch.p, md->scratch.len))
 		return l == level || !numbered ||
-		    numbering(md->scratch.p + k, md->scratch.len - k) > 0;
+		    is_numbered(md->scratch.p, md->scratch.len);
 	return l == level && !answer_part(md->scratch.p, md->scratch.len);
 }
 
@@ -2053,14 +2073,11 @@ body_end(struct md *md, cmark_node *h)
 {
 	cmark_node *n, *last = h;
 	int d = 0, level = 6, numbered = 0;
-	size_t k;
 
 	if (is_heading(h)) {
 		level = cmark_node_get_heading_level(h);
 		heading_text(&md->scratch, md, h);
-		k = pictographs(md->scratch.p, md->scratch.len);
-		numbered = numbering(md->scratch.p + k,
-		    md->scratch.len - k) > 0;
+		numbered = is_numbered(md->scratch.p, md->scratch.len);
 	}
 	for (n = cmark_node_next(h); n != NULL; n = cmark_node_next(n)) {
 		if (d <= 0 && ends_body(md, n, level, numbered))
@@ -2203,13 +2220,6 @@ anchor_cell(const char *p, size_t len)
 	    find(p, len, "](#", 3) != NULL;
 }
 
-/* Is the cell only bold text: a section's row in a table of contents? */
-static int
-bold_cell(const char *p, size_t len)
-{
-	return len > 4 && (memcmp(p, "**", 2) == 0 ||
-	    memcmp(p, "__", 2) == 0) && memcmp(p + len - 2, p, 2) == 0;
-}
 
 /*
  * A table with a question column: each row a question, with its answer
@@ -2255,7 +2265,7 @@ do_table(struct import *imp, struct md *md, cmark_node *n)
 			continue;
 		if (anchor_cell(r.cell[qcol], r.len[qcol]))
 			links++;
-		else if (!bold_cell(r.cell[qcol], r.len[qcol]))
+		else if (!all_bold(r.cell[qcol], r.len[qcol]))
 			toc = 0;	/* "| | **Core React** |": a section */
 	}
 	if (toc && links > 0) {

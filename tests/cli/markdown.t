@@ -35,11 +35,20 @@ $ qb-list import/md-notes.md | wc -l
 > 0
 ! qb-list: import/md-notes.md: no question read from it as Markdown: qb-list(1), FORMATS, says what is read
 
+## public lists' shapes in one file: a folded note and a contents table with section rows skipped, a divider, an HTML link back up, a quiz, a numbered question's subheadings, a topic answered, a Chinese question
+$ qb-list import/md-public.md
+> q31bf30419dd6	introduction	What is Node.js?	A runtime built on V8.
+> q5b50818a9926	quiz	Which operator means not equal?\n- `<>`\n- `!==`	`!==`\n\n[Reference](https://example.com/ne)
+> q3e7e6c4a5de0		How does it scale?	With a worker pool.\n\n### How the pool works\n\n```js\nnew Worker('w.js');\n```
+> q2f834a955cbf	concepts	CAP theorem	Consistency or availability, under a partition.
+> q01e66eac8461	concepts	什么是防抖？	高频事件后只执行一次。
+
 ## counts: questions and answers of each list
 $ for f in import/md-*.md; do printf '%s %s %s\n' "$f" "$(qb-list "$f" 2>/dev/null | wc -l)" "$(qb-list "$f" 2>/dev/null | awk -F '\t' '$4 != ""' | wc -l)"; done
 > import/md-folded.md 4 3
 > import/md-legacy.md 6 2
 > import/md-notes.md 0 0
+> import/md-public.md 5 5
 > import/md-table.md 4 3
 > import/md-toc-table.md 3 3
 
