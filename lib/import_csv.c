@@ -26,6 +26,8 @@ struct sv {
 	int		 html;		/* Anki's #html:true */
 	int		 started;	/* the header (if any) is read */
 	int		 header;	/* a header row named the columns */
+	int		 distinct;	/* ...each of id, tags, question and
+					   answer once at most */
 	int		 anki;		/* Anki's header lines gave columns */
 	int		*role;		/* per column: REC_FIELD_*,
 					   ROLE_NONE or ROLE_UNNAMED */
@@ -126,21 +128,22 @@ row_hint(const struct sv *sv)
 }
 
 /*
- * memchr(), but a short field's end (an id's, most tags') is found with
- * one look at 16 bytes, without a call.
+ * memchr(), but a field's end is found 16 bytes at a time without a
+ * call: most fields are short (an id, tags) or a line's length.
  */
 static inline const char *
 find_byte(const char *p, const char *end, char c)
 {
 #ifdef __SSE2__
+	/*
+	 * c times four as one int: gcc builds _mm_set1_epi8(c) from a byte
+	 * stored and reloaded as four, which stalls the load.
+	 */
+	__m128i k = _mm_set1_epi32((int)(0x01010101u * (unsigned char)c));
+
 	if (end - p >= 16) {
-		/*
-		 * c times four as one int: gcc builds _mm_set1_epi8(c) from
-		 * a byte stored and reloaded as four, which stalls the load.
-		 */
 		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
-		    _mm_loadu_si128((const __m128i *)(const void *)p),
-		    _mm_set1_epi32((int)(0x01010101u * (unsigned char)c))));
+		    _mm_loadu_si128((const __m128i *)(const void *)p), k));
 
 		if (m != 0)
 			return p + __builtin_ctz(m);
@@ -165,44 +168,38 @@ plain_row(struct import *imp, struct sv *sv, struct span l, unsigned long line)
 	const char *p = l.p, *end = l.p + l.len;
 	/* Locals: the compiler cannot know the stores to f miss sv. */
 	const int *roles = sv->role;
-	size_t col, filled = 0, n = sv->nrole;
-	unsigned seen = 0;
+	const char *s, *stop;
+	size_t col, last = sv->nrole - 1;
+	int filled = 0;
 	char sep = sv->sep;
 
-	for (col = 0; col < n; col++) {
-		const char *s, *stop;
+	for (col = 0;; col++) {
 		int role = roles[col];
 
 		if (p < end && *p == '"') {
-			if ((s = find_byte(p + 1, end, '"')) == NULL ||
-			    (s + 1 < end && s[1] != sep))
+			if ((s = find_byte(p + 1, end, '"')) == NULL)
 				return 0;
 			stop = s + 1;
 			p++;
-		} else {
-			if ((s = find_byte(p, end, sep)) == NULL)
-				s = end;
-			stop = s;
-		}
-		/* Fewer fields or more than the header has, or a role again. */
-		if ((stop == end) != (col + 1 == n))
-			return 0;
-		if (role >= 0) {
-			if (seen & 1u << role)
+			if (stop < end && *stop != sep)
 				return 0;
-			seen |= 1u << role;
-			f[role].p = p;
-			f[role].len = (size_t)(s - p);
-		}
-		filled += s > p;
-		if (stop < end)
-			p = stop + 1;
+		} else if ((stop = s = find_byte(p, end, sep)) == NULL)
+			stop = s = end;
+		if (role >= 0)
+			f[role] = (struct span){ p, (size_t)(s - p) };
+		filled |= s > p;
+		/* Fewer fields or more than the header has. */
+		if (col == last)
+			break;
+		if (stop == end)
+			return 0;
+		p = stop + 1;
 	}
-	if (filled == 0)
+	if (stop != end || !filled)
 		return 0;
 	import_clear(imp);
 	/* The rest of the line may be read with the tags. */
-	if (seen & 1u << REC_FIELD_TAGS)
+	if (f[REC_FIELD_TAGS].len > 0)
 		imp->tags_avail = (size_t)(end - f[REC_FIELD_TAGS].p);
 	import_emit_fields(imp, line, f, 0,
 	    IMPORT_HINT(REC_FIELD_QUESTION, row_hint(sv)) |
@@ -257,7 +254,7 @@ read_row(struct import *imp, struct sv *sv, unsigned long *start)
 	if (imp->ahead &&
 	    import_ends_at(imp, reader_offset(imp->rd, l.p), *start))
 		return 0;
-	if (import_fast && sv->header && !sv->tsv && !sv->html &&
+	if (import_fast && sv->distinct && !sv->tsv && !sv->html &&
 	    plain_row(imp, sv, l, *start))
 		return 2;
 	clear_row(sv);
@@ -367,6 +364,22 @@ set_roles(struct sv *sv, size_t n)
 	sv->nrole = n;
 }
 
+/* Does no role have two columns? */
+static int
+roles_distinct(const struct sv *sv)
+{
+	unsigned seen = 0;
+	size_t i;
+
+	for (i = 0; i < sv->nrole; i++)
+		if (sv->role[i] >= 0) {
+			if (seen & 1u << sv->role[i])
+				return 0;
+			seen |= 1u << sv->role[i];
+		}
+	return 1;
+}
+
 /* Is the field empty but for white space (a column a spreadsheet added)? */
 static int
 blank_field(const struct span *f)
@@ -428,6 +441,7 @@ header_row(struct import *imp, struct sv *sv, unsigned long line)
 		imp->done = 1;
 	}
 	sv->header = 1;
+	sv->distinct = roles_distinct(sv);
 	return 1;
 }
 
