@@ -120,12 +120,16 @@ starts_with_ci(const char *p, size_t len, const char *word)
 	return len >= n && strncasecmp(p, word, n) == 0;
 }
 
-/* Appends line n from byte col (0-based) on, without trailing space. */
+/*
+ * Appends line n from byte col (0-based) on, its indent up to indent
+ * columns (a TAB to the next multiple of 4, as CommonMark counts) taken
+ * off, without trailing space.
+ */
 static void
 add_line(struct buf *b, struct md *md, int n, size_t col, size_t indent)
 {
 	const char *p;
-	size_t len, i = 0;
+	size_t len, i = 0, v = 0;
 
 	if (n < 1 || (size_t)n > md->nline)
 		return;
@@ -135,8 +139,17 @@ add_line(struct buf *b, struct md *md, int n, size_t col, size_t indent)
 		col = len;
 	p += col;
 	len -= col;
-	while (i < indent && i < len && p[i] == ' ')
-		i++;
+	for (; v < indent && i < len && (p[i] == ' ' || p[i] == '\t'); i++) {
+		size_t next = p[i] == ' ' ? v + 1 : (v / 4 + 1) * 4;
+
+		if (next > indent) {	/* a TAB across the indent */
+			i++;
+			while (indent < next--)
+				buf_addc(b, ' ');
+			break;
+		}
+		v = next;
+	}
 	p += i;
 	len -= i;
 	while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
@@ -144,16 +157,33 @@ add_line(struct buf *b, struct md *md, int n, size_t col, size_t indent)
 	buf_add(b, p, len);
 }
 
-/* Lines first..last of a block, the first from its column on. */
+/* The column of byte col of line n, TABs to the next multiple of 4. */
+static size_t
+column(struct md *md, int n, size_t col)
+{
+	size_t i, v = 0;
+
+	if (n < 1 || (size_t)n > md->nline)
+		return col;
+	for (i = 0; i < col && i < md->len[n]; i++)
+		v = md->line[n][i] == '\t' ? (v / 4 + 1) * 4 : v + 1;
+	return v;
+}
+
+/*
+ * Lines first..last of a block, the first from its column on, the others
+ * from the same column (the same indent, in spaces or TABs).
+ */
 static void
 add_lines(struct buf *b, struct md *md, int first, int last, size_t col)
 {
+	size_t indent = column(md, first, col);
 	int n;
 
-	for (n = first; n <= last; n++) {
-		if (n > first)
-			buf_addc(b, '\n');
-		add_line(b, md, n, n == first ? col : 0, col);
+	add_line(b, md, first, col, 0);
+	for (n = first + 1; n <= last; n++) {
+		buf_addc(b, '\n');
+		add_line(b, md, n, 0, indent);
 	}
 }
 
@@ -1555,6 +1585,26 @@ reads_as_question(const char *p, size_t len)
 	return question_strength(p, len) > 0;
 }
 
+/*
+ * "Advantages", "Pros and cons": a heading read as a question by such a
+ * word alone is, under a question, a part of its answer.
+ */
+static int
+topic_part(const char *p, size_t len)
+{
+	static const char *const words[] = {
+		"pros", "advantages", "disadvantages",
+	};
+	size_t i;
+
+	if (asks(p, len) || is_numbered(p, len))
+		return 0;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (starts_with_ci(p, len, words[i]))
+			return 1;
+	return 0;
+}
+
 static int
 is_heading(cmark_node *n)
 {
@@ -1590,7 +1640,8 @@ has_subsections(struct md *md, cmark_node *h, int strength)
 		 * "## 5. Write..." then "### 6. How...": numbered questions
 		 * whose levels slipped are the next question, not a part.
 		 */
-		if (reads_as_question(md->scratch.p, md->scratch.len))
+		if (reads_as_question(md->scratch.p, md->scratch.len) &&
+		    !topic_part(md->scratch.p, md->scratch.len))
 			return !numbered;
 	}
 	return 0;
@@ -2062,7 +2113,8 @@ ends_body(struct md *md, cmark_node *n, int level, int numbered)
 	 * Under "## 1. What is X?", "### How X works" goes on with the
 	 * answer; "### 2. Why...?" is the next question, its level slipped.
 	 */
-	if (reads_as_question(md->scratch.p, md->scratch.len))
+	if (reads_as_question(md->scratch.p, md->scratch.len) &&
+	    (l == level || !topic_part(md->scratch.p, md->scratch.len)))
 		return l == level || !numbered ||
 		    is_numbered(md->scratch.p, md->scratch.len);
 	return l == level && !answer_part(md->scratch.p, md->scratch.len);
@@ -2511,6 +2563,17 @@ answered(struct md *md, cmark_node *h)
 	return 0;
 }
 
+/* The question in md->q, of heading h, its answer the blocks to last. */
+static void
+heading_question(struct import *imp, struct md *md, cmark_node *h,
+    cmark_node *last)
+{
+	end_sections(md, cmark_node_get_heading_level(h), 1);
+	strip_numbering(&md->q);
+	add_body(md, last != h ? cmark_node_next(h) : NULL, last, 1);
+	emit(imp, md, (unsigned long)cmark_node_get_start_line(h));
+}
+
 static void
 do_heading(struct import *imp, struct md *md, cmark_node **np)
 {
@@ -2528,17 +2591,25 @@ do_heading(struct import *imp, struct md *md, cmark_node **np)
 	    answered(md, h))
 		strength = 1;
 	if (cmark_node_get_start_line(h) == md->title || strength == 0 ||
-	    has_subsections(md, h, strength) ||
 	    holds_questions(md, h, strength)) {
 		release(imp, md);
 		push_section(md, h);
 		return;
 	}
-	end_sections(md, cmark_node_get_heading_level(h), 1);
-	strip_numbering(&md->q);
+	if (has_subsections(md, h, strength)) {
+		release(imp, md);
+		/*
+		 * "## What is a port?", its answer, then "### What is a
+		 * well-known port?": a question, and the section of those
+		 * under it.
+		 */
+		if (strength == 2 && (last = body_end(md, h)) != h)
+			heading_question(imp, md, h, last);
+		push_section(md, h);
+		return;
+	}
 	last = body_end(md, h);
-	add_body(md, last != h ? cmark_node_next(h) : NULL, last, 1);
-	emit(imp, md, (unsigned long)cmark_node_get_start_line(h));
+	heading_question(imp, md, h, last);
 	*np = last;
 }
 

@@ -508,6 +508,36 @@ tables_with_a_question_column(void **state)
 	    "basics\tACID\tAll or nothing.\n");
 }
 
+static void
+code_indented_with_tabs(void **state)
+{
+	(void)state;
+	/* Each line of the block loses the same indent, a TAB. */
+	assert_md("### What is X?\n\n\tline one\n\tline two\n"
+	    "\t\tdeeper\n",
+	    "\tWhat is X?\tline one\\nline two\\n\\tdeeper\n");
+	assert_md("- What is Y?\n\n\tcode one\n\tcode two\n",
+	    "\tWhat is Y?\tcode one\\ncode two\n");
+}
+
+static void
+questions_over_their_own_subquestions(void **state)
+{
+	(void)state;
+	/* "Advantages" under a question is a part of its answer. */
+	assert_md("## What is a port?\n\nA number naming an endpoint.\n\n"
+	    "### Advantages\n\n- Many services per host.\n",
+	    "\tWhat is a port?\tA number naming an endpoint.\\n\\n"
+	    "### Advantages\\n\\n- Many services per host.\n");
+	/* A question with an answer over questions: both, none lost. */
+	assert_md("## What is a port?\n\nA number.\n\n"
+	    "### What is a well-known port?\n\nBelow 1024.\n\n"
+	    "## What is DNS?\n\nNames.\n",
+	    "\tWhat is a port?\tA number.\n"
+	    "what-is-a-port\tWhat is a well-known port?\tBelow 1024.\n"
+	    "\tWhat is DNS?\tNames.\n");
+}
+
 int
 main(void)
 {
@@ -539,6 +569,8 @@ main(void)
 		cmocka_unit_test(questions_known_by_their_answers),
 		cmocka_unit_test(an_outline_of_topics_and_questions),
 		cmocka_unit_test(obsidian_cards),
+		cmocka_unit_test(code_indented_with_tabs),
+		cmocka_unit_test(questions_over_their_own_subquestions),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
