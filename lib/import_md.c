@@ -1568,7 +1568,9 @@ question_strength(const char *p, size_t len)
 		p++;
 		len--;
 	}
-	if (starts_with_ci(p, len, "how to "))
+	/* "How to contribute", "What to learn next": topics */
+	if (starts_with_ci(p, len, "how to ") ||
+	    starts_with_ci(p, len, "what to "))
 		return k > 0;
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
 		n = strlen(words[i]);
@@ -2563,14 +2565,55 @@ answered(struct md *md, cmark_node *h)
 	return 0;
 }
 
+/* "Question", "**Q3:**", "Problem 2", "问题": a heading of a label alone */
+static int
+question_label(const char *p, size_t len)
+{
+	static const char *const words[] = {
+		"question", "problem", "q",
+		"\xe9\x97\xae\xe9\xa2\x98",	/* 问题 */
+	};
+	size_t i, n;
+
+	while (len > 0 && (p[len - 1] == '*' || p[len - 1] == '_' ||
+	    p[len - 1] == ':' || p[len - 1] == '.' || p[len - 1] == ' '))
+		len--;
+	while (len > 0 && (*p == '*' || *p == '_')) {
+		p++;
+		len--;
+	}
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		n = strlen(words[i]);
+		if (!starts_with_ci(p, len, words[i]))
+			continue;
+		while (n < len && (p[n] == ' ' || p[n] == '#'))
+			n++;
+		while (n < len && isdigit((unsigned char)p[n]))
+			n++;
+		if (n == len)
+			return 1;
+	}
+	return 0;
+}
+
 /* The question in md->q, of heading h, its answer the blocks to last. */
 static void
 heading_question(struct import *imp, struct md *md, cmark_node *h,
     cmark_node *last)
 {
+	int label = question_label(md->q.p, md->q.len);
+	const char *nl;
+
 	end_sections(md, cmark_node_get_heading_level(h), 1);
 	strip_numbering(&md->q);
 	add_body(md, last != h ? cmark_node_next(h) : NULL, last, 1);
+	/* "### Question", its text, "### Answer": the text asks */
+	if (label && (nl = memchr(md->q.p, '\n', md->q.len)) != NULL) {
+		size_t k = (size_t)(nl + 1 - md->q.p);
+
+		memmove(md->q.p, md->q.p + k, md->q.len - k);
+		md->q.len -= k;
+	}
 	emit(imp, md, (unsigned long)cmark_node_get_start_line(h));
 }
 
@@ -2855,9 +2898,14 @@ find_title(struct md *md, cmark_node *doc)
 			others++;
 		h1 += cmark_node_get_heading_level(n) == 1;
 	}
-	if (first != NULL && h1 == 1 && others > 0 &&
-	    cmark_node_get_heading_level(first) == 1)
-		md->title = cmark_node_get_start_line(first);
+	if (first == NULL || h1 != 1 || others == 0 ||
+	    cmark_node_get_heading_level(first) != 1)
+		return;
+	/* "# Explain X", then "## Answer": a file of one question. */
+	heading_text(&md->q, md, first);
+	if (question_strength(md->q.p, md->q.len) == 2 && answered(md, first))
+		return;
+	md->title = cmark_node_get_start_line(first);
 }
 
 static int

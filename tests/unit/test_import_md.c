@@ -538,6 +538,29 @@ questions_over_their_own_subquestions(void **state)
 	    "\tWhat is DNS?\tNames.\n");
 }
 
+static void
+files_of_one_question(void **state)
+{
+	(void)state;
+	/* The only level-1 heading asks and has an answer: no title. */
+	assert_md("# What is DNS caching?\n\n## Answer\n\n"
+	    "- Records kept for their TTL.\n\n## References\n\n"
+	    "- [RFC](https://example.org/rfc)\n\n"
+	    "## What to learn next\n\n- Resolvers.\n",
+	    "\tWhat is DNS caching?\t- Records kept for their TTL.\\n\\n"
+	    "## References\\n\\n- [RFC](https://example.org/rfc)\\n\\n"
+	    "## What to learn next\\n\\n- Resolvers.\n");
+	/* A title that does not ask stays the title. */
+	assert_md("# Networking\n\n## Basics\n\n- What is a port?\n",
+	    "basics\tWhat is a port?\t\n");
+	/* A heading of the label alone: the text under it asks. */
+	assert_md("### Question\nWhat is a port?\n\n### Answer\n\n"
+	    "A number.\n\n## Question 2\n\nWhat is TCP?\n\n"
+	    "## Answer\n\nA protocol.\n",
+	    "\tWhat is a port?\tA number.\n"
+	    "\tWhat is TCP?\tA protocol.\n");
+}
+
 int
 main(void)
 {
@@ -571,6 +594,7 @@ main(void)
 		cmocka_unit_test(obsidian_cards),
 		cmocka_unit_test(code_indented_with_tabs),
 		cmocka_unit_test(questions_over_their_own_subquestions),
+		cmocka_unit_test(files_of_one_question),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
