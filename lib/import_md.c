@@ -2071,6 +2071,25 @@ para_question(struct md *md, cmark_node *n, size_t *qlen)
  * A heading that goes on with the answer above it, even at the question's
  * level: "### Method 2", "### Example", "### Ref Link:".
  */
+/*
+ * "**Where to use:** when...", "**1. Drop references**:": in an answer,
+ * a bold label that does not ask (the first qlen bytes of the paragraph)
+ * goes on with the answer.
+ */
+static int
+label_para(const char *p, size_t len, size_t qlen)
+{
+	const char *colon = "\xef\xbc\x9a";	/* full-width */
+	size_t k = qlen - 2;
+
+	if (qlen < 4 || asks(p, qlen))
+		return 0;
+	if (p[k - 1] == ':' || (k >= 5 && memcmp(p + k - 3, colon, 3) == 0))
+		return 1;
+	return qlen < len && (p[qlen] == ':' || (len - qlen >= 3 &&
+	    memcmp(p + qlen, colon, 3) == 0));
+}
+
 static int
 answer_part(const char *p, size_t len)
 {
@@ -2102,7 +2121,8 @@ ends_body(struct md *md, cmark_node *n, int level, int numbered)
 	if (cmark_node_get_type(n) == CMARK_NODE_THEMATIC_BREAK)
 		return 1;
 	if (!is_heading(n))
-		return para_question(md, n, &qlen);
+		return para_question(md, n, &qlen) &&
+		    !label_para(md->scratch.p, md->scratch.len, qlen);
 	if (is_boiler(md, n))
 		return 1;
 	if (answer_marker(md, n))

@@ -561,6 +561,19 @@ files_of_one_question(void **state)
 	    "\tWhat is TCP?\tA protocol.\n");
 }
 
+static void
+bold_labels_in_an_answer(void **state)
+{
+	(void)state;
+	assert_md("### Q1. How does as differ from a cast?\n\n**Answer:**\n"
+	    "A cast throws.\n\n**Where to use:** when null is expected.\n\n"
+	    "**1. Seal**:\n\nNo deletes.\n\n**Why care?**\n\nSafety.\n",
+	    "\tHow does as differ from a cast?\tA cast throws.\\n\\n"
+	    "**Where to use:** when null is expected.\\n\\n"
+	    "**1. Seal**:\\n\\nNo deletes.\n"
+	    "\tWhy care?\tSafety.\n");
+}
+
 int
 main(void)
 {
@@ -595,6 +608,7 @@ main(void)
 		cmocka_unit_test(code_indented_with_tabs),
 		cmocka_unit_test(questions_over_their_own_subquestions),
 		cmocka_unit_test(files_of_one_question),
+		cmocka_unit_test(bold_labels_in_an_answer),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
