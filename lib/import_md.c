@@ -1396,8 +1396,14 @@ numbering_cjk(const char *p, size_t len)
 {
 	size_t i, digits, k;
 
-	if ((i = starts_utf8(p, len, "\xe7\xac\xac")) == 0)	/* 第 */
-		return 0;
+	int nth = 1;
+
+	/* 第 3 题, or 问题 3 */
+	if ((i = starts_utf8(p, len, "\xe7\xac\xac")) == 0) {
+		if ((i = starts_utf8(p, len, "\xe9\x97\xae\xe9\xa2\x98")) == 0)
+			return 0;
+		nth = 0;
+	}
 	while (i < len && p[i] == ' ')
 		i++;
 	for (digits = i; i < len && isdigit((unsigned char)p[i]); i++)
@@ -1407,11 +1413,13 @@ numbering_cjk(const char *p, size_t len)
 	while (i < len && p[i] == ' ')
 		i++;
 	/* 题 */
-	if ((k = starts_utf8(p + i, len - i, "\xe9\xa2\x98")) == 0)
+	if (nth && (k = starts_utf8(p + i, len - i, "\xe9\xa2\x98")) == 0)
 		return 0;
-	i += k;
-	/* ： */
-	if ((k = starts_utf8(p + i, len - i, "\xef\xbc\x9a")) > 0)
+	if (nth)
+		i += k;
+	/* ：or 、 */
+	if ((k = starts_utf8(p + i, len - i, "\xef\xbc\x9a")) > 0 ||
+	    (k = starts_utf8(p + i, len - i, "\xe3\x80\x81")) > 0)
 		i += k;
 	else if (i < len && (p[i] == ':' || p[i] == '.'))
 		i++;
@@ -1533,6 +1541,44 @@ asks(const char *p, size_t len)
  * question word first (after any numbering), 1 when only numbered
  * ("3. Closures" may be a section), 0 not at all.
  */
+/*
+ * Chinese asks without a question mark: "事件冒泡是什么" (what is event
+ * bubbling), "fetch和pull的区别" (the difference), "实现一个防抖函数"
+ * (implement a debounce).  如何 (how) and 介绍 (introduce) are left out:
+ * "如何贡献" is How to contribute, "介绍" an introduction.
+ */
+static int
+asks_cjk(const char *p, size_t len)
+{
+	static const char *const within[] = {
+		"\xe4\xbb\x80\xe4\xb9\x88",	/* 什么 what */
+		"\xe6\x80\x8e\xe4\xb9\x88",	/* 怎么 how */
+		"\xe6\x80\x8e\xe6\xa0\xb7",	/* 怎样 how */
+		"\xe5\x93\xaa\xe4\xba\x9b",	/* 哪些 which */
+		"\xe5\x8c\xba\xe5\x88\xab",	/* 区别 difference */
+		"\xe6\x98\xaf\xe5\x90\xa6",	/* 是否 whether */
+	};
+	static const char *const first[] = {
+		"\xe5\xae\x9e\xe7\x8e\xb0",	/* 实现 implement */
+		"\xe8\xa7\xa3\xe9\x87\x8a",	/* 解释 explain */
+		"\xe8\xaf\xb4\xe8\xaf\xb4",	/* 说说 talk about */
+		"\xe8\xb0\x88\xe8\xb0\x88",	/* 谈谈 discuss */
+		"\xe7\xae\x80\xe8\xbf\xb0",	/* 简述 outline */
+		"\xe6\x8f\x8f\xe8\xbf\xb0",	/* 描述 describe */
+		"\xe5\x88\x97\xe4\xb8\xbe",	/* 列举 list */
+		"\xe6\xaf\x94\xe8\xbe\x83",	/* 比较 compare */
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(first) / sizeof(first[0]); i++)
+		if (starts_utf8(p, len, first[i]) > 0)
+			return 1;
+	for (i = 0; i < sizeof(within) / sizeof(within[0]); i++)
+		if (find(p, len, within[i], 6) != NULL)
+			return 1;
+	return 0;
+}
+
 static int
 question_strength(const char *p, size_t len)
 {
@@ -1578,7 +1624,7 @@ question_strength(const char *p, size_t len)
 		    (len == n || !isalnum((unsigned char)p[n])))
 			return 2;
 	}
-	return k > 0;
+	return asks_cjk(p, len) ? 2 : k > 0;
 }
 
 static int
@@ -1745,6 +1791,35 @@ hold_tags(struct import *imp, struct md *md)
  * an exercise's imperative first; with ask, a '?'), of how many that can
  * be read.
  */
+/* Has the item code, in it or (the last) right after its list? */
+static int
+holds_code(cmark_node *item)
+{
+	cmark_node *n;
+
+	for (n = cmark_node_first_child(item); n != NULL;
+	    n = cmark_node_next(n))
+		if (cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK)
+			return 1;
+	n = cmark_node_next(cmark_node_parent(item));
+	return cmark_node_next(item) == NULL && n != NULL &&
+	    cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK;
+}
+
+/*
+ * "Why it matters:", "为什么需要语义化：": a label, not a question, unless
+ * code follows it ("Make this work:").
+ */
+static int
+ends_in_colon(const char *p, size_t len)
+{
+	while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '*' ||
+	    p[len - 1] == '_'))
+		len--;
+	return !asks(p, len) && ((len > 0 && p[len - 1] == ':') ||
+	    (len >= 3 && memcmp(p + len - 3, "\xef\xbc\x9a", 3) == 0));
+}
+
 static size_t
 list_questions(struct md *md, cmark_node *list, size_t *nitems, int ask)
 {
@@ -1763,7 +1838,9 @@ list_questions(struct md *md, cmark_node *list, size_t *nitems, int ask)
 		box = task_box(md->scratch.p, md->scratch.len) >= 0 ? 4 : 0;
 		if (ask ? asks(md->scratch.p + box, md->scratch.len - box) :
 		    question_strength(md->scratch.p + box,
-		    md->scratch.len - box) == 2)
+		    md->scratch.len - box) == 2 &&
+		    (!ends_in_colon(md->scratch.p, md->scratch.len) ||
+		    holds_code(item)))
 			q++;
 	}
 	return q;

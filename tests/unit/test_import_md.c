@@ -574,6 +574,29 @@ bold_labels_in_an_answer(void **state)
 	    "\tWhy care?\tSafety.\n");
 }
 
+static void
+chinese_asks_without_a_mark(void **state)
+{
+	(void)state;
+	/* 是什么 (what is), 区别 (difference), 实现 (implement) */
+	assert_md("**\xe4\xba\x8b\xe4\xbb\xb6\xe6\x98\xaf"
+	    "\xe4\xbb\x80\xe4\xb9\x88**\n\n- A\n\n"
+	    "**fetch\xe5\x92\x8cpull\xe7\x9a\x84\xe5\x8c\xba"
+	    "\xe5\x88\xab**\n\n- B\n",
+	    "\t\xe4\xba\x8b\xe4\xbb\xb6\xe6\x98\xaf\xe4\xbb\x80"
+	    "\xe4\xb9\x88\t- A\n"
+	    "\tfetch\xe5\x92\x8cpull\xe7\x9a\x84\xe5\x8c\xba"
+	    "\xe5\x88\xab\t- B\n");
+	/* 问题 2： numbering is dropped, as 第 2 题： is */
+	assert_md("## \xe9\x97\xae\xe9\xa2\x98 2\xef\xbc\x9aWhat?\n\nA.\n",
+	    "\tWhat?\tA.\n");
+	/* A list of labels ("Why it matters:") is no question list. */
+	assert_md("## HTML\n\n**Semantics**\n\n- Tags say what they hold.\n"
+	    "- Why it matters:\n  - Readers.\n\n## Code\n\n"
+	    "- Make this work:\n\n```js\nf()\n```\n",
+	    "code\tMake this work:\\n```js\\nf()\\n```\t\n");
+}
+
 int
 main(void)
 {
@@ -609,6 +632,7 @@ main(void)
 		cmocka_unit_test(questions_over_their_own_subquestions),
 		cmocka_unit_test(files_of_one_question),
 		cmocka_unit_test(bold_labels_in_an_answer),
+		cmocka_unit_test(chinese_asks_without_a_mark),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
