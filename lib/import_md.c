@@ -112,6 +112,30 @@ find(const char *p, size_t len, const char *s, size_t n)
 	return NULL;
 }
 
+/*
+ * Does p hold word as a word of its own, case ignored, or with "s" or
+ * "ed" after it ("prints", "logged")?
+ */
+static int
+find_word_ci(const char *p, size_t len, const char *word)
+{
+	size_t i, n = strlen(word), k;
+
+	for (i = 0; i + n <= len; i++) {
+		if ((i > 0 && isalnum((unsigned char)p[i - 1])) ||
+		    strncasecmp(p + i, word, n) != 0)
+			continue;
+		k = i + n;
+		if (k < len && p[k] == 's')
+			k++;
+		else if (k + 1 < len && p[k] == 'e' && p[k + 1] == 'd')
+			k += 2;
+		if (k == len || !isalpha((unsigned char)p[k]))
+			return 1;
+	}
+	return 0;
+}
+
 static int
 starts_with_ci(const char *p, size_t len, const char *word)
 {
@@ -1116,6 +1140,37 @@ explains(struct md *md, cmark_node *n)
 }
 
 /*
+ * "What will be the output of the following code?", "Write a mul
+ * function as below": a question about the code that comes with it.
+ */
+static int
+asks_of_code(const char *p, size_t len)
+{
+	static const char *const words[] = {
+		"output", "following", "below", "snippet", "this code",
+		"print", "log", "return", "result", "evaluate",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (find_word_ci(p, len, words[i]))
+			return 1;
+	return 0;
+}
+
+/* The block after the code that starts first..last; NULL: all code. */
+static cmark_node *
+after_code(cmark_node *first, cmark_node *last)
+{
+	cmark_node *n;
+
+	for (n = first; n != last && cmark_node_get_type(n) ==
+	    CMARK_NODE_CODE_BLOCK; n = cmark_node_next(n))
+		;
+	return cmark_node_get_type(n) != CMARK_NODE_CODE_BLOCK ? n : NULL;
+}
+
+/*
  * A question from blocks: the question text already in md->q, then the
  * blocks first..last: question until an answer marker, answer from it on.
  * In a list item (as_answer 0) a paragraph or quote after the first also
@@ -1150,6 +1205,11 @@ add_body(struct md *md, cmark_node *first, cmark_node *last, int as_answer)
 		if (t != CMARK_NODE_CODE_BLOCK && !is_image(md, n))
 			quiz = 0;
 	}
+	/* Under a question about it, code first is the question's. */
+	if (m == NULL && as_answer && cmark_node_get_type(first) ==
+	    CMARK_NODE_CODE_BLOCK && asks_of_code(md->q.p, md->q.len) &&
+	    (m = after_code(first, last)) == NULL)
+		as_answer = 0;
 	if (m == NULL && as_answer) {
 		add_blocks(&md->a, md, first, last);
 		trim_end(&md->a);

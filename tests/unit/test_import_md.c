@@ -151,7 +151,8 @@ sections_end_at_a_table_of_contents(void **state)
 	    "### Coding Exercise\n\n#### 1. What is the output of below code\n\n"
 	    "```js\nf()\n```\n",
 	    "\tWhat is X\tX is x.\n"
-	    "coding-exercise\tWhat is the output of below code\t```js\\nf()\\n```\n");
+	    "coding-exercise\tWhat is the output of below code\\n```js\\n"
+	    "f()\\n```\t\n");
 }
 
 static void
@@ -164,7 +165,7 @@ headings_without_a_space_and_anchors_in_headings(void **state)
 	    "* Why X?\n\n## Code\n\n###1. What does this print?\n\n"
 	    "```\n#no heading\n```\n\n###4**. Hard one?\n",
 	    "general-questions\tWhy X?\t\n"
-	    "code\tWhat does this print?\t```\\n#no heading\\n```\n"
+	    "code\tWhat does this print?\\n```\\n#no heading\\n```\t\n"
 	    "code\tHard one?\t\n");
 	/* inside a paragraph it is text */
 	assert_md("## C\n\n### What does this do?\n\nIt reads:\n#include <x.h>\n",
@@ -597,6 +598,23 @@ chinese_asks_without_a_mark(void **state)
 	    "code\tMake this work:\\n```js\\nf()\\n```\t\n");
 }
 
+static void
+code_a_question_is_about(void **state)
+{
+	(void)state;
+	/* Code first under a question about code: the question's. */
+	assert_md("## 4. What does the snippet below print?\n\n"
+	    "```js\nconsole.log(typeof null);\n```\n\n> object\n\n"
+	    "## 5. What is a closure?\n\n```js\nfunction f() {}\n```\n\n"
+	    "A function with its scope.\n\n"
+	    "## 6. What is the output of this?\n\n```js\nf()\n```\n",
+	    "\tWhat does the snippet below print?\\n```js\\n"
+	    "console.log(typeof null);\\n```\t> object\n"
+	    "\tWhat is a closure?\t```js\\nfunction f() {}\\n```\\n\\n"
+	    "A function with its scope.\n"
+	    "\tWhat is the output of this?\\n```js\\nf()\\n```\t\n");
+}
+
 int
 main(void)
 {
@@ -633,6 +651,7 @@ main(void)
 		cmocka_unit_test(files_of_one_question),
 		cmocka_unit_test(bold_labels_in_an_answer),
 		cmocka_unit_test(chinese_asks_without_a_mark),
+		cmocka_unit_test(code_a_question_is_about),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
