@@ -2625,6 +2625,25 @@ do_para(struct import *imp, struct md *md, cmark_node **np)
 	*np = last;
 }
 
+/* "<details><summary>Which sort is stable?</summary>": a question */
+static int
+details_asks(struct md *md, cmark_node *n)
+{
+	struct buf src = { 0 }, sum = { 0 }, body = { 0 };
+	int yes;
+
+	if (!is_details(n))
+		return 0;
+	add_blocks(&src, md, n, n);
+	yes = details(src.p, src.len, &sum, &body) && sum.len > 0 &&
+	    !answer_word(sum.p, sum.len) &&
+	    question_strength(sum.p, sum.len) > 0;
+	buf_free(&src);
+	buf_free(&sum);
+	buf_free(&body);
+	return yes;
+}
+
 /*
  * Does the body of a heading hold a list of questions?  Then the heading
  * is their section ("## Design" above "- What is X?"), whatever it says.
@@ -2640,6 +2659,8 @@ holds_questions(struct md *md, cmark_node *h, int strength)
 
 	for (n = cmark_node_next(h); n != NULL && last != h;
 	    n = cmark_node_next(n)) {
+		if (details_asks(md, n))
+			return 1;
 		if (cmark_node_get_type(n) == CMARK_NODE_LIST &&
 		    !link_list(n, 1) && (q = list_questions(md, n, &nitems,
 		    strength == 2)) > 0 && q * 2 >= nitems)
@@ -2692,13 +2713,17 @@ static int
 answered(struct md *md, cmark_node *h)
 {
 	cmark_node *n, *last = body_end(md, h);
+	int d = 0;
 
 	for (n = cmark_node_next(h); n != NULL && last != h &&
 	    !(is_heading(n) && !answer_marker(md, n));
 	    n = cmark_node_next(n)) {
 		const char *sum;
+		int inside = d > 0;
 
-		if (!answer_marker(md, n)) {
+		/* "Solution 1:" in a question's <details> answers that one */
+		d += details_depth(md, n);
+		if (inside || !answer_marker(md, n)) {
 			if (n == last)
 				break;
 			continue;

@@ -615,6 +615,27 @@ code_a_question_is_about(void **state)
 	    "\tWhat is the output of this?\\n```js\\nf()\\n```\t\n");
 }
 
+static void
+sections_of_folded_questions(void **state)
+{
+	(void)state;
+	/* "Solution 1:" in a question's fold does not make a section one. */
+	assert_md("# Ops\n\n### Level one\n\n#### Disk Questions\n\n"
+	    "<details>\n<summary><b>Why is the disk full?</b></summary><br>\n\n"
+	    "Solution 1:\n\nDeleted files held open.\n\n</details>\n\n"
+	    "<details>\n<summary><b>What does fsck do?</b></summary><br>\n\n"
+	    "Checks a filesystem.\n\n</details>\n",
+	    "level-one,disk-questions\tWhy is the disk full?\tSolution 1:"
+	    "\\n\\nDeleted files held open.\n"
+	    "level-one,disk-questions\tWhat does fsck do?\t"
+	    "Checks a filesystem.\n");
+	/* "### Sort" over folded questions is their section. */
+	assert_md("# Notes\n\n### Sort\n\n<details>\n"
+	    "<summary>Which sort is stable?</summary><br><b>\n\n"
+	    "Merge sort.\n</b></details>\n",
+	    "sort\tWhich sort is stable?\tMerge sort.\n");
+}
+
 int
 main(void)
 {
@@ -652,6 +673,7 @@ main(void)
 		cmocka_unit_test(bold_labels_in_an_answer),
 		cmocka_unit_test(chinese_asks_without_a_mark),
 		cmocka_unit_test(code_a_question_is_about),
+		cmocka_unit_test(sections_of_folded_questions),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
