@@ -1525,16 +1525,19 @@ numbering(const char *p, size_t len)
 		i++;
 	while (i < len && isdigit((unsigned char)p[i]))
 		i++;
-	/* "4**." marks a hard one */
+	/* "4**." marks a hard one; "1 . Why..." has a space */
 	if (i > j && isdigit((unsigned char)p[i - 1])) {
 		size_t k = i;
 
-		while (k < len && (p[k] == '*' || p[k] == '_'))
+		while (k < len && (p[k] == '*' || p[k] == '_' || p[k] == ' '))
 			k++;
 		if (k < len && (p[k] == '.' || p[k] == ')'))
 			i = k;
 	}
 	if (i == j || i >= len || (p[i] != '.' && p[i] != ')' && p[i] != ':'))
+		return 0;
+	/* "1.5 million rows?", "3:30": a number, not numbering */
+	if (i + 1 < len && isdigit((unsigned char)p[i + 1]))
 		return 0;
 	if (i > j + 1 && !isdigit((unsigned char)p[i - 1]) &&
 	    (p[j] == 'q' || p[j] == 'Q') && i - j > 1 && p[i] != '.' &&
@@ -2021,8 +2024,7 @@ do_list(struct import *imp, struct md *md, cmark_node *list)
 		} else if (cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH ||
 		    is_heading(first)) {
 			add_inline(&md->q, md, first);
-			if (is_heading(first))
-				strip_numbering(&md->q);
+			strip_numbering(&md->q);	/* "- 1 . Why..." */
 			unbold(&md->q);		/* "1. **What are hooks?**" */
 			/* A task list's box: "- [ ] What is X?" */
 			if (task_box(md->q.p, md->q.len) >= 0) {

@@ -636,6 +636,16 @@ sections_of_folded_questions(void **state)
 	    "sort\tWhich sort is stable?\tMerge sort.\n");
 }
 
+static void
+numbering_written_loosely(void **state)
+{
+	(void)state;
+	assert_md("## Basics\n\n- 1 . Why is Go fast?\n- Q2: What is a slice?\n"
+	    "- 1.5 million rows?\n\n### 3 . What is a map?\n\nA hash.\n",
+	    "basics\tWhy is Go fast?\t\nbasics\tWhat is a slice?\t\n"
+	    "basics\t1.5 million rows?\t\nbasics\tWhat is a map?\tA hash.\n");
+}
+
 int
 main(void)
 {
@@ -674,6 +684,7 @@ main(void)
 		cmocka_unit_test(chinese_asks_without_a_mark),
 		cmocka_unit_test(code_a_question_is_about),
 		cmocka_unit_test(sections_of_folded_questions),
+		cmocka_unit_test(numbering_written_loosely),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
