@@ -543,25 +543,97 @@ wrapper(const char *p, size_t len, int at_end)
 }
 
 /* Drops wrapper tags and spaces around inline text: <b>Answer</b>. */
+/* The length of the closing tag of a wrapper p starts with, or 0. */
+static size_t
+closing_tag(const char *p, size_t len)
+{
+	static const char *const tags[] = {
+		"</b>", "</p>", "</strong>", "</div>",
+	};
+	size_t i, n;
+
+	for (i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
+		n = strlen(tags[i]);
+		if (len >= n && strncasecmp(p, tags[i], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+static int
+is_space_nl(char c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+/*
+ * The text p..*endp without the wrappers around it: white space and <br>
+ * at either end; an opening <b>, <p>, <strong> or <div> whose closing
+ * tag ends the text, that is never closed or that holds only white space
+ * ("<br><b>\n</b>"); a closing tag at either end that nothing in the text
+ * opened.  "<b>ext3</b> is..." keeps its <b>.
+ */
+static const char *
+strip_wrappers(const char *p, const char **endp)
+{
+	const char *e = *endp, *q;
+	char tag[16];
+	size_t n;
+
+	for (;;) {
+		while (p < e && is_space_nl(*p))
+			p++;
+		while (e > p && is_space_nl(e[-1]))
+			e--;
+		if ((n = wrapper(p, (size_t)(e - p), 0)) > 0) {
+			if (strncasecmp(p, "<br", 3) == 0) {
+				p += n;
+				continue;
+			}
+			snprintf(tag, sizeof(tag), "</%.*s", (int)n - 1, p + 1);
+			q = find(p + n, (size_t)(e - p) - n, tag, n + 1);
+			if (q == NULL || q + n + 1 == e) {
+				e = q != NULL ? q : e;
+				p += n;
+				continue;
+			}
+			while (p + n < q && is_space_nl(p[n]))
+				n++;
+			if (p + n < q)
+				break;
+			p = q + strlen(tag);	/* "<b>\n</b>" */
+			continue;
+		}
+		if ((n = closing_tag(p, (size_t)(e - p))) > 0) {
+			p += n;			/* "</b>" at the start */
+			continue;
+		}
+		if ((n = wrapper(p, (size_t)(e - p), 1)) > 0) {
+			if (strncasecmp(e - n, "<br", 3) == 0) {
+				e -= n;
+				continue;
+			}
+			snprintf(tag, sizeof(tag), "<%.*s", (int)n - 2,
+			    e - n + 2);
+			if (find(p, (size_t)(e - p) - n, tag, n - 1) != NULL)
+				break;
+			e -= n;			/* closes nothing here */
+			continue;
+		}
+		break;
+	}
+	*endp = e;
+	return p;
+}
+
 static void
 unwrap(struct buf *b)
 {
-	size_t start = 0, end = b->len, n;
+	const char *end = b->p + b->len;
+	const char *start = strip_wrappers(b->p, &end);
 
-	for (;;) {
-		while (start < end && b->p[start] == ' ')
-			start++;
-		while (end > start && b->p[end - 1] == ' ')
-			end--;
-		if ((n = wrapper(b->p + start, end - start, 0)) > 0)
-			start += n;
-		else if ((n = wrapper(b->p + start, end - start, 1)) > 0)
-			end -= n;
-		else
-			break;
-	}
-	memmove(b->p, b->p + start, end - start);
-	b->len = end - start;
+	memmove(b->p, start, (size_t)(end - start));
+	b->len = (size_t)(end - start);
 }
 
 /* Splits <details>: the summary into sum, the rest (tags off) into body. */
@@ -596,26 +668,13 @@ details(const char *p, size_t len, struct buf *sum, struct buf *body)
 		close = end;
 	buf_reset(body);
 	/* The wrappers lists put around an answer: <br>, <b>, <p>. */
-	for (;;) {
-		while (e < close && (*e == ' ' || *e == '\n'))
-			e++;
-		if (wrapper(e, (size_t)(close - e), 0) == 0)
-			break;
-		e += wrapper(e, (size_t)(close - e), 0);
-	}
+	e = strip_wrappers(e, &close);
 	/* The first line keeps its indent, to be taken off with the others'. */
 	while (e > p && e[-1] == ' ')
 		e--;
 	if (e > p && e[-1] != '\n')
 		while (e < close && *e == ' ')
 			e++;
-	for (;;) {
-		while (close > e && (close[-1] == ' ' || close[-1] == '\n'))
-			close--;
-		if (wrapper(e, (size_t)(close - e), 1) == 0)
-			break;
-		close -= wrapper(e, (size_t)(close - e), 1);
-	}
 	buf_add(body, e, (size_t)(close - e));
 	dedent(body, 0);
 	trim_end(body);
@@ -1963,6 +2022,7 @@ unbold(struct buf *b)
 		memmove(b->p, b->p + 2, b->len - 4);
 		b->len -= 4;
 	}
+	unwrap(b);			/* "<b>What is X?</b>" */
 }
 
 /* Is there a section (not the title) above? */

@@ -646,6 +646,20 @@ numbering_written_loosely(void **state)
 	    "basics\t1.5 million rows?\t\nbasics\tWhat is a map?\tA hash.\n");
 }
 
+static void
+html_around_folded_answers(void **state)
+{
+	(void)state;
+	assert_md("<details>\n<summary><b>How do ext3 and xfs differ?</b>"
+	    "</summary>\n<br>\n\n<b>ext3</b><br>\n\n- journaling\n\n"
+	    "</details>\n\n<details>\n<summary>Why no ls?</summary><br><b>\n"
+	    "</b>\n<p><b>\nPATH was lost.\n</b>\n</p>\n</details>\n\n"
+	    "- <b>What did you build?</b>\n",
+	    "\tHow do ext3 and xfs differ?\t<b>ext3</b><br>\\n\\n"
+	    "- journaling\n\tWhy no ls?\tPATH was lost.\n"
+	    "\tWhat did you build?\t\n");
+}
+
 int
 main(void)
 {
@@ -685,6 +699,7 @@ main(void)
 		cmocka_unit_test(code_a_question_is_about),
 		cmocka_unit_test(sections_of_folded_questions),
 		cmocka_unit_test(numbering_written_loosely),
+		cmocka_unit_test(html_around_folded_answers),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
