@@ -1854,7 +1854,43 @@ slugify(char *out, const char *p, size_t len)
 	out[o] = '\0';
 }
 
-/* Is every item of the list only a link (to #anchor, with anchors)? */
+/* Has the paragraph a link to another page, itself or emphasized? */
+static int
+holds_link(cmark_node *para)
+{
+	cmark_node *in;
+
+	for (in = cmark_node_first_child(para); in != NULL;
+	    in = cmark_node_next(in)) {
+		cmark_node_type t = cmark_node_get_type(in);
+		const char *url;
+
+		if ((t == CMARK_NODE_STRONG || t == CMARK_NODE_EMPH) &&
+		    holds_link(in))
+			return 1;
+		if (t == CMARK_NODE_LINK && (url = cmark_node_get_url(in)) !=
+		    NULL && url[0] != '#')
+			return 1;
+	}
+	return 0;
+}
+
+/* The literal text of inline nodes n and below, markup aside. */
+static void
+inline_text(struct buf *b, cmark_node *n)
+{
+	cmark_node *c;
+
+	if (cmark_node_get_literal(n) != NULL)
+		buf_adds(b, cmark_node_get_literal(n));
+	for (c = cmark_node_first_child(n); c != NULL; c = cmark_node_next(c))
+		inline_text(b, c);
+}
+
+/*
+ * Is every item of the list a link (only a link to an #anchor, with
+ * anchors), most of them not asking?
+ */
 static int
 link_list(cmark_node *list, int anchors)
 {
@@ -1872,23 +1908,24 @@ link_list(cmark_node *list, int anchors)
 		    CMARK_NODE_STRONG || cmark_node_get_type(in) ==
 		    CMARK_NODE_EMPH) && cmark_node_first_child(in) != NULL)
 			in = cmark_node_first_child(in);
-		if (in == NULL || cmark_node_get_type(in) != CMARK_NODE_LINK)
-			return 0;
 		if (anchors) {
-			const char *url = cmark_node_get_url(in);
+			const char *url;
 
-			if (url == NULL || url[0] != '#')
+			if (in == NULL || cmark_node_get_type(in) !=
+			    CMARK_NODE_LINK || (url = cmark_node_get_url(in)) ==
+			    NULL || url[0] != '#')
 				return 0;
 		} else {
+			/* "[Title](url)", or "Ann Lee - [Title](url)" */
 			struct buf t = { 0 };
-			cmark_node *c;
 			int q;
 
-			for (c = cmark_node_first_child(in); c != NULL;
-			    c = cmark_node_next(c))
-				if (cmark_node_get_literal(c) != NULL)
-					buf_adds(&t, cmark_node_get_literal(c));
-			q = t.len > 0 && memchr(t.p, '?', t.len) != NULL;
+			if (!holds_link(para))
+				return 0;
+			inline_text(&t, in != NULL &&
+			    cmark_node_get_type(in) == CMARK_NODE_LINK ? in :
+			    para);
+			q = question_strength(t.p, t.len) == 2;
 			buf_free(&t);
 			asking += q;
 		}

@@ -230,6 +230,14 @@ static void
 notes_and_links_are_no_questions(void **state)
 {
 	(void)state;
+	/* Reading with its authors; one title asking does not make it. */
+	assert_md("## Reading\n\n* Ann Lee - [Notes on hiring](https://a.org/a)\n"
+	    "* [Why do interviews feel random?](https://a.org/c)\n"
+	    "* Cy Diaz - [Phone screens](https://a.org/d)\n\n"
+	    "## Quiz\n\n- Explain [closures](https://a.org/m)\n"
+	    "- Define [hoisting](https://a.org/h)\n",
+	    "quiz\tExplain [closures](https://a.org/m)\t\n"
+	    "quiz\tDefine [hoisting](https://a.org/h)\t\n");
 	assert_md("## Data Structures\n### Stack\n"
 	    " * A *Stack* is a collection of elements\n * Time Complexity:\n"
 	    "   * Access: `O(n)`\n\n## Video Lectures\n* Algorithms\n"
