@@ -64,6 +64,8 @@ struct md {
 	} sect[MAX_DEPTH];
 	int		 depth;
 	int		 asked;		/* a question was imported */
+	int		 labelled;	/* the line of a heading under a
+					   "## Question 7" label: a question */
 	int		 flashcards;	/* tagged #flashcards: Obsidian's
 					   cards */
 	struct buf	 scratch, q, a;
@@ -2894,6 +2896,11 @@ heading_question(struct import *imp, struct md *md, cmark_node *h,
 
 		memmove(md->q.p, md->q.p + k, md->q.len - k);
 		md->q.len -= k;
+	} else if (label && md->a.len > 0) {
+		/* ...and with no answer marker, all of it asks */
+		buf_reset(&md->q);
+		buf_add(&md->q, md->a.p, md->a.len);
+		buf_reset(&md->a);
 	}
 	emit(imp, md, (unsigned long)cmark_node_get_start_line(h));
 }
@@ -2909,7 +2916,19 @@ do_heading(struct import *imp, struct md *md, cmark_node **np)
 		return;
 	}
 	heading_text(&md->q, md, h);
+	/* "## Question 22", then "### Difference between...": no section */
+	if (question_label(md->q.p, md->q.len) && cmark_node_next(h) != NULL &&
+	    is_heading(cmark_node_next(h)) &&
+	    cmark_node_get_heading_level(cmark_node_next(h)) >
+	    cmark_node_get_heading_level(h)) {
+		release(imp, md);
+		end_sections(md, cmark_node_get_heading_level(h), 0);
+		md->labelled = cmark_node_get_start_line(cmark_node_next(h));
+		return;
+	}
 	strength = question_strength(md->q.p, md->q.len);
+	if (cmark_node_get_start_line(h) == md->labelled)
+		strength = 2;
 	/* "### CAP theorem", then "**Answer:**": a question by its answer */
 	if (strength == 0 && cmark_node_get_start_line(h) != md->title &&
 	    answered(md, h))

@@ -563,6 +563,16 @@ files_of_one_question(void **state)
 	assert_md("# Networking\n\n## Basics\n\n- What is a port?\n",
 	    "basics\tWhat is a port?\t\n");
 	/* A heading of the label alone: the text under it asks. */
+	/* A label over the question's heading: no section, a question. */
+	assert_md("# Quiz\n\n## Question 7\n### What does void 0 return?\n"
+	    "Undefined.\n\n## Question 8\n##### Best way to detect arrays\n\n"
+	    "Array.isArray.\n",
+	    "\tWhat does void 0 return?\tUndefined.\n"
+	    "\tBest way to detect arrays\tArray.isArray.\n");
+	/* A label with no answer marker under it: all of it asks. */
+	assert_md("# Question 1\n\n### **Question:**\n\n> Write a program.\n\n"
+	    "---\n\n# Question 2\n\n### **Question:**\n\n> Sort a list.\n",
+	    "\t> Write a program.\t\n\t> Sort a list.\t\n");
 	assert_md("### Question\nWhat is a port?\n\n### Answer\n\n"
 	    "A number.\n\n## Question 2\n\nWhat is TCP?\n\n"
 	    "## Answer\n\nA protocol.\n",
