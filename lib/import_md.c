@@ -1619,6 +1619,22 @@ is_numbered(const char *p, size_t len)
 	return numbering(p + k, len - k) > 0;
 }
 
+/* The number of a numbered title ("## Q12. What..." 12), or 0. */
+static long
+title_number(const char *p, size_t len)
+{
+	size_t k = pictographs(p, len), n = numbering(p + k, len - k), i;
+	long v = 0;
+
+	if (n == 0)
+		return 0;
+	for (i = k; i < k + n && !isdigit((unsigned char)p[i]); i++)
+		;
+	for (; i < k + n && isdigit((unsigned char)p[i]) && v < 1000000; i++)
+		v = v * 10 + (p[i] - '0');
+	return v > 0 ? v : 1;
+}
+
 static void
 strip_numbering(struct buf *b)
 {
@@ -2351,7 +2367,7 @@ answer_part(const char *p, size_t len)
  * heading, rule or question paragraph.
  */
 static int
-ends_body(struct md *md, cmark_node *n, int level, int numbered)
+ends_body(struct md *md, cmark_node *n, int level, long number, int *steps)
 {
 	size_t qlen;
 	int l;
@@ -2374,9 +2390,25 @@ ends_body(struct md *md, cmark_node *n, int level, int numbered)
 	 * answer; "### 2. Why...?" is the next question, its level slipped.
 	 */
 	if (reads_as_question(md->scratch.p, md->scratch.len) &&
-	    (l == level || !topic_part(md->scratch.p, md->scratch.len)))
-		return l == level || !numbered ||
-		    is_numbered(md->scratch.p, md->scratch.len);
+	    (l == level || !topic_part(md->scratch.p, md->scratch.len))) {
+		long k = title_number(md->scratch.p, md->scratch.len);
+		int asks = question_strength(md->scratch.p,
+		    md->scratch.len) == 2;
+
+		if (l == level || number == 0)
+			return 1;
+		if (k == 0)
+			return 0;
+		/*
+		 * "#### 1. Client hello" under "## 2. Explain the
+		 * handshake": steps of the answer, numbered from 1 again.
+		 */
+		if (!asks && (k <= number || *steps)) {
+			*steps = 1;
+			return 0;
+		}
+		return 1;
+	}
 	return l == level && !answer_part(md->scratch.p, md->scratch.len);
 }
 
@@ -2384,15 +2416,16 @@ static cmark_node *
 body_end(struct md *md, cmark_node *h)
 {
 	cmark_node *n, *last = h;
-	int d = 0, level = 6, numbered = 0;
+	int d = 0, level = 6, steps = 0;
+	long number = 0;
 
 	if (is_heading(h)) {
 		level = cmark_node_get_heading_level(h);
 		heading_text(&md->scratch, md, h);
-		numbered = is_numbered(md->scratch.p, md->scratch.len);
+		number = title_number(md->scratch.p, md->scratch.len);
 	}
 	for (n = cmark_node_next(h); n != NULL; n = cmark_node_next(n)) {
-		if (d <= 0 && ends_body(md, n, level, numbered))
+		if (d <= 0 && ends_body(md, n, level, number, &steps))
 			break;
 		d += details_depth(md, n);
 		last = n;

@@ -186,6 +186,13 @@ static void
 numbered_questions_whose_levels_slip(void **state)
 {
 	(void)state;
+	/* Steps numbered from 1 again under a question: its answer. */
+	assert_md("## 2. How does TLS start?\n\nOverview.\n\n"
+	    "#### 1. Client hello\nCiphers.\n\n#### 2. Server hello\nOne.\n\n"
+	    "#### 3. Keys\nMade.\n\n## 3. What is a nonce?\n\nOnce.\n",
+	    "\tHow does TLS start?\tOverview.\\n\\n#### 1. Client hello\\n"
+	    "Ciphers.\\n\\n#### 2. Server hello\\nOne.\\n\\n#### 3. Keys"
+	    "\\nMade.\n\tWhat is a nonce?\tOnce.\n");
 	assert_md("## 5. Write f.\n\n```\nf\n```\n\n- note one\n\n"
 	    "### 6. How to g?\n\nLike so.\n\n### Method 2\n\nmore.\n",
 	    "\tWrite f.\t```\\nf\\n```\\n\\n- note one\n"
