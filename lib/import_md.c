@@ -639,6 +639,32 @@ unwrap(struct buf *b)
 }
 
 /* Splits <details>: the summary into sum, the rest (tags off) into body. */
+static size_t	label_end(const char *, size_t);
+
+/*
+ * "#### Answer: D" heading a folded answer (lydiahallie's quiz): the
+ * label and its heading marks go, as a paragraph's label does.
+ */
+static void
+answer_heading(struct buf *b)
+{
+	size_t h = 0, k, line;
+	const char *nl;
+
+	while (h < b->len && b->p[h] == '#')
+		h++;
+	if (h == 0 || h > 6 || h >= b->len || b->p[h] != ' ')
+		return;
+	h++;
+	nl = memchr(b->p + h, '\n', b->len - h);
+	line = nl != NULL ? (size_t)(nl - b->p) - h : b->len - h;
+	if (!answer_word(b->p + h, line) || memchr(b->p + h, ':', line) ==
+	    NULL || (k = label_end(b->p + h, line)) == 0 || k >= line)
+		return;
+	memmove(b->p, b->p + h + k, b->len - h - k);
+	b->len -= h + k;
+}
+
 static int
 details(const char *p, size_t len, struct buf *sum, struct buf *body)
 {
@@ -680,6 +706,7 @@ details(const char *p, size_t len, struct buf *sum, struct buf *body)
 	buf_add(body, e, (size_t)(close - e));
 	dedent(body, 0);
 	trim_end(body);
+	answer_heading(body);
 	return 1;
 }
 

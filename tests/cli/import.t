@@ -29,9 +29,9 @@ $ qb-list import/qa-list.md
 
 ## Markdown: heading questions, <details> answers, code with # lines, --- separators
 $ qb-list import/output.md
-> qd640da9db3a5		What's the output?\n```javascript\nfunction sayHi() {\n  console.log(name);\n  var name = 'Lydia';\n}\n\n# not a heading: this line is inside the fence\nsayHi();\n```\n\n- A: `Lydia` and `undefined`\n- B: `ReferenceError`	#### Answer: A\n\nWithin the function, we first declare the `name` variable with the `var`\nkeyword. This means that the variable gets hoisted.
-> q4635b384578e		What's the output?\n```javascript\nfor (var i = 0; i < 3; i++) {\n\tsetTimeout(() => console.log(i), 1);\n}\n```\n\n- A: `0 1 2`\n- B: `3 3 3`	#### Answer: B\n\nBecause of the event queue in JavaScript, the `setTimeout` callback\nfunction is called _after_ the loop has been executed.
-> qaeb5d6acf8e1		What's the output?\n```javascript\nconst shape = { radius: 10 };\n```	#### Answer: B
+> qd640da9db3a5		What's the output?\n```javascript\nfunction sayHi() {\n  console.log(name);\n  var name = 'Lydia';\n}\n\n# not a heading: this line is inside the fence\nsayHi();\n```\n\n- A: `Lydia` and `undefined`\n- B: `ReferenceError`	A\n\nWithin the function, we first declare the `name` variable with the `var`\nkeyword. This means that the variable gets hoisted.
+> q4635b384578e		What's the output?\n```javascript\nfor (var i = 0; i < 3; i++) {\n\tsetTimeout(() => console.log(i), 1);\n}\n```\n\n- A: `0 1 2`\n- B: `3 3 3`	B\n\nBecause of the event queue in JavaScript, the `setTimeout` callback\nfunction is called _after_ the loop has been executed.
+> qaeb5d6acf8e1		What's the output?\n```javascript\nconst shape = { radius: 10 };\n```	B
 > qaeb5d6acf8e1-2		What's the output?\n```javascript\nconst shape = { radius: 10 };\n```	
 
 ## Markdown: list items that are headings, back-to-top links dropped, table TOC skipped, front matter

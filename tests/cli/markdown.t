@@ -5,7 +5,7 @@
 $ qb-list import/md-toc-table.md
 > qcf46a89a4b81		What is a goroutine	A function running concurrently with others in the same address space.\n\n| Thing | Cost |\n|------ | ----\n| stack | 2 KB to start |
 > q6b080a5d377f		How do you stop a goroutine	You ask it to, over a channel or a context:\n\n```go\nctx, cancel := context.WithCancel(context.Background())\ngo work(ctx)\ncancel()\n```
-> q62e2c7cb8979	coding-exercise	What does this program print\n```go\nfunc main() {\n\tdefer fmt.Println("a")\n\tfmt.Println("b")\n}\n```\n\n- 1: a b\n- 2: b a	##### Answer: 2\n\nDeferred calls run when the function returns.
+> q62e2c7cb8979	coding-exercise	What does this program print\n```go\nfunc main() {\n\tdefer fmt.Println("a")\n\tfmt.Println("b")\n}\n```\n\n- 1: a b\n- 2: b a	2\n\nDeferred calls run when the function returns.
 
 ## <details><summary>Q</summary><br><b>A</b></details>: a summary with a list or code keeps its lines, answers lose their shared indent, an exercises table and HTML header skipped
 $ qb-list import/md-folded.md

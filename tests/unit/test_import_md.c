@@ -683,6 +683,10 @@ html_around_folded_answers(void **state)
 	    "\tHow do ext3 and xfs differ?\t<b>ext3</b><br>\\n\\n"
 	    "- journaling\n\tWhy no ls?\tPATH was lost.\n"
 	    "\tWhat did you build?\t\n");
+	/* "#### Answer: D" heading the folded answer: its label goes */
+	assert_md("- What is 1 + 1?\n\n<details><summary><b>Answer</b></summary>\n"
+	    "<p>\n\n#### Answer: B\n\nTwo, says arithmetic.\n</p>\n</details>\n",
+	    "\tWhat is 1 + 1?\tB\\n\\nTwo, says arithmetic.\n");
 }
 
 int
