@@ -1402,12 +1402,66 @@ strip_comments(struct import *imp, struct buf *b)
 }
 
 /* Hands the record in imp's buffers on. */
+/* The bytes of pictographs and spaces that end p: "What is X? 🟢" */
+static size_t
+trailing_pictographs(const char *p, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	size_t n = len;
+
+	for (;;) {
+		if (n > 0 && u[n - 1] == ' ')
+			n--;
+		else if (n >= 4 && u[n - 4] == 0xf0 && u[n - 3] == 0x9f)
+			n -= 4;
+		else if (n >= 3 && ((u[n - 3] == 0xe2 && ((u[n - 2] >= 0x98 &&
+		    u[n - 2] <= 0x9e) || (u[n - 2] >= 0xac &&
+		    u[n - 2] <= 0xaf))) || memcmp(p + n - 3, "\xef\xb8\x8f",
+		    3) == 0 || memcmp(p + n - 3, "\xe2\x80\x8d", 3) == 0))
+			n -= 3;
+		else
+			break;
+	}
+	return n > 0 && n < len && u[n] == ' ' ? len - n : 0;
+}
+
+/* "Answer here", "TODO": an answer not written yet */
+static int
+placeholder(const char *p, size_t len)
+{
+	static const char *const words[] = {
+		"answer here", "todo", "tbd", "to do", "coming soon",
+	};
+	size_t i;
+
+	while (len > 0 && (p[len - 1] == '.' || p[len - 1] == ' '))
+		len--;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (len == strlen(words[i]) && strncasecmp(p, words[i],
+		    len) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 md_emit(struct import *imp, struct md *md, unsigned long line)
 {
+	struct buf *q = &imp->question;
+	const char *nl;
+	size_t first, k;
+
 	md->asked = 1;
-	strip_comments(imp, &imp->question);
+	strip_comments(imp, q);
 	strip_comments(imp, &imp->answer);
+	/* Difficulty marks after the question's first line */
+	nl = q->len > 0 ? memchr(q->p, '\n', q->len) : NULL;
+	first = nl != NULL ? (size_t)(nl - q->p) : q->len;
+	if (first > 0 && (k = trailing_pictographs(q->p, first)) > 0) {
+		memmove(q->p + first - k, q->p + first, q->len - first);
+		q->len -= k;
+	}
+	if (placeholder(imp->answer.p, imp->answer.len))
+		buf_reset(&imp->answer);
 	import_emit(imp, line);
 }
 
@@ -1622,6 +1676,8 @@ numbering(const char *p, size_t len)
 		if (k < len && (p[k] == '.' || p[k] == ')'))
 			i = k;
 	}
+	if (i > j && i + 1 < len && p[i] == '\\' && p[i + 1] == '.')
+		i++;			/* "1\. Two Sum": the dot escaped */
 	if (i == j || i >= len || (p[i] != '.' && p[i] != ')' && p[i] != ':'))
 		return 0;
 	/* "1.5 million rows?", "3:30": a number, not numbering */
@@ -2244,6 +2300,13 @@ end_sections(struct md *md, int level, int question)
 		md->depth--;
 }
 
+static int
+is_contents(const char *slug)
+{
+	return strcmp(slug, "table-of-contents") == 0 ||
+	    strcmp(slug, "contents") == 0 || strcmp(slug, "toc") == 0;
+}
+
 static void
 push_section(struct md *md, cmark_node *h)
 {
@@ -2297,8 +2360,7 @@ push_section(struct md *md, cmark_node *h)
 		 * it: what follows is the document's body ("## Disclaimer",
 		 * then "### Table of Contents", then the questions).
 		 */
-		if (strcmp(slug, "table-of-contents") == 0 ||
-		    strcmp(slug, "contents") == 0 || strcmp(slug, "toc") == 0) {
+		if (is_contents(slug)) {
 			md->depth = 0;
 			return;
 		}
@@ -2396,6 +2458,7 @@ answer_part(const char *p, size_t len)
 static int
 ends_body(struct md *md, cmark_node *n, int level, long number, int *steps)
 {
+	char slug[REC_TAG_MAX + 1];
 	size_t qlen;
 	int l;
 
@@ -2411,6 +2474,10 @@ ends_body(struct md *md, cmark_node *n, int level, long number, int *steps)
 	l = cmark_node_get_heading_level(n);
 	heading_text(&md->scratch, md, n);
 	if (l < level)
+		return 1;
+	/* A table of contents is no part of an answer. */
+	slugify(slug, md->scratch.p, md->scratch.len);
+	if (is_contents(slug))
 		return 1;
 	/*
 	 * Under "## 1. What is X?", "### How X works" goes on with the
@@ -2939,6 +3006,21 @@ question_label(const char *p, size_t len)
 	return 0;
 }
 
+/* "[Difference between X and Y](url)", a title all link: its text */
+static void
+unlink_whole(struct buf *b)
+{
+	const char *mid;
+
+	if (b->len < 4 || b->p[0] != '[' || b->p[b->len - 1] != ')' ||
+	    (mid = find(b->p, b->len, "](", 2)) == NULL ||
+	    find(mid + 2, b->len - (size_t)(mid + 2 - b->p), "](", 2) != NULL ||
+	    memchr(b->p, '\n', b->len) != NULL)
+		return;
+	b->len = (size_t)(mid - b->p) - 1;
+	memmove(b->p, b->p + 1, b->len);
+}
+
 /* The question in md->q, of heading h, its answer the blocks to last. */
 static void
 heading_question(struct import *imp, struct md *md, cmark_node *h,
@@ -2976,6 +3058,7 @@ do_heading(struct import *imp, struct md *md, cmark_node **np)
 		return;
 	}
 	heading_text(&md->q, md, h);
+	unlink_whole(&md->q);
 	/* "## Question 22", then "### Difference between...": no section */
 	if (question_label(md->q.p, md->q.len) && cmark_node_next(h) != NULL &&
 	    is_heading(cmark_node_next(h)) &&

@@ -689,6 +689,27 @@ html_around_folded_answers(void **state)
 	    "\tWhat is 1 + 1?\tB\\n\\nTwo, says arithmetic.\n");
 }
 
+static void
+marks_around_questions(void **state)
+{
+	(void)state;
+	/* Difficulty marks after a question; "Answer here" is no answer. */
+	assert_md("## Metrics\n\n**What is recall? \xf0\x9f\x9f\xa2**\n\n"
+	    "Answer here\n\n**What is F1? \xe2\xad\x90\xef\xb8\x8f**\n\n"
+	    "The harmonic mean.\n",
+	    "metrics\tWhat is recall?\t\nmetrics\tWhat is F1?\t"
+	    "The harmonic mean.\n");
+	/* "1\\." numbering; a heading all link; contents end an answer */
+	assert_md("## Arrays\n\n* 1\\. Reverse Integer\n\n"
+	    "## [Difference between a thread and a process](https://a.org)\n\n"
+	    "Threads share memory.\n\n### Contents\n\n"
+	    "+ [What is a factory?](https://a.org/q1.md)\n",
+	    "arrays\tReverse Integer\t\n"
+	    "\tDifference between a thread and a process\t"
+	    "Threads share memory.\n"
+	    "\t[What is a factory?](https://a.org/q1.md)\t\n");
+}
+
 int
 main(void)
 {
@@ -729,6 +750,7 @@ main(void)
 		cmocka_unit_test(sections_of_folded_questions),
 		cmocka_unit_test(numbering_written_loosely),
 		cmocka_unit_test(html_around_folded_answers),
+		cmocka_unit_test(marks_around_questions),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
