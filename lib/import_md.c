@@ -71,6 +71,8 @@ struct md {
 	struct buf	 scratch, q, a;
 	/* The last list item, kept back for a <details> answer after it. */
 	int		 held;
+	int		 held_alone;	/* the only item of its numbered
+					   list */
 	unsigned long	 heldline;
 	struct buf	 heldq, heldtags;
 	/* The lines of headings repeated as boilerplate, sorted. */
@@ -1321,10 +1323,15 @@ add_body(struct md *md, cmark_node *first, cmark_node *last, int as_answer)
 static void
 answer_after(struct md *md, struct buf *rest)
 {
-	size_t i = 0;
+	size_t i = 0, k;
 
 	while (i < rest->len && (rest->p[i] == ' ' || rest->p[i] == ':'))
 		i++;
+	/* "**A:** Press Z." after the question on its line */
+	if (i < rest->len && answer_word(rest->p + i, rest->len - i) &&
+	    (k = label_end(rest->p + i, rest->len - i)) > 0 &&
+	    k < rest->len - i)
+		i += k;
 	if (i < rest->len) {
 		struct buf a = { 0 };
 
@@ -2175,6 +2182,17 @@ in_section(const struct md *md)
 	return 0;
 }
 
+/* Is the item an answer ("- **A:** IP addresses to MAC addresses")? */
+static int
+answer_item(struct md *md, cmark_node *item)
+{
+	cmark_node *first;
+
+	return item != NULL && (first = cmark_node_first_child(item)) !=
+	    NULL && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH &&
+	    answer_marker(md, first);
+}
+
 static void
 do_list(struct import *imp, struct md *md, cmark_node *list)
 {
@@ -2209,10 +2227,15 @@ do_list(struct import *imp, struct md *md, cmark_node *list)
 		buf_cstr(&md->q);
 		if (para_question(md, first, &qlen) && qlen < md->scratch.len &&
 		    md->scratch.p[0] != 'Q' && md->scratch.p[0] != 'q') {
-			/* "- **What is X?** X is ...": bold question, answer */
+			/*
+			 * "- **What is X?** X is ...": bold question, answer;
+			 * "- **Q:** What is X?  **A:** X is..." too.
+			 */
 			struct buf rest = { 0 };
+			int bold = all_bold(md->scratch.p, qlen);
 
-			buf_add(&md->q, md->scratch.p + 2, qlen - 4);
+			buf_add(&md->q, md->scratch.p + 2 * bold,
+			    qlen - 4 * bold);
 			buf_cstr(&md->q);
 			strip_numbering(&md->q);
 			buf_add(&rest, md->scratch.p + qlen,
@@ -2237,10 +2260,19 @@ do_list(struct import *imp, struct md *md, cmark_node *list)
 		trim_end(&md->q);
 		if (md->q.len == 0)
 			continue;
+		/* "- **Q:** What...?" then "- **A:** It...": its answer */
+		if (md->a.len == 0 && answer_item(md, cmark_node_next(item))) {
+			item = cmark_node_next(item);
+			add_answer(&md->a, md, cmark_node_first_child(item),
+			    cmark_node_last_child(item));
+		}
 		/* The last item may get its answer from a <details> below. */
 		if (cmark_node_next(item) == NULL && md->a.len == 0) {
 			release(imp, md);
 			md->held = 1;
+			md->held_alone = cmark_node_previous(item) == NULL &&
+			    cmark_node_get_list_type(list) ==
+			    CMARK_ORDERED_LIST;
 			md->heldline = line;
 			buf_reset(&md->heldq);
 			buf_add(&md->heldq, md->q.p, md->q.len);
@@ -2378,7 +2410,7 @@ static int
 para_question(struct md *md, cmark_node *n, size_t *qlen)
 {
 	const char *p, *close;
-	size_t len;
+	size_t len, k;
 
 	if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
 		return 0;
@@ -2398,12 +2430,18 @@ para_question(struct md *md, cmark_node *n, size_t *qlen)
 		*qlen = len;
 		return 1;
 	}
-	if ((p[0] == 'Q' || p[0] == 'q') && numbering(p, len) > 0) {
-		/* "Q: ... A: ..." on lines of one paragraph */
+	for (k = 0; k < 2 && k < len && (p[k] == '*' || p[k] == '_'); k++)
+		;
+	if (k < len && (p[k] == 'Q' || p[k] == 'q') && numbering(p, len) > 0) {
+		/* "Q: ... A: ..." on lines of one paragraph; "**Q:** ..." */
 		const char *a = find(p, len, " A: ", 4);
 
 		if (a == NULL)
 			a = find(p, len, " Answer: ", 9);
+		if (a == NULL)
+			a = find(p, len, " **A:**", 7);
+		if (a == NULL && k == 0 && numbering(p, len) == 3)
+			a = find(p, len, " A. ", 4);	/* "Q. ... A. ..." */
 		*qlen = a != NULL ? (size_t)(a - p) : len;
 		return 1;
 	}
@@ -2807,6 +2845,58 @@ do_cards(struct import *imp, struct md *md, cmark_node *n)
 	return cards;
 }
 
+/* Does block n go on with an answer under a list's question? */
+static int
+goes_on(struct md *md, cmark_node *n)
+{
+	size_t qlen;
+
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_PARAGRAPH:
+		return !para_question(md, n, &qlen);
+	case CMARK_NODE_LIST:		/* not the next questions */
+		return cmark_node_get_list_type(n) != CMARK_ORDERED_LIST &&
+		    list_questions(md, n, &qlen, 0) == 0;
+	case CMARK_NODE_CODE_BLOCK:
+	case CMARK_NODE_BLOCK_QUOTE:
+		return 1;
+	case CMARK_NODE_HTML_BLOCK:
+		return !is_details(n);
+	default:
+		return 0;
+	}
+}
+
+/*
+ * The answer of the item held back, from the blocks at *np on: after an
+ * "Answer:" paragraph, or after any text when the item was its numbered
+ * list's only one ("1. What is a reducer?", its list ended by the
+ * paragraph that answers it, then "2. What is a selector?").
+ */
+static int
+held_answer(struct import *imp, struct md *md, cmark_node **np)
+{
+	cmark_node *n = *np, *last = n, *m;
+
+	if (!md->held || !goes_on(md, n) || (!md->held_alone &&
+	    (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH ||
+	    !answer_marker(md, n))))
+		return 0;
+	for (m = cmark_node_next(n); m != NULL && goes_on(md, m);
+	    m = cmark_node_next(m))
+		last = m;
+	buf_reset(&md->a);
+	add_answer(&md->a, md, n, last);
+	md->held = 0;
+	import_clear(imp);
+	buf_add(&imp->question, md->heldq.p, md->heldq.len);
+	buf_add(&imp->tags, md->heldtags.p, md->heldtags.len);
+	buf_add(&imp->answer, md->a.p, md->a.len);
+	md_emit(imp, md, md->heldline);
+	*np = last;
+	return 1;
+}
+
 static void
 do_para(struct import *imp, struct md *md, cmark_node **np)
 {
@@ -2829,6 +2919,9 @@ do_para(struct import *imp, struct md *md, cmark_node **np)
 		i++;
 	if (starts_with_ci(md->scratch.p + i, md->scratch.len - i, "a:"))
 		i += 2;
+	else if (i > qlen && starts_with_ci(md->scratch.p + i,
+	    md->scratch.len - i, "a. "))
+		i += 3;			/* "Q. What...? A. It..." */
 	else if (starts_with_ci(md->scratch.p + i, md->scratch.len - i,
 	    "answer:"))
 		i += 7;
@@ -2836,11 +2929,11 @@ do_para(struct import *imp, struct md *md, cmark_node **np)
 	    md->scratch.p[i] == ':'))
 		i++;
 	buf_add(&rest, md->scratch.p + i, md->scratch.len - i);
-	if (qlen >= 4 && md->q.p[0] == md->q.p[1] && (md->q.p[0] == '*' ||
-	    md->q.p[0] == '_')) {		/* the bold around it */
+	if (all_bold(md->q.p, qlen)) {		/* the bold around it */
 		memmove(md->q.p, md->q.p + 2, qlen - 4);
 		md->q.len = qlen - 4;
 	} else if (qlen >= 2 && (md->q.p[0] == '*' || md->q.p[0] == '_') &&
+	    md->q.p[1] != md->q.p[0] &&
 	    md->q.p[qlen - 1] == md->q.p[0]) {	/* the italics */
 		memmove(md->q.p, md->q.p + 1, qlen - 2);
 		md->q.len = qlen - 2;
@@ -3006,6 +3099,16 @@ question_label(const char *p, size_t len)
 	return 0;
 }
 
+/* "### 1. TEAMWORK", then "**Question:** Tell me...": a topic */
+static int
+asks_next(struct md *md, cmark_node *h)
+{
+	size_t qlen;
+
+	return cmark_node_next(h) != NULL &&
+	    para_question(md, cmark_node_next(h), &qlen);
+}
+
 /* "[Difference between X and Y](url)", a title all link: its text */
 static void
 unlink_whole(struct buf *b)
@@ -3077,7 +3180,8 @@ do_heading(struct import *imp, struct md *md, cmark_node **np)
 	    answered(md, h))
 		strength = 1;
 	if (cmark_node_get_start_line(h) == md->title || strength == 0 ||
-	    holds_questions(md, h, strength)) {
+	    holds_questions(md, h, strength) ||
+	    (strength < 2 && asks_next(md, h))) {
 		release(imp, md);
 		push_section(md, h);
 		return;
@@ -3379,11 +3483,14 @@ md_fill(struct import *imp)
 			do_heading(imp, md, &n);
 			break;
 		case CMARK_NODE_LIST:
+			if (held_answer(imp, md, &n))
+				break;
 			release(imp, md);
 			do_list(imp, md, n);
 			break;
 		case CMARK_NODE_PARAGRAPH:
-			do_para(imp, md, &n);
+			if (!held_answer(imp, md, &n))
+				do_para(imp, md, &n);
 			break;
 		case CMARK_NODE_CODE_BLOCK:
 		case CMARK_NODE_BLOCK_QUOTE:

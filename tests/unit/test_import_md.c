@@ -108,7 +108,10 @@ code_and_quotes_after_an_item(void **state)
 	    "3. Plain?\n\nSome paragraph.\n\n```\nnot a question's\n```\n",
 	    "\tWhat is hoisting?\tDeclarations move up\\nin scope.\n"
 	    "\tWhat does this print?\\n```js\\nf()\\n```\t`1`\n"
-	    "\tPlain?\t\n");
+	    "\tPlain?\tSome paragraph.\\n\\n```\\nnot a question's\\n```\n");
+	/* After a list of more than one, only an answer marker answers. */
+	assert_md("- What is X?\n- What is Y?\n\nSome paragraph.\n",
+	    "\tWhat is X?\t\n\tWhat is Y?\t\n");
 }
 
 static void
@@ -710,6 +713,32 @@ marks_around_questions(void **state)
 	    "\t[What is a factory?](https://a.org/q1.md)\t\n");
 }
 
+static void
+notes_of_questions_and_answers(void **state)
+{
+	(void)state;
+	/* Numbered questions whose answers end their lists */
+	assert_md("1. What is a reducer?\n\nA pure function.\n\n"
+	    "2. What is a selector?\n\nAnswer: A reader of the store.\n\n"
+	    "3. What is a thunk?\n\n- A delayed dispatch.\n",
+	    "\tWhat is a reducer?\tA pure function.\n"
+	    "\tWhat is a selector?\tA reader of the store.\n"
+	    "\tWhat is a thunk?\t- A delayed dispatch.\n");
+	/* Bold Q and A labels, as paragraphs, items, or on one line */
+	assert_md("# Notes\n\n**Q:** Which port does SSH use?\n\n**A:** 22.\n\n"
+	    "Q. What is a socket?\nA. An endpoint.\n\n## Cards\n\n"
+	    "- **Q:** What does ARP resolve?\n- **A:** IP to MAC.\n"
+	    "- **Q:** How do I undo?  \n  **A:** Press Z.\n",
+	    "\tWhich port does SSH use?\t22.\n"
+	    "\tWhat is a socket?\tAn endpoint.\n"
+	    "cards\tWhat does ARP resolve?\tIP to MAC.\n"
+	    "cards\tHow do I undo?\tPress Z.\n");
+	/* A topic heading over its labelled question: a section */
+	assert_md("### 1. OWNERSHIP\n\n**Question:** Describe a fix.\n\n"
+	    "**Answer:**\n> Alerting.\n",
+	    "ownership\tDescribe a fix.\t> Alerting.\n");
+}
+
 int
 main(void)
 {
@@ -751,6 +780,7 @@ main(void)
 		cmocka_unit_test(numbering_written_loosely),
 		cmocka_unit_test(html_around_folded_answers),
 		cmocka_unit_test(marks_around_questions),
+		cmocka_unit_test(notes_of_questions_and_answers),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
