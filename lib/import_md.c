@@ -589,6 +589,14 @@ strip_wrappers(const char *p, const char **endp)
 			p++;
 		while (e > p && is_space_nl(e[-1]))
 			e--;
+		if (e - p >= 6 && strncmp(p, "&nbsp;", 6) == 0) {
+			p += 6;			/* "<summary>&nbsp; What..." */
+			continue;
+		}
+		if (e - p >= 6 && strncmp(e - 6, "&nbsp;", 6) == 0) {
+			e -= 6;
+			continue;
+		}
 		if ((n = wrapper(p, (size_t)(e - p), 0)) > 0) {
 			if (strncasecmp(p, "<br", 3) == 0) {
 				p += n;
@@ -1450,6 +1458,21 @@ placeholder(const char *p, size_t len)
 	return 0;
 }
 
+/* "```text\n```": a code block left to fill in */
+static int
+empty_fence(const char *p, size_t len)
+{
+	const char *nl, *q;
+
+	if (len < 6 || (memcmp(p, "```", 3) != 0 && memcmp(p, "~~~", 3) != 0) ||
+	    (nl = memchr(p, '\n', len)) == NULL || p + len - nl - 1 < 3)
+		return 0;
+	for (q = nl + 1; q < p + len; q++)
+		if (*q != *p)
+			return 0;
+	return 1;
+}
+
 static void
 md_emit(struct import *imp, struct md *md, unsigned long line)
 {
@@ -1467,7 +1490,8 @@ md_emit(struct import *imp, struct md *md, unsigned long line)
 		memmove(q->p + first - k, q->p + first, q->len - first);
 		q->len -= k;
 	}
-	if (placeholder(imp->answer.p, imp->answer.len))
+	if (placeholder(imp->answer.p, imp->answer.len) ||
+	    empty_fence(imp->answer.p, imp->answer.len))
 		buf_reset(&imp->answer);
 	import_emit(imp, line);
 }
@@ -1579,7 +1603,8 @@ pictographs(const char *p, size_t len)
 		    (unsigned char)p[i + 1] <= 0x9e) ||
 		    ((unsigned char)p[i + 1] >= 0xac &&
 		    (unsigned char)p[i + 1] <= 0xaf))) ||
-		    memcmp(p + i, "\xef\xb8\x8f", 3) == 0))
+		    memcmp(p + i, "\xef\xb8\x8f", 3) == 0 ||
+		    memcmp(p + i, "\xe2\x80\x8d", 3) == 0))	/* ZWJ */
 			i += 3;
 		else if ((k = shortcode(p + i, len - i)) > 0)
 			i += k;
@@ -1925,10 +1950,21 @@ has_subsections(struct md *md, cmark_node *h, int strength)
 	return 0;
 }
 
+/* Is the 3-byte character at p punctuation (U+2000-206F, U+3000-303F)? */
+static int
+punctuation(const char *p, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	return len >= 3 && ((u[0] == 0xe2 && (u[1] == 0x80 || u[1] == 0x81)) ||
+	    (u[0] == 0xe3 && u[1] == 0x80));
+}
+
 static void
 slugify(char *out, const char *p, size_t len)
 {
 	size_t i, o = 0, k;
+	char *cut;
 	int dash = 0;
 
 	k = pictographs(p, len);
@@ -1938,7 +1974,10 @@ slugify(char *out, const char *p, size_t len)
 	for (i = 0; i < len && o < REC_TAG_MAX; i++) {
 		unsigned char c = (unsigned char)p[i];
 
-		if (c >= 0x80) {
+		if (c >= 0x80 && punctuation(p + i, len - i)) {
+			dash = 1;	/* "Storage — Basics", "、" */
+			i += 2;
+		} else if (c >= 0x80) {
 			size_t n = 1;
 
 			while (i + n < len && ((unsigned char)p[i + n] & 0xc0) == 0x80)
@@ -1960,6 +1999,10 @@ slugify(char *out, const char *p, size_t len)
 			dash = 1;
 	}
 	out[o] = '\0';
+	/* Cut short: at a word's end, "...-top-tech", not "...-top-techn" */
+	if (i < len && (cut = strrchr(out, '-')) != NULL &&
+	    cut - out > REC_TAG_MAX / 2)
+		*cut = '\0';
 }
 
 /* Has the paragraph a link to another page, itself or emphasized? */
@@ -2335,8 +2378,30 @@ end_sections(struct md *md, int level, int question)
 static int
 is_contents(const char *slug)
 {
-	return strcmp(slug, "table-of-contents") == 0 ||
-	    strcmp(slug, "contents") == 0 || strcmp(slug, "toc") == 0;
+	static const char *const names[] = {
+		"table-of-contents", "contents", "toc",
+		"\xc3\x8dndice", "\xc3\xadndice", "indice", "contenido",
+		"contenidos", "tabla-de-contenidos", "tabla-de-contenido",
+		"sum\xc3\xa1rio", "sumario", "sommaire",
+		"table-des-mati\xc3\xa8res", "inhalt", "inhaltsverzeichnis",
+		"\xe7\x9b\xae\xe5\xbd\x95",			/* 目录 */
+		"\xe7\x9b\xae\xe6\xac\xa1",			/* 目次 */
+		"\xeb\xaa\xa9\xec\xb0\xa8",			/* 목차 */
+		"\xd0\xa1\xd0\xbe\xd0\xb4\xd0\xb5\xd1\x80\xd0\xb6"
+		"\xd0\xb0\xd0\xbd\xd0\xb8\xd0\xb5",		/* Содержание */
+		"\xd0\x9e\xd0\xb3\xd0\xbb\xd0\xb0\xd0\xb2\xd0\xbb"
+		"\xd0\xb5\xd0\xbd\xd0\xb8\xd0\xb5",		/* Оглавление */
+		"\xd1\x81\xd0\xbe\xd0\xb4\xd0\xb5\xd1\x80\xd0\xb6"
+		"\xd0\xb0\xd0\xbd\xd0\xb8\xd0\xb5",		/* содержание */
+		"\xd0\xbe\xd0\xb3\xd0\xbb\xd0\xb0\xd0\xb2\xd0\xbb"
+		"\xd0\xb5\xd0\xbd\xd0\xb8\xd0\xb5",		/* оглавление */
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(slug, names[i]) == 0)
+			return 1;
+	return 0;
 }
 
 static void

@@ -739,6 +739,25 @@ notes_of_questions_and_answers(void **state)
 	    "ownership\tDescribe a fix.\t> Alerting.\n");
 }
 
+static void
+tags_and_answers_tidied(void **state)
+{
+	(void)state;
+	/* Punctuation and joined emoji are no part of a tag. */
+	assert_md("# 1. Storage \xe2\x80\x94 Basics\n\n## Q1. What is a block?\n\n"
+	    "A unit.\n\n# \xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb"
+	    " Work Style\n\n- How are tasks assigned?\n",
+	    "storage-basics\tWhat is a block?\tA unit.\n"
+	    "work-style\tHow are tasks assigned?\t\n");
+	/* Contents in other languages; an empty fence is no answer. */
+	assert_md("## \xc3\x8dndice\n\n- [B\xc3\xa1sico](#basico)\n\n"
+	    "### B\xc3\xa1sico\n\n<details>\n<summary>&nbsp; What is a cache?"
+	    "</summary>\n\nA store.\n\n</details>\n\n"
+	    "#### Q-2 How do you retry a task?\n```text\n```\n",
+	    "b\xc3\xa1sico\tWhat is a cache?\tA store.\n"
+	    "b\xc3\xa1sico\tHow do you retry a task?\t\n");
+}
+
 int
 main(void)
 {
@@ -781,6 +800,7 @@ main(void)
 		cmocka_unit_test(html_around_folded_answers),
 		cmocka_unit_test(marks_around_questions),
 		cmocka_unit_test(notes_of_questions_and_answers),
+		cmocka_unit_test(tags_and_answers_tidied),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
