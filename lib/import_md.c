@@ -1802,6 +1802,70 @@ asks(const char *p, size_t len)
  * (implement a debounce).  如何 (how) and 介绍 (introduce) are left out:
  * "如何贡献" is How to contribute, "介绍" an introduction.
  */
+/*
+ * Russian question words and imperatives, first: "Что такое срез" (what is
+ * a slice), "Перечислите методы" (list the methods); capitalized or not.
+ */
+static int
+asks_russian(const char *p, size_t len)
+{
+	static const char *const words[] = {
+		"\xd0\xa7\xd1\x82\xd0\xbe",	/* Что */
+		"\xd0\x9a\xd0\xb0\xd0\xba",	/* Как */
+		"\xd0\x9a\xd0\xb0\xd0\xba\xd0\xbe\xd0\xb9",	/* Какой */
+		"\xd0\x9a\xd0\xb0\xd0\xba\xd0\xb0\xd1\x8f",	/* Какая */
+		"\xd0\x9a\xd0\xb0\xd0\xba\xd0\xbe\xd0\xb5",	/* Какое */
+		"\xd0\x9a\xd0\xb0\xd0\xba\xd0\xb8\xd0\xb5",	/* Какие */
+		"\xd0\x9a\xd0\xb0\xd0\xba\xd0\xb8\xd0\xbc",	/* Каким */
+		"\xd0\xa7\xd0\xb5\xd0\xbc",	/* Чем */
+		"\xd0\x9f\xd0\xbe\xd1\x87\xd0\xb5\xd0\xbc\xd1\x83",	/* Почему */
+		"\xd0\x97\xd0\xb0\xd1\x87\xd0\xb5\xd0\xbc",	/* Зачем */
+		"\xd0\x94\xd0\xbb\xd1\x8f\x20\xd1\x87\xd0\xb5\xd0\xb3\xd0\xbe",	/* Для чего */
+		"\xd0\x9a\xd0\xbe\xd0\xb3\xd0\xb4\xd0\xb0",	/* Когда */
+		"\xd0\x93\xd0\xb4\xd0\xb5",	/* Где */
+		"\xd0\x9a\xd1\x82\xd0\xbe",	/* Кто */
+		"\xd0\x9c\xd0\xbe\xd0\xb6\xd0\xbd\xd0\xbe\x20\xd0\xbb\xd0\xb8",	/* Можно ли */
+		"\xd0\xa1\xd0\xba\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xba\xd0\xbe",	/* Сколько */
+		"\xd0\x9e\xd0\xb1\xd1\x8a\xd1\x8f\xd1\x81\xd0\xbd\xd0\xb8\xd1\x82\xd0\xb5",	/* Объясните */
+		"\xd0\x9e\xd0\xb1\xd1\x8a\xd1\x8f\xd1\x81\xd0\xbd\xd0\xb8",	/* Объясни */
+		"\xd0\x9e\xd0\xbf\xd0\xb8\xd1\x88\xd0\xb8\xd1\x82\xd0\xb5",	/* Опишите */
+		"\xd0\xa0\xd0\xb0\xd1\x81\xd1\x81\xd0\xba\xd0\xb0\xd0\xb6\xd0\xb8\xd1\x82\xd0\xb5",	/* Расскажите */
+		"\xd0\x9f\xd0\xb5\xd1\x80\xd0\xb5\xd1\x87\xd0\xb8\xd1\x81\xd0\xbb\xd0\xb8\xd1\x82\xd0\xb5",	/* Перечислите */
+		"\xd0\x9d\xd0\xb0\xd0\xb7\xd0\xbe\xd0\xb2\xd0\xb8\xd1\x82\xd0\xb5",	/* Назовите */
+		"\xd0\x9d\xd0\xb0\xd0\xbf\xd0\xb8\xd1\x88\xd0\xb8\xd1\x82\xd0\xb5",	/* Напишите */
+		"\xd0\xa0\xd0\xb5\xd0\xb0\xd0\xbb\xd0\xb8\xd0\xb7\xd1\x83\xd0\xb9\xd1\x82\xd0\xb5",	/* Реализуйте */
+		"\xd0\xa1\xd1\x80\xd0\xb0\xd0\xb2\xd0\xbd\xd0\xb8\xd1\x82\xd0\xb5",	/* Сравните */
+		"\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd0\xb4\xd0\xb8\xd1\x82\xd0\xb5",	/* Приведите */
+		"\xd0\x92\x20\xd1\x87\xd0\xb5\xd0\xbc",	/* В чем */
+		"\xd0\x92\x20\xd1\x87\xd1\x91\xd0\xbc",	/* В чём */
+		"\xd0\x95\xd1\x81\xd1\x82\xd1\x8c\x20\xd0\xbb\xd0\xb8",	/* Есть ли */
+		"\xd0\xa7\xd0\xb5\xd0\xbc\x20\xd0\xbe\xd1\x82\xd0\xbb\xd0\xb8\xd1\x87\xd0\xb0\xd0\xb5\xd1\x82\xd1\x81\xd1\x8f",	/* Чем отличается */
+	};
+	size_t i, n;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		n = strlen(words[i]);
+		/*
+		 * The first letter in either case: А-П (D0 90-9F) are а-п
+		 * (D0 B0-BF), Р-Я (D0 A0-AF) are р-я (D1 80-8F).
+		 */
+		unsigned char c = (unsigned char)words[i][1];
+		unsigned char lead = c < 0xa0 ? 0xd0 : 0xd1;
+		unsigned char low = c < 0xa0 ? c + 0x20 : c - 0x20;
+
+		if (len < n || memcmp(p + 2, words[i] + 2, n - 2) != 0 ||
+		    !(memcmp(p, words[i], 2) == 0 ||
+		    ((unsigned char)p[0] == lead && (unsigned char)p[1] == low)))
+			continue;
+		/* a word of its own: no Cyrillic letter after it */
+		if (n == len || ((unsigned char)p[n] != 0xd0 &&
+		    (unsigned char)p[n] != 0xd1))
+			return 1;
+	}
+	/* "Допустимы ли ..." (are ... allowed): a yes-no question */
+	return find(p, len, " \xd0\xbb\xd0\xb8 ", 6) != NULL;
+}
+
 static int
 asks_cjk(const char *p, size_t len)
 {
@@ -1812,6 +1876,10 @@ asks_cjk(const char *p, size_t len)
 		"\xe5\x93\xaa\xe4\xba\x9b",	/* 哪些 which */
 		"\xe5\x8c\xba\xe5\x88\xab",	/* 区别 difference */
 		"\xe6\x98\xaf\xe5\x90\xa6",	/* 是否 whether */
+		"\xec\x84\xa4\xeb\xaa\x85",	/* 설명 explain */
+		"\xeb\xac\xb4\xec\x97\x87",	/* 무엇 what */
+		"\xec\xb0\xa8\xec\x9d\xb4",	/* 차이 difference */
+		"\xeb\xa7\x90\xed\x95\xb4",	/* 말해 tell */
 	};
 	static const char *const first[] = {
 		"\xe5\xae\x9e\xe7\x8e\xb0",	/* 实现 implement */
@@ -1829,7 +1897,7 @@ asks_cjk(const char *p, size_t len)
 		if (starts_utf8(p, len, first[i]) > 0)
 			return 1;
 	for (i = 0; i < sizeof(within) / sizeof(within[0]); i++)
-		if (find(p, len, within[i], 6) != NULL)
+		if (find(p, len, within[i], strlen(within[i])) != NULL)
 			return 1;
 	return 0;
 }
@@ -1879,7 +1947,7 @@ question_strength(const char *p, size_t len)
 		    (len == n || !isalnum((unsigned char)p[n])))
 			return 2;
 	}
-	return asks_cjk(p, len) ? 2 : k > 0;
+	return asks_cjk(p, len) || asks_russian(p, len) ? 2 : k > 0;
 }
 
 static int
@@ -2452,6 +2520,9 @@ push_section(struct md *md, cmark_node *h)
 				md->scratch.len = k - 3;
 		}
 		slugify(slug, md->scratch.p, md->scratch.len);
+		/* "## #2", an anchor of a number: no tag */
+		if (slug[strspn(slug, "0123456789")] == '\0')
+			slug[0] = '\0';
 		/*
 		 * A table of contents is no section, and ends those above
 		 * it: what follows is the document's body ("## Disclaimer",
@@ -3048,7 +3119,8 @@ holds_questions(struct md *md, cmark_node *h, int strength)
 		if (details_asks(md, n))
 			return 1;
 		if (cmark_node_get_type(n) == CMARK_NODE_LIST &&
-		    !link_list(n, 1) && (q = list_questions(md, n, &nitems,
+		    !link_list(n, 1) && !link_list(n, 0) &&
+		    (q = list_questions(md, n, &nitems,
 		    strength == 2)) > 0 && q * 2 >= nitems)
 			return 1;
 		if (n == last || strength == 2)
