@@ -2443,6 +2443,15 @@ end_sections(struct md *md, int level, int question)
 		md->depth--;
 }
 
+/* "#### Explore all 100 answers here 👉 [Devinterview.io](https://...)" */
+static int
+promotion(const char *p, size_t len)
+{
+	return (starts_with_ci(p, len, "explore all") ||
+	    starts_with_ci(p, len, "see all")) &&
+	    find(p, len, "](http", 6) != NULL;
+}
+
 static int
 is_contents(const char *slug)
 {
@@ -2590,8 +2599,8 @@ para_question(struct md *md, cmark_node *n, size_t *qlen)
  */
 /*
  * "**Where to use:** when...", "**1. Drop references**:": in an answer,
- * a bold label that does not ask (the first qlen bytes of the paragraph)
- * goes on with the answer.
+ * a bold label that does not ask (the first qlen bytes of the paragraph),
+ * or a numbered step, goes on with the answer.
  */
 static int
 label_para(const char *p, size_t len, size_t qlen)
@@ -2602,6 +2611,10 @@ label_para(const char *p, size_t len, size_t qlen)
 	if (qlen < 4 || asks(p, qlen))
 		return 0;
 	if (p[k - 1] == ':' || (k >= 5 && memcmp(p + k - 3, colon, 3) == 0))
+		return 1;
+	/* "**1. Same request => same result**": a step, numbered */
+	if (p[0] == '*' && is_numbered(p + 2, k - 2) &&
+	    question_strength(p + 2, k - 2) < 2)
 		return 1;
 	return qlen < len && (p[qlen] == ':' || (len - qlen >= 3 &&
 	    memcmp(p + qlen, colon, 3) == 0));
@@ -2649,9 +2662,9 @@ ends_body(struct md *md, cmark_node *n, int level, long number, int *steps)
 	heading_text(&md->scratch, md, n);
 	if (l < level)
 		return 1;
-	/* A table of contents is no part of an answer. */
+	/* A table of contents is no part of an answer, nor a promotion. */
 	slugify(slug, md->scratch.p, md->scratch.len);
-	if (is_contents(slug))
+	if (is_contents(slug) || promotion(md->scratch.p, md->scratch.len))
 		return 1;
 	/*
 	 * Under "## 1. What is X?", "### How X works" goes on with the
@@ -2660,8 +2673,7 @@ ends_body(struct md *md, cmark_node *n, int level, long number, int *steps)
 	if (reads_as_question(md->scratch.p, md->scratch.len) &&
 	    (l == level || !topic_part(md->scratch.p, md->scratch.len))) {
 		long k = title_number(md->scratch.p, md->scratch.len);
-		int asks = question_strength(md->scratch.p,
-		    md->scratch.len) == 2;
+		int marked = asks(md->scratch.p, md->scratch.len);
 
 		if (l == level || number == 0)
 			return 1;
@@ -2669,9 +2681,10 @@ ends_body(struct md *md, cmark_node *n, int level, long number, int *steps)
 			return 0;
 		/*
 		 * "#### 1. Client hello" under "## 2. Explain the
-		 * handshake": steps of the answer, numbered from 1 again.
+		 * handshake": steps of the answer, numbered from 1 again,
+		 * whatever their words ("#### 1. list"), if none asks.
 		 */
-		if (!asks && (k <= number || *steps)) {
+		if (!marked && (k <= number || *steps)) {
 			*steps = 1;
 			return 0;
 		}
@@ -3294,6 +3307,11 @@ do_heading(struct import *imp, struct md *md, cmark_node **np)
 	int strength;
 
 	if (is_boiler(md, h)) {
+		release(imp, md);
+		return;
+	}
+	heading_text(&md->q, md, h);
+	if (promotion(md->q.p, md->q.len)) {
 		release(imp, md);
 		return;
 	}

@@ -196,6 +196,13 @@ numbered_questions_whose_levels_slip(void **state)
 	    "\tHow does TLS start?\tOverview.\\n\\n#### 1. Client hello\\n"
 	    "Ciphers.\\n\\n#### 2. Server hello\\nOne.\\n\\n#### 3. Keys"
 	    "\\nMade.\n\tWhat is a nonce?\tOnce.\n");
+	/* ...whatever their words; bold numbered steps; a promotion */
+	assert_md("## 5. What are the built-in types?\n\n#### 1. int\n\n"
+	    "#### 2. list\n\n**1. Same request => same result**  \nSo.\n\n"
+	    "#### Explore all 100 answers here [Site](https://a.org)\n\n"
+	    "<br>\n",
+	    "\tWhat are the built-in types?\t#### 1. int\\n\\n"
+	    "#### 2. list\\n\\n**1. Same request => same result**\\nSo.\n");
 	assert_md("## 5. Write f.\n\n```\nf\n```\n\n- note one\n\n"
 	    "### 6. How to g?\n\nLike so.\n\n### Method 2\n\nmore.\n",
 	    "\tWrite f.\t```\\nf\\n```\\n\\n- note one\n"
