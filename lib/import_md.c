@@ -1063,36 +1063,58 @@ item_box(struct md *md, cmark_node *item, struct buf *text)
 }
 
 /*
- * A quiz's choices: a task list whose items all have a box, some checked
- * and some not ("- [ ] `<>`", "- [x] `!==`").  Then 1, with the text of
- * the checked ones in *right, one a line ("- " before each when several).
+ * The choices of a quiz from list on: a task list, or task lists of one
+ * item each followed by its choice's code ("- [ ] A", code, "- [x] B",
+ * code), every item boxed, some checked and some not.  The checked ones
+ * (with their code) go to right; *end is the last block of the choices.
  */
 static int
-choices(struct md *md, cmark_node *list, struct buf *right)
+choices(struct md *md, cmark_node *list, cmark_node *last, struct buf *right,
+    cmark_node **end)
 {
-	cmark_node *item;
+	cmark_node *n, *item;
 	struct buf t = { 0 }, all = { 0 };
 	size_t nright = 0, nwrong = 0;
+	int box = -1;
 
-	if (cmark_node_get_type(list) != CMARK_NODE_LIST)
-		return 0;
-	for (item = cmark_node_first_child(list); item != NULL;
-	    item = cmark_node_next(item)) {
-		int box = item_box(md, item, &t);
-
-		if (box < 0)
+	*end = NULL;
+	for (n = list; n != NULL; n = cmark_node_next(n)) {
+		if (cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK &&
+		    *end != NULL && *end == cmark_node_previous(n) &&
+		    cmark_node_get_type(*end) == CMARK_NODE_LIST &&
+		    cmark_node_first_child(*end) ==
+		    cmark_node_last_child(*end)) {
+			if (box == 1) {		/* the right choice's code */
+				buf_addc(&all, '\n');
+				add_blocks(&all, md, n, n);
+			}
+			*end = n;
+		} else if (cmark_node_get_type(n) == CMARK_NODE_LIST) {
+			for (item = cmark_node_first_child(n); item != NULL;
+			    item = cmark_node_next(item))
+				if (item_box(md, item, &t) < 0)
+					break;
+			if (item != NULL)
+				break;
+			for (item = cmark_node_first_child(n); item != NULL;
+			    item = cmark_node_next(item)) {
+				if ((box = item_box(md, item, &t)) == 0) {
+					nwrong++;
+					continue;
+				}
+				if (nright++ > 0)
+					buf_addc(&all, '\n');
+				buf_adds(&all, "- ");
+				buf_add(&all, t.p, t.len);
+			}
+			*end = n;
+		} else
 			break;
-		if (box == 0) {
-			nwrong++;
-			continue;
-		}
-		if (nright++ > 0)
-			buf_addc(&all, '\n');
-		buf_adds(&all, "- ");
-		buf_add(&all, t.p, t.len);
+		if (n == last)
+			break;
 	}
 	buf_free(&t);
-	if (item != NULL || nright == 0 || nwrong == 0) {
+	if (*end == NULL || nright == 0 || nwrong == 0) {
 		buf_free(&all);
 		return 0;
 	}
@@ -1170,8 +1192,9 @@ add_quiz(struct md *md, cmark_node *first, cmark_node *list,
 {
 	struct buf right = { 0 }, rest = { 0 };
 	size_t before = md->q.len;
+	cmark_node *n, *end;
 
-	if (!choices(md, list, &right)) {
+	if (!choices(md, list, last, &right, &end)) {
 		buf_free(&right);
 		return 0;
 	}
@@ -1180,22 +1203,31 @@ add_quiz(struct md *md, cmark_node *first, cmark_node *list,
 		add_blocks(&md->q, md, first, cmark_node_previous(list));
 		buf_adds(&md->q, "\n\n");
 	}
-	/* The boxes of the list's lines, not of code before it. */
-	add_blocks(&rest, md, list, list);
-	buf_cstr(&rest);
-	unbox(&rest, list);
-	buf_add(&md->q, rest.p, rest.len);
+	/* The boxes of the lists' lines, not of code before or among them. */
+	for (n = list; ; n = cmark_node_next(n)) {
+		if (n != list)
+			buf_adds(&md->q, "\n\n");
+		buf_reset(&rest);
+		add_blocks(&rest, md, n, n);
+		buf_cstr(&rest);
+		if (cmark_node_get_type(n) == CMARK_NODE_LIST)
+			unbox(&rest, n);
+		trim_end(&rest);
+		buf_add(&md->q, rest.p, rest.len);
+		if (n == end)
+			break;
+	}
 	buf_reset(&rest);
 	trim_end(&md->q);
 	if (md->q.len == before + 1)
 		md->q.len = before;
 	buf_reset(&md->a);
 	buf_add(&md->a, right.p, right.len);
-	if (list != last) {
-		if (answer_marker(md, cmark_node_next(list)))
-			add_answer(&rest, md, cmark_node_next(list), last);
+	if (end != last) {
+		if (answer_marker(md, cmark_node_next(end)))
+			add_answer(&rest, md, cmark_node_next(end), last);
 		else
-			add_blocks(&rest, md, cmark_node_next(list), last);
+			add_blocks(&rest, md, cmark_node_next(end), last);
 		trim_end(&rest);
 		if (rest.len > 0) {
 			buf_adds(&md->a, "\n\n");
@@ -1208,6 +1240,29 @@ add_quiz(struct md *md, cmark_node *first, cmark_node *list,
 }
 
 /* Is the block a paragraph that shows an image ("![Q6](q6.png)")? */
+/* A paragraph of inline code alone ("`enabled: yes`") */
+static int
+code_para(cmark_node *n)
+{
+	cmark_node *c;
+	int code = 0;
+
+	if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
+		return 0;
+	for (c = cmark_node_first_child(n); c != NULL; c = cmark_node_next(c))
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_CODE:
+			code = 1;
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			break;
+		default:
+			return 0;
+		}
+	return code;
+}
+
 static int
 is_image(struct md *md, cmark_node *n)
 {
@@ -1300,7 +1355,8 @@ add_body(struct md *md, cmark_node *first, cmark_node *last, int as_answer)
 		if (n == last)
 			break;
 		/* Choices come right after the question, its code or image. */
-		if (t != CMARK_NODE_CODE_BLOCK && !is_image(md, n))
+		if (t != CMARK_NODE_CODE_BLOCK && !is_image(md, n) &&
+		    !code_para(n))
 			quiz = 0;
 	}
 	/* Under a question about it, code first is the question's. */

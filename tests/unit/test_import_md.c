@@ -307,6 +307,16 @@ static void
 quiz_choices_checked_are_the_answer(void **state)
 {
 	(void)state;
+	/* After a paragraph of code; each choice with its own code */
+	assert_md("#### Q1. Which type is it?\n\n`enabled: yes`\n\n"
+	    "- [ ] string\n- [x] boolean\n\n#### Q2. Which is valid?\n\n"
+	    "- [ ] A\n\n```yaml\n[a, b\n```\n\n- [x] B\n\n```yaml\n"
+	    "[a, b]\n```\n\nBrackets close.\n",
+	    "\tWhich type is it?\\n`enabled: yes`\\n\\n- string\\n"
+	    "- boolean\tboolean\n"
+	    "\tWhich is valid?\\n- A\\n\\n```yaml\\n[a, b\\n```\\n\\n"
+	    "- B\\n\\n```yaml\\n[a, b]\\n```\tB\\n```yaml\\n[a, b]\\n```"
+	    "\\n\\nBrackets close.\n");
 	assert_md("## JavaScript\n\n"
 	    "#### Q1. Which operator means not equal?\n\n"
 	    "- [ ] `<>`\n- [x] `!==`\n\n[Reference](https://x.example/ne)\n\n"
