@@ -994,7 +994,16 @@ add_answer(struct buf *a, struct md *md, cmark_node *m, cmark_node *last)
 
 	add_blocks(&src, md, m, last);
 	buf_cstr(&src);
-	if (is_details(m)) {
+	if (cmark_node_get_type(m) == CMARK_NODE_CODE_BLOCK) {
+		/* prose indented as code: its text, without the indent */
+		buf_adds(a, cmark_node_get_literal(m));
+		dedent(a, 0);
+		trim_end(a);
+		if (m != last) {
+			buf_adds(a, "\n\n");
+			add_blocks(a, md, cmark_node_next(m), last);
+		}
+	} else if (is_details(m)) {
 		if (!details(src.p, src.len, &sum, a))
 			buf_add(a, src.p, src.len);
 	} else if (cmark_node_get_type(m) == CMARK_NODE_HEADING) {
@@ -1324,6 +1333,40 @@ after_code(cmark_node *first, cmark_node *last)
 }
 
 /*
+ * An indented code block of sentences, in an item: an answer indented as
+ * Chinese lists indent theirs ("\t\tIt tells the browser...").  Fenced
+ * code stays code.
+ */
+static int
+prose_block(struct md *md, cmark_node *n)
+{
+	const char *p;
+	size_t len, i, words = 0;
+	int line = cmark_node_get_start_line(n);
+
+	if (cmark_node_get_type(n) != CMARK_NODE_CODE_BLOCK ||
+	    line < 1 || (size_t)line > md->nline ||
+	    (p = cmark_node_get_literal(n)) == NULL)
+		return 0;
+	for (i = 0; i < md->len[line] && (md->line[line][i] == ' ' ||
+	    md->line[line][i] == '\t'); i++)
+		;
+	if (i + 3 <= md->len[line] && (memcmp(md->line[line] + i, "```",
+	    3) == 0 || memcmp(md->line[line] + i, "~~~", 3) == 0))
+		return 0;		/* fenced */
+	len = strlen(p);
+	while (len > 0 && (p[len - 1] == '\n' || p[len - 1] == ' '))
+		len--;
+	for (i = 0; i < len; i++) {
+		if (strchr("={}<>`$|&^~@\\", p[i]) != NULL || (p[i] == ';' &&
+		    (i + 1 == len || p[i + 1] == '\n')))
+			return 0;	/* code */
+		words += p[i] == ' ';
+	}
+	return len > 0 && (words >= 3 || (unsigned char)p[0] >= 0x80);
+}
+
+/*
  * A question from blocks: the question text already in md->q, then the
  * blocks first..last: question until an answer marker, answer from it on.
  * In a list item (as_answer 0) a paragraph or quote after the first also
@@ -1345,7 +1388,9 @@ add_body(struct md *md, cmark_node *first, cmark_node *last, int as_answer)
 
 		if ((answer_marker(md, n) && !(as_answer && n != first &&
 		    explains(md, n))) || (!as_answer &&
-		    (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_BLOCK_QUOTE))) {
+		    (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_BLOCK_QUOTE ||
+		    (prose_block(md, n) && !asks_of_code(md->q.p,
+		    md->q.len))))) {
 			m = n;
 			break;
 		}

@@ -90,6 +90,14 @@ static void
 answers_inside_list_items(void **state)
 {
 	(void)state;
+	/* Sentences indented as code under an item answer it; code not. */
+	assert_md("- Why does a page need a doctype?\n\n\t\tIt sets the mode.\n"
+	    "\t\tWithout it, quirks mode.\n\n- What does this print?\n\n"
+	    "\t\tprint(1)\n\n- What is x here?\n\n\t\tx = 1;\n",
+	    "\tWhy does a page need a doctype?\tIt sets the mode.\\n"
+	    "Without it, quirks mode.\n"
+	    "\tWhat does this print?\\n\\tprint(1)\t\n"
+	    "\tWhat is x here?\\n\\tx = 1;\t\n");
 	assert_md("- **What is a closure?**\n  A function with its scope.\n"
 	    "- What is X?\n\n  X is a letter.\n"
 	    "- What does this print?\n\n  ```\n  print(1)\n  ```\n\n"
