@@ -78,6 +78,34 @@ src_stdin_has_data(int fd, int wait_ms, int *silent)
 	return 1;
 }
 
+/*
+ * A directory without *.qb files, but with files of another format
+ * ("qb-list notes/" of Markdown notes): says which -f reads them, or the
+ * pipeline would print nothing and give no reason.
+ */
+static void
+other_formats(const char *path)
+{
+	static const enum import_format fmts[] = {
+		IMPORT_MARKDOWN, IMPORT_CSV, IMPORT_TSV, IMPORT_JSON,
+		IMPORT_JSONL,
+	};
+	size_t i, n;
+	char **v;
+
+	for (i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++) {
+		v = import_dir(path, fmts[i], &n);
+		bank_path_free(v);
+		if (n > 0) {
+			diag_info("%s: no *.qb file in it, but %zu %s "
+			    "file%s: -f %s reads %s", path, n,
+			    import_format_name(fmts[i]), n > 1 ? "s" : "",
+			    import_format_name(fmts[i]), n > 1 ? "them" : "it");
+			return;
+		}
+	}
+}
+
 /* A directory operand: its files of the format asked for, in name order. */
 static int
 open_dir(struct src *s, const char *path)
@@ -89,6 +117,8 @@ open_dir(struct src *s, const char *path)
 	s->dir = import_dir(path, s->from < 0 ? IMPORT_QB :
 	    (enum import_format)s->from, &s->ndir);
 	s->dirnext = 0;
+	if (s->ndir == 0 && s->from < 0)
+		other_formats(path);
 	return 1;
 }
 

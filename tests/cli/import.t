@@ -244,6 +244,12 @@ $ mkdir -p "$TMPDIR/i12-d"; cp import/*.csv good.qb "$TMPDIR/i12-d/"; qb-list -c
 > 6
 ? 2
 
+## a directory of Markdown notes alone: no *.qb file read, and the -f that reads them said
+$ mkdir -p "$TMPDIR/i12-md"; cp import/headings.md import/numbered.md "$TMPDIR/i12-md/"; qb-list -c "$TMPDIR/i12-md" 2>&1 | sed "s|$TMPDIR/||"; qb-list -c -f markdown "$TMPDIR/i12-md"
+> qb-list: i12-md: no *.qb file in it, but 2 markdown files: -f markdown reads them
+> 0
+> 8
+
 ## a directory in QB_PATH still gives *.qb files only
 $ QB_PATH=import qb-list -c
 > 0
