@@ -2405,6 +2405,31 @@ answer_item(struct md *md, cmark_node *item)
 	    answer_marker(md, first);
 }
 
+/*
+ * The items that are terms of a few words ("- Classes", "- Design
+ * patterns"), not asking: a list mostly of them, most not asking, is
+ * notes, though "Design" may start an exercise.
+ */
+static size_t
+terms(struct md *md, cmark_node *list)
+{
+	cmark_node *item, *first;
+	size_t n = 0, i, spaces;
+
+	for (item = cmark_node_first_child(list); item != NULL;
+	    item = cmark_node_next(item)) {
+		first = cmark_node_first_child(item);
+		if (first == NULL || cmark_node_get_type(first) !=
+		    CMARK_NODE_PARAGRAPH)
+			continue;
+		text_of(&md->scratch, md, first);
+		for (i = spaces = 0; i < md->scratch.len; i++)
+			spaces += md->scratch.p[i] == ' ';
+		n += spaces < 3 && !asks(md->scratch.p, md->scratch.len);
+	}
+	return n;
+}
+
 static void
 do_list(struct import *imp, struct md *md, cmark_node *list)
 {
@@ -2416,11 +2441,12 @@ do_list(struct import *imp, struct md *md, cmark_node *list)
 	/*
 	 * Notes ("* A *Stack* is...", "* Time Complexity:"), not questions;
 	 * before the first question and any section, the introduction's
-	 * lists ("How to use it:", "Legend:") unless most items ask.
+	 * lists ("How to use it:", "Legend:") unless most items ask; lists
+	 * of terms, most not asking.
 	 */
 	q = list_questions(md, list, &nitems, 0);
-	if ((q == 0 && nitems > 0) || (!md->asked && !in_section(md) &&
-	    q * 2 < nitems)) {
+	if ((q == 0 && nitems > 0) || (q * 2 < nitems && ((!md->asked &&
+	    !in_section(md)) || terms(md, list) * 2 > nitems))) {
 		release(imp, md);
 		if (q == 0)
 			(void)do_outline(imp, md, list);
@@ -2954,6 +2980,17 @@ anchor_cell(const char *p, size_t len)
  * table of contents, skipped.  1 when the paragraph was such a table.
  */
 static int
+has_letter(const char *p, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (isalpha((unsigned char)p[i]) || (unsigned char)p[i] >= 0x80)
+			return 1;
+	return 0;
+}
+
+static int
 do_table(struct import *imp, struct md *md, cmark_node *n)
 {
 	int first = cmark_node_get_start_line(n), last = end_line(n);
@@ -3001,7 +3038,8 @@ do_table(struct import *imp, struct md *md, cmark_node *n)
 	}
 	for (i = head + 2; i <= last; i++) {
 		split_row(md->line[i], md->len[i], &r);
-		if (qcol >= r.n || r.len[qcol] == 0)
+		/* "| **Delivery** | 2, 3 |": numbers of questions, not one */
+		if (qcol >= r.n || !has_letter(r.cell[qcol], r.len[qcol]))
 			continue;
 		release(imp, md);
 		import_clear(imp);

@@ -255,6 +255,10 @@ static void
 notes_and_links_are_no_questions(void **state)
 {
 	(void)state;
+	/* Terms, one of which may start an exercise: notes */
+	assert_md("## Low level\n\nTopics include:\n\n- Classes\n"
+	    "- Design patterns\n- Error handling\n\n## Summary\n\n"
+	    "| Category | Questions |\n|---|---|\n| **Team** | 1, 4, 7 |\n", "");
 	/* Reading with its authors; one title asking does not make it. */
 	assert_md("## Reading\n\n* Ann Lee - [Notes on hiring](https://a.org/a)\n"
 	    "* [Why do interviews feel random?](https://a.org/c)\n"
