@@ -2405,6 +2405,39 @@ answer_item(struct md *md, cmark_node *item)
 	    answer_marker(md, first);
 }
 
+static void	do_list(struct import *, struct md *, cmark_node *);
+
+/*
+ * "- Indexes", not asking, over a list of questions, among items that ask:
+ * a topic, the section of the questions under it.  1 when it was one.
+ */
+static int
+topic_item(struct import *imp, struct md *md, cmark_node *item)
+{
+	cmark_node *p = cmark_node_first_child(item), *n;
+	size_t nitems, q;
+
+	if (cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH ||
+	    md->depth == MAX_DEPTH || (n = cmark_node_next(p)) == NULL ||
+	    cmark_node_get_type(n) != CMARK_NODE_LIST ||
+	    cmark_node_next(n) != NULL)
+		return 0;
+	text_of(&md->scratch, md, p);
+	if (question_strength(md->scratch.p, md->scratch.len) > 0 ||
+	    (q = list_questions(md, n, &nitems, 0)) * 2 <= nitems)
+		return 0;
+	text_of(&md->scratch, md, p);
+	clean_title(&md->scratch, 1);
+	md->sect[md->depth].level = 7;	/* deeper than any heading */
+	md->sect[md->depth].divider = 0;
+	slugify(md->sect[md->depth].slug, md->scratch.p, md->scratch.len);
+	md->depth++;
+	do_list(imp, md, n);
+	release(imp, md);
+	md->depth--;
+	return 1;
+}
+
 /*
  * The items that are terms of a few words ("- Classes", "- Design
  * patterns"), not asking: a list mostly of them, most not asking, is
@@ -2459,7 +2492,7 @@ do_list(struct import *imp, struct md *md, cmark_node *list)
 		size_t qlen;
 		unsigned long line = (unsigned long)cmark_node_get_start_line(item);
 
-		if (first == NULL)
+		if (first == NULL || topic_item(imp, md, item))
 			continue;
 		buf_reset(&md->q);
 		buf_cstr(&md->q);

@@ -488,6 +488,14 @@ static void
 an_outline_of_topics_and_questions(void **state)
 {
 	(void)state;
+	/* A topic among questions, its own under it */
+	assert_md("## Databases\n\n- Explain ACID.\n- Indexes\n"
+	    "    - What is an index?\n    - When does one hurt?\n"
+	    "- Explain JOIN.\n",
+	    "databases\tExplain ACID.\t\n"
+	    "databases,indexes\tWhat is an index?\t\n"
+	    "databases,indexes\tWhen does one hurt?\t\n"
+	    "databases\tExplain JOIN.\t\n");
 	assert_md("## Questions\n\n- JavaScript\n  - What is a closure?\n"
 	    "  - Why hoisting?\n- CSS\n  - What is the box model?\n",
 	    "questions,javascript\tWhat is a closure?\t\n"
