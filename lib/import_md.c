@@ -3483,7 +3483,10 @@ do_heading(struct import *imp, struct md *md, cmark_node **np)
 		return;
 	}
 	heading_text(&md->q, md, h);
-	if (promotion(md->q.p, md->q.len)) {
+	/* A promotion, or a heading with nothing under it before the title */
+	if (promotion(md->q.p, md->q.len) ||
+	    (cmark_node_get_start_line(h) < md->title &&
+	    (cmark_node_next(h) == NULL || is_heading(cmark_node_next(h))))) {
 		release(imp, md);
 		return;
 	}
@@ -3761,19 +3764,22 @@ static void
 find_title(struct md *md, cmark_node *doc)
 {
 	cmark_node *n, *first = NULL;
-	int h1 = 0, others = 0;
+	int h1 = 0, after = 0;
 
+	/*
+	 * The only level-1 heading, with headings after it: before it
+	 * only a preamble ("## License", "## Have question for me ?").
+	 */
 	for (n = cmark_node_first_child(doc); n != NULL; n = cmark_node_next(n)) {
 		if (!is_heading(n))
 			continue;
-		if (first == NULL)
+		if (cmark_node_get_heading_level(n) == 1) {
+			h1++;
 			first = n;
-		else
-			others++;
-		h1 += cmark_node_get_heading_level(n) == 1;
+		} else
+			after += first != NULL;
 	}
-	if (first == NULL || h1 != 1 || others == 0 ||
-	    cmark_node_get_heading_level(first) != 1)
+	if (first == NULL || h1 != 1 || after == 0)
 		return;
 	/* "# Explain X", then "## Answer": a file of one question. */
 	heading_text(&md->q, md, first);

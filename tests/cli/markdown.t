@@ -49,6 +49,23 @@ $ for f in import/md-*.md; do printf '%s %s %s\n' "$f" "$(qb-list "$f" 2>/dev/nu
 > import/md-legacy.md 6 2
 > import/md-notes.md 0 0
 > import/md-public.md 5 5
+> import/md-shapes.md 14 12
 > import/md-table.md 4 3
 > import/md-toc-table.md 3 3
 
+## this round's public shapes in one file: a preamble before the title, a label over its question heading, code a question is about, steps and a promotion under a numbered question, folded questions under headings, a quiz with an answer heading, Q and A labels, numbered questions ended by their answers, Russian and Chinese questions, a topic among questions, an answer indented as code, a reading list
+$ qb-list import/md-shapes.md
+> q6540f1720672		Difference between a process and a thread	Threads share an address space; processes do not.
+> q457ff003784e		What does the snippet below print?\n```js\nconsole.log([] + []);\n```	> An empty string: both arrays become "".\n\n**Where it bites:** string building in loops.
+> q712b3cd73c8a		What are the built-in scalar types?	#### 1. int\nWhole numbers.\n\n#### 2. list\nNot scalar, but often asked.
+> qfb849b84dc25	operations,disk-questions	Why is the disk full though df says otherwise?	Solution 1:\n\nA deleted file is still held open.
+> q9ae36d6e0774	operations,merge	Which merge keeps history linear?	A rebase, then a fast-forward.
+> qb11b26fd3fd8	quiz	Which value is a boolean?\n`enabled: yes`\n\n- string\n- boolean	boolean\n\nB\n\nYAML 1.1 reads yes as true.
+> q1d5e9e4d79fc	notes	Which port does SSH use?	22 by default.
+> q38a91ea1a378	store	What is a reducer?	A pure function from state and action to state.
+> qd23753c07d29	store	What is a selector?	a function that reads part of the store.
+> qeba65a19dabc	Строки	Что такое срез	Часть последовательности.
+> qb97321d1aae2	前端	事件冒泡是什么	- 事件向上传播
+> qa6f99ba708bb	databases	Explain ACID.	
+> q7c47de055629	databases,indexes	What is an index?	
+> qdbfe84940a5c	databases	Why does a page need a doctype?	It sets the rendering mode.

@@ -620,6 +620,9 @@ files_of_one_question(void **state)
 	    "\tWhat is DNS caching?\t- Records kept for their TTL.\\n\\n"
 	    "## References\\n\\n- [RFC](https://example.org/rfc)\\n\\n"
 	    "## What to learn next\\n\\n- Resolvers.\n");
+	/* Before the only level-1 heading, a preamble: no question. */
+	assert_md("## Got a question for me?\n\n# Notes\n\n## What is X?\n\nX.\n",
+	    "\tWhat is X?\tX.\n");
 	/* A title that does not ask stays the title. */
 	assert_md("# Networking\n\n## Basics\n\n- What is a port?\n",
 	    "basics\tWhat is a port?\t\n");
