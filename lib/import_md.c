@@ -493,7 +493,8 @@ answer_word(const char *p, size_t len)
 		"\xec\xa0\x95\xeb\x8b\xb5", "\xeb\x8b\xb5\xeb\xb3\x80",
 		"\xed\x95\xb4\xec\x84\xa4",
 		"respuesta", "ver respuesta", "r\xc3\xa9ponse", "reponse",
-		"antwort", "resposta", "risposta",
+		"antwort", "resposta", "risposta", "response",
+		"expected answer",
 	};
 	size_t i, k;
 	int emphasis = 0;
@@ -652,8 +653,9 @@ unwrap(struct buf *b)
 static size_t	label_end(const char *, size_t);
 
 /*
- * "#### Answer: D" heading a folded answer (lydiahallie's quiz): the
- * label and its heading marks go, as a paragraph's label does.
+ * "#### Answer: D" heading a folded answer (lydiahallie's quiz), or
+ * "**Answer:** B" starting it: the label and its heading marks go, as a
+ * paragraph's label does.
  */
 static void
 answer_heading(struct buf *b)
@@ -663,9 +665,9 @@ answer_heading(struct buf *b)
 
 	while (h < b->len && b->p[h] == '#')
 		h++;
-	if (h == 0 || h > 6 || h >= b->len || b->p[h] != ' ')
+	if (h > 6 || (h > 0 && (h >= b->len || b->p[h] != ' ')))
 		return;
-	h++;
+	h += h > 0;
 	nl = memchr(b->p + h, '\n', b->len - h);
 	line = nl != NULL ? (size_t)(nl - b->p) - h : b->len - h;
 	if (!answer_word(b->p + h, line) || memchr(b->p + h, ':', line) ==
@@ -798,8 +800,14 @@ clean_title(struct buf *b, int all_tags)
 
 	buf_cstr(b);
 	while (i < b->len) {
-		const char *p = b->p + i, *end = b->p + b->len;
+		const char *p = b->p + i, *end = b->p + b->len, *c;
 
+		/* "<!-- id:ab12 -->" */
+		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0 &&
+		    (c = find(p + 4, (size_t)(end - p) - 4, "-->", 3)) != NULL) {
+			i = (size_t)(c - b->p) + 3;
+			continue;
+		}
 		if (*p == '<' && i + 1 < b->len && (isalpha((unsigned char)p[1]) ||
 		    p[1] == '/')) {
 			const char *gt = memchr(p, '>', (size_t)(end - p));
@@ -985,6 +993,10 @@ add_blocks(struct buf *b, struct md *md, cmark_node *first, cmark_node *last)
 	    end_line(last), col_of(first));
 }
 
+static int	answer_item(struct md *, cmark_node *);
+static int	question_strength(const char *, size_t);
+static size_t	list_questions(struct md *, cmark_node *, size_t *, int);
+
 /* The answer from a marker block to last. */
 static void
 add_answer(struct buf *a, struct md *md, cmark_node *m, cmark_node *last)
@@ -994,7 +1006,18 @@ add_answer(struct buf *a, struct md *md, cmark_node *m, cmark_node *last)
 
 	add_blocks(&src, md, m, last);
 	buf_cstr(&src);
-	if (cmark_node_get_type(m) == CMARK_NODE_CODE_BLOCK) {
+	if (cmark_node_get_type(m) == CMARK_NODE_LIST &&
+	    cmark_node_first_child(m) == cmark_node_last_child(m)) {
+		/* "- A: Names to addresses.", one item: no bullet, no label */
+		cmark_node *item = cmark_node_first_child(m);
+
+		add_answer(a, md, cmark_node_first_child(item),
+		    cmark_node_last_child(item));
+		if (m != last) {
+			buf_adds(a, "\n\n");
+			add_blocks(a, md, cmark_node_next(m), last);
+		}
+	} else if (cmark_node_get_type(m) == CMARK_NODE_CODE_BLOCK) {
 		/* prose indented as code: its text, without the indent */
 		buf_adds(a, cmark_node_get_literal(m));
 		dedent(a, 0);
@@ -1332,6 +1355,45 @@ after_code(cmark_node *first, cmark_node *last)
 	return cmark_node_get_type(n) != CMARK_NODE_CODE_BLOCK ? n : NULL;
 }
 
+/* "A. 21", "b) 22": a quiz's choice */
+static int
+choice(const char *p, size_t len)
+{
+	return len > 2 && isalpha((unsigned char)p[0]) &&
+	    (p[1] == '.' || p[1] == ')' || p[1] == ':') &&
+	    (len == 2 || p[2] == ' ');
+}
+
+/*
+ * A list nested under a question in an item that answers it: one item
+ * with an answer marker ("- A: Names to addresses."), or items none of
+ * which asks nor is a quiz's choice ("- Names to addresses.").  Questions
+ * nested there are follow-ups, and choices are the question's.
+ */
+static int
+answers_list(struct md *md, cmark_node *list)
+{
+	cmark_node *item, *p;
+	size_t q;
+
+	if (cmark_node_get_type(list) != CMARK_NODE_LIST ||
+	    question_strength(md->q.p, md->q.len) < 2)
+		return 0;
+	item = cmark_node_first_child(list);
+	if (cmark_node_next(item) == NULL && answer_item(md, item))
+		return 1;
+	for (; item != NULL; item = cmark_node_next(item)) {
+		if ((p = cmark_node_first_child(item)) == NULL ||
+		    cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH)
+			return 0;
+		text_of(&md->scratch, md, p);
+		if (choice(md->scratch.p, md->scratch.len) ||
+		    task_box(md->scratch.p, md->scratch.len) >= 0)
+			return 0;
+	}
+	return list_questions(md, list, &q, 0) == 0;
+}
+
 /*
  * An indented code block of sentences, in an item: an answer indented as
  * Chinese lists indent theirs ("\t\tIt tells the browser...").  Fenced
@@ -1390,7 +1452,7 @@ add_body(struct md *md, cmark_node *first, cmark_node *last, int as_answer)
 		    explains(md, n))) || (!as_answer &&
 		    (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_BLOCK_QUOTE ||
 		    (prose_block(md, n) && !asks_of_code(md->q.p,
-		    md->q.len))))) {
+		    md->q.len)) || answers_list(md, n)))) {
 			m = n;
 			break;
 		}
@@ -1689,6 +1751,20 @@ shortcode(const char *p, size_t len)
  * Pictographs before a title ("🔹 1. What is..."): U+1F000 to U+1FFFF,
  * and emoji written as shortcodes (":diamond_shape_with_a_dot_inside:").
  */
+/* A keycap: a digit, VS16 maybe, and U+20E3 ("1️⃣") */
+static size_t
+keycap(const char *p, size_t len)
+{
+	size_t k = 1;
+
+	if (len < 4 || !isdigit((unsigned char)p[0]))
+		return 0;
+	if (len >= 7 && memcmp(p + 1, "\xef\xb8\x8f", 3) == 0)
+		k += 3;
+	return len - k >= 3 && memcmp(p + k, "\xe2\x83\xa3", 3) == 0 ?
+	    k + 3 : 0;
+}
+
 static size_t
 pictographs(const char *p, size_t len)
 {
@@ -1709,6 +1785,8 @@ pictographs(const char *p, size_t len)
 			i += 3;
 		else if ((k = shortcode(p + i, len - i)) > 0)
 			i += k;
+		else if ((k = keycap(p + i, len - i)) > 0)
+			i += k;		/* "1️⃣" */
 		else if (i < len && p[i] == ' ' && i > 0)
 			i++;
 		else
@@ -2475,11 +2553,12 @@ do_list(struct import *imp, struct md *md, cmark_node *list)
 	 * Notes ("* A *Stack* is...", "* Time Complexity:"), not questions;
 	 * before the first question and any section, the introduction's
 	 * lists ("How to use it:", "Legend:") unless most items ask; lists
-	 * of terms, most not asking.
+	 * of terms, or with no '?', most not asking ("- Can terminate TLS").
 	 */
 	q = list_questions(md, list, &nitems, 0);
 	if ((q == 0 && nitems > 0) || (q * 2 < nitems && ((!md->asked &&
-	    !in_section(md)) || terms(md, list) * 2 > nitems))) {
+	    !in_section(md)) || terms(md, list) * 2 > nitems ||
+	    list_questions(md, list, &nitems, 1) == 0))) {
 		release(imp, md);
 		if (q == 0)
 			(void)do_outline(imp, md, list);
@@ -3382,7 +3461,7 @@ answered(struct md *md, cmark_node *h)
 		}
 		sum = strstr(cmark_node_get_literal(n), "<summary");
 		if (sum != NULL && (find_ci(sum, "answer") ||
-		    find_ci(sum, "solution")))
+		    find_ci(sum, "solution") || find_ci(sum, "response")))
 			return 1;
 		if (n == last)
 			break;
@@ -3503,7 +3582,10 @@ do_heading(struct import *imp, struct md *md, cmark_node **np)
 		return;
 	}
 	strength = question_strength(md->q.p, md->q.len);
-	if (cmark_node_get_start_line(h) == md->labelled)
+	/* "## Question 1" over the question's text, or under such a label */
+	if (cmark_node_get_start_line(h) == md->labelled ||
+	    (question_label(md->q.p, md->q.len) && cmark_node_next(h) != NULL &&
+	    !is_heading(cmark_node_next(h))))
 		strength = 2;
 	/* "### CAP theorem", then "**Answer:**": a question by its answer */
 	if (strength == 0 && cmark_node_get_start_line(h) != md->title &&

@@ -90,6 +90,17 @@ static void
 answers_inside_list_items(void **state)
 {
 	(void)state;
+	/* Statements nested under an item's question answer it. */
+	assert_md("- What does DNS resolve?\n  - Names to addresses.\n"
+	    "- Which layer is TCP in?\n  - A: Transport.\n"
+	    "- What are hooks?\n  - And their rules?\n"
+	    "- What is 2 + 2?\n  - A. 3\n  - B. 4\n"
+	    "- Name two rules.\n  - Top level only.\n  - Functions only.\n",
+	    "\tWhat does DNS resolve?\tNames to addresses.\n"
+	    "\tWhich layer is TCP in?\tTransport.\n"
+	    "\tWhat are hooks?\\n- And their rules?\t\n"
+	    "\tWhat is 2 + 2?\\n- A. 3\\n- B. 4\t\n"
+	    "\tName two rules.\t- Top level only.\\n- Functions only.\n");
 	/* Sentences indented as code under an item answer it; code not. */
 	assert_md("- Why does a page need a doctype?\n\n\t\tIt sets the mode.\n"
 	    "\t\tWithout it, quirks mode.\n\n- What does this print?\n\n"
@@ -777,7 +788,7 @@ notes_of_questions_and_answers(void **state)
 	    "3. What is a thunk?\n\n- A delayed dispatch.\n",
 	    "\tWhat is a reducer?\tA pure function.\n"
 	    "\tWhat is a selector?\tA reader of the store.\n"
-	    "\tWhat is a thunk?\t- A delayed dispatch.\n");
+	    "\tWhat is a thunk?\tA delayed dispatch.\n");
 	/* Bold Q and A labels, as paragraphs, items, or on one line */
 	assert_md("# Notes\n\n**Q:** Which port does SSH use?\n\n**A:** 22.\n\n"
 	    "Q. What is a socket?\nA. An endpoint.\n\n## Cards\n\n"
