@@ -823,6 +823,27 @@ tags_and_answers_tidied(void **state)
 	    "b\xc3\xa1sico\tHow do you retry a task?\t\n");
 }
 
+static void
+labels_of_quizzes_and_notes(void **state)
+{
+	(void)state;
+	/* "## Question 1" over text, a "Response:" fold, "**Answer:** B" */
+	assert_md("## Question 1\nWhich port does SSH use?\n\n- A. 21\n- B. 22\n\n"
+	    "<details>\n<summary>Response:</summary>\n\n**Answer:** B\n\n"
+	    "</details>\n",
+	    "\tWhich port does SSH use?\\n\\n- A. 21\\n- B. 22\tB\n");
+	/* Keycaps and "Expected Answer"; a comment in a section heading */
+	assert_md("## 1\xef\xb8\x8f\xe2\x83\xa3 What is a queue?\n\n"
+	    "### Expected Answer\nA FIFO buffer.\n\n# Caching <!-- id:ab12 -->"
+	    "\n\n- What is a hit?\n",
+	    "\tWhat is a queue?\tA FIFO buffer.\n"
+	    "caching\tWhat is a hit?\t\n");
+	/* Notes: no '?', most items not asking */
+	assert_md("## Load balancers\n\n- Spreads traffic over targets\n"
+	    "- Can terminate TLS for the backends\n"
+	    "- Checks target health every minute\n", "");
+}
+
 int
 main(void)
 {
@@ -866,6 +887,7 @@ main(void)
 		cmocka_unit_test(marks_around_questions),
 		cmocka_unit_test(notes_of_questions_and_answers),
 		cmocka_unit_test(tags_and_answers_tidied),
+		cmocka_unit_test(labels_of_quizzes_and_notes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
