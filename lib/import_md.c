@@ -494,7 +494,12 @@ answer_word(const char *p, size_t len)
 		"\xed\x95\xb4\xec\x84\xa4",
 		"respuesta", "ver respuesta", "r\xc3\xa9ponse", "reponse",
 		"antwort", "resposta", "risposta", "response",
-		"expected answer",
+		"expected answer", "cevap", "jawaban",
+		"\xc4\x90\xc3\xa1\x70\x20\xc3\xa1\x6e",	/* Đáp án */
+		"\xc4\x91\xc3\xa1\x70\x20\xc3\xa1\x6e",	/* đáp án */
+		"\xd0\x9e\xd1\x82\xd0\xb2\xd0\xb5\xd1\x82",	/* Ответ */
+		"\xd0\xbe\xd1\x82\xd0\xb2\xd0\xb5\xd1\x82",	/* ответ */
+		"\xe5\x9b\x9e\xe7\xad\x94\xe4\xbe\x8b",	/* 回答例 */
 	};
 	size_t i, k;
 	int emphasis = 0;
@@ -1804,13 +1809,52 @@ starts_utf8(const char *p, size_t len, const char *s)
 }
 
 /* "第 1 题：" (Chinese for "question 1:") before a question, or 0. */
+/* "一、", "(二) ", "（三）": Chinese numerals numbering a title */
+static size_t
+cjk_ordinal(const char *p, size_t len)
+{
+	static const char numerals[] =
+	    "\xe4\xb8\x80\xe4\xba\x8c\xe4\xb8\x89\xe5\x9b\x9b"
+	    "\xe4\xba\x94\xe5\x85\xad\xe4\xb8\x83\xe5\x85\xab"
+	    "\xe4\xb9\x9d\xe5\x8d\x81\xe7\x99\xbe";	/* 一..十, 百 */
+	size_t i = 0, k, n = 0;
+	int paren = 0;
+
+	if ((k = starts_utf8(p, len, "(")) > 0 ||
+	    (k = starts_utf8(p, len, "\xef\xbc\x88")) > 0) {
+		i += k;
+		paren = 1;
+	}
+	for (; i + 3 <= len; i += 3, n++) {
+		for (k = 0; k + 3 <= sizeof(numerals) - 1; k += 3)
+			if (memcmp(p + i, numerals + k, 3) == 0)
+				break;
+		if (k + 3 > sizeof(numerals) - 1)
+			break;
+	}
+	if (n == 0)
+		return 0;
+	if (paren && ((k = starts_utf8(p + i, len - i, ")")) > 0 ||
+	    (k = starts_utf8(p + i, len - i, "\xef\xbc\x89")) > 0))
+		i += k;
+	else if (!paren && (k = starts_utf8(p + i, len - i,
+	    "\xe3\x80\x81")) > 0)
+		i += k;			/* 、 */
+	else
+		return 0;
+	while (i < len && p[i] == ' ')
+		i++;
+	return i < len ? i : 0;
+}
+
 static size_t
 numbering_cjk(const char *p, size_t len)
 {
 	size_t i, digits, k;
-
 	int nth = 1;
 
+	if ((i = cjk_ordinal(p, len)) > 0)
+		return i;
 	/* 第 3 题, or 问题 3 */
 	if ((i = starts_utf8(p, len, "\xe7\xac\xac")) == 0) {
 		if ((i = starts_utf8(p, len, "\xe9\x97\xae\xe9\xa2\x98")) == 0)
@@ -2059,6 +2103,10 @@ asks_cjk(const char *p, size_t len)
 		"\xeb\xac\xb4\xec\x97\x87",	/* 무엇 what */
 		"\xec\xb0\xa8\xec\x9d\xb4",	/* 차이 difference */
 		"\xeb\xa7\x90\xed\x95\xb4",	/* 말해 tell */
+		"\xe3\x81\x97\xe3\x81\xa6\xe3\x81\x8f\xe3\x81\xa0\xe3\x81\x95\xe3\x81\x84",	/* please do */
+		"\xe3\x81\x97\xe3\x81\xaa\xe3\x81\x95\xe3\x81\x84",	/* do */
+		"\xe6\xb1\x82\xe3\x82\x81\xe3\x82\x88",	/* find */
+		"\xe8\xaa\xac\xe6\x98\x8e",	/* explain */
 	};
 	static const char *const first[] = {
 		"\xe5\xae\x9e\xe7\x8e\xb0",	/* 实现 implement */
@@ -2081,6 +2129,25 @@ asks_cjk(const char *p, size_t len)
 	return 0;
 }
 
+/* "How to contribute", "Como executar", "Cómo usar": a topic */
+static int
+topic_start(const char *p, size_t len)
+{
+	static const char *const starts[] = {
+		"how to ", "what to ", "como usar", "como executar",
+		"como instalar", "como contribuir", "como rodar",
+		"c\xc3\xb3mo usar", "c\xc3\xb3mo instalar",
+		"c\xc3\xb3mo contribuir", "comment contribuer",
+		"comment utiliser", "comment installer", "wie man",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(starts) / sizeof(starts[0]); i++)
+		if (starts_with_ci(p, len, starts[i]))
+			return 1;
+	return 0;
+}
+
 static int
 question_strength(const char *p, size_t len)
 {
@@ -2099,6 +2166,16 @@ question_strength(const char *p, size_t len)
 		"elaborate", "illustrate", "provide", "propose", "suggest",
 		"predict", "evaluate", "analyze", "analyse", "have", "has",
 		"pros", "advantages", "disadvantages", "true or false",
+		/* Portuguese, Spanish, French, German */
+		"o que", "qual", "quais", "como", "por que", "porque",
+		"quando", "onde", "explique", "defina", "descreva", "cite",
+		"que", "qu\xc3\xa9", "cual", "cu\xc3\xa1l", "c\xc3\xb3mo",
+		"por qu\xc3\xa9", "cu\xc3\xa1ndo", "d\xc3\xb3nde",
+		"qui\xc3\xa9n", "explica", "describa", "define", "quel",
+		"quelle", "quels", "quelles", "comment", "pourquoi",
+		"expliquez", "citez", "d\xc3\xa9" "crivez", "wie", "warum",
+		"welche", "welcher", "erkl\xc3\xa4re", "erkl\xc3\xa4ren",
+		"beschreibe", "nenne",
 	};
 	size_t i, n, k;
 
@@ -2117,8 +2194,7 @@ question_strength(const char *p, size_t len)
 		len--;
 	}
 	/* "How to contribute", "What to learn next": topics */
-	if (starts_with_ci(p, len, "how to ") ||
-	    starts_with_ci(p, len, "what to "))
+	if (topic_start(p, len))
 		return k > 0;
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
 		n = strlen(words[i]);
@@ -2348,6 +2424,19 @@ hold_tags(struct import *imp, struct md *md)
  * an exercise's imperative first; with ask, a '?'), of how many that can
  * be read.
  */
+/* "1. The numbers one to five.", an answer folded under it: it asks */
+static int
+folds_answer(struct md *md, cmark_node *item)
+{
+	cmark_node *n;
+
+	for (n = cmark_node_first_child(item); n != NULL;
+	    n = cmark_node_next(n))
+		if (is_details(n) && answer_marker(md, n))
+			return 1;
+	return 0;
+}
+
 /* Has the item code, in it or (the last) right after its list? */
 static int
 holds_code(cmark_node *item)
@@ -2394,10 +2483,10 @@ list_questions(struct md *md, cmark_node *list, size_t *nitems, int ask)
 		heading_text(&md->scratch, md, first);
 		box = task_box(md->scratch.p, md->scratch.len) >= 0 ? 4 : 0;
 		if (ask ? asks(md->scratch.p + box, md->scratch.len - box) :
-		    question_strength(md->scratch.p + box,
+		    (question_strength(md->scratch.p + box,
 		    md->scratch.len - box) == 2 &&
 		    (!ends_in_colon(md->scratch.p, md->scratch.len) ||
-		    holds_code(item)))
+		    holds_code(item))) || folds_answer(md, item))
 			q++;
 	}
 	return q;
@@ -2605,8 +2694,10 @@ do_list(struct import *imp, struct md *md, cmark_node *list)
 			add_body(md, cmark_node_next(first) != NULL ?
 			    cmark_node_next(first) : NULL, last,
 			    is_heading(first));
-		} else
+		} else {
 			add_body(md, first, last, 0);
+			strip_numbering(&md->q);	/* "- 01. O que..." */
+		}
 		trim_end(&md->q);
 		if (md->q.len == 0)
 			continue;
@@ -2881,6 +2972,18 @@ answer_part(const char *p, size_t len)
  * The blocks under a question heading or paragraph: up to the next
  * heading, rule or question paragraph.
  */
+/* "<script async src=...ads...>", "<ins class=...>": an advertisement */
+static int
+ad(cmark_node *n)
+{
+	const char *lit;
+
+	return cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK &&
+	    (lit = cmark_node_get_literal(n)) != NULL &&
+	    (strncasecmp(lit, "<script", 7) == 0 ||
+	    strncasecmp(lit, "<ins ", 5) == 0);
+}
+
 static int
 ends_body(struct md *md, cmark_node *n, int level, long number, int *steps)
 {
@@ -2888,13 +2991,15 @@ ends_body(struct md *md, cmark_node *n, int level, long number, int *steps)
 	size_t qlen;
 	int l;
 
-	if (cmark_node_get_type(n) == CMARK_NODE_THEMATIC_BREAK)
+	if (cmark_node_get_type(n) == CMARK_NODE_THEMATIC_BREAK || ad(n))
 		return 1;
 	if (!is_heading(n))
 		return para_question(md, n, &qlen) &&
 		    !label_para(md->scratch.p, md->scratch.len, qlen);
+	/* "#### Type: `basic`" repeated, then "#### Answer": metadata */
 	if (is_boiler(md, n))
-		return 1;
+		return cmark_node_next(n) == NULL ||
+		    !answer_marker(md, cmark_node_next(n));
 	if (answer_marker(md, n))
 		return 0;
 	l = cmark_node_get_heading_level(n);
@@ -3476,6 +3581,20 @@ question_label(const char *p, size_t len)
 	static const char *const words[] = {
 		"question", "problem", "q",
 		"\xe9\x97\xae\xe9\xa2\x98",	/* 问题 */
+		"\x70\x65\x72\x67\x75\x6e\x74\x61",	/* pergunta */
+		"\x71\x75\x65\x73\x74\xc3\xa3\x6f",	/* questão */
+		"\x71\x75\x65\x73\x74\x61\x6f",	/* questao */
+		"\x70\x72\x65\x67\x75\x6e\x74\x61",	/* pregunta */
+		"\x66\x72\x61\x67\x65",	/* frage */
+		"\x73\x6f\x72\x75",	/* soru */
+		"\x63\xc3\xa2\x75\x20\x68\xe1\xbb\x8f\x69",	/* câu hỏi */
+		"\x70\x65\x72\x74\x61\x6e\x79\x61\x61\x6e",	/* pertanyaan */
+		"\xe8\xb3\xaa\xe5\x95\x8f",	/* 質問 */
+		"\xe5\x95\x8f\xe9\xa1\x8c",	/* 問題 */
+		"\xd0\x92\xd0\xbe\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81",	/* Вопрос */
+		"\xd0\xb2\xd0\xbe\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81",	/* вопрос */
+		"\xd0\xb7\xd0\xb0\xd0\xb4\xd0\xb0\xd1\x87\xd0\xb0",	/* задача */
+		"\xd0\x97\xd0\xb0\xd0\xb4\xd0\xb0\xd1\x87\xd0\xb0",	/* Задача */
 	};
 	size_t i, n;
 

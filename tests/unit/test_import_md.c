@@ -844,6 +844,40 @@ labels_of_quizzes_and_notes(void **state)
 	    "- Checks target health every minute\n", "");
 }
 
+static void
+lists_in_more_languages(void **state)
+{
+	(void)state;
+	/* Portuguese words and labels; "Como executar" is a topic */
+	assert_md("## Como executar\n\nRode o build.\n\n### Pergunta 1\n"
+	    "#### Sobre listas, \xc3\xa9 correto afirmar que:\nA- mut\xc3\xa1veis"
+	    "\n\n<details>\n<summary>Resposta</summary>\n\nmut\xc3\xa1veis\n"
+	    "</details>\n\n## Perguntas\n\n- 01. O que \xc3\xa9 heran\xc3\xa7"
+	    "a?\n- 02. Explique o polimorfismo.\n",
+	    "como-executar\tSobre listas, \xc3\xa9 correto afirmar que:\\n"
+	    "A- mut\xc3\xa1veis\tmut\xc3\xa1veis\n"
+	    "perguntas\tO que \xc3\xa9 heran\xc3\xa7" "a?\t\n"
+	    "perguntas\tExplique o polimorfismo.\t\n");
+	/* Vietnamese answer summary; Chinese ordinals in a section */
+	assert_md("## \xe4\xb8\x80\xe3\x80\x81\xe5\x9f\xba\xe7\xa1\x80\n\n"
+	    "- Why?\n\n<details><summary>\xc4\x90\xc3\xa1p \xc3\xa1n</summary>"
+	    "\n\nBecause.\n\n</details>\n",
+	    "\xe5\x9f\xba\xe7\xa1\x80\tWhy?\tBecause.\n");
+	/* An item with a folded answer asks, whatever it says */
+	assert_md("1. The numbers one to five.\n\n    <details><summary>Answer"
+	    "</summary>\n\n    print(1)\n\n    </details>\n",
+	    "\tThe numbers one to five.\tprint(1)\n");
+	/* Metadata repeated before the answer heading; an ad ends it */
+	assert_md("## Why is Redis fast?\n\n#### Type: basic\n\n#### Answer\n\n"
+	    "- Memory.\n\n<script async src=\"https://ads.example/a.js\">"
+	    "</script>\n\n## Which types has Redis?\n\n#### Type: basic\n\n"
+	    "#### Answer\n\n- Strings.\n\n## How does Redis persist?\n\n"
+	    "#### Type: basic\n\n#### Answer\n\n- RDB.\n",
+	    "\tWhy is Redis fast?\\n#### Type: basic\t- Memory.\n"
+	    "\tWhich types has Redis?\\n#### Type: basic\t- Strings.\n"
+	    "\tHow does Redis persist?\\n#### Type: basic\t- RDB.\n");
+}
+
 int
 main(void)
 {
@@ -888,6 +922,7 @@ main(void)
 		cmocka_unit_test(notes_of_questions_and_answers),
 		cmocka_unit_test(tags_and_answers_tidied),
 		cmocka_unit_test(labels_of_quizzes_and_notes),
+		cmocka_unit_test(lists_in_more_languages),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
