@@ -45,6 +45,8 @@ struct sv {
 	struct buf	 text;
 	struct buf	 scratch;
 	struct buf	 names;		/* Anki's #columns: line */
+	unsigned long	 names_line;	/* ...and where it is */
+	int		 hinted;	/* how to name columns was said */
 	struct span	 pend;		/* a line read ahead, valid until */
 	int		 have_pend;	/* the next reader_next() */
 	unsigned	 kind;		/* the row's line's IMPORT_LINE_*; of
@@ -323,8 +325,11 @@ read_row(struct import *imp, struct sv *sv, unsigned long *start)
 			if (i < l.len && l.p[i] != sv->sep) {
 				if (imp->rd->lineno == *start)
 					import_error(imp, *start, "text after "
-					    "the closing quote of field %zu",
-					    sv->nfield);
+					    "the closing quote of field %zu%s",
+					    sv->nfield, l.p[i] == ';' &&
+					    sv->sep == ',' && !sv->hinted++ ?
+					    " (';' as the separator? a first "
+					    "line 'sep=;' says so)" : "");
 				else if (imp->ahead) {
 					/* Its line number, from the file's
 					   start, is the other thread's. */
@@ -392,6 +397,34 @@ blank_field(const struct span *f)
 	return 1;
 }
 
+/* Says which named columns are not read, all in one message. */
+static void
+unknown_columns(struct import *imp, struct sv *sv, unsigned long line)
+{
+	struct buf unknown = { 0 };
+	size_t i, len;
+
+	for (i = 0; i < sv->nrole && i < sv->nfield; i++) {
+		size_t k;
+
+		for (k = 0; k < sv->nskip; k++)
+			if (sv->skipcol[k] == (int)i + 1)
+				break;
+		if (sv->role[i] != ROLE_NONE || blank_field(&sv->field[i]) ||
+		    k < sv->nskip)
+			continue;		/* Anki's deck and notetype */
+		len = sv->field[i].len;
+		buf_adds(&unknown, unknown.len > 0 ? ", '" : "'");
+		buf_add(&unknown, sv->field[i].p, len > 64 ? 64 : len);
+		buf_addc(&unknown, '\'');
+	}
+	if (unknown.len > 0)
+		import_error(imp, line, "unknown column %s, not read: the "
+		    "columns are id, tags, question and answer",
+		    buf_cstr(&unknown));
+	buf_free(&unknown);
+}
+
 /*
  * A header row: every field a column name, or one names the question.
  * Columns with no name (Excel's "Question,Answer,,") are not read.
@@ -400,7 +433,6 @@ static int
 header_row(struct import *imp, struct sv *sv, unsigned long line)
 {
 	size_t i, known = 0, question = 0, named = 0;
-	struct buf unknown = { 0 };
 
 	for (i = 0; i < sv->nfield; i++) {
 		int f = import_column(sv->field[i].p, sv->field[i].len);
@@ -413,29 +445,17 @@ header_row(struct import *imp, struct sv *sv, unsigned long line)
 	 * Not a header, unless two columns are named: then it is one that
 	 * names no question ("Name,Answer,Tags", Notion's), said below.
 	 */
-	if (known == 0 || (known < named && (question == 0 || sv->tsv) &&
-	    (known < 2 || question > 0)))
+	if (known == 0 || (known < named && question == 0 && known < 2))
 		return 0;
 	set_roles(sv, sv->nfield);
 	for (i = 0; i < sv->nfield; i++) {
-		const char *p = sv->field[i].p;
-		size_t len = sv->field[i].len;
-		int f = import_column(p, len);
+		int f = import_column(sv->field[i].p, sv->field[i].len);
 
 		if (f < 0 && blank_field(&sv->field[i]))
 			f = ROLE_UNNAMED;
-		else if (f < 0) {
-			buf_adds(&unknown, unknown.len > 0 ? ", '" : "'");
-			buf_add(&unknown, p, len > 64 ? 64 : len);
-			buf_addc(&unknown, '\'');
-		}
 		sv->role[i] = f;
 	}
-	if (unknown.len > 0)
-		import_error(imp, line, "unknown column %s, not read: the "
-		    "columns are id, tags, question and answer",
-		    buf_cstr(&unknown));
-	buf_free(&unknown);
+	unknown_columns(imp, sv, line);
 	if (question == 0) {
 		import_error(imp, line, "no question column in the header");
 		imp->done = 1;
@@ -744,7 +764,9 @@ row_record(struct import *imp, struct sv *sv, unsigned long line)
 	}
 	if (!sv->header && !sv->anki && sv->nfield > 4) {
 		import_error(imp, line, "%zu fields: without a header a row is "
-		    "question, answer, tags, id", sv->nfield);
+		    "question, answer, tags, id%s", sv->nfield, sv->hinted++ ?
+		    "" : sv->tsv ? " (Anki's '#columns:' line names them)" :
+		    " (a header row names them)");
 		return;
 	}
 	import_clear(imp);
@@ -879,6 +901,7 @@ anki_headers(struct import *imp, struct sv *sv)
 		} else if (strcmp(key, "columns") == 0) {
 			buf_reset(&sv->names);
 			buf_add(&sv->names, val, vlen);
+			sv->names_line = imp->rd->lineno;
 		}
 	}
 }
@@ -921,7 +944,7 @@ anki_columns(struct import *imp, struct sv *sv)
 				sv->role[i] = col++ == 0 ? REC_FIELD_QUESTION :
 				    REC_FIELD_ANSWER;
 	sv->header = 1;
-	(void)imp;
+	unknown_columns(imp, sv, sv->names_line);
 }
 
 /*

@@ -43,6 +43,13 @@ static int
 key_field_n(const char *key, size_t len)
 {
 	switch (len) {
+	case 1:
+		/* {"q": ..., "a": ...}: a key, unlike a column, names itself */
+		if (*key == 'q' || *key == 'Q')
+			return REC_FIELD_QUESTION;
+		if (*key == 'a' || *key == 'A')
+			return REC_FIELD_ANSWER;
+		break;
 	case 2:
 		if (memcmp(key, "id", 2) == 0)
 			return REC_FIELD_ID;

@@ -85,6 +85,28 @@ static void
 tsv_columns_and_anki_headers(void **state)
 {
 	(void)state;
+	/* Semicolons without "sep=;": the first message says how */
+	assert_import(IMPORT_CSV, "\"a\";\"b\"\n\"c\";\"d\"\n", "",
+	    "qb-test: t:1: text after the closing quote of field 1 (';' as the "
+	    "separator? a first line 'sep=;' says so)\n"
+	    "qb-test: t:2: text after the closing quote of field 1\n");
+	/* A header naming the question, one column unknown, as in CSV */
+	assert_import(IMPORT_TSV, "Question\tAnswer\tExplanation\n"
+	    "What is TCP?\tA protocol\tReliable.\n",
+	    "qd83d4661faba\t\tWhat is TCP?\tA protocol\n",
+	    "qb-test: t:1: unknown column 'Explanation', not read: the "
+	    "columns are id, tags, question and answer\n");
+	/* Anki's #columns: names a column not read: said */
+	assert_import(IMPORT_TSV, "#separator:tab\n#columns:Front\tBack\tWrong1\n"
+	    "2+2?\t4\t5\n", "qf0c4240bb02d\t\t2+2?\t4\n",
+	    "qb-test: t:2: unknown column 'Wrong1', not read: the "
+	    "columns are id, tags, question and answer\n");
+	/* More fields than a row without a header has: how to name them */
+	assert_import(IMPORT_TSV, "a\tb\tc\td\te\nf\tg\th\ti\tj\n", "",
+	    "qb-test: t:1: 5 fields: without a header a row is question, "
+	    "answer, tags, id (Anki's '#columns:' line names them)\n"
+	    "qb-test: t:2: 5 fields: without a header a row is question, "
+	    "answer, tags, id\n");
 	assert_import(IMPORT_TSV, "Q\tA\tx y\tid-1\n\"a\tb\"\t\"c\nd\"\n",
 	    "id-1\tx,y\tQ\tA\n"
 	    "qe5bacb190412\t\ta\\tb\tc\\nd\n", "");

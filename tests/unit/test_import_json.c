@@ -16,6 +16,10 @@ static void
 json_variants(void **state)
 {
 	(void)state;
+	/* Keys other tools write: q and a, question_text, correct */
+	assert_import(IMPORT_JSONL, "{\"q\":\"Q1?\",\"a\":\"A1\"}\n"
+	    "{\"question_text\":\"Q2?\",\"correct\":\"A2\"}\n",
+	    "q85d39e19efd7\t\tQ1?\tA1\nq85d71e19efda\t\tQ2?\tA2\n", "");
 	assert_import(IMPORT_JSON,
 	    "[{\"front\":\"Q\",\"back\":null,\"tags\":\"a, b\",\"id\":7}]",
 	    "7\ta,b\tQ\t\n", "");
