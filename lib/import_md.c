@@ -1976,11 +1976,17 @@ title_number(const char *p, size_t len)
 static void
 strip_numbering(struct buf *b)
 {
-	size_t k = b->len > 0 ? pictographs(b->p, b->len) : 0;
+	size_t k = b->len > 0 ? pictographs(b->p, b->len) : 0, n, e;
 
-	k += numbering(b->p + k, b->len - k);
+	n = numbering(b->p + k, b->len - k);
+	/* "1. **What is a pod?**": the bold the numbering opened goes too */
+	for (e = 0; n > 0 && e < n && e < b->len - k - n &&
+	    (b->p[k + n - 1 - e] == '*' || b->p[k + n - 1 - e] == '_') &&
+	    b->p[b->len - 1 - e] == b->p[k + n - 1 - e]; e++)
+		;
+	k += n;
 	memmove(b->p, b->p + k, b->len - k);
-	b->len -= k;
+	b->len -= k + e;
 }
 
 /* Is there a '?' outside link targets and URLs ("watch?v=")? */
@@ -2394,12 +2400,29 @@ link_list(cmark_node *list, int anchors)
 			struct buf t = { 0 };
 			int q;
 
-			if (!holds_link(para))
+			/* a bare URL is a link too, where GitHub shows one */
+			inline_text(&t, para);
+			if (!holds_link(para) && (t.len == 0 ||
+			    find(t.p, t.len, "http://", 7) == NULL) &&
+			    (t.len == 0 || find(t.p, t.len, "https://", 8) ==
+			    NULL)) {
+				buf_free(&t);
 				return 0;
+			}
+			buf_reset(&t);
 			inline_text(&t, in != NULL &&
 			    cmark_node_get_type(in) == CMARK_NODE_LINK ? in :
 			    para);
-			q = question_strength(t.p, t.len) == 2;
+			/*
+			 * A link alone asks with '?' or a CJK or Russian
+			 * word ("[Design Patterns in Go](...)" is a title,
+			 * no exercise); text around links as any item
+			 * does ("Explain [closures](...)").
+			 */
+			q = in != NULL && cmark_node_get_type(in) ==
+			    CMARK_NODE_LINK ? asks(t.p, t.len) ||
+			    asks_cjk(t.p, t.len) || asks_russian(t.p, t.len) :
+			    question_strength(t.p, t.len) == 2;
 			buf_free(&t);
 			asking += q;
 		}
@@ -2811,6 +2834,21 @@ is_contents(const char *slug)
 	return 0;
 }
 
+/* "[Difference between X and Y](url)", a title all link: its text */
+static void
+unlink_whole(struct buf *b)
+{
+	const char *mid;
+
+	if (b->len < 4 || b->p[0] != '[' || b->p[b->len - 1] != ')' ||
+	    (mid = find(b->p, b->len, "](", 2)) == NULL ||
+	    find(mid + 2, b->len - (size_t)(mid + 2 - b->p), "](", 2) != NULL ||
+	    memchr(b->p, '\n', b->len) != NULL)
+		return;
+	b->len = (size_t)(mid - b->p) - 1;
+	memmove(b->p, b->p + 1, b->len);
+}
+
 static void
 push_section(struct md *md, cmark_node *h)
 {
@@ -2829,6 +2867,7 @@ push_section(struct md *md, cmark_node *h)
 
 		text_of(&md->scratch, md, h);
 		clean_title(&md->scratch, 1);
+		unlink_whole(&md->scratch);	/* "## [Networking](...)" */
 		/* "# 1. INTRODUCTION": the tag is "introduction" */
 		for (k = 0; k < md->scratch.len && (md->scratch.p[k] == '#' ||
 		    md->scratch.p[k] == ' '); k++)
@@ -2881,6 +2920,18 @@ push_section(struct md *md, cmark_node *h)
  * "Q1. ...", "Question 3: ...".  The paragraph's text is left in
  * md->scratch, and the length of the question part in *qlen.
  */
+/* "1)", "2.", "3:": a number and its mark, nothing else */
+static int
+number_only(const char *p, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && isdigit((unsigned char)p[i]))
+		i++;
+	return i > 0 && i < 4 && i + 1 == len &&
+	    (p[i] == '.' || p[i] == ')' || p[i] == ':');
+}
+
 static int
 para_question(struct md *md, cmark_node *n, size_t *qlen)
 {
@@ -2894,10 +2945,20 @@ para_question(struct md *md, cmark_node *n, size_t *qlen)
 	len = md->scratch.len;
 	if (len > 4 && (strncmp(p, "**", 2) == 0 || strncmp(p, "__", 2) == 0) &&
 	    (close = find(p + 2, len - 2, p, 2)) != NULL &&
-	    reads_as_question(p + 2, (size_t)(close - p) - 2) &&
 	    !answer_word(p, len)) {
-		*qlen = (size_t)(close - p) + 2;
-		return 1;
+		size_t in = (size_t)(close - p) - 2;
+
+		/* "**1)** Count the rows...": the number bold, then text */
+		if (number_only(p + 2, in) && close + 2 < p + len) {
+			*qlen = len;
+			return 1;
+		}
+		/* "**Check out my [newsletter](...)**": no question */
+		if (reads_as_question(p + 2, in) && (asks(p + 2, in) ||
+		    find(p + 2, in, "](http", 6) == NULL)) {
+			*qlen = (size_t)(close - p) + 2;
+			return 1;
+		}
 	}
 	/* "*Question: What is...?*" in italics, as h5bp writes them */
 	if (len > 2 && (p[0] == '*' || p[0] == '_') && p[1] != p[0] &&
@@ -2936,18 +2997,27 @@ static int
 label_para(const char *p, size_t len, size_t qlen)
 {
 	const char *colon = "\xef\xbc\x9a";	/* full-width */
-	size_t k = qlen - 2;
+	const char *close;
+	size_t k, in;
 
-	if (qlen < 4 || asks(p, qlen))
+	if (qlen < 4 || asks(p, qlen) || (strncmp(p, "**", 2) != 0 &&
+	    strncmp(p, "__", 2) != 0) ||
+	    (close = find(p + 2, len - 2, p, 2)) == NULL)
+		return 0;
+	k = (size_t)(close - p);
+	in = k - 2;
+	/* "**2)** The customers...", "**2) Vowels**. Count...": ask */
+	if (number_only(p + 2, in) || (k + 2 < len && p[k + 2] == '.'))
 		return 0;
 	if (p[k - 1] == ':' || (k >= 5 && memcmp(p + k - 3, colon, 3) == 0))
 		return 1;
-	/* "**1. Same request => same result**": a step, numbered */
-	if (p[0] == '*' && is_numbered(p + 2, k - 2) &&
-	    question_strength(p + 2, k - 2) < 2)
+	/* "**1. Same request => same result**": a step; "**Pros**" */
+	if ((is_numbered(p + 2, in) && question_strength(p + 2, in) < 2) ||
+	    topic_part(p + 2, in))
 		return 1;
-	return qlen < len && (p[qlen] == ':' || (len - qlen >= 3 &&
-	    memcmp(p + qlen, colon, 3) == 0));
+	k += 2;
+	return k < len && (p[k] == ':' || (len - k >= 3 &&
+	    memcmp(p + k, colon, 3) == 0));
 }
 
 static int
@@ -3434,6 +3504,16 @@ do_para(struct import *imp, struct md *md, cmark_node **np)
 	    md->scratch.p[i] == ':'))
 		i++;
 	buf_add(&rest, md->scratch.p + i, md->scratch.len - i);
+	/* "**1) Median**. Compute the median...": one question */
+	if (qlen > 4 && qlen < md->scratch.len &&
+	    md->scratch.p[qlen] == '.' && all_bold(md->q.p, qlen) &&
+	    !asks(md->q.p, md->q.len)) {
+		buf_reset(&md->q);
+		buf_add(&md->q, md->scratch.p + 2, qlen - 4);
+		buf_add(&md->q, md->scratch.p + qlen, md->scratch.len - qlen);
+		buf_reset(&rest);
+		qlen = md->q.len;
+	}
 	if (all_bold(md->q.p, qlen)) {		/* the bold around it */
 		memmove(md->q.p, md->q.p + 2, qlen - 4);
 		md->q.len = qlen - 4;
@@ -3619,6 +3699,20 @@ question_label(const char *p, size_t len)
 	return 0;
 }
 
+/*
+ * "## Design Patterns" over a list of links and nothing else: a section of
+ * reading, not an exercise, unless it asks with a '?'.
+ */
+static int
+over_links(struct md *md, cmark_node *h)
+{
+	cmark_node *n = cmark_node_next(h), *after;
+
+	return n != NULL && cmark_node_get_type(n) == CMARK_NODE_LIST &&
+	    (link_list(n, 0) || link_list(n, 1)) && !asks(md->q.p, md->q.len) &&
+	    ((after = cmark_node_next(n)) == NULL || is_heading(after));
+}
+
 /* "### 1. TEAMWORK", then "**Question:** Tell me...": a topic */
 static int
 asks_next(struct md *md, cmark_node *h)
@@ -3629,20 +3723,6 @@ asks_next(struct md *md, cmark_node *h)
 	    para_question(md, cmark_node_next(h), &qlen);
 }
 
-/* "[Difference between X and Y](url)", a title all link: its text */
-static void
-unlink_whole(struct buf *b)
-{
-	const char *mid;
-
-	if (b->len < 4 || b->p[0] != '[' || b->p[b->len - 1] != ')' ||
-	    (mid = find(b->p, b->len, "](", 2)) == NULL ||
-	    find(mid + 2, b->len - (size_t)(mid + 2 - b->p), "](", 2) != NULL ||
-	    memchr(b->p, '\n', b->len) != NULL)
-		return;
-	b->len = (size_t)(mid - b->p) - 1;
-	memmove(b->p, b->p + 1, b->len);
-}
 
 /* The question in md->q, of heading h, its answer the blocks to last. */
 static void
@@ -3654,6 +3734,7 @@ heading_question(struct import *imp, struct md *md, cmark_node *h,
 
 	end_sections(md, cmark_node_get_heading_level(h), 1);
 	strip_numbering(&md->q);
+	unbold(&md->q);			/* "### **What is a node?**" */
 	add_body(md, last != h ? cmark_node_next(h) : NULL, last, 1);
 	/* "### Question", its text, "### Answer": the text asks */
 	if (label && (nl = memchr(md->q.p, '\n', md->q.len)) != NULL) {
@@ -3712,7 +3793,7 @@ do_heading(struct import *imp, struct md *md, cmark_node **np)
 		strength = 1;
 	if (cmark_node_get_start_line(h) == md->title || strength == 0 ||
 	    holds_questions(md, h, strength) ||
-	    (strength < 2 && asks_next(md, h))) {
+	    (strength < 2 && asks_next(md, h)) || over_links(md, h)) {
 		release(imp, md);
 		push_section(md, h);
 		return;

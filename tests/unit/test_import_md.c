@@ -878,6 +878,28 @@ lists_in_more_languages(void **state)
 	    "\tHow does Redis persist?\\n#### Type: basic\t- RDB.\n");
 }
 
+static void
+famous_lists_round_three(void **state)
+{
+	(void)state;
+	/* "**1)** text" and "**1) Title**. text" are questions */
+	assert_md("## Queries\n\n**1)** Count the rows.\n\n```sql\nSELECT 1;\n```"
+	    "\n\n**2) Median**. Compute the median.\n\n```py\nm()\n```\n",
+	    "queries\tCount the rows.\t```sql\\nSELECT 1;\\n```\n"
+	    "queries\tMedian. Compute the median.\t```py\\nm()\\n```\n");
+	/* Bold in numbered or plain heading questions; Pros inside answers */
+	assert_md("## [Basics](https://a.org/b.html)\n\n### 1. **What is a pod?**\n\n"
+	    "A unit.\n\n### **What is a node?**\n\n**Pros**\n\n* Cheap.\n",
+	    "basics\tWhat is a pod?\tA unit.\n"
+	    "basics\tWhat is a node?\t**Pros**\\n\\n* Cheap.\n");
+	/* Reading: bare URLs, titles starting with "Design", a promotion */
+	assert_md("## Notes\n\n - https://a.org/go -- the basics\n"
+	    " - https://a.org/ch What do channels buy you?\n\n"
+	    "**Check out my [newsletter](https://a.org/n).**\n\n"
+	    "## Design Patterns\n* [Design Patterns in Go](https://a.org/p)\n"
+	    "* [Design Patterns for Humans](https://a.org/h)\n", "");
+}
+
 int
 main(void)
 {
@@ -923,6 +945,7 @@ main(void)
 		cmocka_unit_test(tags_and_answers_tidied),
 		cmocka_unit_test(labels_of_quizzes_and_notes),
 		cmocka_unit_test(lists_in_more_languages),
+		cmocka_unit_test(famous_lists_round_three),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
