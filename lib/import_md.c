@@ -64,6 +64,7 @@ struct md {
 	} sect[MAX_DEPTH];
 	int		 depth;
 	int		 asked;		/* a question was imported */
+	int		 card;		/* the question is marked #card */
 	int		 labelled;	/* the line of a heading under a
 					   "## Question 7" label: a question */
 	int		 flashcards;	/* tagged #flashcards: Obsidian's
@@ -236,6 +237,46 @@ col_of(cmark_node *n)
 	return c > 0 ? (size_t)c - 1 : 0;
 }
 
+/* "card-repeats:: 1": a line of a Logseq block's property */
+static int
+property(const char *p, size_t len)
+{
+	size_t i = 0, k;
+
+	while (i < len && (p[i] == ' ' || p[i] == '\t'))
+		i++;
+	for (k = i; i < len && (isalnum((unsigned char)p[i]) || p[i] == '-' ||
+	    p[i] == '_'); i++)
+		;
+	return i > k && i + 2 < len && p[i] == ':' && p[i + 1] == ':' &&
+	    p[i + 2] == ' ';
+}
+
+/*
+ * "#card" in a question (Logseq's and Obsidian Flashcards' mark): taken
+ * out of the text; 1 when it was there.
+ */
+static int
+card_mark(struct buf *b)
+{
+	size_t i;
+
+	for (i = 0; i + 5 <= b->len; i++) {
+		if (memcmp(b->p + i, "#card", 5) != 0 ||
+		    (i > 0 && b->p[i - 1] != ' ') || (i + 5 < b->len &&
+		    b->p[i + 5] != ' ' && b->p[i + 5] != '\n'))
+			continue;
+		memmove(b->p + i, b->p + i + 5, b->len - i - 5);
+		b->len -= 5;
+		if (i < b->len && b->p[i] == ' ')
+			memmove(b->p + i, b->p + i + 1, --b->len - i);
+		else if (i > 0 && b->p[i - 1] == ' ')
+			memmove(b->p + i - 1, b->p + i, b->len-- - i);
+		return 1;
+	}
+	return 0;
+}
+
 /* The inline text of a paragraph or heading: its lines, joined by a space. */
 static void
 add_inline(struct buf *b, struct md *md, cmark_node *n)
@@ -283,6 +324,8 @@ add_inline(struct buf *b, struct md *md, cmark_node *n)
 	for (i = first; i <= last; i++) {
 		size_t before = b->len;
 
+		if (i > first && property(md->line[i], md->len[i]))
+			continue;	/* Logseq's "card-repeats:: 1" */
 		if (b->len > start)
 			buf_addc(b, ' ');
 		add_line(b, md, i, i == first ? col_of(n) : 0, (size_t)-1);
@@ -1382,7 +1425,7 @@ answers_list(struct md *md, cmark_node *list)
 	size_t q;
 
 	if (cmark_node_get_type(list) != CMARK_NODE_LIST ||
-	    question_strength(md->q.p, md->q.len) < 2)
+	    (!md->card && question_strength(md->q.p, md->q.len) < 2))
 		return 0;
 	item = cmark_node_first_child(list);
 	if (cmark_node_next(item) == NULL && answer_item(md, item))
@@ -2509,7 +2552,8 @@ list_questions(struct md *md, cmark_node *list, size_t *nitems, int ask)
 		    (question_strength(md->scratch.p + box,
 		    md->scratch.len - box) == 2 &&
 		    (!ends_in_colon(md->scratch.p, md->scratch.len) ||
-		    holds_code(item))) || folds_answer(md, item))
+		    holds_code(item))) || folds_answer(md, item) ||
+		    card_mark(&md->scratch))
 			q++;
 	}
 	return q;
@@ -2687,6 +2731,7 @@ do_list(struct import *imp, struct md *md, cmark_node *list)
 			continue;
 		buf_reset(&md->q);
 		buf_cstr(&md->q);
+		md->card = 0;
 		if (para_question(md, first, &qlen) && qlen < md->scratch.len &&
 		    md->scratch.p[0] != 'Q' && md->scratch.p[0] != 'q') {
 			/*
@@ -2707,6 +2752,7 @@ do_list(struct import *imp, struct md *md, cmark_node *list)
 		} else if (cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH ||
 		    is_heading(first)) {
 			add_inline(&md->q, md, first);
+			md->card = card_mark(&md->q);
 			strip_numbering(&md->q);	/* "- 1 . Why..." */
 			unbold(&md->q);		/* "1. **What are hooks?**" */
 			/* A task list's box: "- [ ] What is X?" */
@@ -3038,10 +3084,6 @@ answer_part(const char *p, size_t len)
 	return 0;
 }
 
-/*
- * The blocks under a question heading or paragraph: up to the next
- * heading, rule or question paragraph.
- */
 /* "<script async src=...ads...>", "<ins class=...>": an advertisement */
 static int
 ad(cmark_node *n)
@@ -3054,6 +3096,24 @@ ad(cmark_node *n)
 	    strncasecmp(lit, "<ins ", 5) == 0);
 }
 
+/* Does paragraph n start with a line marked #card? */
+static int
+card_line(struct md *md, cmark_node *n)
+{
+	int first = cmark_node_get_start_line(n);
+
+	if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH || first < 1 ||
+	    (size_t)first > md->nline)
+		return 0;
+	buf_reset(&md->scratch);
+	add_line(&md->scratch, md, first, col_of(n), 0);
+	return card_mark(&md->scratch);
+}
+
+/*
+ * The blocks under a question heading or paragraph: up to the next
+ * heading, rule or question paragraph.
+ */
 static int
 ends_body(struct md *md, cmark_node *n, int level, long number, int *steps)
 {
@@ -3064,8 +3124,9 @@ ends_body(struct md *md, cmark_node *n, int level, long number, int *steps)
 	if (cmark_node_get_type(n) == CMARK_NODE_THEMATIC_BREAK || ad(n))
 		return 1;
 	if (!is_heading(n))
-		return para_question(md, n, &qlen) &&
-		    !label_para(md->scratch.p, md->scratch.len, qlen);
+		return (para_question(md, n, &qlen) &&
+		    !label_para(md->scratch.p, md->scratch.len, qlen)) ||
+		    card_line(md, n);
 	/* "#### Type: `basic`" repeated, then "#### Answer": metadata */
 	if (is_boiler(md, n))
 		return cmark_node_next(n) == NULL ||
@@ -3472,6 +3533,33 @@ held_answer(struct import *imp, struct md *md, cmark_node **np)
 	return 1;
 }
 
+
+/*
+ * "What does TTL stand for? #card", then "Time to live." on the lines
+ * after it: a card of one paragraph.
+ */
+static int
+para_card(struct import *imp, struct md *md, cmark_node *n)
+{
+	int first = cmark_node_get_start_line(n), last = end_line(n), i;
+
+	if (first < 1 || (size_t)last > md->nline)
+		return 0;
+	buf_reset(&md->q);
+	add_line(&md->q, md, first, col_of(n), 0);
+	if (!card_mark(&md->q))
+		return 0;
+	buf_reset(&md->a);
+	for (i = first + 1; i <= last; i++)
+		if (!property(md->line[i], md->len[i])) {
+			if (md->a.len > 0)
+				buf_addc(&md->a, '\n');
+			add_line(&md->a, md, i, 0, (size_t)-1);
+		}
+	emit(imp, md, (unsigned long)first);
+	return 1;
+}
+
 static void
 do_para(struct import *imp, struct md *md, cmark_node **np)
 {
@@ -3479,7 +3567,7 @@ do_para(struct import *imp, struct md *md, cmark_node **np)
 	struct buf rest = { 0 };
 	size_t qlen, i;
 
-	if (md->flashcards && do_cards(imp, md, n))
+	if ((md->flashcards && do_cards(imp, md, n)) || para_card(imp, md, n))
 		return;
 	if (!para_question(md, n, &qlen)) {
 		if (!do_table(imp, md, n))
@@ -3771,6 +3859,14 @@ do_heading(struct import *imp, struct md *md, cmark_node **np)
 	}
 	heading_text(&md->q, md, h);
 	unlink_whole(&md->q);
+	/* "## TCP handshake steps #card": a card, its body the answer */
+	if (card_mark(&md->q)) {
+		release(imp, md);
+		last = body_end(md, h);
+		heading_question(imp, md, h, last);
+		*np = last;
+		return;
+	}
 	/* "## Question 22", then "### Difference between...": no section */
 	if (question_label(md->q.p, md->q.len) && cmark_node_next(h) != NULL &&
 	    is_heading(cmark_node_next(h)) &&

@@ -521,6 +521,15 @@ static void
 obsidian_cards(void **state)
 {
 	(void)state;
+	/* Logseq's and Obsidian Flashcards' #card: item, heading, line */
+	assert_md("- #card What port does SSH use\n\t- Port 22.\n"
+	    "- #card How to list hidden files\n  card-repeats:: 1\n"
+	    "\t- ls -a\n\n## UDP header size #card\n\n- Eight bytes\n\n"
+	    "What does TTL stand for? #card\nTime to live.\n",
+	    "\tWhat port does SSH use\tPort 22.\n"
+	    "\tHow to list hidden files\tls -a\n"
+	    "\tUDP header size\t- Eight bytes\n"
+	    "\tWhat does TTL stand for?\tTime to live.\n");
 	assert_md("#flashcards #net\n\n## Networking\n\n"
 	    "HTTPS port::443\nWhat is DNS:::Names, `a::b` kept\n\n"
 	    "TCP or UDP?\n?\nTCP is reliable;\nUDP is not.\n",
