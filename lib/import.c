@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -273,6 +274,57 @@ void
 import_add_tags(struct import *imp, const char *p, size_t len)
 {
 	add_tags(&imp->tags, p, len);
+}
+
+/*
+ * A category is a name of words ("Entertainment: Video Games"): one tag,
+ * lowercased, its runs of other characters a dash, as Markdown sections
+ * make theirs (entertainment-video-games); several are separated by
+ * commas.
+ */
+void
+import_add_category(struct import *imp, const char *p, size_t len)
+{
+	const char *end = p + len;
+	int dash;
+
+	while (p < end) {
+		size_t start = imp->tags.len;
+
+		if (start > 0)
+			buf_addc(&imp->tags, ',');
+		for (dash = 0; p < end && *p != ','; p++) {
+			unsigned char c = (unsigned char)*p;
+
+			if (isalnum(c) || c >= 0x80) {
+				if (dash && imp->tags.len > start + (start > 0))
+					buf_addc(&imp->tags, '-');
+				buf_addc(&imp->tags, (char)tolower(c));
+				dash = 0;
+			} else
+				dash = 1;
+		}
+		if (imp->tags.len == start + (start > 0))
+			imp->tags.len = start;	/* no word in it */
+		if (p < end)
+			p++;			/* the comma */
+	}
+}
+
+/* Is a column so named a category ("Category", "topic")? */
+int
+import_category(const char *p, size_t len)
+{
+	while (len > 0 && isspace((unsigned char)*p)) {
+		p++;
+		len--;
+	}
+	while (len > 0 && isspace((unsigned char)p[len - 1]))
+		len--;
+	return (len == 8 && strncasecmp(p, "category", 8) == 0) ||
+	    (len == 10 && strncasecmp(p, "categories", 10) == 0) ||
+	    (len == 5 && strncasecmp(p, "topic", 5) == 0) ||
+	    (len == 6 && strncasecmp(p, "topics", 6) == 0);
 }
 
 /* Spaces around a field are trimmed when it is parsed: trim them here. */

@@ -214,6 +214,9 @@ void		 import_error(struct import *, unsigned long line,
 void		 import_clear(struct import *);
 /* Appends a tag list split on commas and white space, comma-joined. */
 void		 import_add_tags(struct import *, const char *p, size_t len);
+void		 import_add_category(struct import *, const char *p,
+		    size_t len);
+int		 import_category(const char *p, size_t len);
 /* The field a column name means (synonyms included: front, back...), or -1. */
 int		 import_column(const char *p, size_t len);
 /* Are the sep-separated fields of a line all column names (two or more)? */

@@ -19,6 +19,7 @@
 
 #define ROLE_NONE	(-1)
 #define ROLE_UNNAMED	(-2)	/* a column a spreadsheet added: not read */
+#define ROLE_CATEGORY	(-3)	/* tags, a name of words each */
 
 struct sv {
 	char		 sep;
@@ -377,7 +378,9 @@ roles_distinct(const struct sv *sv)
 	size_t i;
 
 	for (i = 0; i < sv->nrole; i++)
-		if (sv->role[i] >= 0) {
+		if (sv->role[i] == ROLE_CATEGORY)
+			return 0;	/* made into tags: row_record()'s */
+		else if (sv->role[i] >= 0) {
 			if (seen & 1u << sv->role[i])
 				return 0;
 			seen |= 1u << sv->role[i];
@@ -453,6 +456,8 @@ header_row(struct import *imp, struct sv *sv, unsigned long line)
 
 		if (f < 0 && blank_field(&sv->field[i]))
 			f = ROLE_UNNAMED;
+		else if (import_category(sv->field[i].p, sv->field[i].len))
+			f = ROLE_CATEGORY;
 		sv->role[i] = f;
 	}
 	unknown_columns(imp, sv, line);
@@ -776,6 +781,16 @@ row_record(struct import *imp, struct sv *sv, unsigned long line)
 		int role = sv->header ? sv->role[i] : default_role(sv, i);
 		int made = 0;
 
+		if (role == ROLE_CATEGORY) {
+			if (!(inbuf & 1 << REC_FIELD_TAGS) &&
+			    (seen & 1 << REC_FIELD_TAGS))
+				import_add_tags(imp, f[REC_FIELD_TAGS].p,
+				    f[REC_FIELD_TAGS].len);
+			inbuf |= 1 << REC_FIELD_TAGS;
+			seen |= 1 << REC_FIELD_TAGS;
+			import_add_category(imp, p, len);
+			continue;
+		}
 		if (role < 0)
 			continue;
 		if (role == REC_FIELD_TAGS && (seen & 1 << role)) {

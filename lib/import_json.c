@@ -70,14 +70,17 @@ key_field_n(const char *key, size_t len)
 	return import_column(key, len);
 }
 
+/* Tags, or with category a name of words each ("Video Games") */
 static int
-add_tags(struct import *imp, json_t *v)
+add_tags(struct import *imp, json_t *v, int category)
 {
+	void (*add)(struct import *, const char *, size_t) = category ?
+	    import_add_category : import_add_tags;
 	size_t i;
 	json_t *t;
 
 	if (json_is_string(v)) {
-		import_add_tags(imp, json_string_value(v), json_string_length(v));
+		add(imp, json_string_value(v), json_string_length(v));
 		return 0;
 	}
 	if (!json_is_array(v))
@@ -85,8 +88,7 @@ add_tags(struct import *imp, json_t *v)
 	json_array_foreach(v, i, t) {
 		if (!json_is_string(t))
 			return -1;
-		import_add_tags(imp, json_string_value(t),
-		    json_string_length(t));
+		add(imp, json_string_value(t), json_string_length(t));
 	}
 	return 0;
 }
@@ -150,7 +152,8 @@ object(struct import *imp, struct js *js, json_t *o, unsigned long line)
 
 		switch (f) {
 		case REC_FIELD_TAGS:
-			if (!json_is_null(v) && add_tags(imp, v) < 0) {
+			if (!json_is_null(v) && add_tags(imp, v,
+			    import_category(key, strlen(key))) < 0) {
 				import_error(imp, line, "\"%s\" is not a "
 				    "list of strings", key);
 				return;

@@ -85,6 +85,10 @@ static void
 tsv_columns_and_anki_headers(void **state)
 {
 	(void)state;
+	/* A category column is one tag of its words, beside tags */
+	assert_import(IMPORT_CSV, "question,answer,category,tags\n"
+	    "Q1?,A1,\"Computer Science, Networks\",x y\n",
+	    "q85d39e19efd7\tcomputer-science,networks,x,y\tQ1?\tA1\n", "");
 	/* Semicolons without "sep=;": the first message says how */
 	assert_import(IMPORT_CSV, "\"a\";\"b\"\n\"c\";\"d\"\n", "",
 	    "qb-test: t:1: text after the closing quote of field 1 (';' as the "

@@ -16,6 +16,10 @@ static void
 json_variants(void **state)
 {
 	(void)state;
+	/* A category is one tag of its words; tags are split */
+	assert_import(IMPORT_JSON, "[{\"category\":\"Entertainment: Video Games\","
+	    "\"tags\":\"a b\",\"question\":\"Q1?\",\"answer\":\"A1\"}]",
+	    "q85d39e19efd7\tentertainment-video-games,a,b\tQ1?\tA1\n", "");
 	/* Keys other tools write: q and a, question_text, correct */
 	assert_import(IMPORT_JSONL, "{\"q\":\"Q1?\",\"a\":\"A1\"}\n"
 	    "{\"question_text\":\"Q2?\",\"correct\":\"A2\"}\n",
