@@ -530,7 +530,7 @@ answer_word(const char *p, size_t len)
 		"answer", "ans:", "ans.", "a:", "a.", "solution",
 		"explanation", "show", "click", "reveal", "view", "see the",
 		ZH_ANSWER, ZH_ANALYSIS, ZH_REFERENCE_ANSWER,
-		"\xe6\x9f\xa5\xe7\x9c\x8b" ZH_ANSWER,	/* see the answer */
+		("\xe6\x9f\xa5\xe7\x9c\x8b" ZH_ANSWER),	/* see the answer */
 		/* Japanese: answer, answer; Korean: answer, reply, comment */
 		"\xe8\xa7\xa3\xe7\xad\x94", "\xe7\xad\x94\xe3\x81\x88",
 		"\xec\xa0\x95\xeb\x8b\xb5", "\xeb\x8b\xb5\xeb\xb3\x80",
@@ -2222,7 +2222,7 @@ question_strength(const char *p, size_t len)
 		"por qu\xc3\xa9", "cu\xc3\xa1ndo", "d\xc3\xb3nde",
 		"qui\xc3\xa9n", "explica", "describa", "define", "quel",
 		"quelle", "quels", "quelles", "comment", "pourquoi",
-		"expliquez", "citez", "d\xc3\xa9" "crivez", "wie", "warum",
+		"expliquez", "citez", "d\303\251crivez", "wie", "warum",
 		"welche", "welcher", "erkl\xc3\xa4re", "erkl\xc3\xa4ren",
 		"beschreibe", "nenne",
 	};
