@@ -1002,6 +1002,9 @@ label_end(const char *p, size_t len)
 	return i;
 }
 
+static size_t	choice_block(struct md *, cmark_node *);
+static size_t	terms(struct md *, cmark_node *);
+
 /* Is this block the start of an answer? */
 static int
 answer_marker(struct md *md, cmark_node *n)
@@ -1024,6 +1027,8 @@ answer_marker(struct md *md, cmark_node *n)
 		}
 	case CMARK_NODE_HEADING:
 	case CMARK_NODE_PARAGRAPH:
+		if (choice_block(md, n) > 0)
+			return 0;	/* "**A.** 21", "**B.** 80": choices */
 		text_of(&md->scratch, md, n);
 		return answer_word(md->scratch.p, md->scratch.len) &&
 		    (cmark_node_get_type(n) == CMARK_NODE_HEADING ||
@@ -1476,6 +1481,107 @@ prose_block(struct md *md, cmark_node *n)
 	return len > 0 && (words >= 3 || (unsigned char)p[0] >= 0x80);
 }
 
+/* "A. 21" or "**A.** 21" or "b) 80": a line of a lettered choice */
+static int
+choice_line(const char *p, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && (p[i] == ' ' || p[i] == '*' || p[i] == '_'))
+		i++;
+	if (i + 1 >= len || !isalpha((unsigned char)p[i]) ||
+	    (p[i + 1] != '.' && p[i + 1] != ')'))
+		return 0;
+	for (i += 2; i < len && (p[i] == '*' || p[i] == '_'); i++)
+		;
+	return i < len && p[i] == ' ';
+}
+
+/*
+ * Choices written out ("A. HashSet" and the like on lines of one
+ * paragraph, or a list of a few short items not asking): their number, or 0.
+ */
+static size_t
+choice_block(struct md *md, cmark_node *n)
+{
+	size_t k = 0;
+	int i;
+
+	if (cmark_node_get_type(n) == CMARK_NODE_LIST)
+		return list_questions(md, n, &k, 0) == 0 && k >= 2 &&
+		    terms(md, n) == k ? k : 0;
+	if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
+		return 0;
+	for (i = cmark_node_get_start_line(n); i <= end_line(n) &&
+	    (size_t)i <= md->nline; i++, k++)
+		if (!choice_line(md->line[i], md->len[i]))
+			return 0;
+	return k >= 2 ? k : 0;
+}
+
+/* Is code, a line, one of the choices' lines, or the text of one? */
+static int
+names_choice(const char *p, size_t len, const char *code, size_t n)
+{
+	const char *end = p + len, *nl, *s, *e;
+
+	if (memchr(code, '\n', n) != NULL)
+		return 0;
+	for (; p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		/* "- IOException": the line without its bullet */
+		for (s = p; s < nl && *s != '\0' && strchr(" -*+_", *s) != NULL;
+		    s++)
+			;
+		for (e = nl; e > s && (e[-1] == ' ' || e[-1] == '*'); e--)
+			;
+		if ((size_t)(e - s) == n && memcmp(s, code, n) == 0)
+			return 1;
+		if (nl == end)
+			break;
+	}
+	return 0;
+}
+
+/*
+ * A quiz written out: choices (after the question's code, if any), then
+ * a code block that gives the right one ("```\nB. LinkedHashSet\n```",
+ * "Answer: C" fenced): that block starts the answer.
+ */
+static cmark_node *
+answer_code(struct md *md, cmark_node *first, cmark_node *last)
+{
+	cmark_node *n = first;
+
+	cmark_node *choices;
+	const char *code;
+	size_t len;
+
+	while (n != last && cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK)
+		n = cmark_node_next(n);
+	if (n == last || choice_block(md, n) == 0)
+		return NULL;
+	choices = n;
+	n = cmark_node_next(n);
+	if (cmark_node_get_type(n) != CMARK_NODE_CODE_BLOCK ||
+	    (code = cmark_node_get_literal(n)) == NULL)
+		return NULL;
+	/* the code names a choice, or says it is the answer */
+	len = strlen(code);
+	while (len > 0 && isspace((unsigned char)code[len - 1]))
+		len--;
+	if (len == 0)
+		return NULL;
+	if (starts_with_ci(code, len, "answer"))
+		return n;
+	buf_reset(&md->scratch);
+	add_blocks(&md->scratch, md, choices, choices);
+	buf_cstr(&md->scratch);
+	return names_choice(md->scratch.p, md->scratch.len, code, len) ?
+	    n : NULL;
+}
+
 /*
  * A question from blocks: the question text already in md->q, then the
  * blocks first..last: question until an answer marker, answer from it on.
@@ -1514,6 +1620,8 @@ add_body(struct md *md, cmark_node *first, cmark_node *last, int as_answer)
 		    !code_para(n))
 			quiz = 0;
 	}
+	if (m == NULL && as_answer)
+		m = answer_code(md, first, last);
 	/* Under a question about it, code first is the question's. */
 	if (m == NULL && as_answer && cmark_node_get_type(first) ==
 	    CMARK_NODE_CODE_BLOCK && asks_of_code(md->q.p, md->q.len) &&
@@ -1657,6 +1765,7 @@ placeholder(const char *p, size_t len)
 {
 	static const char *const words[] = {
 		"answer here", "todo", "tbd", "to do", "coming soon",
+		"to be completed", "to be added", "will be added", "wip",
 	};
 	size_t i;
 
@@ -1684,6 +1793,23 @@ empty_fence(const char *p, size_t len)
 	return 1;
 }
 
+/* "##### Further reading" with nothing under it, ending an answer */
+static void
+drop_empty_heading(struct buf *a)
+{
+	size_t i = a->len;
+
+	while (i > 0 && a->p[i - 1] != '\n')
+		i--;
+	if (i < 2 || a->p[i - 2] != '\n' || i >= a->len || a->p[i] != '#')
+		return;
+	if (a->len - i < 2 || strspn(a->p + i, "#") > 6)
+		return;
+	a->len = i;
+	while (a->len > 0 && a->p[a->len - 1] == '\n')
+		a->len--;
+}
+
 static void
 md_emit(struct import *imp, struct md *md, unsigned long line)
 {
@@ -1704,6 +1830,7 @@ md_emit(struct import *imp, struct md *md, unsigned long line)
 	if (placeholder(imp->answer.p, imp->answer.len) ||
 	    empty_fence(imp->answer.p, imp->answer.len))
 		buf_reset(&imp->answer);
+	drop_empty_heading(&imp->answer);
 	import_emit(imp, line);
 }
 
@@ -2966,6 +3093,18 @@ push_section(struct md *md, cmark_node *h)
  * "Q1. ...", "Question 3: ...".  The paragraph's text is left in
  * md->scratch, and the length of the question part in *qlen.
  */
+/* Has the text no byte past ASCII (Chinese has no spaces between words)? */
+static int
+plain_ascii(const char *p, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)p[i] >= 0x80)
+			return 0;
+	return 1;
+}
+
 /* "1)", "2.", "3:": a number and its mark, nothing else */
 static int
 number_only(const char *p, size_t len)
@@ -2999,9 +3138,15 @@ para_question(struct md *md, cmark_node *n, size_t *qlen)
 			*qlen = len;
 			return 1;
 		}
-		/* "**Check out my [newsletter](...)**": no question */
+		/*
+		 * "**Check out my [newsletter](...)**", "**WHERE** and
+		 * **HAVING** filter", "**Advantages**": no question
+		 */
 		if (reads_as_question(p + 2, in) && (asks(p + 2, in) ||
-		    find(p + 2, in, "](http", 6) == NULL)) {
+		    (find(p + 2, in, "](http", 6) == NULL &&
+		    (memchr(p + 2, ' ', in) != NULL ||
+		    !plain_ascii(p + 2, in)) &&
+		    !topic_part(p + 2, in)))) {
 			*qlen = (size_t)(close - p) + 2;
 			return 1;
 		}
@@ -3111,6 +3256,34 @@ card_line(struct md *md, cmark_node *n)
 }
 
 /*
+ * The number of the next numbered heading of this level after heading n,
+ * before one above it (within a few headings: the look stays short), or 0.
+ */
+static long
+numbered_ahead(struct md *md, cmark_node *n, int level)
+{
+	struct buf t = { 0 };
+	int seen = 0;
+	long found = 0;
+
+	for (n = cmark_node_next(n); n != NULL && seen < 32;
+	    n = cmark_node_next(n)) {
+		if (!is_heading(n))
+			continue;
+		seen++;
+		if (cmark_node_get_heading_level(n) < level)
+			break;
+		if (cmark_node_get_heading_level(n) > level)
+			continue;
+		heading_text(&t, md, n);
+		if ((found = title_number(t.p, t.len)) != 0)
+			break;
+	}
+	buf_free(&t);
+	return found;
+}
+
+/*
  * The blocks under a question heading or paragraph: up to the next
  * heading, rule or question paragraph.
  */
@@ -3141,6 +3314,17 @@ ends_body(struct md *md, cmark_node *n, int level, long number, int *steps)
 	slugify(slug, md->scratch.p, md->scratch.len);
 	if (is_contents(slug) || promotion(md->scratch.p, md->scratch.len))
 		return 1;
+	/*
+	 * "### 1.What is a cache?", then "### Benefits of caching" at its
+	 * level, then "### 2.What is a CDN?": between numbered questions, a
+	 * heading neither numbered nor asking with '?' goes on with the
+	 * answer.
+	 */
+	if (l == level && number > 0 && !is_divider(n) &&
+	    !is_numbered(md->scratch.p, md->scratch.len) &&
+	    !asks(md->scratch.p, md->scratch.len) &&
+	    numbered_ahead(md, n, level) == number + 1)
+		return 0;
 	/*
 	 * Under "## 1. What is X?", "### How X works" goes on with the
 	 * answer; "### 2. Why...?" is the next question, its level slipped.

@@ -909,6 +909,38 @@ famous_lists_round_three(void **state)
 	    "* [Design Patterns for Humans](https://a.org/h)\n", "");
 }
 
+static void
+quizzes_written_out(void **state)
+{
+	(void)state;
+	/* Choices, then code naming the right one: the answer */
+	assert_md("## Quiz\n\n#### Q. Which keeps insertion order?\nA. HashSet  \n"
+	    "B. LinkedHashSet  \n```\nB. LinkedHashSet\n```\n"
+	    "#### Q. Which is checked?\n* IOException\n* NullPointerException\n"
+	    "```\nIOException\n```\n",
+	    "quiz\tWhich keeps insertion order?\\nA. HashSet\\nB. LinkedHashSet"
+	    "\tB. LinkedHashSet\n"
+	    "quiz\tWhich is checked?\\n* IOException\\n* NullPointerException\t"
+	    "IOException\n");
+	/* Bold lettered choices are no "A." answer label */
+	assert_md("### Which port does HTTPS use?\n\n**A.** 21  \n**B.** 443\n\n"
+	    "Answer: B\n",
+	    "\tWhich port does HTTPS use?\\n**A.** 21\\n**B.** 443\tB\n");
+	/* Between numbered questions, an unnumbered heading answers on */
+	assert_md("### 1.What is a cache?\nA fast store.\n\n### Benefits of caching\n"
+	    "- Lower latency\n\n### 2.What is a CDN?\nEdge servers.\n\n"
+	    "##### Further reading\n",
+	    "\tWhat is a cache?\tA fast store.\\n\\n### Benefits of caching\\n"
+	    "- Lower latency\n\tWhat is a CDN?\tEdge servers.\n");
+	/* A keyword or a topic in bold is no question */
+	assert_md("## 2. What is the difference between WHERE and HAVING?\n\n"
+	    "**WHERE** and **HAVING** both filter.\n\n## Intro\n\n**Advantages**\n"
+	    "\n- Simple\n\n### What is a load balancer?\n\nTo be completed.\n",
+	    "\tWhat is the difference between WHERE and HAVING?\t**WHERE** and "
+	    "**HAVING** both filter.\n"
+	    "intro\tWhat is a load balancer?\t\n");
+}
+
 int
 main(void)
 {
@@ -955,6 +987,7 @@ main(void)
 		cmocka_unit_test(labels_of_quizzes_and_notes),
 		cmocka_unit_test(lists_in_more_languages),
 		cmocka_unit_test(famous_lists_round_three),
+		cmocka_unit_test(quizzes_written_out),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
