@@ -276,6 +276,21 @@ import_add_tags(struct import *imp, const char *p, size_t len)
 	add_tags(&imp->tags, p, len);
 }
 
+/* The tag from start on, cut to REC_TAG_MAX bytes at a word's end */
+static void
+cut_tag(struct buf *tags, size_t start)
+{
+	size_t k = start + REC_TAG_MAX;
+
+	while (k > start + REC_TAG_MAX / 2 && tags->p[k] != '-')
+		k--;
+	tags->len = tags->p[k] == '-' ? k : start + REC_TAG_MAX;
+	/* a UTF-8 sequence is not cut in two */
+	while (tags->len > start &&
+	    ((unsigned char)tags->p[tags->len] & 0xc0) == 0x80)
+		tags->len--;
+}
+
 /*
  * A category is a name of words ("Entertainment: Video Games"): one tag,
  * lowercased, its runs of other characters a dash, as Markdown sections
@@ -306,6 +321,8 @@ import_add_category(struct import *imp, const char *p, size_t len)
 		}
 		if (imp->tags.len == start + (start > 0))
 			imp->tags.len = start;	/* no word in it */
+		else if (imp->tags.len - start - (start > 0) > REC_TAG_MAX)
+			cut_tag(&imp->tags, start + (start > 0));
 		if (p < end)
 			p++;			/* the comma */
 	}

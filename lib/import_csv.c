@@ -48,6 +48,7 @@ struct sv {
 	struct buf	 names;		/* Anki's #columns: line */
 	unsigned long	 names_line;	/* ...and where it is */
 	int		 hinted;	/* how to name columns was said */
+	int		 semi_hinted;	/* ...and that ';' may separate */
 	struct span	 pend;		/* a line read ahead, valid until */
 	int		 have_pend;	/* the next reader_next() */
 	unsigned	 kind;		/* the row's line's IMPORT_LINE_*; of
@@ -229,6 +230,15 @@ next_line(struct import *imp, struct span *l, unsigned *kind)
 	return got;
 }
 
+/* After a quoted field, a ';' where ',' separates: said once how */
+static const char *
+semicolon_hint(struct sv *sv, char c)
+{
+	if (c != ';' || sv->sep != ',' || sv->semi_hinted++)
+		return "";
+	return " (';' as the separator? a first line 'sep=;' says so)";
+}
+
 /*
  * Reads one row into sv's fields.  1: a row; 0: end of input; -1: a
  * malformed row, reported and skipped; 2: a row made into a record
@@ -327,10 +337,8 @@ read_row(struct import *imp, struct sv *sv, unsigned long *start)
 				if (imp->rd->lineno == *start)
 					import_error(imp, *start, "text after "
 					    "the closing quote of field %zu%s",
-					    sv->nfield, l.p[i] == ';' &&
-					    sv->sep == ',' && !sv->hinted++ ?
-					    " (';' as the separator? a first "
-					    "line 'sep=;' says so)" : "");
+					    sv->nfield, semicolon_hint(sv,
+					    l.p[i]));
 				else if (imp->ahead) {
 					/* Its line number, from the file's
 					   start, is the other thread's. */
@@ -1205,6 +1213,7 @@ sv_continue(struct import *imp, const struct import *from)
 	sv->html = f->html;
 	sv->started = 1;
 	sv->header = f->header;
+	sv->distinct = f->distinct;
 	sv->anki = f->anki;
 	sv->tagcol = f->tagcol;
 	sv->guidcol = f->guidcol;

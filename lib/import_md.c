@@ -536,7 +536,7 @@ answer_word(const char *p, size_t len)
 		"\xec\xa0\x95\xeb\x8b\xb5", "\xeb\x8b\xb5\xeb\xb3\x80",
 		"\xed\x95\xb4\xec\x84\xa4",
 		"respuesta", "ver respuesta", "r\xc3\xa9ponse", "reponse",
-		"antwort", "resposta", "risposta", "response",
+		"antwort", "resposta", "risposta", "response:",
 		"expected answer", "cevap", "jawaban",
 		"\xc4\x90\xc3\xa1\x70\x20\xc3\xa1\x6e",	/* Đáp án */
 		"\xc4\x91\xc3\xa1\x70\x20\xc3\xa1\x6e",	/* đáp án */
@@ -595,7 +595,6 @@ wrapper(const char *p, size_t len, int at_end)
 	return 0;
 }
 
-/* Drops wrapper tags and spaces around inline text: <b>Answer</b>. */
 /* The length of the closing tag of a wrapper p starts with, or 0. */
 static size_t
 closing_tag(const char *p, size_t len)
@@ -687,6 +686,7 @@ strip_wrappers(const char *p, const char **endp)
 	return p;
 }
 
+/* Drops wrapper tags and spaces around inline text: <b>Answer</b>. */
 static void
 unwrap(struct buf *b)
 {
@@ -697,7 +697,6 @@ unwrap(struct buf *b)
 	b->len = (size_t)(end - start);
 }
 
-/* Splits <details>: the summary into sum, the rest (tags off) into body. */
 static size_t	label_end(const char *, size_t);
 
 /*
@@ -725,6 +724,7 @@ answer_heading(struct buf *b)
 	b->len -= h + k;
 }
 
+/* Splits <details>: the summary into sum, the rest (tags off) into body. */
 static int
 details(const char *p, size_t len, struct buf *sum, struct buf *body)
 {
@@ -851,8 +851,8 @@ clean_title(struct buf *b, int all_tags)
 		const char *p = b->p + i, *end = b->p + b->len, *c;
 
 		/* "<!-- id:ab12 -->" */
-		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0 &&
-		    (c = find(p + 4, (size_t)(end - p) - 4, "-->", 3)) != NULL) {
+		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0 && (c = find(p +
+		    4, (size_t)(end - p) - 4, "-->", 3)) != NULL) {
 			i = (size_t)(c - b->p) + 3;
 			continue;
 		}
@@ -1060,7 +1060,9 @@ add_answer(struct buf *a, struct md *md, cmark_node *m, cmark_node *last)
 	add_blocks(&src, md, m, last);
 	buf_cstr(&src);
 	if (cmark_node_get_type(m) == CMARK_NODE_LIST &&
-	    cmark_node_first_child(m) == cmark_node_last_child(m)) {
+	    cmark_node_first_child(m) == cmark_node_last_child(m) &&
+	    cmark_node_get_type(cmark_node_first_child(cmark_node_first_child(
+	    m))) == CMARK_NODE_PARAGRAPH) {
 		/* "- A: Names to addresses.", one item: no bullet, no label */
 		cmark_node *item = cmark_node_first_child(m);
 
@@ -1324,7 +1326,6 @@ add_quiz(struct md *md, cmark_node *first, cmark_node *list,
 	return 1;
 }
 
-/* Is the block a paragraph that shows an image ("![Q6](q6.png)")? */
 /* A paragraph of inline code alone ("`enabled: yes`") */
 static int
 code_para(cmark_node *n)
@@ -1348,6 +1349,7 @@ code_para(cmark_node *n)
 	return code;
 }
 
+/* Is the block a paragraph that shows an image ("![Q6](q6.png)")? */
 static int
 is_image(struct md *md, cmark_node *n)
 {
@@ -1413,8 +1415,7 @@ static int
 choice(const char *p, size_t len)
 {
 	return len > 2 && isalpha((unsigned char)p[0]) &&
-	    (p[1] == '.' || p[1] == ')' || p[1] == ':') &&
-	    (len == 2 || p[2] == ' ');
+	    (p[1] == '.' || p[1] == ')' || p[1] == ':') && p[2] == ' ';
 }
 
 /*
@@ -1552,9 +1553,7 @@ names_choice(const char *p, size_t len, const char *code, size_t n)
 static cmark_node *
 answer_code(struct md *md, cmark_node *first, cmark_node *last)
 {
-	cmark_node *n = first;
-
-	cmark_node *choices;
+	cmark_node *n = first, *choices;
 	const char *code;
 	size_t len;
 
@@ -1735,7 +1734,6 @@ strip_comments(struct import *imp, struct buf *b)
 	trim_end(b);
 }
 
-/* Hands the record in imp's buffers on. */
 /* The bytes of pictographs and spaces that end p: "What is X? 🟢" */
 static size_t
 trailing_pictographs(const char *p, size_t len)
@@ -1793,23 +1791,51 @@ empty_fence(const char *p, size_t len)
 	return 1;
 }
 
+/* Logseq's property lines ("card-repeats:: 1") out of a text */
+static void
+drop_properties(struct buf *b)
+{
+	size_t i = 0, o = 0, end;
+
+	while (i < b->len) {
+		const char *nl = memchr(b->p + i, '\n', b->len - i);
+
+		end = nl != NULL ? (size_t)(nl - b->p) + 1 : b->len;
+		if (!property(b->p + i, end - i)) {
+			memmove(b->p + o, b->p + i, end - i);
+			o += end - i;
+		}
+		i = end;
+	}
+	b->len = o;
+	while (b->len > 0 && b->p[b->len - 1] == '\n')
+		b->len--;
+	for (i = 0; i < b->len && b->p[i] == '\n'; i++)
+		;
+	memmove(b->p, b->p + i, b->len - i);
+	b->len -= i;
+}
+
 /* "##### Further reading" with nothing under it, ending an answer */
 static void
 drop_empty_heading(struct buf *a)
 {
-	size_t i = a->len;
+	size_t i = a->len, k;
 
 	while (i > 0 && a->p[i - 1] != '\n')
 		i--;
 	if (i < 2 || a->p[i - 2] != '\n' || i >= a->len || a->p[i] != '#')
 		return;
-	if (a->len - i < 2 || strspn(a->p + i, "#") > 6)
+	for (k = i; k < a->len && a->p[k] == '#'; k++)
+		;
+	if (k - i > 6 || k >= a->len || a->p[k] != ' ')
 		return;
 	a->len = i;
 	while (a->len > 0 && a->p[a->len - 1] == '\n')
 		a->len--;
 }
 
+/* Hands the record in imp's buffers on. */
 static void
 md_emit(struct import *imp, struct md *md, unsigned long line)
 {
@@ -1831,6 +1857,7 @@ md_emit(struct import *imp, struct md *md, unsigned long line)
 	    empty_fence(imp->answer.p, imp->answer.len))
 		buf_reset(&imp->answer);
 	drop_empty_heading(&imp->answer);
+	drop_properties(&imp->answer);
 	import_emit(imp, line);
 }
 
@@ -1922,10 +1949,6 @@ shortcode(const char *p, size_t len)
 	return 0;
 }
 
-/*
- * Pictographs before a title ("🔹 1. What is..."): U+1F000 to U+1FFFF,
- * and emoji written as shortcodes (":diamond_shape_with_a_dot_inside:").
- */
 /* A keycap: a digit, VS16 maybe, and U+20E3 ("1️⃣") */
 static size_t
 keycap(const char *p, size_t len)
@@ -1940,6 +1963,10 @@ keycap(const char *p, size_t len)
 	    k + 3 : 0;
 }
 
+/*
+ * Pictographs before a title ("🔹 1. What is..."): U+1F000 to U+1FFFF,
+ * and emoji written as shortcodes (":diamond_shape_with_a_dot_inside:").
+ */
 static size_t
 pictographs(const char *p, size_t len)
 {
@@ -1978,7 +2005,6 @@ starts_utf8(const char *p, size_t len, const char *s)
 	return len >= n && memcmp(p, s, n) == 0 ? n : 0;
 }
 
-/* "第 1 题：" (Chinese for "question 1:") before a question, or 0. */
 /* "一、", "(二) ", "（三）": Chinese numerals numbering a title */
 static size_t
 cjk_ordinal(const char *p, size_t len)
@@ -2017,6 +2043,7 @@ cjk_ordinal(const char *p, size_t len)
 	return i < len ? i : 0;
 }
 
+/* "第 1 题：" (Chinese for "question 1:") before a question, or 0. */
 static size_t
 numbering_cjk(const char *p, size_t len)
 {
@@ -2191,17 +2218,6 @@ asks(const char *p, size_t len)
 }
 
 /*
- * How much a heading or line reads as a question: 2 with a '?' or a
- * question word first (after any numbering), 1 when only numbered
- * ("3. Closures" may be a section), 0 not at all.
- */
-/*
- * Chinese asks without a question mark: "事件冒泡是什么" (what is event
- * bubbling), "fetch和pull的区别" (the difference), "实现一个防抖函数"
- * (implement a debounce).  如何 (how) and 介绍 (introduce) are left out:
- * "如何贡献" is How to contribute, "介绍" an introduction.
- */
-/*
  * Russian question words and imperatives, first: "Что такое срез" (what is
  * a slice), "Перечислите методы" (list the methods); capitalized or not.
  */
@@ -2217,33 +2233,57 @@ asks_russian(const char *p, size_t len)
 		"\xd0\x9a\xd0\xb0\xd0\xba\xd0\xb8\xd0\xb5",	/* Какие */
 		"\xd0\x9a\xd0\xb0\xd0\xba\xd0\xb8\xd0\xbc",	/* Каким */
 		"\xd0\xa7\xd0\xb5\xd0\xbc",	/* Чем */
-		"\xd0\x9f\xd0\xbe\xd1\x87\xd0\xb5\xd0\xbc\xd1\x83",	/* Почему */
+		/* Почему */
+		"\xd0\x9f\xd0\xbe\xd1\x87\xd0\xb5\xd0\xbc\xd1\x83",
 		"\xd0\x97\xd0\xb0\xd1\x87\xd0\xb5\xd0\xbc",	/* Зачем */
-		"\xd0\x94\xd0\xbb\xd1\x8f\x20\xd1\x87\xd0\xb5\xd0\xb3\xd0\xbe",	/* Для чего */
+		/* Для чего */
+		"\xd0\x94\xd0\xbb\xd1\x8f\x20\xd1\x87\xd0\xb5\xd0\xb3\xd0\xbe",
 		"\xd0\x9a\xd0\xbe\xd0\xb3\xd0\xb4\xd0\xb0",	/* Когда */
 		"\xd0\x93\xd0\xb4\xd0\xb5",	/* Где */
 		"\xd0\x9a\xd1\x82\xd0\xbe",	/* Кто */
-		"\xd0\x9c\xd0\xbe\xd0\xb6\xd0\xbd\xd0\xbe\x20\xd0\xbb\xd0\xb8",	/* Можно ли */
-		"\xd0\xa1\xd0\xba\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xba\xd0\xbe",	/* Сколько */
-		"\xd0\x9e\xd0\xb1\xd1\x8a\xd1\x8f\xd1\x81\xd0\xbd\xd0\xb8\xd1\x82\xd0\xb5",	/* Объясните */
-		"\xd0\x9e\xd0\xb1\xd1\x8a\xd1\x8f\xd1\x81\xd0\xbd\xd0\xb8",	/* Объясни */
-		"\xd0\x9e\xd0\xbf\xd0\xb8\xd1\x88\xd0\xb8\xd1\x82\xd0\xb5",	/* Опишите */
-		"\xd0\xa0\xd0\xb0\xd1\x81\xd1\x81\xd0\xba\xd0\xb0\xd0\xb6\xd0\xb8\xd1\x82\xd0\xb5",	/* Расскажите */
-		"\xd0\x9f\xd0\xb5\xd1\x80\xd0\xb5\xd1\x87\xd0\xb8\xd1\x81\xd0\xbb\xd0\xb8\xd1\x82\xd0\xb5",	/* Перечислите */
-		"\xd0\x9d\xd0\xb0\xd0\xb7\xd0\xbe\xd0\xb2\xd0\xb8\xd1\x82\xd0\xb5",	/* Назовите */
-		"\xd0\x9d\xd0\xb0\xd0\xbf\xd0\xb8\xd1\x88\xd0\xb8\xd1\x82\xd0\xb5",	/* Напишите */
-		"\xd0\xa0\xd0\xb5\xd0\xb0\xd0\xbb\xd0\xb8\xd0\xb7\xd1\x83\xd0\xb9\xd1\x82\xd0\xb5",	/* Реализуйте */
-		"\xd0\xa1\xd1\x80\xd0\xb0\xd0\xb2\xd0\xbd\xd0\xb8\xd1\x82\xd0\xb5",	/* Сравните */
-		"\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd0\xb4\xd0\xb8\xd1\x82\xd0\xb5",	/* Приведите */
+		/* Можно ли */
+		"\xd0\x9c\xd0\xbe\xd0\xb6\xd0\xbd\xd0\xbe\x20\xd0\xbb\xd0\xb8",
+		/* Сколько */
+		"\xd0\xa1\xd0\xba\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xba\xd0\xbe",
+		/* Объясните */
+		("\xd0\x9e\xd0\xb1\xd1\x8a\xd1\x8f\xd1\x81\xd0\xbd\xd0\xb8"
+		 "\xd1\x82\xd0\xb5"),
+		/* Объясни */
+		"\xd0\x9e\xd0\xb1\xd1\x8a\xd1\x8f\xd1\x81\xd0\xbd\xd0\xb8",
+		/* Опишите */
+		"\xd0\x9e\xd0\xbf\xd0\xb8\xd1\x88\xd0\xb8\xd1\x82\xd0\xb5",
+		/* Расскажите */
+		("\xd0\xa0\xd0\xb0\xd1\x81\xd1\x81\xd0\xba\xd0\xb0\xd0\xb6"
+		 "\xd0\xb8\xd1\x82\xd0\xb5"),
+		/* Перечислите */
+		("\xd0\x9f\xd0\xb5\xd1\x80\xd0\xb5\xd1\x87\xd0\xb8\xd1\x81"
+		 "\xd0\xbb\xd0\xb8\xd1\x82\xd0\xb5"),
+		/* Назовите */
+		("\xd0\x9d\xd0\xb0\xd0\xb7\xd0\xbe\xd0\xb2\xd0\xb8\xd1\x82"
+		 "\xd0\xb5"),
+		/* Напишите */
+		("\xd0\x9d\xd0\xb0\xd0\xbf\xd0\xb8\xd1\x88\xd0\xb8\xd1\x82"
+		 "\xd0\xb5"),
+		/* Реализуйте */
+		("\xd0\xa0\xd0\xb5\xd0\xb0\xd0\xbb\xd0\xb8\xd0\xb7\xd1\x83"
+		 "\xd0\xb9\xd1\x82\xd0\xb5"),
+		/* Сравните */
+		("\xd0\xa1\xd1\x80\xd0\xb0\xd0\xb2\xd0\xbd\xd0\xb8\xd1\x82"
+		 "\xd0\xb5"),
+		/* Приведите */
+		("\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd0\xb4\xd0\xb8"
+		 "\xd1\x82\xd0\xb5"),
 		"\xd0\x92\x20\xd1\x87\xd0\xb5\xd0\xbc",	/* В чем */
 		"\xd0\x92\x20\xd1\x87\xd1\x91\xd0\xbc",	/* В чём */
-		"\xd0\x95\xd1\x81\xd1\x82\xd1\x8c\x20\xd0\xbb\xd0\xb8",	/* Есть ли */
-		"\xd0\xa7\xd0\xb5\xd0\xbc\x20\xd0\xbe\xd1\x82\xd0\xbb\xd0\xb8\xd1\x87\xd0\xb0\xd0\xb5\xd1\x82\xd1\x81\xd1\x8f",	/* Чем отличается */
+		/* Есть ли */
+		"\xd0\x95\xd1\x81\xd1\x82\xd1\x8c\x20\xd0\xbb\xd0\xb8",
+		/* Чем отличается */
+		("\xd0\xa7\xd0\xb5\xd0\xbc\x20\xd0\xbe\xd1\x82\xd0\xbb\xd0"
+		 "\xb8\xd1\x87\xd0\xb0\xd0\xb5\xd1\x82\xd1\x81\xd1\x8f"),
 	};
 	size_t i, n;
 
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-		n = strlen(words[i]);
 		/*
 		 * The first letter in either case: А-П (D0 90-9F) are а-п
 		 * (D0 B0-BF), Р-Я (D0 A0-AF) are р-я (D1 80-8F).
@@ -2252,9 +2292,11 @@ asks_russian(const char *p, size_t len)
 		unsigned char lead = c < 0xa0 ? 0xd0 : 0xd1;
 		unsigned char low = c < 0xa0 ? c + 0x20 : c - 0x20;
 
+		n = strlen(words[i]);
 		if (len < n || memcmp(p + 2, words[i] + 2, n - 2) != 0 ||
 		    !(memcmp(p, words[i], 2) == 0 ||
-		    ((unsigned char)p[0] == lead && (unsigned char)p[1] == low)))
+		    ((unsigned char)p[0] == lead &&
+		    (unsigned char)p[1] == low)))
 			continue;
 		/* a word of its own: no Cyrillic letter after it */
 		if (n == len || ((unsigned char)p[n] != 0xd0 &&
@@ -2265,6 +2307,12 @@ asks_russian(const char *p, size_t len)
 	return find(p, len, " \xd0\xbb\xd0\xb8 ", 6) != NULL;
 }
 
+/*
+ * Chinese asks without a question mark: "事件冒泡是什么" (what is event
+ * bubbling), "fetch和pull的区别" (the difference), "实现一个防抖函数"
+ * (implement a debounce).  如何 (how) and 介绍 (introduce) are left out:
+ * "如何贡献" is How to contribute, "介绍" an introduction.
+ */
 static int
 asks_cjk(const char *p, size_t len)
 {
@@ -2279,7 +2327,9 @@ asks_cjk(const char *p, size_t len)
 		"\xeb\xac\xb4\xec\x97\x87",	/* 무엇 what */
 		"\xec\xb0\xa8\xec\x9d\xb4",	/* 차이 difference */
 		"\xeb\xa7\x90\xed\x95\xb4",	/* 말해 tell */
-		"\xe3\x81\x97\xe3\x81\xa6\xe3\x81\x8f\xe3\x81\xa0\xe3\x81\x95\xe3\x81\x84",	/* please do */
+		/* please do */
+		("\xe3\x81\x97\xe3\x81\xa6\xe3\x81\x8f\xe3\x81\xa0\xe3\x81"
+		 "\x95\xe3\x81\x84"),
 		"\xe3\x81\x97\xe3\x81\xaa\xe3\x81\x95\xe3\x81\x84",	/* do */
 		"\xe6\xb1\x82\xe3\x82\x81\xe3\x82\x88",	/* find */
 		"\xe8\xaa\xac\xe6\x98\x8e",	/* explain */
@@ -2324,6 +2374,11 @@ topic_start(const char *p, size_t len)
 	return 0;
 }
 
+/*
+ * How much a heading or line reads as a question: 2 with a '?' or a
+ * question word first (after any numbering), 1 when only numbered
+ * ("3. Closures" may be a section), 0 not at all.
+ */
 static int
 question_strength(const char *p, size_t len)
 {
@@ -2343,7 +2398,7 @@ question_strength(const char *p, size_t len)
 		"predict", "evaluate", "analyze", "analyse", "have", "has",
 		"pros", "advantages", "disadvantages", "true or false",
 		/* Portuguese, Spanish, French, German */
-		"o que", "qual", "quais", "como", "por que", "porque",
+		"o que", "qual", "quais", "como", "por que",
 		"quando", "onde", "explique", "defina", "descreva", "cite",
 		"que", "qu\xc3\xa9", "cual", "cu\xc3\xa1l", "c\xc3\xb3mo",
 		"por qu\xc3\xa9", "cu\xc3\xa1ndo", "d\xc3\xb3nde",
@@ -2612,11 +2667,6 @@ hold_tags(struct import *imp, struct md *md)
 	buf_reset(&imp->tags);
 }
 
-/*
- * How many items of a list read as questions (a '?', a question word or
- * an exercise's imperative first; with ask, a '?'), of how many that can
- * be read.
- */
 /* "1. The numbers one to five.", an answer folded under it: it asks */
 static int
 folds_answer(struct md *md, cmark_node *item)
@@ -2659,6 +2709,11 @@ ends_in_colon(const char *p, size_t len)
 	    (len >= 3 && memcmp(p + len - 3, "\xef\xbc\x9a", 3) == 0));
 }
 
+/*
+ * How many items of a list read as questions (a '?', a question word or
+ * an exercise's imperative first; with ask, a '?'), of how many that can
+ * be read.
+ */
 static size_t
 list_questions(struct md *md, cmark_node *list, size_t *nitems, int ask)
 {
@@ -2765,8 +2820,6 @@ answer_item(struct md *md, cmark_node *item)
 	    NULL && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH &&
 	    answer_marker(md, first);
 }
-
-static void	do_list(struct import *, struct md *, cmark_node *);
 
 /*
  * "- Indexes", not asking, over a list of questions, among items that ask:
@@ -3087,12 +3140,6 @@ push_section(struct md *md, cmark_node *h)
 	md->depth++;
 }
 
-/*
- * A paragraph that is a question: "**What is X?**" (all bold up front and
- * reading as a question, maybe with its answer after it), or "Q: ...",
- * "Q1. ...", "Question 3: ...".  The paragraph's text is left in
- * md->scratch, and the length of the question part in *qlen.
- */
 /* Has the text no byte past ASCII (Chinese has no spaces between words)? */
 static int
 plain_ascii(const char *p, size_t len)
@@ -3117,6 +3164,12 @@ number_only(const char *p, size_t len)
 	    (p[i] == '.' || p[i] == ')' || p[i] == ':');
 }
 
+/*
+ * A paragraph that is a question: "**What is X?**" (all bold up front and
+ * reading as a question, maybe with its answer after it), or "Q: ...",
+ * "Q1. ...", "Question 3: ...".  The paragraph's text is left in
+ * md->scratch, and the length of the question part in *qlen.
+ */
 static int
 para_question(struct md *md, cmark_node *n, size_t *qlen)
 {
@@ -3176,10 +3229,6 @@ para_question(struct md *md, cmark_node *n, size_t *qlen)
 }
 
 /*
- * A heading that goes on with the answer above it, even at the question's
- * level: "### Method 2", "### Example", "### Ref Link:".
- */
-/*
  * "**Where to use:** when...", "**1. Drop references**:": in an answer,
  * a bold label that does not ask (the first qlen bytes of the paragraph),
  * or a numbered step, goes on with the answer.
@@ -3211,6 +3260,10 @@ label_para(const char *p, size_t len, size_t qlen)
 	    memcmp(p + k, colon, 3) == 0));
 }
 
+/*
+ * A heading that goes on with the answer above it, even at the question's
+ * level: "### Method 2", "### Example", "### Ref Link:".
+ */
 static int
 answer_part(const char *p, size_t len)
 {
@@ -3505,12 +3558,6 @@ anchor_cell(const char *p, size_t len)
 	    find(p, len, "](#", 3) != NULL;
 }
 
-
-/*
- * A table with a question column: each row a question, with its answer
- * and tags columns.  A table whose questions are links to anchors is a
- * table of contents, skipped.  1 when the paragraph was such a table.
- */
 static int
 has_letter(const char *p, size_t len)
 {
@@ -3522,6 +3569,11 @@ has_letter(const char *p, size_t len)
 	return 0;
 }
 
+/*
+ * A table with a question column: each row a question, with its answer
+ * and tags columns.  A table whose questions are links to anchors is a
+ * table of contents, skipped.  1 when the paragraph was such a table.
+ */
 static int
 do_table(struct import *imp, struct md *md, cmark_node *n)
 {
@@ -3717,6 +3769,7 @@ held_answer(struct import *imp, struct md *md, cmark_node **np)
 	return 1;
 }
 
+static int	tag_line(const char *, const char *);
 
 /*
  * "What does TTL stand for? #card", then "Time to live." on the lines
@@ -3731,8 +3784,9 @@ para_card(struct import *imp, struct md *md, cmark_node *n)
 		return 0;
 	buf_reset(&md->q);
 	add_line(&md->q, md, first, col_of(n), 0);
-	if (!card_mark(&md->q))
-		return 0;
+	if (!card_mark(&md->q) || md->q.len == 0 ||
+	    tag_line(md->q.p, md->q.p + md->q.len))
+		return 0;		/* "#card #networking": tags */
 	buf_reset(&md->a);
 	for (i = first + 1; i <= last; i++)
 		if (!property(md->line[i], md->len[i])) {
@@ -3891,37 +3945,38 @@ find_ci(const char *s, const char *word)
 static int
 answered(struct md *md, cmark_node *h)
 {
-	cmark_node *n, *last = body_end(md, h);
-	int d = 0;
+	cmark_node *n;
+	int d = 0, steps = 0, level = cmark_node_get_heading_level(h);
+	long number;
 
-	for (n = cmark_node_next(h); n != NULL && last != h &&
-	    !(is_heading(n) && !answer_marker(md, n));
-	    n = cmark_node_next(n)) {
+	heading_text(&md->scratch, md, h);
+	number = title_number(md->scratch.p, md->scratch.len);
+	/*
+	 * The body as body_end() finds it, block by block: up to the first
+	 * heading that is no answer's, so many headings take linear time.
+	 */
+	for (n = cmark_node_next(h); n != NULL; n = cmark_node_next(n)) {
 		const char *sum;
 		int inside = d > 0;
 
+		if ((!inside && ends_body(md, n, level, number, &steps)) ||
+		    (is_heading(n) && !answer_marker(md, n)))
+			break;
 		/* "Solution 1:" in a question's <details> answers that one */
 		d += details_depth(md, n);
-		if (inside || !answer_marker(md, n)) {
-			if (n == last)
-				break;
+		if (inside || !answer_marker(md, n))
 			continue;
-		}
 		if (!is_details(n)) {
 			/* Answer, Ans, Solution: not "See the guide:" */
 			text_of(&md->scratch, md, n);
 			if (strong_label(md->scratch.p, md->scratch.len))
 				return 1;
-			if (n == last)
-				break;
 			continue;
 		}
 		sum = strstr(cmark_node_get_literal(n), "<summary");
 		if (sum != NULL && (find_ci(sum, "answer") ||
 		    find_ci(sum, "solution") || find_ci(sum, "response")))
 			return 1;
-		if (n == last)
-			break;
 	}
 	return 0;
 }
@@ -3943,10 +3998,14 @@ question_label(const char *p, size_t len)
 		"\x70\x65\x72\x74\x61\x6e\x79\x61\x61\x6e",	/* pertanyaan */
 		"\xe8\xb3\xaa\xe5\x95\x8f",	/* 質問 */
 		"\xe5\x95\x8f\xe9\xa1\x8c",	/* 問題 */
-		"\xd0\x92\xd0\xbe\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81",	/* Вопрос */
-		"\xd0\xb2\xd0\xbe\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81",	/* вопрос */
-		"\xd0\xb7\xd0\xb0\xd0\xb4\xd0\xb0\xd1\x87\xd0\xb0",	/* задача */
-		"\xd0\x97\xd0\xb0\xd0\xb4\xd0\xb0\xd1\x87\xd0\xb0",	/* Задача */
+		/* Вопрос */
+		"\xd0\x92\xd0\xbe\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81",
+		/* вопрос */
+		"\xd0\xb2\xd0\xbe\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81",
+		/* задача */
+		"\xd0\xb7\xd0\xb0\xd0\xb4\xd0\xb0\xd1\x87\xd0\xb0",
+		/* Задача */
+		"\xd0\x97\xd0\xb0\xd0\xb4\xd0\xb0\xd1\x87\xd0\xb0",
 	};
 	size_t i, n;
 
@@ -3995,7 +4054,6 @@ asks_next(struct md *md, cmark_node *h)
 	    para_question(md, cmark_node_next(h), &qlen);
 }
 
-
 /* The question in md->q, of heading h, its answer the blocks to last. */
 static void
 heading_question(struct import *imp, struct md *md, cmark_node *h,
@@ -4041,10 +4099,9 @@ do_heading(struct import *imp, struct md *md, cmark_node **np)
 		release(imp, md);
 		return;
 	}
-	heading_text(&md->q, md, h);
 	unlink_whole(&md->q);
 	/* "## TCP handshake steps #card": a card, its body the answer */
-	if (card_mark(&md->q)) {
+	if (card_mark(&md->q) && md->q.len > 0) {
 		release(imp, md);
 		last = body_end(md, h);
 		heading_question(imp, md, h, last);

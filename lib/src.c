@@ -117,8 +117,8 @@ open_dir(struct src *s, const char *path)
 	s->dir = import_dir(path, s->from < 0 ? IMPORT_QB :
 	    (enum import_format)s->from, &s->ndir);
 	s->dirnext = 0;
-	if (s->ndir == 0 && s->from < 0)
-		other_formats(path);
+	if (s->ndir == 0 && s->from < 0 && access(path, R_OK | X_OK) == 0)
+		other_formats(path);	/* an unreadable one was said */
 	return 1;
 }
 

@@ -20,6 +20,12 @@ json_variants(void **state)
 	assert_import(IMPORT_JSON, "[{\"category\":\"Entertainment: Video Games\","
 	    "\"tags\":\"a b\",\"question\":\"Q1?\",\"answer\":\"A1\"}]",
 	    "q85d39e19efd7\tentertainment-video-games,a,b\tQ1?\tA1\n", "");
+	/* A long category is cut at a word's end, as a section's tag */
+	assert_import(IMPORT_JSON, "[{\"category\":\"Most commonly asked "
+	    "behavioral questions across the top technology companies\","
+	    "\"question\":\"Q1?\",\"answer\":\"A1\"}]",
+	    "q85d39e19efd7\tmost-commonly-asked-behavioral-questions-across-the-"
+	    "top\tQ1?\tA1\n", "");
 	/* Keys other tools write: q and a, question_text, correct */
 	assert_import(IMPORT_JSONL, "{\"q\":\"Q1?\",\"a\":\"A1\"}\n"
 	    "{\"question_text\":\"Q2?\",\"correct\":\"A2\"}\n",

@@ -941,6 +941,40 @@ quizzes_written_out(void **state)
 	    "intro\tWhat is a load balancer?\t\n");
 }
 
+static void
+shapes_that_must_not_hurt(void **state)
+{
+	char *in = malloc(20000), *want = malloc(20000), *p, *q;
+	int i;
+
+	(void)state;
+	/* Lists nested thousands deep after a question: no recursion */
+	p = in + sprintf(in, "1. What is X?\n\n");
+	q = want + sprintf(want, "\tWhat is X?\t");
+	for (i = 0; i < 5000; i++) {
+		p += sprintf(p, "- ");
+		q += sprintf(q, "- ");
+	}
+	sprintf(p, "y\n");
+	sprintf(q, "y\n");
+	assert_md(in, want);
+	free(in);
+	free(want);
+	/* A mark or tags alone is no card; a property line is dropped */
+	assert_md("#card\n\n## #card\n\n#card #networking\n\n"
+	    "## What port? #card\ncard-repeats:: 1\n\n22\n",
+	    "\tWhat port?\t22\n");
+	/* "Response headers" is no answer label; "Porque" no question */
+	assert_md("### What is a 404?\n\nNot found.\n\n#### Response headers\n\n"
+	    "- Date\n\n## Espa\xc3\xb1ol\n\n"
+	    "- \xc2\xbfPor qu\xc3\xa9 usar \xc3\xadndices?\n"
+	    "  - Porque aceleran.\n",
+	    "\tWhat is a 404?\tNot found.\\n\\n#### Response headers\\n\\n"
+	    "- Date\n"
+	    "espa\xc3\xb1ol\t\xc2\xbfPor qu\xc3\xa9 usar \xc3\xadndices?\t"
+	    "Porque aceleran.\n");
+}
+
 int
 main(void)
 {
@@ -988,6 +1022,7 @@ main(void)
 		cmocka_unit_test(lists_in_more_languages),
 		cmocka_unit_test(famous_lists_round_three),
 		cmocka_unit_test(quizzes_written_out),
+		cmocka_unit_test(shapes_that_must_not_hurt),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
