@@ -47,6 +47,7 @@
 #include <strings.h>
 
 #include "import.h"
+#include "utf8.h"
 
 #define MAX_DEPTH	6
 
@@ -147,6 +148,47 @@ starts_with_ci(const char *p, size_t len, const char *word)
 	size_t n = strlen(word);
 
 	return len >= n && strncasecmp(p, word, n) == 0;
+}
+
+#define NITEMS(a)	(sizeof(a) / sizeof((a)[0]))
+
+/* The length of the first of n words p starts with, case ignored, or 0 */
+static size_t
+any_prefix(const char *p, size_t len, const char *const *words, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (starts_with_ci(p, len, words[i]))
+			return strlen(words[i]);
+	return 0;
+}
+
+/* ...as a word of its own: no letter or digit right after it */
+static int
+any_word(const char *p, size_t len, const char *const *words, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i++)
+		if (starts_with_ci(p, len, words[i]) &&
+		    ((k = strlen(words[i])) == len ||
+		    !isalnum((unsigned char)p[k])))
+			return 1;
+	return 0;
+}
+
+/* Is p one of n words, case ignored? */
+static int
+any_equal(const char *p, size_t len, const char *const *words, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(words[i]) == len &&
+		    strncasecmp(p, words[i], len) == 0)
+			return 1;
+	return 0;
 }
 
 /*
@@ -544,7 +586,7 @@ answer_word(const char *p, size_t len)
 		"\xd0\xbe\xd1\x82\xd0\xb2\xd0\xb5\xd1\x82",	/* ответ */
 		"\xe5\x9b\x9e\xe7\xad\x94\xe4\xbe\x8b",	/* 回答例 */
 	};
-	size_t i, k;
+	size_t k;
 	int emphasis = 0;
 
 	while (len > 0 && (*p == '*' || *p == '_' || *p == ' ' || *p == '<')) {
@@ -566,10 +608,7 @@ answer_word(const char *p, size_t len)
 	len -= k;
 	if (len > 2 && (*p == 'A' || *p == 'a') && isdigit((unsigned char)p[1]))
 		return emphasis && dot_label(p - 1, len + 1) > 0; /* "**A1." */
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (starts_with_ci(p, len, words[i]))
-			return 1;
-	return 0;
+	return any_prefix(p, len, words, NITEMS(words)) > 0;
 }
 
 /* The length of a wrapper tag at the start (or end) of p, or 0. */
@@ -602,14 +641,8 @@ closing_tag(const char *p, size_t len)
 	static const char *const tags[] = {
 		"</b>", "</p>", "</strong>", "</div>",
 	};
-	size_t i, n;
 
-	for (i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
-		n = strlen(tags[i]);
-		if (len >= n && strncasecmp(p, tags[i], n) == 0)
-			return n;
-	}
-	return 0;
+	return any_prefix(p, len, tags, NITEMS(tags));
 }
 
 static int
@@ -953,7 +986,6 @@ label_alone(const char *p, size_t len)
 		"answer", "answers", "ans", "solution", "explanation",
 		ZH_ANSWER, ZH_ANALYSIS, ZH_REFERENCE_ANSWER,
 	};
-	size_t i;
 
 	while (len > 0 && (*p == '*' || *p == '_' || *p == ' ')) {
 		p++;
@@ -962,11 +994,7 @@ label_alone(const char *p, size_t len)
 	while (len > 0 && (p[len - 1] == '*' || p[len - 1] == '_' ||
 	    p[len - 1] == ' ' || p[len - 1] == '.'))
 		len--;
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (strlen(words[i]) == len &&
-		    strncasecmp(p, words[i], len) == 0)
-			return 1;
-	return 0;
+	return any_equal(p, len, words, NITEMS(words));
 }
 
 /*
@@ -1765,15 +1793,10 @@ placeholder(const char *p, size_t len)
 		"answer here", "todo", "tbd", "to do", "coming soon",
 		"to be completed", "to be added", "will be added", "wip",
 	};
-	size_t i;
 
 	while (len > 0 && (p[len - 1] == '.' || p[len - 1] == ' '))
 		len--;
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (len == strlen(words[i]) && strncasecmp(p, words[i],
-		    len) == 0)
-			return 1;
-	return 0;
+	return any_equal(p, len, words, NITEMS(words));
 }
 
 /* "```text\n```": a code block left to fill in */
@@ -2366,12 +2389,8 @@ topic_start(const char *p, size_t len)
 		"c\xc3\xb3mo contribuir", "comment contribuer",
 		"comment utiliser", "comment installer", "wie man",
 	};
-	size_t i;
 
-	for (i = 0; i < sizeof(starts) / sizeof(starts[0]); i++)
-		if (starts_with_ci(p, len, starts[i]))
-			return 1;
-	return 0;
+	return any_prefix(p, len, starts, NITEMS(starts)) > 0;
 }
 
 /*
@@ -2408,7 +2427,7 @@ question_strength(const char *p, size_t len)
 		"welche", "welcher", "erkl\xc3\xa4re", "erkl\xc3\xa4ren",
 		"beschreibe", "nenne",
 	};
-	size_t i, n, k;
+	size_t k;
 
 	if (len == 0)
 		return 0;
@@ -2427,13 +2446,8 @@ question_strength(const char *p, size_t len)
 	/* "How to contribute", "What to learn next": topics */
 	if (topic_start(p, len))
 		return k > 0;
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-		n = strlen(words[i]);
-		if (starts_with_ci(p, len, words[i]) &&
-		    (len == n || !isalnum((unsigned char)p[n])))
-			return 2;
-	}
-	return asks_cjk(p, len) || asks_russian(p, len) ? 2 : k > 0;
+	return any_word(p, len, words, NITEMS(words)) || asks_cjk(p, len) ||
+	    asks_russian(p, len) ? 2 : k > 0;
 }
 
 static int
@@ -2452,14 +2466,10 @@ topic_part(const char *p, size_t len)
 	static const char *const words[] = {
 		"pros", "advantages", "disadvantages",
 	};
-	size_t i;
 
 	if (asks(p, len) || is_numbered(p, len))
 		return 0;
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (starts_with_ci(p, len, words[i]))
-			return 1;
-	return 0;
+	return any_prefix(p, len, words, NITEMS(words)) > 0;
 }
 
 static int
@@ -3140,18 +3150,6 @@ push_section(struct md *md, cmark_node *h)
 	md->depth++;
 }
 
-/* Has the text no byte past ASCII (Chinese has no spaces between words)? */
-static int
-plain_ascii(const char *p, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		if ((unsigned char)p[i] >= 0x80)
-			return 0;
-	return 1;
-}
-
 /* "1)", "2.", "3:": a number and its mark, nothing else */
 static int
 number_only(const char *p, size_t len)
@@ -3198,7 +3196,7 @@ para_question(struct md *md, cmark_node *n, size_t *qlen)
 		if (reads_as_question(p + 2, in) && (asks(p + 2, in) ||
 		    (find(p + 2, in, "](http", 6) == NULL &&
 		    (memchr(p + 2, ' ', in) != NULL ||
-		    !plain_ascii(p + 2, in)) &&
+		    !utf8_is_ascii(p + 2, in)) &&	/* Chinese: no spaces */
 		    !topic_part(p + 2, in)))) {
 			*qlen = (size_t)(close - p) + 2;
 			return 1;
@@ -3271,15 +3269,8 @@ answer_part(const char *p, size_t len)
 		"method", "approach", "example", "note", "output", "ref",
 		"further reading", "more", "see also", "hint", "tip",
 	};
-	size_t i, n;
 
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-		n = strlen(words[i]);
-		if (starts_with_ci(p, len, words[i]) && (len == n ||
-		    !isalpha((unsigned char)p[n])))
-			return 1;
-	}
-	return 0;
+	return any_word(p, len, words, NITEMS(words));
 }
 
 /* "<script async src=...ads...>", "<ins class=...>": an advertisement */
@@ -3912,17 +3903,13 @@ strong_label(const char *p, size_t len)
 		"answer", "ans", "solution",
 		"\xe7\xad\x94", "\xe8\xa7\xa3",	/* 答, 解 */
 	};
-	size_t i;
 
 	while (len > 0 && (*p == '*' || *p == '_' || *p == '#' ||
 	    *p == ' ')) {
 		p++;
 		len--;
 	}
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (starts_with_ci(p, len, words[i]))
-			return 1;
-	return 0;
+	return any_prefix(p, len, words, NITEMS(words)) > 0;
 }
 
 /* Does s hold word, letter case aside (on its first line)? */

@@ -111,17 +111,6 @@ mail_addr_ok(const char *p, size_t n)
 	return is_dot_atom(at, n);
 }
 
-static int
-is_ascii(const char *p, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if ((unsigned char)p[i] >= 0x80)
-			return 0;
-	return 1;
-}
-
 static void
 trim(const char **p, size_t *n)
 {
@@ -167,7 +156,7 @@ parse_box(const char *p, size_t n, struct mail_box *box)
 		addr = lt + 1;
 		addrlen = (size_t)(p + n - 1 - addr);
 	}
-	if (!is_ascii(addr, addrlen))
+	if (!utf8_is_ascii(addr, addrlen))
 		return "a non-ASCII address (only ASCII addresses are "
 		    "supported; RFC 6532 is not)";
 	if (addrlen > ADDR_MAX)

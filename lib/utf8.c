@@ -95,3 +95,14 @@ utf8_check(const char *s, size_t n)
 	}
 	return n;
 }
+
+int
+utf8_is_ascii(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)p[i] >= 0x80)
+			return 0;
+	return 1;
+}

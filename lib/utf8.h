@@ -29,5 +29,7 @@ utf8_is_control(uint32_t cp)
 
 /* 1 when p is valid UTF-8 and holds no control character. */
 int	utf8_printable(const char *p, size_t n);
+/* 1 when no byte of p is past ASCII. */
+int	utf8_is_ascii(const char *p, size_t n);
 
 #endif
