@@ -276,21 +276,6 @@ import_add_tags(struct import *imp, const char *p, size_t len)
 	add_tags(&imp->tags, p, len);
 }
 
-/* The tag from start on, cut to REC_TAG_MAX bytes at a word's end */
-static void
-cut_tag(struct buf *tags, size_t start)
-{
-	size_t k = start + REC_TAG_MAX;
-
-	while (k > start + REC_TAG_MAX / 2 && tags->p[k] != '-')
-		k--;
-	tags->len = tags->p[k] == '-' ? k : start + REC_TAG_MAX;
-	/* a UTF-8 sequence is not cut in two */
-	while (tags->len > start &&
-	    ((unsigned char)tags->p[tags->len] & 0xc0) == 0x80)
-		tags->len--;
-}
-
 /*
  * A category is a name of words ("Entertainment: Video Games"): one tag,
  * lowercased, its runs of other characters a dash, as Markdown sections
@@ -300,50 +285,72 @@ cut_tag(struct buf *tags, size_t start)
 void
 import_add_category(struct import *imp, const char *p, size_t len)
 {
-	const char *end = p + len;
-	int dash;
+	const char *end = p + len, *comma;
+	char tag[REC_TAG_MAX + 1];
 
-	while (p < end) {
-		size_t start = imp->tags.len;
-
-		if (start > 0)
+	for (; p < end; p = comma + 1) {
+		if ((comma = memchr(p, ',', (size_t)(end - p))) == NULL)
+			comma = end;
+		import_slug(tag, p, (size_t)(comma - p));
+		if (tag[0] == '\0')
+			continue;	/* no word in it */
+		if (imp->tags.len > 0)
 			buf_addc(&imp->tags, ',');
-		for (dash = 0; p < end && *p != ','; p++) {
-			unsigned char c = (unsigned char)*p;
-
-			if (isalnum(c) || c >= 0x80) {
-				if (dash && imp->tags.len > start + (start > 0))
-					buf_addc(&imp->tags, '-');
-				buf_addc(&imp->tags, (char)tolower(c));
-				dash = 0;
-			} else
-				dash = 1;
-		}
-		if (imp->tags.len == start + (start > 0))
-			imp->tags.len = start;	/* no word in it */
-		else if (imp->tags.len - start - (start > 0) > REC_TAG_MAX)
-			cut_tag(&imp->tags, start + (start > 0));
-		if (p < end)
-			p++;			/* the comma */
+		buf_adds(&imp->tags, tag);
 	}
 }
 
-/* Is a column so named a category ("Category", "topic")? */
-int
-import_category(const char *p, size_t len)
+/* Is the 3-byte character at p punctuation (U+2000-206F, U+3000-303F)? */
+static int
+punctuation(const char *p, size_t len)
 {
-	while (len > 0 && isspace((unsigned char)*p)) {
-		p++;
-		len--;
-	}
-	while (len > 0 && isspace((unsigned char)p[len - 1]))
-		len--;
-	return (len == 8 && strncasecmp(p, "category", 8) == 0) ||
-	    (len == 10 && strncasecmp(p, "categories", 10) == 0) ||
-	    (len == 5 && strncasecmp(p, "topic", 5) == 0) ||
-	    (len == 6 && strncasecmp(p, "topics", 6) == 0);
+	const unsigned char *u = (const unsigned char *)p;
+
+	return len >= 3 && ((u[0] == 0xe2 && (u[1] == 0x80 || u[1] == 0x81)) ||
+	    (u[0] == 0xe3 && u[1] == 0x80));
 }
 
+void
+import_slug(char *out, const char *p, size_t len)
+{
+	size_t i, o = 0;
+	char *cut;
+	int dash = 0;
+
+	for (i = 0; i < len && o < REC_TAG_MAX; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		if (c >= 0x80 && punctuation(p + i, len - i)) {
+			dash = 1;	/* "Storage — Basics", "、" */
+			i += 2;
+		} else if (c >= 0x80) {
+			size_t n = 1;
+
+			while (i + n < len &&
+			    ((unsigned char)p[i + n] & 0xc0) == 0x80)
+				n++;
+			if (o + n + dash > REC_TAG_MAX)
+				break;
+			if (dash && o > 0)
+				out[o++] = '-';
+			dash = 0;
+			memcpy(out + o, p + i, n);
+			o += n;
+			i += n - 1;
+		} else if (isalnum(c)) {
+			if (dash && o > 0 && o + 1 < REC_TAG_MAX)
+				out[o++] = '-';
+			dash = 0;
+			out[o++] = (char)tolower(c);
+		} else if (c != '\'')
+			dash = 1;
+	}
+	out[o] = '\0';
+	/* Cut short: at a word's end, "...-top-tech", not "...-top-techn" */
+	if (i < len && (cut = strrchr(out, '-')) != NULL &&
+	    cut - out > REC_TAG_MAX / 2)
+		*cut = '\0';
+}
 /* Spaces around a field are trimmed when it is parsed: trim them here. */
 static inline struct span
 trimmed(struct span s)
@@ -835,6 +842,18 @@ import_slurp(struct import *imp, struct buf *b)
 }
 
 /* The column a header names: id, tags, question or answer; or -1. */
+/* A column's name without the white space around it */
+static void
+trim_space(const char **p, size_t *len)
+{
+	while (*len > 0 && isspace((unsigned char)**p)) {
+		(*p)++;
+		(*len)--;
+	}
+	while (*len > 0 && isspace((unsigned char)(*p)[*len - 1]))
+		(*len)--;
+}
+
 int
 import_column(const char *p, size_t len)
 {
@@ -865,12 +884,7 @@ import_column(const char *p, size_t len)
 #undef COL
 	size_t i, j;
 
-	while (len > 0 && isspace((unsigned char)*p)) {
-		p++;
-		len--;
-	}
-	while (len > 0 && isspace((unsigned char)p[len - 1]))
-		len--;
+	trim_space(&p, &len);
 	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
 		if (cols[i].len != len)
 			continue;
@@ -881,6 +895,17 @@ import_column(const char *p, size_t len)
 			return cols[i].field;
 	}
 	return -1;
+}
+
+/* Is a column so named a category ("Category", "topic")? */
+int
+import_category(const char *p, size_t len)
+{
+	trim_space(&p, &len);
+	return (len == 8 && strncasecmp(p, "category", 8) == 0) ||
+	    (len == 10 && strncasecmp(p, "categories", 10) == 0) ||
+	    (len == 5 && strncasecmp(p, "topic", 5) == 0) ||
+	    (len == 6 && strncasecmp(p, "topics", 6) == 0);
 }
 
 int

@@ -217,6 +217,12 @@ void		 import_add_tags(struct import *, const char *p, size_t len);
 void		 import_add_category(struct import *, const char *p,
 		    size_t len);
 int		 import_category(const char *p, size_t len);
+/*
+ * A name as a tag: lowercased, its runs of other characters a dash, at
+ * most REC_TAG_MAX bytes cut at a word's end, into out (REC_TAG_MAX + 1
+ * bytes); "" when it has no word.
+ */
+void		 import_slug(char *out, const char *p, size_t len);
 /* The field a column name means (synonyms included: front, back...), or -1. */
 int		 import_column(const char *p, size_t len);
 /* Are the sep-separated fields of a line all column names (two or more)? */

@@ -403,7 +403,7 @@ layout_tag(const char *p, size_t len)
 		;
 	if (n == i || (n < len && p[n] != ' ' && p[n] != '>' && p[n] != '/'))
 		return 0;
-	for (k = 0; k < sizeof(names) / sizeof(names[0]); k++)
+	for (k = 0; k < NITEMS(names); k++)
 		if (strlen(names[k]) == n - i &&
 		    strncasecmp(p + i, names[k], n - i) == 0)
 			return 1;
@@ -621,7 +621,7 @@ wrapper(const char *p, size_t len, int at_end)
 	};
 	size_t i, n;
 
-	for (i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
+	for (i = 0; i < NITEMS(tags); i++) {
 		n = strlen(tags[i]);
 		if (len < n || (tags[i][1] == '/') != at_end)
 			continue;
@@ -1420,7 +1420,7 @@ asks_of_code(const char *p, size_t len)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+	for (i = 0; i < NITEMS(words); i++)
 		if (find_word_ci(p, len, words[i]))
 			return 1;
 	return 0;
@@ -2306,7 +2306,7 @@ asks_russian(const char *p, size_t len)
 	};
 	size_t i, n;
 
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+	for (i = 0; i < NITEMS(words); i++) {
 		/*
 		 * The first letter in either case: А-П (D0 90-9F) are а-п
 		 * (D0 B0-BF), Р-Я (D0 A0-AF) are р-я (D1 80-8F).
@@ -2369,10 +2369,10 @@ asks_cjk(const char *p, size_t len)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(first) / sizeof(first[0]); i++)
+	for (i = 0; i < NITEMS(first); i++)
 		if (starts_utf8(p, len, first[i]) > 0)
 			return 1;
-	for (i = 0; i < sizeof(within) / sizeof(within[0]); i++)
+	for (i = 0; i < NITEMS(within); i++)
 		if (find(p, len, within[i], strlen(within[i])) != NULL)
 			return 1;
 	return 0;
@@ -2514,59 +2514,13 @@ has_subsections(struct md *md, cmark_node *h, int strength)
 	return 0;
 }
 
-/* Is the 3-byte character at p punctuation (U+2000-206F, U+3000-303F)? */
-static int
-punctuation(const char *p, size_t len)
-{
-	const unsigned char *u = (const unsigned char *)p;
-
-	return len >= 3 && ((u[0] == 0xe2 && (u[1] == 0x80 || u[1] == 0x81)) ||
-	    (u[0] == 0xe3 && u[1] == 0x80));
-}
-
 static void
 slugify(char *out, const char *p, size_t len)
 {
-	size_t i, o = 0, k;
-	char *cut;
-	int dash = 0;
+	size_t k = pictographs(p, len);
 
-	k = pictographs(p, len);
 	k += numbering(p + k, len - k);
-	p += k;
-	len -= k;
-	for (i = 0; i < len && o < REC_TAG_MAX; i++) {
-		unsigned char c = (unsigned char)p[i];
-
-		if (c >= 0x80 && punctuation(p + i, len - i)) {
-			dash = 1;	/* "Storage — Basics", "、" */
-			i += 2;
-		} else if (c >= 0x80) {
-			size_t n = 1;
-
-			while (i + n < len && ((unsigned char)p[i + n] & 0xc0) == 0x80)
-				n++;
-			if (o + n + dash > REC_TAG_MAX)
-				break;
-			if (dash && o > 0)
-				out[o++] = '-';
-			dash = 0;
-			memcpy(out + o, p + i, n);
-			o += n;
-			i += n - 1;
-		} else if (isalnum(c)) {
-			if (dash && o > 0 && o + 1 < REC_TAG_MAX)
-				out[o++] = '-';
-			dash = 0;
-			out[o++] = (char)tolower(c);
-		} else if (c != '\'')
-			dash = 1;
-	}
-	out[o] = '\0';
-	/* Cut short: at a word's end, "...-top-tech", not "...-top-techn" */
-	if (i < len && (cut = strrchr(out, '-')) != NULL &&
-	    cut - out > REC_TAG_MAX / 2)
-		*cut = '\0';
+	import_slug(out, p + k, len - k);
 }
 
 /* Has the paragraph a link to another page, itself or emphasized? */
@@ -3064,7 +3018,7 @@ is_contents(const char *slug)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+	for (i = 0; i < NITEMS(names); i++)
 		if (strcmp(slug, names[i]) == 0)
 			return 1;
 	return 0;
@@ -4003,7 +3957,7 @@ question_label(const char *p, size_t len)
 		p++;
 		len--;
 	}
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+	for (i = 0; i < NITEMS(words); i++) {
 		n = strlen(words[i]);
 		if (!starts_with_ci(p, len, words[i]))
 			continue;

@@ -20,6 +20,10 @@ json_variants(void **state)
 	assert_import(IMPORT_JSON, "[{\"category\":\"Entertainment: Video Games\","
 	    "\"tags\":\"a b\",\"question\":\"Q1?\",\"answer\":\"A1\"}]",
 	    "q85d39e19efd7\tentertainment-video-games,a,b\tQ1?\tA1\n", "");
+	/* Punctuation, as in a section's tag: one dash */
+	assert_import(IMPORT_JSON, "[{\"topic\":\"Storage \xe2\x80\x94 Basics, "
+	    "What's new\",\"question\":\"Q1?\",\"answer\":\"A1\"}]",
+	    "q85d39e19efd7\tstorage-basics,whats-new\tQ1?\tA1\n", "");
 	/* A long category is cut at a word's end, as a section's tag */
 	assert_import(IMPORT_JSON, "[{\"category\":\"Most commonly asked "
 	    "behavioral questions across the top technology companies\","
